@@ -1,0 +1,3 @@
+from meldcode_cli.cli import main
+
+main()

@@ -1,0 +1,335 @@
+"""Exhaustive path analysis: every combination of answers that matters, checked.
+
+Which answers matter: those that a condition refers to, those that raise acute or
+structurele onveiligheid, the afwegingen, the role, and whether the acute route was
+declared. Everything else is represented by one value, because no condition and no
+decision can see the difference. For every path the analysis proves:
+
+* the walk ends with a decision (MC301);
+* the decision is the one brief §3.1 prescribes for the afwegingen given (MC302, checked
+  against :data:`afwegingskader.ORACLE`, a table written independently of ``decide``);
+* acute or structurele onveiligheid ⇒ melden (MC303);
+* every item is relevant on at least one path (MC305).
+
+The analysis uses the engine's own functions (``conditions.evaluate``, ``triggers``,
+``decision_env``, ``decide``), so what is proved is what the walk does. With
+``cross_check=True`` (the test suite) every leaf is replayed through
+``engine.relevant_items`` as well.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from meldcode_cli import conditions as cond
+from meldcode_cli.afwegingskader import AFWEGING_IDS, EVALUATIE_ID, ORACLE, decide
+from meldcode_cli.compiled import CItem, CompiledProtocol
+from meldcode_cli.diagnostics import Diagnostic
+from meldcode_cli.engine import AnswerValue, decision_env, relevant_items, triggers
+from meldcode_cli.protocol import (
+    DateItem,
+    MultiChoiceItem,
+    SingleChoiceItem,
+    TextItem,
+    YesNoItem,
+)
+
+__all__ = ["Analysis", "analyse", "path_code_from_answers"]
+
+MAX_PATHS = 200_000
+MAX_MULTI_BRANCH_OPTIONS = 10
+
+
+@dataclass
+class Analysis:
+    paths: int = 0
+    decision_paths: set[str] = field(default_factory=set)
+    """``role:code`` for every decision path, code as in ``ORACLE``."""
+    reachable: set[str] = field(default_factory=set)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    complete: bool = True
+    cross_checked: set[str] = field(default_factory=set)
+
+
+def _referenced(compiled: CompiledProtocol) -> tuple[set[str], dict[str, set[str]]]:
+    names: set[str] = set()
+    values: dict[str, set[str]] = {}
+    for ci in compiled.items:
+        if ci.cond is None:
+            continue
+        stack: list[cond.Expr] = [ci.cond]
+        while stack:
+            e = stack.pop()
+            if isinstance(e, cond.Ref):
+                names.add(e.name)
+            elif isinstance(e, cond.Compare):
+                names.add(e.ref.name)
+                values.setdefault(e.ref.name, set()).update(e.values)
+            elif isinstance(e, cond.Not):
+                stack.append(e.expr)
+            else:
+                stack.extend(e.parts)
+    return names, values
+
+
+def _domain(ci: CItem, names: set[str], values: dict[str, set[str]]) -> list[AnswerValue]:
+    """The answers that can make a difference for this item, one per class."""
+    item = ci.item
+    ref = ci.id in names
+    if ci.id == "afweging_5":
+        return ["ja", "nee", None]
+    if ci.id == EVALUATIE_ID:
+        return ["2100-01-01"]
+    optional = not getattr(item, "required", True) and not ci.fragment
+    if isinstance(item, YesNoItem):
+        if ref or ci.fragment or item.acute_if or item.structureel_if:
+            dom: list[AnswerValue] = ["ja", "nee"]
+        else:
+            dom = ["ja"]
+        return [*dom, None] if optional and ref else dom
+    if isinstance(item, SingleChoiceItem):
+        wanted = values.get(ci.id, set())
+        reps: dict[tuple[bool, bool], str] = {}
+        chosen: list[AnswerValue] = []
+        for o in item.options:
+            if o.id in wanted:
+                chosen.append(o.id)
+            else:
+                reps.setdefault((o.acute, o.structureel), o.id)
+        if not ref and not any(k != (False, False) for k in reps):
+            chosen = [item.options[0].id]
+        else:
+            chosen.extend(reps.values())
+        return [*chosen, None] if optional and ref else chosen
+    if isinstance(item, MultiChoiceItem):
+        wanted = values.get(ci.id, set())
+        branch: list[str] = []
+        filler: list[str] = []
+        trigger_reps: dict[tuple[bool, bool], str] = {}
+        for o in item.options:
+            if o.id in wanted:
+                branch.append(o.id)
+            elif o.acute or o.structureel:
+                trigger_reps.setdefault((o.acute, o.structureel), o.id)
+            else:
+                filler.append(o.id)
+        branch.extend(trigger_reps.values())
+        if len(branch) > MAX_MULTI_BRANCH_OPTIONS:
+            branch = branch[:MAX_MULTI_BRANCH_OPTIONS]
+        out: list[AnswerValue] = []
+        for r in range(len(branch) + 1):
+            for combo in itertools.combinations(branch, r):
+                chosen_set = list(combo)
+                need = item.min_selected - len(chosen_set)
+                if need > 0:
+                    if len(filler) < need:
+                        continue
+                    chosen_set.extend(filler[:need])
+                out.append(frozenset(chosen_set))
+            if not ref and not trigger_reps:
+                break  # one representative answer is enough
+        if optional and ref:
+            out.append(None)
+        return out
+    if isinstance(item, TextItem | DateItem):
+        value = "2000-01-01" if isinstance(item, DateItem) else "tekst"
+        return [value, None] if optional and ref else [value]
+    return [None]  # pragma: no cover
+
+
+def path_code_from_answers(relevant_ids: set[str], answers: dict[str, AnswerValue], onveilig: bool) -> str:
+    """The afwegingen as asked on a path, in ORACLE notation, from the answers alone."""
+    code = ""
+    for aid in AFWEGING_IDS:
+        if aid not in relevant_ids:
+            code += "-"
+            continue
+        v = answers.get(aid)
+        if v is None:
+            code += "?"
+        elif aid in ("afweging_1", "afweging_2") and onveilig:
+            code += "J"
+        else:
+            code += "J" if v == "ja" else "N"
+    return code
+
+
+class _TooMany(Exception):
+    pass
+
+
+_DEFERRED = "\x00deferred"  # afweging 5 relevant but left for the evaluation
+
+
+def analyse(
+    compiled: CompiledProtocol, *, max_paths: int = MAX_PATHS, cross_check: bool = False
+) -> Analysis:
+    """Enumerate all paths, merging states that no later condition can tell apart.
+
+    Two partial walks whose answers differ only in items that no later condition and
+    no decision reads behave identically from there on, so they are merged (one of
+    them is kept as the representative). That keeps the work proportional to the
+    number of *distinguishable* paths, not the product of all answers.
+    """
+    names, values = _referenced(compiled)
+    result = Analysis()
+    items = compiled.items
+    n = len(items)
+    domains = {ci.id: _domain(ci, names, values) for ci in items if ci.answerable}
+    reported: set[tuple[str, str]] = set()
+    frag = compiled.by_id.get("afweging_1")
+    anchor = frag.loc if frag is not None else ("steps",)
+
+    def report(code: str, key: str, message: str, hint: str) -> None:
+        if (code, key) in reported:
+            return
+        reported.add((code, key))
+        result.diagnostics.append(Diagnostic(code, message, hint, anchor))
+
+    # names that conditions at index >= i still read
+    future: list[frozenset[str]] = [frozenset()] * (n + 1)
+    acc: set[str] = set()
+    for i in range(n - 1, -1, -1):
+        ci = items[i]
+        if ci.cond is not None:
+            acc.update(r.name for r in cond.refs(ci.cond))
+        future[i] = frozenset(acc)
+    keep_always = frozenset(AFWEGING_IDS)
+
+    State = tuple[str, bool, bool, bool, tuple[tuple[str, cond.Value], ...]]
+    states: dict[State, dict[str, AnswerValue]] = {}
+    for role in compiled.roles:
+        for declared in (False, True):
+            states[(role, declared, declared, False, ())] = {}
+    total = 0
+    for i, ci in enumerate(items):
+        keep = future[i + 1] | keep_always
+        nxt: dict[State, dict[str, AnswerValue]] = {}
+        for (role, declared, acute, structural, kv), rep in states.items():
+            env: dict[str, cond.Value] = dict(kv)
+            env["role"] = role
+            if i >= compiled.decision_index:
+                decision_env(env, _plain(rep), acute or structural)
+            env["acute"] = acute
+            env["structureel"] = structural
+            if ci.cond is not None and not cond.evaluate(ci.cond, env):
+                nxt.setdefault((role, declared, acute, structural, _project(kv, keep)), rep)
+                continue
+            result.reachable.add(ci.id)
+            if not ci.answerable:
+                nxt.setdefault((role, declared, acute, structural, _project(kv, keep)), rep)
+                continue
+            dom = domains[ci.id]
+            if ci.id in ("afweging_1", "afweging_2") and (acute or structural):
+                dom = ["ja"]
+            for v in dom:
+                a, s = triggers(ci, v)
+                stored: cond.Value = _DEFERRED if (v is None and ci.deferrable) else v
+                kv2 = _project((*kv, (ci.id, stored)), keep)
+                key = (role, declared, acute or a, structural or s, kv2)
+                if key not in nxt:
+                    rep2 = dict(rep)
+                    rep2[ci.id] = v
+                    nxt[key] = rep2
+        states = nxt
+        total = max(total, len(states))
+        if len(states) > max_paths:
+            result.complete = False
+            big = sorted(((len(d), iid) for iid, d in domains.items() if len(d) > 1), reverse=True)[:5]
+            detail = ", ".join(f"{iid} ({k} waarden)" for k, iid in big)
+            result.diagnostics.append(
+                Diagnostic(
+                    "MC304",
+                    f"meer dan {max_paths} te onderscheiden paden; de analyse is niet volledig",
+                    f"minder voorwaarden op verschillende items; grootste vertakkingen: {detail}",
+                    anchor,
+                )
+            )
+            return result
+
+    result.paths = len(states)
+    for (role, declared, acute, structural, _kv), rep in states.items():
+        _check_leaf(compiled, role, declared, rep, acute, structural, result, report, cross_check)
+
+    for ci in items:
+        if ci.id not in result.reachable:
+            result.diagnostics.append(
+                Diagnostic(
+                    "MC305",
+                    f"item '{ci.id}' is op geen enkel pad aan de orde",
+                    "de voorwaarde kan nooit waar zijn (voor geen enkele rol); pas 'when' of 'roles' aan",
+                    (*ci.loc, "when") if ci.item.when else (*ci.loc, "id"),
+                )
+            )
+    return result
+
+
+def _plain(rep: dict[str, AnswerValue]) -> dict[str, AnswerValue]:
+    return rep
+
+
+def _afweging_relevance(answers: dict[str, AnswerValue]) -> set[str]:
+    """In a complete path every relevant afweging has an entry (None when deferred)."""
+    return {aid for aid in AFWEGING_IDS if aid in answers}
+
+
+def _project(
+    kv: tuple[tuple[str, cond.Value], ...], keep: frozenset[str]
+) -> tuple[tuple[str, cond.Value], ...]:
+    # entries are appended in item order for every state, so no sorting is needed
+    return tuple((k, v) for k, v in kv if k in keep)
+
+
+def _check_leaf(
+    compiled: CompiledProtocol,
+    role: str,
+    declared: bool,
+    answers: dict[str, AnswerValue],
+    acute: bool,
+    structural: bool,
+    result: Analysis,
+    rep: Callable[[str, str, str, str], None],
+    cross_check: bool,
+) -> None:
+    onveilig = acute or structural
+    code = path_code_from_answers(_afweging_relevance(answers), answers, onveilig)
+    key = f"{role}:{code}"
+    answered = set(answers)
+    check_key = f"{key}:{onveilig}:{declared}"
+    if cross_check and check_key not in result.cross_checked:
+        result.cross_checked.add(check_key)
+        # cross-check the enumeration against the engine itself (once per decision path,
+        # and on every unsafe path): on the representative answers, the engine must find
+        # exactly the answered items relevant
+        engine_rel = relevant_items(compiled, role, answers, acute_declared=declared)
+        answered = {ci.id for ci in engine_rel if ci.answerable}
+    result.decision_paths.add(key)
+    rel_set = set(answers)
+    bools = {
+        aid: (None if answers.get(aid) is None else answers.get(aid) == "ja")
+        for aid in AFWEGING_IDS
+        if aid in rel_set
+    }
+    decision = decide(bools, onveilig=onveilig)
+    where = f"rol {role}, afwegingen {code}" + (", acute route" if declared else "")
+    if answered != set(answers) or decision is None:
+        rep("MC301", code, f"pad zonder beslissing ({where})", "elk pad moet het afwegingskader doorlopen")
+        return
+    expected = ORACLE.get(code)
+    got = (decision.melden, decision.hulp, decision.afsluiten, decision.meldnormen)
+    if expected is None or expected != got:
+        rep(
+            "MC302",
+            code,
+            f"beslissing {decision.outcome} op pad {where} volgt niet uit het afwegingskader",
+            "het afwegingskader (brief §3.1) bepaalt de uitkomst; meld dit als fout in meldcode",
+        )
+    if onveilig and not decision.melden:
+        rep(
+            "MC303",
+            code,
+            f"acute of structurele onveiligheid zonder melding ({where})",
+            "bij acute of structurele onveiligheid is melden altijd nodig (meldnorm 1)",
+        )

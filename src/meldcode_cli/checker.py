@@ -1,0 +1,133 @@
+"""``meldcode validate``: load, check statically, analyse every path; collect everything.
+
+Never stops at the first error or the first file; every diagnostic carries
+file:line:col, a stable code and a hint.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from meldcode_cli.diagnostics import Diagnostic
+
+__all__ = [
+    "FileResult",
+    "UsageError",
+    "check_file",
+    "check_text",
+    "expand_paths",
+    "shipped_protocols_dir",
+]
+
+SCENARIO_SUFFIX = ".scenarios.yaml"
+
+
+class UsageError(Exception):
+    """A command-line usage problem (exit 2): a path that does not exist, and so on."""
+
+
+@dataclass
+class FileResult:
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    protocol_id: str | None = None
+    title: str | None = None
+    version: str | None = None
+    paths: int = 0
+    decision_paths: set[str] = field(default_factory=set)
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.severity == "error" for d in self.diagnostics)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+
+def shipped_protocols_dir() -> Path:
+    """The protocols that ship with the tool (wheel: package data; checkout: ./protocols)."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "_protocols"
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / "protocols"
+
+
+def _is_protocol_file(p: Path) -> bool:
+    name = p.name
+    return (name.endswith((".yaml", ".yml"))) and not name.endswith(SCENARIO_SUFFIX) and not name.startswith(".")
+
+
+def expand_paths(paths: Iterable[str], *, want: Callable[[Path], bool] = _is_protocol_file) -> list[Path]:
+    """Files as given; folders recursively (sorted). Raises UsageError for missing paths."""
+    out: list[Path] = []
+    missing: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = []
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for f in sorted(files):
+                    fp = Path(root) / f
+                    if want(fp):
+                        found.append(fp)
+            out.extend(found)
+        elif path.exists():
+            out.append(path)
+        else:
+            missing.append(raw)
+    if missing:
+        raise UsageError(
+            "bestaat niet: " + ", ".join(missing)
+        )
+    return out
+
+
+def check_text(text: str, display: str, *, analyse_paths: bool = True) -> FileResult:
+    from meldcode_cli.loading import load_protocol_text
+
+    loaded = load_protocol_text(text, display)
+    return _check_loaded(loaded.path, loaded.text, loaded, analyse_paths)
+
+
+def check_file(path: Path, *, analyse_paths: bool = True) -> FileResult:
+    from meldcode_cli.loading import load_protocol_file
+
+    loaded = load_protocol_file(path, str(path))
+    return _check_loaded(loaded.path, loaded.text, loaded, analyse_paths)
+
+
+def _check_loaded(display: str, text: str, loaded: object, analyse_paths: bool) -> FileResult:
+    from meldcode_cli.compiled import compile_protocol
+    from meldcode_cli.loading import LoadedProtocol
+
+    assert isinstance(loaded, LoadedProtocol)
+    result = FileResult(display, list(loaded.diagnostics))
+    model = loaded.protocol
+    if model is None:
+        return result
+    result.protocol_id = model.id
+    result.title = model.title.nl
+    result.version = model.version
+    compiled, diags = compile_protocol(model)
+    if compiled is not None and analyse_paths:
+        from meldcode_cli.analysis import analyse
+
+        analysis = analyse(compiled)
+        diags = diags + analysis.diagnostics
+        result.paths = analysis.paths
+        result.decision_paths = analysis.decision_paths
+    if diags:
+        from meldcode_cli.yamlio import Locator
+
+        locator = Locator(text)
+        for d in diags:
+            line, col = locator.locate(d.loc, offset=d.offset)
+            result.diagnostics.append(d.at(display, line, col))
+    result.diagnostics.sort(key=lambda d: (d.line, d.col, d.code))
+    return result

@@ -1,0 +1,475 @@
+"""From a protocol model to a flat, checked item list the engine can run.
+
+``compile_protocol`` does every static check that does not need path enumeration:
+step numbering, ids, the afwegingskader marker, sources, roles and the conditions
+(syntax, references, order, types). It is pure and returns diagnostics with YAML
+locations (``loc``) that the loader turns into file:line:col.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from meldcode_cli import conditions as cond
+from meldcode_cli.afwegingskader import (
+    AFWEGING_SOURCES,
+    DEFERRABLE,
+    FRAGMENT_CONDITIONS,
+    afweging_items,
+)
+from meldcode_cli.diagnostics import Diagnostic, Loc, did_you_mean
+from meldcode_cli.protocol import (
+    AfwegingskaderItem,
+    ConcreteItem,
+    DateItem,
+    GuidanceItem,
+    MultiChoiceItem,
+    Protocol,
+    SingleChoiceItem,
+    Source,
+    TextItem,
+    YesNoItem,
+)
+
+__all__ = ["CItem", "CompiledProtocol", "ProtocolInvalid", "compile_protocol"]
+
+DECISION_NAMES = ("decision.melden", "decision.hulp", "decision.afsluiten")
+FLAG_NAMES = ("acute", "structureel")
+RESERVED = frozenset({"role", *FLAG_NAMES, "decision", "and", "or", "not", "in", "contains"})
+
+
+class ProtocolInvalid(Exception):
+    """Raised when code needs a compiled protocol but the protocol has errors."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__(f"{len(diagnostics)} fout(en) in het protocol")
+        self.diagnostics = diagnostics
+
+
+@dataclass(frozen=True, slots=True)
+class CItem:
+    """One item in walk order, with its parsed relevance condition."""
+
+    item: ConcreteItem
+    step: int
+    index: int
+    cond: cond.Expr | None
+    loc: Loc
+    fragment: bool = False
+    deferrable: bool = False
+    id: str = field(init=False)
+    answerable: bool = field(init=False)
+    acute_values: frozenset[str] = field(init=False)
+    """Answers (yes/no value or option ids) that raise acute onveiligheid."""
+    structural_values: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        item = self.item
+        object.__setattr__(self, "id", item.id)
+        object.__setattr__(self, "answerable", not isinstance(item, GuidanceItem))
+        acute: set[str] = set()
+        structural: set[str] = set()
+        if isinstance(item, YesNoItem):
+            if item.acute_if:
+                acute.add(item.acute_if)
+            if item.structureel_if:
+                structural.add(item.structureel_if)
+        elif isinstance(item, SingleChoiceItem | MultiChoiceItem):
+            acute.update(o.id for o in item.options if o.acute)
+            structural.update(o.id for o in item.options if o.structureel)
+        object.__setattr__(self, "acute_values", frozenset(acute))
+        object.__setattr__(self, "structural_values", frozenset(structural))
+
+
+@dataclass(frozen=True)
+class CompiledProtocol:
+    protocol: Protocol
+    items: tuple[CItem, ...]
+    by_id: dict[str, CItem]
+    decision_index: int
+    """Index of the first item after the afwegingskader: from there ``decision.*`` exists."""
+    sources: dict[str, Source] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return self.protocol.id
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        return tuple(self.protocol.roles)
+
+
+def _trigger_item(item: ConcreteItem) -> bool:
+    if isinstance(item, YesNoItem):
+        return item.acute_if is not None or item.structureel_if is not None
+    if isinstance(item, SingleChoiceItem | MultiChoiceItem):
+        return any(o.acute or o.structureel for o in item.options)
+    return False
+
+
+def is_normative(item: ConcreteItem) -> bool:
+    """Items that state or apply a rule and therefore must cite a source."""
+    return isinstance(item, GuidanceItem) or item.why is not None or _trigger_item(item)
+
+
+def compile_protocol(protocol: Protocol) -> tuple[CompiledProtocol | None, list[Diagnostic]]:
+    diags: list[Diagnostic] = []
+
+    # --- steps -------------------------------------------------------------------------
+    numbers = [s.step for s in protocol.steps]
+    if numbers != [1, 2, 3, 4, 5]:
+        if len(numbers) != 5:
+            msg = f"het protocol heeft {len(numbers)} stap(pen); de meldcode heeft er precies vijf"
+            diags.append(
+                Diagnostic("MC210", msg, "geef stappen 1 tot en met 5, elk één keer", ("steps",))
+            )
+        else:
+            for i, n in enumerate(numbers):
+                if n != i + 1:
+                    diags.append(
+                        Diagnostic(
+                            "MC210",
+                            f"stap op positie {i + 1} heeft nummer {n}",
+                            "nummer de stappen 1 tot en met 5 in volgorde",
+                            ("steps", i, "step"),
+                        )
+                    )
+
+    # --- sources -----------------------------------------------------------------------
+    sources: dict[str, Source] = {}
+    for i, s in enumerate(protocol.sources):
+        if s.id in sources:
+            diags.append(
+                Diagnostic(
+                    "MC201",
+                    f"bron-id '{s.id}' staat er twee keer",
+                    "geef elke bron een eigen id",
+                    ("sources", i, "id"),
+                )
+            )
+        sources[s.id] = s
+    for s in AFWEGING_SOURCES:
+        sources.setdefault(s.id, s)
+    used_sources: set[str] = set()
+
+    # --- flatten, ids, afwegingskader ----------------------------------------------------
+    flat: list[tuple[ConcreteItem, int, Loc, bool]] = []
+    marker_locs: list[tuple[Loc, int]] = []
+    for si, step in enumerate(protocol.steps):
+        for ii, item in enumerate(step.items):
+            loc: Loc = ("steps", si, "items", ii)
+            if isinstance(item, AfwegingskaderItem):
+                marker_locs.append((loc, step.step))
+                for frag in afweging_items():
+                    flat.append((frag, step.step, loc, True))
+            else:
+                flat.append((item, step.step, loc, False))
+
+    if not marker_locs:
+        diags.append(
+            Diagnostic(
+                "MC208",
+                "het afwegingskader ontbreekt",
+                "zet '- kind: afwegingskader' als item in stap 5 (of stap 4)",
+                ("steps",),
+            )
+        )
+    for loc, stepno in marker_locs[1:]:
+        diags.append(
+            Diagnostic(
+                "MC208",
+                "het afwegingskader staat er meer dan één keer",
+                "laat één '- kind: afwegingskader' staan, in stap 4 of 5",
+                loc,
+            )
+        )
+    for loc, stepno in marker_locs[:1]:
+        if stepno not in (4, 5):
+            diags.append(
+                Diagnostic(
+                    "MC208",
+                    f"het afwegingskader staat in stap {stepno}",
+                    "het afwegingskader hoort in stap 5 (of stap 4): het weegt de stappen 1 t/m 4",
+                    loc,
+                )
+            )
+
+    seen: dict[str, Loc] = {}
+    first_marker = marker_locs[0][0] if marker_locs else None
+    decision_index = len(flat)
+    citems: list[CItem] = []
+    for index, (item, stepno, loc, fragment) in enumerate(flat):
+        if fragment and loc != first_marker:
+            continue  # duplicate marker: already reported
+        id_loc: Loc = loc if fragment else (*loc, "id")
+        if not fragment and (item.id.startswith("afweging_") or item.id in RESERVED):
+            diags.append(
+                Diagnostic(
+                    "MC209",
+                    f"id '{item.id}' is gereserveerd",
+                    "ids die met 'afweging_' beginnen komen uit het gedeelde afwegingskader; "
+                    "kies een ander id",
+                    id_loc,
+                )
+            )
+        elif item.id in seen:
+            diags.append(
+                Diagnostic(
+                    "MC201",
+                    f"id '{item.id}' is al gebruikt",
+                    "elk item heeft een uniek id binnen het protocol",
+                    id_loc,
+                )
+            )
+        seen.setdefault(item.id, id_loc)
+        if fragment and item.id == "afweging_5":
+            decision_index = len(citems) + 1
+        citems.append(
+            CItem(
+                item=item,
+                step=stepno,
+                index=len(citems),
+                cond=None,
+                loc=loc,
+                fragment=fragment,
+                deferrable=fragment and item.id in DEFERRABLE,
+            )
+        )
+
+    # --- per-item checks ----------------------------------------------------------------
+    protocol_roles = set(protocol.roles)
+    for ci in citems:
+        item = ci.item
+        if ci.fragment:
+            for sid in item.sources:
+                used_sources.add(sid)
+            continue
+        for si, sid in enumerate(item.sources):
+            used_sources.add(sid)
+            if sid not in sources:
+                diags.append(
+                    Diagnostic(
+                        "MC206",
+                        f"bron '{sid}' staat niet in 'sources'",
+                        did_you_mean(sid, sources) or "voeg de bron toe aan 'sources' bovenaan",
+                        (*ci.loc, "sources", si),
+                    )
+                )
+        if is_normative(item) and not item.sources:
+            diags.append(
+                Diagnostic(
+                    "MC207",
+                    f"item '{item.id}' geeft een norm of regel maar noemt geen bron",
+                    "voeg 'sources: [<bron-id>]' toe",
+                    (*ci.loc, "id"),
+                )
+            )
+        if item.roles is not None:
+            for ri, r in enumerate(item.roles):
+                if r not in protocol_roles:
+                    diags.append(
+                        Diagnostic(
+                            "MC211",
+                            f"rol '{r}' staat niet in de rollen van het protocol",
+                            f"het protocol dient: {', '.join(protocol.roles)}",
+                            (*ci.loc, "roles", ri),
+                        )
+                    )
+        if isinstance(item, SingleChoiceItem | MultiChoiceItem):
+            opt_seen: set[str] = set()
+            for oi, o in enumerate(item.options):
+                if o.id in opt_seen:
+                    diags.append(
+                        Diagnostic(
+                            "MC212",
+                            f"optie '{o.id}' staat twee keer in '{item.id}'",
+                            "geef elke optie een eigen id",
+                            (*ci.loc, "options", oi, "id"),
+                        )
+                    )
+                opt_seen.add(o.id)
+            if isinstance(item, MultiChoiceItem) and item.min_selected > len(item.options):
+                diags.append(
+                    Diagnostic(
+                        "MC214",
+                        f"min_selected is {item.min_selected} maar er zijn "
+                        f"{len(item.options)} opties",
+                        "verlaag min_selected",
+                        (*ci.loc, "min_selected"),
+                    )
+                )
+
+    for i, s in enumerate(protocol.sources):
+        if s.id not in used_sources:
+            diags.append(
+                Diagnostic(
+                    "MC213",
+                    f"bron '{s.id}' wordt door geen item genoemd",
+                    "noem de bron bij een item of haal haar weg",
+                    ("sources", i, "id"),
+                    severity="warning",
+                )
+            )
+
+    # --- conditions -------------------------------------------------------------------
+    position = {ci.id: ci.index for ci in citems}
+    final: list[CItem] = []
+    for ci in citems:
+        expr: cond.Expr | None = None
+        if ci.fragment:
+            text = FRAGMENT_CONDITIONS[ci.id]
+            expr = cond.parse(text) if text else None
+        else:
+            item = ci.item
+            if item.when is not None:
+                try:
+                    parsed = cond.parse(item.when)
+                except cond.ConditionSyntaxError as e:
+                    diags.append(
+                        Diagnostic(
+                            "MC204",
+                            f"voorwaarde: {e.message}",
+                            "zie 'Voorwaarden' in docs/protocol-format.md",
+                            (*ci.loc, "when"),
+                            offset=e.pos,
+                        )
+                    )
+                else:
+                    errs = _typecheck(parsed, ci, citems, position, decision_index, protocol_roles)
+                    diags.extend(errs)
+                    if not errs:
+                        expr = parsed
+            if item.roles is not None:
+                role_expr = cond.Compare(
+                    cond.Ref("role", 0), "in", tuple(item.roles), tuple(0 for _ in item.roles)
+                )
+                expr = role_expr if expr is None else cond.And((role_expr, expr))
+        final.append(
+            CItem(ci.item, ci.step, ci.index, expr, ci.loc, ci.fragment, ci.deferrable)
+        )
+
+    if any(d.severity == "error" for d in diags):
+        return None, diags
+    compiled = CompiledProtocol(
+        protocol=protocol,
+        items=tuple(final),
+        by_id={ci.id: ci for ci in final},
+        decision_index=decision_index,
+        sources=sources,
+    )
+    return compiled, diags
+
+
+def _typecheck(
+    expr: cond.Expr,
+    ci: CItem,
+    citems: list[CItem],
+    position: dict[str, int],
+    decision_index: int,
+    roles: set[str],
+) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    loc: Loc = (*ci.loc, "when")
+
+    def err(code: str, msg: str, hint: str, pos: int) -> None:
+        out.append(Diagnostic(code, msg, hint, loc, offset=pos))
+
+    def check_values(compare: cond.Compare, allowed: list[str], what: str) -> None:
+        for v, p in zip(compare.values, compare.value_pos, strict=True):
+            if v not in allowed:
+                err(
+                    "MC205",
+                    f"'{v}' is geen {what} van '{compare.ref.name}'",
+                    did_you_mean(v, allowed) or f"mogelijk: {', '.join(allowed)}",
+                    p,
+                )
+
+    def visit(e: cond.Expr) -> None:
+        if isinstance(e, cond.Not):
+            visit(e.expr)
+            return
+        if isinstance(e, cond.And | cond.Or):
+            for p in e.parts:
+                visit(p)
+            return
+        ref = e.ref if isinstance(e, cond.Compare) else e
+        compare = e if isinstance(e, cond.Compare) else None
+        name = ref.name
+        if name == "role":
+            if compare is None or compare.op == "contains":
+                err("MC205", "'role' moet vergeleken worden", "schrijf bv. role == huisarts", ref.pos)
+            else:
+                check_values(compare, sorted(roles), "rol van het protocol")
+            return
+        if name in FLAG_NAMES or name in DECISION_NAMES:
+            if compare is not None:
+                err("MC205", f"'{name}' is waar of onwaar", f"schrijf '{name}' of 'not {name}'", ref.pos)
+            if name in DECISION_NAMES and ci.index < decision_index:
+                err(
+                    "MC203",
+                    f"'{name}' is pas bekend na het afwegingskader",
+                    "zet dit item na '- kind: afwegingskader'",
+                    ref.pos,
+                )
+            return
+        if "." in name:
+            err(
+                "MC202",
+                f"onbekende naam '{name}'",
+                did_you_mean(name, DECISION_NAMES) or f"mogelijk: {', '.join(DECISION_NAMES)}",
+                ref.pos,
+            )
+            return
+        if name not in position:
+            candidates = [c.id for c in citems] + ["role", *FLAG_NAMES]
+            err(
+                "MC202",
+                f"onbekend item '{name}'",
+                did_you_mean(name, candidates) or "een voorwaarde verwijst naar een eerder item-id",
+                ref.pos,
+            )
+            return
+        if position[name] >= ci.index:
+            err(
+                "MC203",
+                f"'{name}' komt niet vóór '{ci.id}'",
+                "een voorwaarde mag alleen verwijzen naar eerdere items",
+                ref.pos,
+            )
+            return
+        target = citems[position[name]].item
+        if isinstance(target, GuidanceItem):
+            err("MC205", f"'{name}' is een informatieblok zonder antwoord", "verwijs naar een vraag", ref.pos)
+            return
+        if compare is None:
+            return
+        if isinstance(target, YesNoItem):
+            if compare.op == "contains":
+                err("MC205", f"'{name}' is een ja/nee-vraag", f"schrijf '{name} == ja'", ref.pos)
+            else:
+                check_values(compare, ["ja", "nee"], "antwoord")
+        elif isinstance(target, SingleChoiceItem):
+            if compare.op == "contains":
+                err("MC205", f"'{name}' heeft één antwoord", f"schrijf '{name} == <optie>'", ref.pos)
+            else:
+                check_values(compare, [o.id for o in target.options], "optie")
+        elif isinstance(target, MultiChoiceItem):
+            if compare.op != "contains":
+                err(
+                    "MC205",
+                    f"'{name}' is een meerkeuzelijst",
+                    f"schrijf '{name} contains <optie>'",
+                    ref.pos,
+                )
+            else:
+                check_values(compare, [o.id for o in target.options], "optie")
+        elif isinstance(target, TextItem | DateItem):
+            err(
+                "MC205",
+                f"'{name}' is een {'tekst' if isinstance(target, TextItem) else 'datum'}",
+                f"alleen '{name}' (ingevuld) kan als voorwaarde",
+                ref.pos,
+            )
+
+    visit(expr)
+    return out

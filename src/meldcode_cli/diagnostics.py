@@ -1,0 +1,103 @@
+"""Diagnostics: what is wrong, where, and how to fix it. Stable codes.
+
+Codes are part of the interface (CI pipelines grep them); never renumber. The full
+list with explanations is in ``docs/protocol-format.md`` ("Foutcodes").
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+__all__ = ["CODES", "Diagnostic", "did_you_mean"]
+
+Loc = tuple[str | int, ...]
+
+CODES: dict[str, str] = {
+    # file and YAML level
+    "MC001": "bestand niet leesbaar",
+    "MC002": "YAML-syntaxfout",
+    "MC003": "dubbele sleutel",
+    "MC004": "niet-toegestane YAML-constructie (tag, anker of alias)",
+    "MC005": "bestand te groot of te diep genest",
+    "MC006": "document is geen mapping",
+    "MC007": "waarde die YAML 1.1 anders leest dan bedoeld",
+    # schema level
+    "MC101": "verplicht veld ontbreekt",
+    "MC102": "onbekend veld",
+    "MC103": "verkeerd type",
+    "MC104": "ongeldige waarde",
+    "MC105": "onbekend item-soort (kind)",
+    "MC106": "niet-ondersteunde schema_version",
+    # static checks
+    "MC201": "dubbel id",
+    "MC202": "onbekende verwijzing",
+    "MC203": "verwijzing naar een later item",
+    "MC204": "syntaxfout in voorwaarde",
+    "MC205": "typefout in voorwaarde",
+    "MC206": "onbekende bron",
+    "MC207": "normatief item zonder bron",
+    "MC208": "afwegingskader ontbreekt of staat verkeerd",
+    "MC209": "gereserveerd id",
+    "MC210": "stappen niet 1 tot en met 5",
+    "MC211": "rol niet in de rollen van het protocol",
+    "MC212": "dubbele optie",
+    "MC213": "ongebruikte bron",
+    "MC214": "ongeldige min_selected",
+    # path analysis
+    "MC301": "pad zonder beslissing",
+    "MC302": "beslissing wijkt af van het afwegingskader",
+    "MC303": "onveiligheid zonder melding",
+    "MC304": "te veel paden om uitputtend te controleren",
+    "MC305": "onbereikbaar item",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    code: str
+    message: str
+    hint: str | None = None
+    loc: Loc = ()
+    offset: int | None = None
+    """0-based offset inside the scalar at ``loc`` (for errors inside a condition)."""
+    severity: Literal["error", "warning"] = "error"
+    path: str = ""
+    line: int = 0
+    col: int = 0
+    related: tuple[str, ...] = field(default=())
+
+    def at(self, path: str, line: int, col: int) -> Diagnostic:
+        return replace(self, path=path, line=line, col=col)
+
+    @property
+    def where(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.col}"
+        return self.path
+
+    @property
+    def loc_text(self) -> str:
+        return ".".join(str(p) for p in self.loc)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.col,
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "hint": self.hint,
+            "loc": self.loc_text,
+        }
+
+
+def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
+    """A ``did you mean`` hint for a misspelt id, or None."""
+    matches = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
+    if matches:
+        return f"bedoelde u '{matches[0]}'?"
+    return None

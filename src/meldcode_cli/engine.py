@@ -1,0 +1,401 @@
+"""The engine: a protocol, a role and answers in; the next item and the decision out.
+
+Pure: no I/O, no prompts, no clock (the caller passes ``today`` and timestamps). The
+interactive walk drives a :class:`Walk` through a ``Prompter``; scenario tests and the
+path analysis drive the same code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from meldcode_cli import conditions as cond
+from meldcode_cli.afwegingskader import AFWEGING_IDS, Decision, decide
+from meldcode_cli.compiled import CItem, CompiledProtocol
+from meldcode_cli.protocol import (
+    DateItem,
+    GuidanceItem,
+    MultiChoiceItem,
+    SingleChoiceItem,
+    TextItem,
+    YesNoItem,
+)
+
+__all__ = [
+    "AcuteEvent",
+    "AnswerError",
+    "Superseded",
+    "Walk",
+    "decision_env",
+    "normalize_answer",
+    "relevant_items",
+    "triggers",
+]
+
+AnswerValue = str | frozenset[str] | None
+"""Normalised answers: "ja"/"nee", an option id, a frozenset of option ids, text, ISO date,
+or None for an optional item that was skipped."""
+
+FORCED_BY_ONVEILIG = ("afweging_1", "afweging_2")
+"""Afwegingen that must be "ja" once acute or structurele onveiligheid is recorded."""
+
+YES = {"ja", "yes", "j", "y", "true"}
+NO = {"nee", "no", "n", "false"}
+
+
+class AnswerError(ValueError):
+    """An answer the item does not accept. ``reason`` is user-facing (Dutch)."""
+
+    def __init__(self, item_id: str, reason: str) -> None:
+        super().__init__(f"{item_id}: {reason}")
+        self.item_id = item_id
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class Superseded:
+    item_id: str
+    value: AnswerValue
+    reason: str
+    at: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AcuteEvent:
+    step: int
+    item_id: str | None
+    source: str  # "declared" or "signal"
+    at: str | None = None
+
+
+def normalize_answer(ci: CItem, raw: Any, *, today: dt.date | None = None) -> AnswerValue:
+    """Validate and normalise one raw answer; raises :class:`AnswerError` with the reason."""
+    item = ci.item
+    iid = item.id
+    if isinstance(item, GuidanceItem):
+        raise AnswerError(iid, "dit is een informatieblok; het heeft geen antwoord")
+    if raw is None or (isinstance(raw, str) and not raw.strip()) or raw == []:
+        if item.required and not ci.deferrable:
+            raise AnswerError(iid, "een antwoord is verplicht")
+        return None
+    if isinstance(item, YesNoItem):
+        if isinstance(raw, bool):
+            return "ja" if raw else "nee"
+        if isinstance(raw, str) and raw.strip().lower() in YES:
+            return "ja"
+        if isinstance(raw, str) and raw.strip().lower() in NO:
+            return "nee"
+        raise AnswerError(iid, f"antwoord 'ja' of 'nee', niet {raw!r}")
+    if isinstance(item, SingleChoiceItem):
+        ids = [o.id for o in item.options]
+        if not isinstance(raw, str) or raw not in ids:
+            raise AnswerError(iid, f"kies één van: {', '.join(ids)} (niet {raw!r})")
+        return raw
+    if isinstance(item, MultiChoiceItem):
+        ids = [o.id for o in item.options]
+        values = [raw] if isinstance(raw, str) else raw
+        if not isinstance(values, list | tuple | set | frozenset):
+            raise AnswerError(iid, "geef een lijst van opties")
+        chosen: list[str] = []
+        for v in values:
+            if not isinstance(v, str) or v not in ids:
+                raise AnswerError(iid, f"onbekende optie {v!r}; mogelijk: {', '.join(ids)}")
+            if v in chosen:
+                raise AnswerError(iid, f"optie '{v}' staat er twee keer")
+            chosen.append(v)
+        if len(chosen) < item.min_selected:
+            raise AnswerError(iid, f"kies minstens {item.min_selected} optie(s)")
+        return frozenset(chosen)
+    if isinstance(item, TextItem):
+        if not isinstance(raw, str):
+            raise AnswerError(iid, "geef tekst")
+        text = raw.strip()
+        if not item.multiline and "\n" in text:
+            raise AnswerError(iid, "één regel tekst")
+        return text
+    if isinstance(item, DateItem):
+        if isinstance(raw, dt.datetime):
+            value = raw.date()
+        elif isinstance(raw, dt.date):
+            value = raw
+        elif isinstance(raw, str):
+            try:
+                value = dt.date.fromisoformat(raw.strip())
+            except ValueError:
+                raise AnswerError(iid, f"geef een datum als JJJJ-MM-DD, niet {raw!r}") from None
+        else:
+            raise AnswerError(iid, "geef een datum als JJJJ-MM-DD")
+        if today is not None:
+            if item.range == "future" and value <= today:
+                raise AnswerError(iid, f"de datum moet na vandaag ({today.isoformat()}) liggen")
+            if item.range == "past" and value > today:
+                raise AnswerError(iid, f"de datum mag niet na vandaag ({today.isoformat()}) liggen")
+        return value.isoformat()
+    raise AnswerError(iid, "onbekend soort item")  # pragma: no cover
+
+
+def triggers(ci: CItem, value: AnswerValue) -> tuple[bool, bool]:
+    """(acute, structureel) raised by this answer."""
+    if value is None or not (ci.acute_values or ci.structural_values):
+        return False, False
+    if isinstance(value, frozenset):
+        return bool(value & ci.acute_values), bool(value & ci.structural_values)
+    return value in ci.acute_values, value in ci.structural_values
+
+
+def _afweging_bools(answers: Mapping[str, AnswerValue]) -> dict[str, bool | None]:
+    out: dict[str, bool | None] = {}
+    for aid in AFWEGING_IDS:
+        v = answers.get(aid)
+        out[aid] = None if v is None else v == "ja"
+    return out
+
+
+def relevant_items(
+    compiled: CompiledProtocol,
+    role: str,
+    answers: Mapping[str, AnswerValue],
+    *,
+    acute_declared: bool = False,
+) -> list[CItem]:
+    """The items relevant for this role and these answers, in walk order.
+
+    Answers to items that are not relevant are ignored, so a stale answer on an
+    abandoned branch can never make a later item relevant.
+    """
+    env: dict[str, cond.Value] = {"role": role}
+    acute = acute_declared
+    structural = False
+    out: list[CItem] = []
+    for ci in compiled.items:
+        if ci.index == compiled.decision_index:
+            decision_env(env, answers, acute or structural)
+        env["acute"] = acute
+        env["structureel"] = structural
+        if ci.cond is not None and not cond.evaluate(ci.cond, env):
+            continue
+        out.append(ci)
+        if ci.id in answers:
+            value = answers[ci.id]
+            env[ci.id] = value
+            a, s = triggers(ci, value)
+            acute = acute or a
+            structural = structural or s
+    return out
+
+
+def decision_env(env: dict[str, cond.Value], answers: Mapping[str, AnswerValue], unsafe: bool) -> None:
+    d = decide(_afweging_bools(answers), onveilig=unsafe)
+    env["decision.melden"] = bool(d and d.melden)
+    env["decision.hulp"] = bool(d and d.hulp)
+    env["decision.afsluiten"] = bool(d and d.afsluiten)
+
+
+@dataclass
+class Walk:
+    """The state of one walk through a protocol. Mutable; every change goes through methods."""
+
+    compiled: CompiledProtocol
+    role: str
+    today: dt.date | None = None
+    answers: dict[str, AnswerValue] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)
+    superseded: list[Superseded] = field(default_factory=list)
+    acute_events: list[AcuteEvent] = field(default_factory=list)
+    shown: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.role not in self.compiled.roles:
+            raise AnswerError(
+                "role",
+                f"rol '{self.role}' hoort niet bij dit protocol; mogelijk: "
+                f"{', '.join(self.compiled.roles)}",
+            )
+
+    # --- queries --------------------------------------------------------------------
+    @property
+    def acute_declared(self) -> bool:
+        return any(e.source == "declared" for e in self.acute_events)
+
+    def relevant(self) -> list[CItem]:
+        return relevant_items(
+            self.compiled, self.role, self.answers, acute_declared=self.acute_declared
+        )
+
+    def flags(self) -> tuple[bool, bool]:
+        """(acute, structureel) over the relevant answers and declarations."""
+        acute = self.acute_declared
+        structural = False
+        for ci in self.relevant():
+            a, s = triggers(ci, self.answers.get(ci.id))
+            acute, structural = acute or a, structural or s
+        return acute, structural
+
+    def onveilig(self) -> bool:
+        acute, structural = self.flags()
+        return acute or structural
+
+    def next_item(self) -> CItem | None:
+        """The first relevant item that still needs an answer (or, for guidance, showing)."""
+        for ci in self.relevant():
+            if ci.answerable:
+                if ci.id not in self.answers:
+                    return ci
+            elif ci.id not in self.shown:
+                return ci
+        return None
+
+    def is_complete(self) -> bool:
+        return self.next_item() is None
+
+    def decision(self) -> Decision | None:
+        relevant = {ci.id for ci in self.relevant()}
+        answers = {k: v for k, v in self.answers.items() if k in relevant}
+        return decide(_afweging_bools(answers), onveilig=self.onveilig())
+
+    def path_key(self) -> str:
+        """The decision path as in :data:`afwegingskader.ORACLE`, prefixed with the role."""
+        return f"{self.role}:{path_code(self.decision())}"
+
+    def current_step(self) -> int:
+        nxt = self.next_item()
+        return nxt.step if nxt else 5
+
+    # --- changes --------------------------------------------------------------------
+    def mark_shown(self, item_id: str) -> None:
+        ci = self._item(item_id)
+        if ci.answerable:
+            raise AnswerError(item_id, "dit is een vraag; geef een antwoord")
+        if item_id not in self.shown:
+            self.shown.append(item_id)
+
+    def answer(self, item_id: str, raw: Any, *, at: str | None = None) -> AnswerValue:
+        """Give (or change) an answer. Raises :class:`AnswerError` when it is not accepted."""
+        ci = self._item(item_id)
+        if ci not in self.relevant():
+            raise AnswerError(item_id, "deze vraag is bij de huidige antwoorden niet aan de orde")
+        value = normalize_answer(ci, raw, today=self.today)
+        if item_id in FORCED_BY_ONVEILIG and value == "nee" and self._onveilig_without(item_id):
+            raise AnswerError(
+                item_id,
+                "u heeft acute of structurele onveiligheid vastgelegd; deze afweging is "
+                "daarom 'ja'. Klopt dat niet, ga dan terug naar dat antwoord.",
+            )
+        previous = self.answers.get(item_id, _MISSING)
+        if previous is not _MISSING and previous != value:
+            self.superseded.append(Superseded(item_id, previous, "gewijzigd", at))  # type: ignore[arg-type]
+        self.answers[item_id] = value
+        if item_id in self.order:
+            self.order.remove(item_id)
+        self.order.append(item_id)
+        a, _ = triggers(ci, value)
+        if a:
+            self.acute_events.append(AcuteEvent(ci.step, item_id, "signal", at))
+        self._reconcile(at)
+        return value
+
+    def declare_acute(self, step: int, *, at: str | None = None) -> None:
+        """The professional declares acute danger (the acute route), at any step."""
+        self.acute_events.append(AcuteEvent(step, None, "declared", at))
+        self._reconcile(at)
+
+    def _onveilig_without(self, item_id: str) -> bool:
+        answers = {k: v for k, v in self.answers.items() if k != item_id}
+        acute = self.acute_declared
+        structural = False
+        for ci in relevant_items(self.compiled, self.role, answers, acute_declared=acute):
+            a, s = triggers(ci, answers.get(ci.id))
+            acute, structural = acute or a, structural or s
+        return acute or structural
+
+    def _reconcile(self, at: str | None) -> None:
+        """Keep answers that lost relevance as superseded, never silently dropped."""
+        changed = True
+        while changed:
+            changed = False
+            relevant = {ci.id for ci in self.relevant()}
+            for iid in list(self.answers):
+                if iid not in relevant:
+                    self.superseded.append(
+                        Superseded(iid, self.answers.pop(iid), "niet meer van toepassing", at)
+                    )
+                    self.order.remove(iid)
+                    changed = True
+            for forced in FORCED_BY_ONVEILIG:
+                if self.answers.get(forced) == "nee" and self.onveilig():
+                    self.superseded.append(
+                        Superseded(
+                            forced,
+                            self.answers.pop(forced),
+                            "onveiligheid vastgelegd; afweging opnieuw",
+                            at,
+                        )
+                    )
+                    self.order.remove(forced)
+                    changed = True
+            self.shown = [s for s in self.shown if s in relevant]
+
+    def _item(self, item_id: str) -> CItem:
+        ci = self.compiled.by_id.get(item_id)
+        if ci is None:
+            raise AnswerError(item_id, "onbekend item in dit protocol")
+        return ci
+
+    def replay(self, answers: Mapping[str, Any], acute_steps: Sequence[int] = ()) -> list[str]:
+        """Answer in walk order from a mapping (scenario files, ``--answers``).
+
+        Returns the ids of relevant items that the mapping does not answer (all of them,
+        not just the first). Raises :class:`AnswerError` on the first invalid answer.
+        """
+        for s in acute_steps:
+            self.declare_acute(s)
+        missing: list[str] = []
+        skipped: set[str] = set()
+        while True:
+            nxt = None
+            for ci in self.relevant():
+                if ci.id in skipped:
+                    continue
+                if (ci.answerable and ci.id not in self.answers) or (
+                    not ci.answerable and ci.id not in self.shown
+                ):
+                    nxt = ci
+                    break
+            if nxt is None:
+                break
+            if not nxt.answerable:
+                self.mark_shown(nxt.id)
+            elif nxt.id in answers:
+                self.answer(nxt.id, answers[nxt.id])
+            elif nxt.deferrable or not _is_required(nxt):
+                self.answer(nxt.id, None)
+            else:
+                missing.append(nxt.id)
+                skipped.add(nxt.id)
+        return missing
+
+
+def _is_required(ci: CItem) -> bool:
+    return bool(getattr(ci.item, "required", False))
+
+
+def path_code(decision: Decision | None) -> str:
+    if decision is None:
+        return "?????"
+    code = ""
+    for n in ("1", "2", "3", "4", "5"):
+        v = decision.afwegingen[n]
+        code += "-" if v is None else ("J" if v else "N")
+    if decision.evaluatie_nodig:
+        code = code[:4] + "?"
+    return code
+
+
+class _Missing:
+    pass
+
+
+_MISSING: Any = _Missing()

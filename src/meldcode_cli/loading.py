@@ -1,0 +1,197 @@
+"""Loading protocol files: YAML → pydantic model, every error with file:line:col."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from meldcode_cli import protocol as p
+from meldcode_cli.diagnostics import Diagnostic, Loc, did_you_mean
+
+__all__ = ["LoadedProtocol", "load_protocol_file", "load_protocol_text"]
+
+KINDS = ("yes_no", "single_choice", "multi_choice", "text", "date", "guidance", "afwegingskader")
+
+
+def _all_field_names() -> list[str]:
+    names: set[str] = set()
+    for obj in vars(p).values():
+        if isinstance(obj, type) and issubclass(obj, BaseModel) and obj.__module__ == p.__name__:
+            names.update(obj.model_fields)
+    return sorted(names)
+
+
+FIELD_NAMES = _all_field_names()
+
+
+@dataclass
+class LoadedProtocol:
+    path: str
+    text: str
+    protocol: p.Protocol | None
+    diagnostics: list[Diagnostic]
+
+
+def _clean_loc(loc: tuple[str | int, ...]) -> Loc:
+    """Drop pydantic's union-tag and validator segments that are not YAML keys."""
+    out: list[str | int] = []
+    for seg in loc:
+        if isinstance(seg, str) and (seg in KINDS or "[" in seg or seg.startswith("function-")):
+            continue
+        out.append(seg)
+    return tuple(out)
+
+
+def _describe_input(value: Any) -> str:
+    if value is None:
+        return "niets (leeg)"
+    if isinstance(value, bool):
+        return f"de boolean {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"het getal {value}"
+    if isinstance(value, dict):
+        return "een mapping"
+    if isinstance(value, list):
+        return "een lijst"
+    return repr(value)
+
+
+def _pydantic_diag(err: Any) -> tuple[Diagnostic, bool]:
+    """Map one pydantic error to a diagnostic; the bool says 'point at the key'."""
+    etype: str = err["type"]
+    loc = _clean_loc(tuple(err["loc"]))
+    value = err.get("input")
+    ctx = err.get("ctx") or {}
+    field = str(loc[-1]) if loc else "document"
+    if etype == "missing":
+        return Diagnostic("MC101", f"'{field}' ontbreekt", f"voeg '{field}:' toe", loc[:-1]), True
+    if etype == "extra_forbidden":
+        hint = did_you_mean(field, FIELD_NAMES) or "haal dit veld weg; zie docs/protocol-format.md"
+        return Diagnostic("MC102", f"onbekend veld '{field}'", hint, loc), True
+    if etype == "union_tag_invalid":
+        tag = str(ctx.get("tag", value))
+        hint = did_you_mean(tag, KINDS) or f"mogelijk: {', '.join(KINDS)}"
+        return Diagnostic("MC105", f"onbekende kind '{tag}'", hint, (*loc, "kind")), False
+    if etype == "union_tag_not_found":
+        return (
+            Diagnostic("MC101", "'kind' ontbreekt", f"voeg 'kind:' toe ({', '.join(KINDS)})", loc),
+            False,
+        )
+    if etype == "literal_error":
+        if loc == ("schema_version",):
+            return (
+                Diagnostic(
+                    "MC106",
+                    f"schema_version {value!r} wordt niet ondersteund",
+                    f"deze versie van meldcode leest schema_version {p.SCHEMA_VERSION}",
+                    loc,
+                ),
+                False,
+            )
+        expected = ctx.get("expected", "")
+        allowed = [a.strip(" '") for a in str(expected).replace(" or ", ",").split(",")]
+        hint = (did_you_mean(str(value), allowed) if isinstance(value, str) else None) or (
+            f"toegestaan: {expected}"
+        )
+        return Diagnostic("MC104", f"'{field}': {_describe_input(value)} is niet toegestaan", hint, loc), False
+    if etype in ("string_type",) and isinstance(value, bool | int | float):
+        quoted = str(value).lower() if isinstance(value, bool) else str(value)
+        return (
+            Diagnostic(
+                "MC007",
+                f"'{field}': YAML leest dit als {_describe_input(value)}, niet als tekst",
+                f"zet de waarde tussen aanhalingstekens: \"{quoted}\"",
+                loc,
+            ),
+            False,
+        )
+    if etype.endswith("_type") or etype.endswith("_parsing") or etype in ("model_attributes_type",):
+        expected = {
+            "string_type": "tekst",
+            "int_type": "een geheel getal",
+            "int_parsing": "een geheel getal",
+            "bool_type": "true of false",
+            "bool_parsing": "true of false",
+            "list_type": "een lijst",
+            "dict_type": "een mapping",
+            "model_type": "een mapping",
+            "model_attributes_type": "een mapping",
+        }.get(etype, "een andere soort waarde")
+        return (
+            Diagnostic("MC103", f"'{field}' moet {expected} zijn, niet {_describe_input(value)}", None, loc),
+            False,
+        )
+    if etype == "string_pattern_mismatch":
+        pattern = str(ctx.get("pattern", ""))
+        hint = {
+            p.ITEM_ID_PATTERN: "ids: kleine letters, cijfers en _, beginnend met een letter",
+            p.PROTOCOL_ID_PATTERN: "protocol-id: kleine letters, cijfers en -, beginnend met een letter",
+            p.SOURCE_ID_PATTERN: "bron-id: kleine letters, cijfers, '.', '_' en '-'",
+        }.get(pattern, f"moet voldoen aan het patroon {pattern}")
+        return Diagnostic("MC104", f"'{field}': {_describe_input(value)} heeft niet de juiste vorm", hint, loc), False
+    msg = str(err.get("msg", etype))
+    return Diagnostic("MC104", f"'{field}': {msg}", None, loc), False
+
+
+def load_protocol_text(text: str, path: str) -> LoadedProtocol:
+    from meldcode_cli import yamlio
+
+    doc, diags = yamlio.load_yaml_text(text, path)
+    if doc is None:
+        return LoadedProtocol(path, text, None, diags)
+    try:
+        model = p.Protocol.model_validate(doc.data)
+    except ValidationError as e:
+        locator = yamlio.Locator(text)
+        out: list[Diagnostic] = []
+        for err in e.errors(include_url=False):
+            d, on_key = _pydantic_diag(err)
+            line, col = locator.locate(d.loc, key=on_key)
+            out.append(d.at(path, line, col))
+        return LoadedProtocol(path, text, None, _dedupe(out))
+    return LoadedProtocol(path, text, model, [])
+
+
+def _dedupe(diags: list[Diagnostic]) -> list[Diagnostic]:
+    seen: set[tuple[str, int, int, str]] = set()
+    out = []
+    for d in diags:
+        key = (d.code, d.line, d.col, d.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out
+
+
+def load_protocol_file(path: Path, display: str | None = None) -> LoadedProtocol:
+    from meldcode_cli import yamlio
+
+    shown = display or str(path)
+    try:
+        text = yamlio.read_text(path)
+    except UnicodeDecodeError as e:
+        return LoadedProtocol(
+            shown,
+            "",
+            None,
+            [
+                Diagnostic(
+                    "MC001",
+                    f"bestand is geen UTF-8 (byte {e.start})",
+                    "sla het bestand op als UTF-8",
+                ).at(shown, 1, 1)
+            ],
+        )
+    except (OSError, ValueError) as e:
+        reason = getattr(e, "strerror", None) or str(e)
+        return LoadedProtocol(
+            shown,
+            "",
+            None,
+            [Diagnostic("MC001", f"kan het bestand niet lezen: {reason}", "controleer pad en rechten").at(shown, 1, 1)],
+        )
+    return load_protocol_text(text, shown)
+

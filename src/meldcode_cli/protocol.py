@@ -1,0 +1,184 @@
+"""The protocol format: pydantic models, pure data, no I/O.
+
+A protocol file describes the five steps of the meldcode for one form of violence.
+The afwegingskader is not written in the file: a step holds the marker item
+``- kind: afwegingskader`` and the shared definition (``afwegingskader.py``) is put
+in its place, so every protocol uses the same five questions and the same decision.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+ITEM_ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+PROTOCOL_ID_PATTERN = r"^[a-z][a-z0-9-]*$"
+SOURCE_ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+
+Role = Literal["huisarts", "wijkagent", "professional"]
+ROLES: tuple[str, ...] = ("huisarts", "wijkagent", "professional")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LocalText(_Model):
+    """Text in Dutch (required) and optionally English."""
+
+    nl: str = Field(min_length=1, description="Nederlandse tekst (verplicht).")
+    en: str | None = Field(default=None, min_length=1, description="English text (optional).")
+
+    def get(self, lang: str = "nl") -> str:
+        if lang == "en" and self.en:
+            return self.en
+        return self.nl
+
+
+def _text_from_str(value: Any) -> Any:
+    if isinstance(value, str):
+        return {"nl": value}
+    return value
+
+
+Text = Annotated[
+    LocalText,
+    BeforeValidator(_text_from_str, json_schema_input_type=str | LocalText),
+]
+
+ItemId = Annotated[str, Field(pattern=ITEM_ID_PATTERN, max_length=64)]
+SourceId = Annotated[str, Field(pattern=SOURCE_ID_PATTERN, max_length=64)]
+
+
+class Source(_Model):
+    """A public source that normative items cite."""
+
+    id: SourceId
+    title: str = Field(min_length=1)
+    url: str = Field(pattern=r"^https?://\S+$")
+
+
+class Contact(_Model):
+    """Who to call or where to go: shown with guidance and on the acute route."""
+
+    name: Text
+    phone: str | None = Field(default=None, pattern=r"^[0-9+][0-9 -]{1,20}$")
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    when: Text | None = None
+
+
+class Option(_Model):
+    """One answer option of a single or multiple choice item."""
+
+    id: ItemId
+    text: Text
+    help: Text | None = None
+    acute: bool = Field(default=False, description="Kiezen opent de acute route.")
+    structureel: bool = Field(
+        default=False, description="Kiezen betekent structurele onveiligheid."
+    )
+
+
+class _ItemBase(_Model):
+    id: ItemId
+    text: Text
+    help: Text | None = None
+    why: Text | None = Field(default=None, description="Waarom deze vraag hier staat.")
+    sources: list[SourceId] = Field(default_factory=list)
+    when: str | None = Field(default=None, description="Relevantievoorwaarde.")
+    roles: list[Role] | None = Field(
+        default=None, description="Alleen voor deze rollen (kort voor `role in [...]`)."
+    )
+
+
+class _AnswerableBase(_ItemBase):
+    required: bool = True
+
+
+class YesNoItem(_AnswerableBase):
+    kind: Literal["yes_no"]
+    acute_if: Literal["ja", "nee"] | None = None
+    structureel_if: Literal["ja", "nee"] | None = None
+
+
+class SingleChoiceItem(_AnswerableBase):
+    kind: Literal["single_choice"]
+    options: list[Option] = Field(min_length=2)
+
+
+class MultiChoiceItem(_AnswerableBase):
+    kind: Literal["multi_choice"]
+    options: list[Option] = Field(min_length=1)
+    min_selected: int = Field(default=0, ge=0)
+
+
+Nature = Literal["feit", "interpretatie", "toelichting"]
+
+
+class TextItem(_AnswerableBase):
+    kind: Literal["text"]
+    nature: Nature = Field(
+        description="feit (waarneming), interpretatie (duiding) of toelichting (motivering)."
+    )
+    multiline: bool = True
+
+
+class DateItem(_AnswerableBase):
+    kind: Literal["date"]
+    range: Literal["any", "past", "future"] = "any"
+
+
+class GuidanceItem(_ItemBase):
+    kind: Literal["guidance"]
+    contacts: list[Contact] = Field(default_factory=list)
+
+
+class AfwegingskaderItem(_Model):
+    """Marker: the shared afwegingskader is placed here."""
+
+    kind: Literal["afwegingskader"]
+
+
+AnswerItem = YesNoItem | SingleChoiceItem | MultiChoiceItem | TextItem | DateItem
+Item = Annotated[
+    YesNoItem
+    | SingleChoiceItem
+    | MultiChoiceItem
+    | TextItem
+    | DateItem
+    | GuidanceItem
+    | AfwegingskaderItem,
+    Field(discriminator="kind"),
+]
+ConcreteItem = AnswerItem | GuidanceItem
+
+
+class Step(_Model):
+    step: int = Field(ge=1, le=5)
+    title: Text
+    intro: Text | None = None
+    items: list[Item] = Field(min_length=1)
+
+
+class AcuteRoute(_Model):
+    """Extra text and contacts for the acute route (112 and Veilig Thuis are always shown)."""
+
+    text: Text | None = None
+    contacts: list[Contact] = Field(default_factory=list)
+
+
+class Protocol(_Model):
+    """One meldcode protocol: metadata and exactly five steps."""
+
+    schema_version: Literal[1]
+    id: str = Field(pattern=PROTOCOL_ID_PATTERN, max_length=64)
+    title: Text
+    version: str = Field(pattern=r"^\d+\.\d+(\.\d+)?$")
+    description: Text | None = None
+    roles: list[Role] = Field(min_length=1)
+    sources: list[Source] = Field(default_factory=list)
+    acute_route: AcuteRoute | None = None
+    steps: list[Step]
