@@ -57,6 +57,14 @@ def shipped_protocols_dir() -> Path:
     return here.parent.parent / "protocols"
 
 
+def display_path(p: Path) -> str:
+    """Paths under the working directory are shown relative to it."""
+    try:
+        return str(p.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(p)
+
+
 def _is_protocol_file(p: Path) -> bool:
     name = p.name
     return (name.endswith((".yaml", ".yml"))) and not name.endswith(SCENARIO_SUFFIX) and not name.startswith(".")
@@ -98,7 +106,7 @@ def check_text(text: str, display: str, *, analyse_paths: bool = True) -> FileRe
 def check_file(path: Path, *, analyse_paths: bool = True) -> FileResult:
     from meldcode_cli.loading import load_protocol_file
 
-    loaded = load_protocol_file(path, str(path))
+    loaded = load_protocol_file(path, display_path(path))
     return _check_loaded(loaded.path, loaded.text, loaded, analyse_paths)
 
 
@@ -131,3 +139,48 @@ def _check_loaded(display: str, text: str, loaded: object, analyse_paths: bool) 
             result.diagnostics.append(d.at(display, line, col))
     result.diagnostics.sort(key=lambda d: (d.line, d.col, d.code))
     return result
+
+
+PARALLEL_MIN_FILES = 40
+
+
+def _check_one(path: Path) -> FileResult:
+    return check_file(path)
+
+
+def validate_paths(
+    raw_paths: Iterable[str],
+    *,
+    on_result: Callable[[FileResult], None] | None = None,
+    jobs: int | None = None,
+) -> list[FileResult]:
+    """Check every protocol file under ``raw_paths`` (default: the shipped protocols).
+
+    Large batches use a process per core (the work is CPU-bound); results come back
+    in input order. ``on_result`` is called as each file is done (progress display).
+    """
+    paths = list(raw_paths) or [str(shipped_protocols_dir())]
+    files = expand_paths(paths)
+    if not files:
+        raise UsageError("geen protocolbestanden (*.yaml) gevonden in: " + ", ".join(paths))
+    workers = jobs if jobs is not None else min(os.cpu_count() or 1, 8)
+    results: list[FileResult] = []
+    if workers > 1 and len(files) >= PARALLEL_MIN_FILES:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        methods = multiprocessing.get_all_start_methods()
+        ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+        chunk = max(1, len(files) // (workers * 4))
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+            for r in pool.map(_check_one, files, chunksize=chunk):
+                results.append(r)
+                if on_result:
+                    on_result(r)
+        return results
+    for f in files:
+        r = check_file(f)
+        results.append(r)
+        if on_result:
+            on_result(r)
+    return results

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -136,14 +136,18 @@ def _pydantic_diag(err: Any) -> tuple[Diagnostic, bool]:
     return Diagnostic("MC104", f"'{field}': {msg}", None, loc), False
 
 
-def load_protocol_text(text: str, path: str) -> LoadedProtocol:
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate_document(model: type[M], text: str, path: str) -> tuple[M | None, list[Diagnostic]]:
+    """YAML text → ``model`` with every error at file:line:col (never raises)."""
     from meldcode_cli import yamlio
 
     doc, diags = yamlio.load_yaml_text(text, path)
     if doc is None:
-        return LoadedProtocol(path, text, None, diags)
+        return None, diags
     try:
-        model = p.Protocol.model_validate(doc.data)
+        return model.model_validate(doc.data), []
     except ValidationError as e:
         locator = yamlio.Locator(text)
         out: list[Diagnostic] = []
@@ -151,8 +155,12 @@ def load_protocol_text(text: str, path: str) -> LoadedProtocol:
             d, on_key = _pydantic_diag(err)
             line, col = locator.locate(d.loc, key=on_key)
             out.append(d.at(path, line, col))
-        return LoadedProtocol(path, text, None, _dedupe(out))
-    return LoadedProtocol(path, text, model, [])
+        return None, _dedupe(out)
+
+
+def load_protocol_text(text: str, path: str) -> LoadedProtocol:
+    model, diags = validate_document(p.Protocol, text, path)
+    return LoadedProtocol(path, text, model, diags)
 
 
 def _dedupe(diags: list[Diagnostic]) -> list[Diagnostic]:

@@ -1,0 +1,209 @@
+"""The command line. Thin: each command turns options into one core call and maps
+exceptions to exit codes (0 ok, 1 check failed, 2 usage or input error, 130 interrupted,
+3 internal error). Module level imports: typer and the standard library only, so
+``meldcode --help`` stays fast; each command imports what it needs.
+"""
+
+import enum
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, NoReturn, Optional, TypeVar
+
+import typer
+
+from meldcode_cli import __version__
+from meldcode_cli.messages import LANGS, set_lang, t
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
+
+T = TypeVar("T")
+
+
+class CheckFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class ListFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+
+
+class ShowFormat(str, enum.Enum):
+    text = "text"
+    mermaid = "mermaid"
+    dot = "dot"
+
+
+class SchemaKind(str, enum.Enum):
+    protocol = "protocol"
+    scenarios = "scenarios"
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    from meldcode_cli.console import print_error
+
+    print_error(f"meldcode: {message}")
+    raise typer.Exit(code)
+
+
+def run_core(call: Callable[[], T]) -> T:
+    """Run one core call; map our exceptions to exit codes and never show a traceback."""
+    from meldcode_cli.checker import UsageError
+
+    try:
+        return call()
+    except UsageError as e:
+        _fail(f"{t('usage_error')}: {e}", EXIT_USAGE)
+    except KeyboardInterrupt:
+        _fail(t("interrupted"), EXIT_INTERRUPTED)
+    except (typer.Exit, typer.Abort):
+        raise
+    except Exception as e:  # a bug: say so plainly, no traceback
+        if "MELDCODE_DEBUG" in __import__("os").environ:
+            raise
+        _fail(t("internal_error", kind=type(e).__name__, message=e), EXIT_INTERNAL)
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"meldcode {__version__}")
+        raise typer.Exit()
+
+
+def build_app() -> typer.Typer:
+    app = typer.Typer(
+        name="meldcode",
+        help=t("app.help"),
+        no_args_is_help=True,
+        add_completion=False,
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+    @app.callback()
+    def root(
+        lang: Annotated[
+            Optional[str],  # noqa: UP045 - typer reads runtime annotations
+            typer.Option("--lang", help=t("opt.lang"), envvar="MELDCODE_LANG", show_envvar=True),
+        ] = None,
+        version: Annotated[
+            bool,
+            typer.Option("--version", help=t("opt.version"), callback=_version_callback, is_eager=True),
+        ] = False,
+    ) -> None:
+        if lang is not None:
+            if lang.lower()[:2] not in LANGS:
+                _fail(f"--lang: '{lang}' (nl of en)")
+            set_lang(lang.lower()[:2])
+
+    @app.command("validate", help=t("cmd.validate"))
+    def validate(
+        paths: Annotated[Optional[list[str]], typer.Argument(help=t("cmd.validate.paths"), show_default=False)] = None,  # noqa: UP045
+        fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help=t("opt.format"))] = CheckFormat.text,
+        verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Ook geldige bestanden tonen.")] = False,
+    ) -> None:
+        from meldcode_cli import console, output
+        from meldcode_cli.checker import expand_paths, shipped_protocols_dir, validate_paths
+
+        raw = paths or [str(shipped_protocols_dir())]
+        total = run_core(lambda: len(expand_paths(raw)))
+        with console.progress(total, t("validate.progress")) as step:
+            results = run_core(lambda: validate_paths(raw, on_result=lambda _r: step()))
+        if fmt is CheckFormat.json:
+            console.print_text(output.format_json(results))
+            console.print_error(output.summary(results))
+        elif fmt is CheckFormat.github:
+            console.print_text(output.format_github(results))
+            console.print_error(output.summary(results))
+        else:
+            console.print_text(output.format_text(results, verbose=verbose))
+            console.print_text(output.summary(results))
+        raise typer.Exit(EXIT_OK if all(r.ok for r in results) else EXIT_FAILED)
+
+    @app.command("schema", help=t("cmd.schema"))
+    def schema(
+        kind: Annotated[SchemaKind, typer.Option("--kind", help=t("cmd.schema.kind"))] = SchemaKind.protocol,
+        output_file: Annotated[Optional[Path], typer.Option("--output", "-o", help=t("cmd.schema.output"))] = None,  # noqa: UP045
+    ) -> None:
+        from meldcode_cli import console
+        from meldcode_cli.schema import schema_json
+
+        text = run_core(lambda: schema_json(kind.value))
+        if output_file is None:
+            console.print_text(text)
+            return
+        try:
+            output_file.write_text(text + "\n", encoding="utf-8")
+        except OSError as e:
+            _fail(f"{output_file}: {e.strerror}", EXIT_USAGE)
+        console.print_error(t("schema.written", path=output_file))
+
+    @app.command("test", help=t("cmd.test"))
+    def test(
+        paths: Annotated[Optional[list[str]], typer.Argument(help=t("cmd.test.paths"), show_default=False)] = None,  # noqa: UP045
+        fmt: Annotated[ListFormat, typer.Option("--format", "-f", help=t("opt.format"))] = ListFormat.text,
+        require_coverage: Annotated[
+            bool, typer.Option("--require-full-coverage", help=t("cmd.test.require"))
+        ] = False,
+    ) -> None:
+        from meldcode_cli import console
+        from meldcode_cli.testing import format_report, format_report_json, run_tests
+
+        report = run_core(lambda: run_tests(paths or []))
+        if fmt is ListFormat.json:
+            console.print_text(format_report_json(report))
+        else:
+            console.print_text(format_report(report))
+        failed = not report.ok or (require_coverage and report.uncovered_total > 0)
+        raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+
+    @app.command("list", help=t("cmd.list"))
+    def list_(
+        fmt: Annotated[ListFormat, typer.Option("--format", "-f", help=t("opt.format"))] = ListFormat.text,
+    ) -> None:
+        from meldcode_cli import console
+        from meldcode_cli.catalog import format_list, format_list_json, list_protocols
+
+        entries = run_core(list_protocols)
+        console.print_text(format_list_json(entries) if fmt is ListFormat.json else format_list(entries))
+
+    @app.command("show", help=t("cmd.show"))
+    def show(
+        protocol: Annotated[str, typer.Argument(help=t("cmd.show.protocol"), show_default=False)],
+        fmt: Annotated[ShowFormat, typer.Option("--format", "-f", help=t("opt.format"))] = ShowFormat.text,
+        role: Annotated[Optional[str], typer.Option("--role", help=t("cmd.show.role"))] = None,  # noqa: UP045
+    ) -> None:
+        from meldcode_cli import console
+        from meldcode_cli.catalog import render_protocol
+
+        console.print_text(run_core(lambda: render_protocol(protocol, fmt.value, role)))
+
+    return app
+
+
+def _preparse_lang(argv: list[str]) -> None:
+    """``--lang`` must be known before help texts are built."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            set_lang(argv[i + 1].lower()[:2])
+        elif arg.startswith("--lang="):
+            set_lang(arg.split("=", 1)[1].lower()[:2])
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    if args == ["--version"]:
+        # fast path: no typer, no rich, no pydantic
+        sys.stdout.write(f"meldcode {__version__}\n")
+        return
+    _preparse_lang(args)
+    app = build_app()
+    app(args=args, prog_name="meldcode")

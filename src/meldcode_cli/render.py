@@ -1,0 +1,230 @@
+"""``meldcode show``: a protocol as a tree (text), or as a Mermaid or Graphviz flow diagram."""
+
+from __future__ import annotations
+
+from meldcode_cli.compiled import CItem, CompiledProtocol
+from meldcode_cli.messages import t
+from meldcode_cli.protocol import (
+    DateItem,
+    GuidanceItem,
+    MultiChoiceItem,
+    SingleChoiceItem,
+    TextItem,
+    YesNoItem,
+)
+
+__all__ = ["AFWEGING_FLOW", "dot", "mermaid", "tree"]
+
+KIND_LABEL = {
+    "nl": {
+        YesNoItem: "ja/nee",
+        SingleChoiceItem: "keuze",
+        MultiChoiceItem: "meerkeuze",
+        TextItem: "tekst",
+        DateItem: "datum",
+        GuidanceItem: "informatie",
+    },
+    "en": {
+        YesNoItem: "yes/no",
+        SingleChoiceItem: "choice",
+        MultiChoiceItem: "checklist",
+        TextItem: "text",
+        DateItem: "date",
+        GuidanceItem: "guidance",
+    },
+}
+
+# The afwegingskader's branching (brief §3.1) as a graph: (from, label, to).
+# Nodes a1..a5 are the afwegingen; the others are outcomes.
+AFWEGING_NODES: dict[str, tuple[str, str]] = {
+    "a1": ("Afweging 1: vermoeden?", "Consideration 1: suspicion?"),
+    "a2": ("Afweging 2: acute of structurele onveiligheid?", "Consideration 2: acute or structural unsafety?"),
+    "a3": ("Afweging 3: effectieve hulp mogelijk?", "Consideration 3: effective help possible?"),
+    "a4": ("Afweging 4: hulp aanvaard?", "Consideration 4: help accepted?"),
+    "a5": ("Afweging 5: gewenst resultaat?", "Consideration 5: desired result?"),
+    "afsluiten": ("Afsluiten en vastleggen", "Close and record"),
+    "melden1": ("Melden bij Veilig Thuis (meldnorm 1); 3 t/m 5 samen met Veilig Thuis",
+                "Report to Veilig Thuis (norm 1); 3 to 5 together with Veilig Thuis"),
+    "melden2": ("Melden bij Veilig Thuis (meldnorm 2)", "Report to Veilig Thuis (norm 2)"),
+    "hulp": ("Hulp bieden of organiseren; evaluatiedatum vastleggen",
+             "Offer or organise help; record the evaluation date"),
+    "melden3": ("(Opnieuw) melden bij Veilig Thuis (meldnorm 3)", "Report (again) to Veilig Thuis (norm 3)"),
+    "monitoring": ("Hulp afsluiten met afspraken over monitoring",
+                   "Close help with monitoring agreements"),
+}
+AFWEGING_FLOW: tuple[tuple[str, str, str], ...] = (
+    ("a1", "nee", "afsluiten"),
+    ("a1", "ja", "a2"),
+    ("a2", "ja", "melden1"),
+    ("melden1", "", "a3"),
+    ("a2", "nee", "a3"),
+    ("a3", "nee", "melden2"),
+    ("a3", "ja", "a4"),
+    ("a4", "nee", "melden2"),
+    ("a4", "ja", "hulp"),
+    ("hulp", "", "a5"),
+    ("a5", "nee", "melden3"),
+    ("a5", "ja", "monitoring"),
+)
+_YES_NO_EN = {"ja": "yes", "nee": "no", "": ""}
+
+
+def _label(ci: CItem, lang: str) -> str:
+    label = KIND_LABEL.get(lang, KIND_LABEL["nl"]).get(type(ci.item), "?")
+    if isinstance(ci.item, TextItem):
+        label += f", {ci.item.nature}"
+    return label
+
+
+def _markers(ci: CItem) -> str:
+    marks = []
+    if ci.acute_values:
+        marks.append(t("show.acute"))
+    if ci.structural_values:
+        marks.append(t("show.structural"))
+    return f" ({', '.join(marks)})" if marks else ""
+
+
+def _visible(ci: CItem, role: str | None) -> bool:
+    roles = getattr(ci.item, "roles", None)
+    return role is None or roles is None or role in roles
+
+
+def tree(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = None) -> str:
+    p = compiled.protocol
+    lines = [f"{p.id} {p.version}: {p.title.get(lang)}"]
+    lines.append(f"  roles: {', '.join(p.roles)}")
+    for step in p.steps:
+        lines.append("")
+        lines.append(t("show.step", n=step.step, title=step.title.get(lang)))
+        items = [ci for ci in compiled.items if ci.step == step.step and _visible(ci, role)]
+        in_fragment = False
+        for idx, ci in enumerate(items):
+            last = idx == len(items) - 1
+            branch = "└─" if last else "├─"
+            pipe = "  " if last else "│ "
+            if ci.fragment and not in_fragment:
+                in_fragment = True
+                lines.append(f"  {branch} {t('show.afwegingskader')}")
+            prefix = "  │   " if ci.fragment and not last else ("      " if ci.fragment else "  ")
+            head = f"{prefix}{'' if ci.fragment else branch + ' '}{ci.id} [{_label(ci, lang)}]{_markers(ci)}"
+            lines.append(f"{head} {ci.item.text.get(lang)}")
+            sub = f"{prefix}{'' if ci.fragment else pipe + ' '}   "
+            when = ci.item.when if not ci.fragment else None
+            if when:
+                lines.append(f"{sub}{t('show.when')}: {when}")
+            roles = getattr(ci.item, "roles", None)
+            if roles and role is None:
+                lines.append(f"{sub}roles: {', '.join(roles)}")
+            if isinstance(ci.item, SingleChoiceItem | MultiChoiceItem):
+                for o in ci.item.options:
+                    mark = []
+                    if o.acute:
+                        mark.append(t("show.acute"))
+                    if o.structureel:
+                        mark.append(t("show.structural"))
+                    extra = f" ({', '.join(mark)})" if mark else ""
+                    lines.append(f"{sub}- {o.id}: {o.text.get(lang)}{extra}")
+            if isinstance(ci.item, GuidanceItem):
+                for c in ci.item.contacts:
+                    lines.append(f"{sub}☎ {c.name.get(lang)}{' ' + c.phone if c.phone else ''}")
+    return "\n".join(lines)
+
+
+def _short(text: str, n: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _mm_text(text: str, n: int = 60) -> str:
+    return _short(text, n).replace('"', "#quot;")
+
+
+TERMINALS = ("afsluiten", "melden2", "melden3", "monitoring")
+QUESTIONS = ("a1", "a2", "a3", "a4", "a5")
+
+
+def mermaid(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = None) -> str:
+    p = compiled.protocol
+    out = ["flowchart TD", f'  start(["{_mm_text(p.title.get(lang))}"])']
+    edges: list[str] = []
+    prev = ["start"]
+    for step in p.steps:
+        sid = f"stap{step.step}"
+        out.append(f'  subgraph {sid}["{_mm_text(t("show.step", n=step.step, title=step.title.get(lang)))}"]')
+        fragment_done = False
+        for ci in compiled.items:
+            if ci.step != step.step or not _visible(ci, role):
+                continue
+            if ci.fragment:
+                if fragment_done:
+                    continue
+                fragment_done = True
+                for node, (nl, en) in AFWEGING_NODES.items():
+                    text = _mm_text(en if lang == "en" else nl)
+                    out.append(f'    {node}{{"{text}"}}' if node in QUESTIONS else f'    {node}(["{text}"])')
+                edges.extend(f"  {x} --> a1" for x in prev)
+                for a, label, b in AFWEGING_FLOW:
+                    lab = _YES_NO_EN[label] if lang == "en" else label
+                    edges.append(f"  {a} -- {lab} --> {b}" if lab else f"  {a} --> {b}")
+                prev = list(TERMINALS)
+                continue
+            shape = ("[/", "/]") if isinstance(ci.item, GuidanceItem) else ("[", "]")
+            out.append(f'    {ci.id}{shape[0]}"{_mm_text(ci.item.text.get(lang))}"{shape[1]}')
+            for x in prev:
+                if ci.item.when:
+                    edges.append(f'  {x} -. "{_mm_text(ci.item.when, 40)}" .-> {ci.id}')
+                else:
+                    edges.append(f"  {x} --> {ci.id}")
+            # a conditional item may be skipped: the next item is reached from before it too
+            prev = [*prev, ci.id] if ci.item.when else [ci.id]
+        out.append("  end")
+    return "\n".join(out + edges)
+
+
+def _dot_text(text: str) -> str:
+    return _short(text).replace("\\", "\\\\").replace('"', '\\"')
+
+
+def dot(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = None) -> str:
+    p = compiled.protocol
+    out = [
+        f'digraph "{_dot_text(p.id)}" {{',
+        "  rankdir=TB;",
+        '  node [shape=box, fontname="Helvetica"];',
+        f'  start [shape=oval, label="{_dot_text(p.title.get(lang))}"];',
+    ]
+    edges: list[str] = []
+    prev = ["start"]
+    for step in p.steps:
+        out.append(f"  subgraph cluster_{step.step} {{")
+        out.append(f'    label="{_dot_text(t("show.step", n=step.step, title=step.title.get(lang)))}";')
+        fragment_done = False
+        for ci in compiled.items:
+            if ci.step != step.step or not _visible(ci, role):
+                continue
+            if ci.fragment:
+                if fragment_done:
+                    continue
+                fragment_done = True
+                for node, (nl, en) in AFWEGING_NODES.items():
+                    shape = "diamond" if node in QUESTIONS else "oval"
+                    out.append(f'    {node} [shape={shape}, label="{_dot_text(en if lang == "en" else nl)}"];')
+                edges.extend(f"  {x} -> a1;" for x in prev)
+                for a, label, b in AFWEGING_FLOW:
+                    lab = _YES_NO_EN[label] if lang == "en" else label
+                    edges.append(f'  {a} -> {b} [label="{lab}"];' if lab else f"  {a} -> {b};")
+                prev = list(TERMINALS)
+                continue
+            shape = "note" if isinstance(ci.item, GuidanceItem) else "box"
+            out.append(f'    {ci.id} [shape={shape}, label="{_dot_text(ci.item.text.get(lang))}"];')
+            for x in prev:
+                if ci.item.when:
+                    edges.append(f'  {x} -> {ci.id} [style=dashed, label="{_dot_text(ci.item.when)}"];')
+                else:
+                    edges.append(f"  {x} -> {ci.id};")
+            prev = [*prev, ci.id] if ci.item.when else [ci.id]
+        out.append("  }")
+    out.extend(edges)
+    out.append("}")
+    return "\n".join(out)

@@ -1,0 +1,230 @@
+"""Scenario files: answers + role + expectations, run through the engine.
+
+The answers format is the one ``meldcode start --answers FILE`` replays: a mapping
+from item id to answer (``ja``/``nee``, an option id, a list of option ids, text, or a
+date ``JJJJ-MM-DD``). See ``docs/scenarios.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from meldcode_cli.diagnostics import Diagnostic, did_you_mean
+
+__all__ = [
+    "AnswersSpec",
+    "Expectation",
+    "Scenario",
+    "ScenarioFile",
+    "ScenarioResult",
+    "run_scenario",
+    "run_scenario_file",
+]
+
+DEFAULT_TODAY = dt.date(2026, 1, 15)
+"""The date scenarios run on unless they say otherwise: fixed, so results never drift."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ExpectedDecision(_Model):
+    melden: bool | None = None
+    hulp: bool | None = None
+    afsluiten: bool | None = None
+    meldnormen: list[int] | None = None
+    evaluatie_nodig: bool | None = None
+
+
+class Expectation(_Model):
+    decision: ExpectedDecision | None = None
+    path: str | None = Field(
+        default=None,
+        pattern=r"^[JN?-]{5}$",
+        description="De afwegingen als J/N/-/? (bv. JNJJ?).",
+    )
+    shown: list[str] = Field(default_factory=list)
+    not_shown: list[str] = Field(default_factory=list)
+    acute: bool | None = None
+
+
+class AnswersSpec(_Model):
+    """What a replay needs: role, answers, optionally acute declarations and a date."""
+
+    role: str
+    answers: dict[str, Any] = Field(default_factory=dict)
+    acute_steps: list[int] = Field(default_factory=list, description="Acute route gekozen in deze stappen.")
+    today: dt.date | str | None = Field(default=None, description="Datum van de wandeling (JJJJ-MM-DD).")
+
+
+class Scenario(AnswersSpec):
+    name: str = Field(min_length=1)
+    expect: Expectation = Field(default_factory=Expectation)
+
+
+class ScenarioFile(_Model):
+    protocol: str = Field(description="Protocol-id of pad (relatief aan dit bestand).")
+    scenarios: list[Scenario] = Field(min_length=1)
+
+
+@dataclass
+class ScenarioResult:
+    file: str
+    name: str
+    protocol_id: str | None
+    role: str
+    passed: bool
+    failures: list[str] = field(default_factory=list)
+    path_key: str | None = None
+
+
+def _today(spec: AnswersSpec) -> dt.date:
+    if isinstance(spec.today, dt.date):
+        return spec.today
+    if isinstance(spec.today, str):
+        return dt.date.fromisoformat(spec.today)
+    return DEFAULT_TODAY
+
+
+def run_scenario(compiled: Any, sc: Scenario, file: str) -> ScenarioResult:
+    """Run one scenario through the engine and compare with its expectations."""
+    from meldcode_cli.engine import AnswerError, Walk, path_code
+
+    res = ScenarioResult(file, sc.name, compiled.id, sc.role, passed=False)
+    fails = res.failures
+    try:
+        today = _today(sc)
+    except ValueError:
+        fails.append(f"today: '{sc.today}' is geen datum (JJJJ-MM-DD)")
+        return res
+    unknown = [k for k in sc.answers if k not in compiled.by_id]
+    for k in unknown:
+        hint = did_you_mean(k, compiled.by_id)
+        fails.append(f"antwoord voor onbekend item '{k}'" + (f"; {hint}" if hint else ""))
+    try:
+        walk = Walk(compiled, sc.role, today=today)
+        missing = walk.replay({k: v for k, v in sc.answers.items() if k not in unknown}, sc.acute_steps)
+    except AnswerError as e:
+        fails.append(f"{e.item_id}: {e.reason}")
+        return res
+    if missing:
+        fails.append("geen antwoord voor: " + ", ".join(missing))
+    relevant = {ci.id for ci in walk.relevant()}
+    unused = [k for k in sc.answers if k not in unknown and k not in relevant]
+    if unused:
+        fails.append("antwoorden voor items die niet aan de orde kwamen: " + ", ".join(unused))
+    decision = walk.decision()
+    res.path_key = f"{sc.role}:{path_code(decision)}" if decision and not missing else None
+    exp = sc.expect
+    if exp.decision is not None:
+        if decision is None:
+            fails.append("geen beslissing bereikt")
+        else:
+            got = decision.as_dict()
+            for name, want in exp.decision.model_dump(exclude_none=True).items():
+                if got[name] != want:
+                    fails.append(f"beslissing {name}: verwacht {want}, kreeg {got[name]}")
+    if exp.path is not None:
+        code = path_code(decision)
+        if code != exp.path:
+            fails.append(f"pad: verwacht {exp.path}, kreeg {code}")
+    for iid in exp.shown:
+        if iid not in compiled.by_id:
+            fails.append(f"shown: onbekend item '{iid}'")
+        elif iid not in relevant:
+            fails.append(f"'{iid}' had getoond moeten worden")
+    for iid in exp.not_shown:
+        if iid not in compiled.by_id:
+            fails.append(f"not_shown: onbekend item '{iid}'")
+        elif iid in relevant:
+            fails.append(f"'{iid}' had niet getoond mogen worden")
+    if exp.acute is not None:
+        acute, _ = walk.flags()
+        if acute != exp.acute:
+            fails.append(f"acute route: verwacht {exp.acute}, kreeg {acute}")
+    res.passed = not fails
+    return res
+
+
+@dataclass
+class FileRun:
+    path: str
+    protocol_id: str | None
+    results: list[ScenarioResult] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    decision_paths: set[str] = field(default_factory=set)
+
+
+def resolve_protocol(ref: str, base: Path) -> Path | None:
+    """A protocol reference in a scenario file: a path (relative to the file) or an id."""
+    from meldcode_cli.checker import expand_paths, shipped_protocols_dir
+
+    candidate = (base / ref) if not Path(ref).is_absolute() else Path(ref)
+    if ref.endswith((".yaml", ".yml")) and candidate.is_file():
+        return candidate
+    for folder in (base, base.parent, shipped_protocols_dir()):
+        if not folder.is_dir():
+            continue
+        for p in (folder / f"{ref}.yaml", folder / f"{ref}.yml"):
+            if p.is_file():
+                return p
+    for p in expand_paths([str(shipped_protocols_dir())]):
+        if p.stem == ref:
+            return p
+    return None
+
+
+def run_scenario_file(path: Path) -> FileRun:
+    from meldcode_cli.analysis import analyse
+    from meldcode_cli.compiled import compile_protocol
+    from meldcode_cli.loading import load_protocol_file, validate_document
+    from meldcode_cli.yamlio import read_text
+
+    from meldcode_cli.checker import display_path
+
+    display = display_path(path)
+    run = FileRun(display, None)
+    try:
+        text = read_text(path)
+    except (OSError, ValueError) as e:
+        run.diagnostics.append(Diagnostic("MC001", f"kan het bestand niet lezen: {e}", None).at(display, 1, 1))
+        return run
+    spec, diags = validate_document(ScenarioFile, text, display)
+    if spec is None:
+        run.diagnostics.extend(diags)
+        return run
+    proto_path = resolve_protocol(spec.protocol, path.parent)
+    if proto_path is None:
+        run.diagnostics.append(
+            Diagnostic(
+                "MC202",
+                f"protocol '{spec.protocol}' niet gevonden",
+                "geef een protocol-id of een pad relatief aan het scenariobestand",
+            ).at(display, 1, 1)
+        )
+        return run
+    loaded = load_protocol_file(proto_path)
+    if loaded.protocol is None:
+        run.diagnostics.extend(loaded.diagnostics)
+        return run
+    compiled, cdiags = compile_protocol(loaded.protocol)
+    if compiled is None:
+        run.diagnostics.append(
+            Diagnostic(
+                "MC202",
+                f"protocol '{spec.protocol}' is ongeldig",
+                f"draai 'meldcode validate {proto_path}'",
+            ).at(display, 1, 1)
+        )
+        return run
+    run.protocol_id = compiled.id
+    run.decision_paths = analyse(compiled).decision_paths
+    for sc in spec.scenarios:
+        run.results.append(run_scenario(compiled, sc, display))
+    return run
