@@ -99,7 +99,8 @@ def afweging_items() -> list[YesNoItem | DateItem]:
                 "through considerations 3 to 5 together with Veilig Thuis.",
             ),
             why=_t(
-                "Afweging 2: bij acute of structurele onveiligheid is melden de professionele norm.",
+                "Afweging 2: bij acute of structurele onveiligheid is melden de "
+                "professionele norm.",
                 "Consideration 2: with acute or structural unsafety, reporting is the norm.",
             ),
             sources=src,
@@ -268,16 +269,22 @@ def decide(answers: dict[str, bool | None], *, onveilig: bool = False) -> Decisi
     asked["3"] = a3
     if not a3:
         normen.append(2)
-        return Decision(asked, True, False, False, tuple(normen), unsafe, False, False, False, unsafe)
+        return Decision(
+            asked, True, False, False, tuple(normen), unsafe, False, False, False, unsafe
+        )
     if a4 is None:
         return None
     asked["4"] = a4
     if not a4:
         normen.append(2)
-        return Decision(asked, True, False, False, tuple(normen), unsafe, False, False, False, unsafe)
+        return Decision(
+            asked, True, False, False, tuple(normen), unsafe, False, False, False, unsafe
+        )
     asked["5"] = a5
     if a5 is None:
-        return Decision(asked, unsafe, True, False, tuple(normen), unsafe, True, False, False, unsafe)
+        return Decision(
+            asked, unsafe, True, False, tuple(normen), unsafe, True, False, False, unsafe
+        )
     if not a5:
         normen.append(3)
         return Decision(asked, True, True, False, tuple(normen), unsafe, False, True, False, unsafe)

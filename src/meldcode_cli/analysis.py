@@ -139,7 +139,9 @@ def _domain(ci: CItem, names: set[str], values: dict[str, set[str]]) -> list[Ans
     return [None]  # pragma: no cover
 
 
-def path_code_from_answers(relevant_ids: set[str], answers: dict[str, AnswerValue], onveilig: bool) -> str:
+def path_code_from_answers(
+    relevant_ids: set[str], answers: dict[str, AnswerValue], onveilig: bool
+) -> str:
     """The afwegingen as asked on a path, in ORACLE notation, from the answers alone."""
     code = ""
     for aid in AFWEGING_IDS:
@@ -237,7 +239,9 @@ def analyse(
         total = max(total, len(states))
         if len(states) > max_paths:
             result.complete = False
-            big = sorted(((len(d), iid) for iid, d in domains.items() if len(d) > 1), reverse=True)[:5]
+            big = sorted(((len(d), iid) for iid, d in domains.items() if len(d) > 1), reverse=True)[
+                :5
+            ]
             detail = ", ".join(f"{iid} ({k} waarden)" for k, iid in big)
             result.diagnostics.append(
                 Diagnostic(
@@ -259,7 +263,8 @@ def analyse(
                 Diagnostic(
                     "MC305",
                     f"item '{ci.id}' is op geen enkel pad aan de orde",
-                    "de voorwaarde kan nooit waar zijn (voor geen enkele rol); pas 'when' of 'roles' aan",
+                    "de voorwaarde kan nooit waar zijn (voor geen enkele rol); "
+                    "pas 'when' of 'roles' aan",
                     (*ci.loc, "when") if ci.item.when else (*ci.loc, "id"),
                 )
             )
@@ -315,7 +320,12 @@ def _check_leaf(
     decision = decide(bools, onveilig=onveilig)
     where = f"rol {role}, afwegingen {code}" + (", acute route" if declared else "")
     if answered != set(answers) or decision is None:
-        rep("MC301", code, f"pad zonder beslissing ({where})", "elk pad moet het afwegingskader doorlopen")
+        rep(
+            "MC301",
+            code,
+            f"pad zonder beslissing ({where})",
+            "elk pad moet het afwegingskader doorlopen",
+        )
         return
     expected = ORACLE.get(code)
     got = (decision.melden, decision.hulp, decision.afsluiten, decision.meldnormen)

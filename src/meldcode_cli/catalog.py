@@ -9,7 +9,14 @@ from pathlib import Path
 from meldcode_cli.checker import UsageError, display_path, expand_paths, shipped_protocols_dir
 from meldcode_cli.messages import get_lang, t
 
-__all__ = ["Entry", "find_protocol", "format_list", "format_list_json", "list_protocols", "render_protocol"]
+__all__ = [
+    "Entry",
+    "find_protocol",
+    "format_list",
+    "format_list_json",
+    "list_protocols",
+    "render_protocol",
+]
 
 
 @dataclass(frozen=True)
@@ -37,7 +44,14 @@ def list_protocols(folder: Path | None = None) -> list[Entry]:
 
 
 def format_list(entries: list[Entry]) -> str:
-    rows = [(t("list.header.id"), t("list.header.version"), t("list.header.title"), t("list.header.file"))]
+    rows = [
+        (
+            t("list.header.id"),
+            t("list.header.version"),
+            t("list.header.title"),
+            t("list.header.file"),
+        )
+    ]
     notes = []
     for e in entries:
         if e.valid:
@@ -45,7 +59,10 @@ def format_list(entries: list[Entry]) -> str:
         else:
             notes.append(t("list.invalid", path=e.file))
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
-    lines = [f"{r[0]:<{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]:<{widths[2]}}  {r[3]}".rstrip() for r in rows]
+    lines = [
+        f"{r[0]:<{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]:<{widths[2]}}  {r[3]}".rstrip()
+        for r in rows
+    ]
     return "\n".join(lines + notes)
 
 
@@ -88,7 +105,9 @@ def render_protocol(name: str, fmt: str = "text", role: str | None = None) -> st
     if compiled is None:
         raise UsageError(t("show.invalid", name=name, path=path))
     if role is not None and role not in compiled.roles:
-        raise UsageError(f"--role: '{role}' hoort niet bij {compiled.id} ({', '.join(compiled.roles)})")
+        raise UsageError(
+            f"--role: '{role}' hoort niet bij {compiled.id} ({', '.join(compiled.roles)})"
+        )
     lang = get_lang()
     if fmt == "mermaid":
         return render.mermaid(compiled, lang=lang, role=role)

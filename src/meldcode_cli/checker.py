@@ -67,10 +67,16 @@ def display_path(p: Path) -> str:
 
 def _is_protocol_file(p: Path) -> bool:
     name = p.name
-    return (name.endswith((".yaml", ".yml"))) and not name.endswith(SCENARIO_SUFFIX) and not name.startswith(".")
+    return (
+        (name.endswith((".yaml", ".yml")))
+        and not name.endswith(SCENARIO_SUFFIX)
+        and not name.startswith(".")
+    )
 
 
-def expand_paths(paths: Iterable[str], *, want: Callable[[Path], bool] = _is_protocol_file) -> list[Path]:
+def expand_paths(
+    paths: Iterable[str], *, want: Callable[[Path], bool] = _is_protocol_file
+) -> list[Path]:
     """Files as given; folders recursively (sorted). Raises UsageError for missing paths."""
     out: list[Path] = []
     missing: list[str] = []
@@ -90,9 +96,7 @@ def expand_paths(paths: Iterable[str], *, want: Callable[[Path], bool] = _is_pro
         else:
             missing.append(raw)
     if missing:
-        raise UsageError(
-            "bestaat niet: " + ", ".join(missing)
-        )
+        raise UsageError("bestaat niet: " + ", ".join(missing))
     return out
 
 

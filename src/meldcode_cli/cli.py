@@ -24,24 +24,24 @@ EXIT_INTERRUPTED = 130
 T = TypeVar("T")
 
 
-class CheckFormat(str, enum.Enum):
+class CheckFormat(enum.StrEnum):
     text = "text"
     json = "json"
     github = "github"
 
 
-class ListFormat(str, enum.Enum):
+class ListFormat(enum.StrEnum):
     text = "text"
     json = "json"
 
 
-class ShowFormat(str, enum.Enum):
+class ShowFormat(enum.StrEnum):
     text = "text"
     mermaid = "mermaid"
     dot = "dot"
 
 
-class SchemaKind(str, enum.Enum):
+class SchemaKind(enum.StrEnum):
     protocol = "protocol"
     scenarios = "scenarios"
 
@@ -94,9 +94,11 @@ def build_app() -> typer.Typer:
             Optional[str],  # noqa: UP045 - typer reads runtime annotations
             typer.Option("--lang", help=t("opt.lang"), envvar="MELDCODE_LANG", show_envvar=True),
         ] = None,
-        version: Annotated[
+        version: Annotated[  # noqa: ARG001 - handled by its eager callback
             bool,
-            typer.Option("--version", help=t("opt.version"), callback=_version_callback, is_eager=True),
+            typer.Option(
+                "--version", help=t("opt.version"), callback=_version_callback, is_eager=True
+            ),
         ] = False,
     ) -> None:
         if lang is not None:
@@ -106,9 +108,15 @@ def build_app() -> typer.Typer:
 
     @app.command("validate", help=t("cmd.validate"))
     def validate(
-        paths: Annotated[Optional[list[str]], typer.Argument(help=t("cmd.validate.paths"), show_default=False)] = None,  # noqa: UP045
-        fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help=t("opt.format"))] = CheckFormat.text,
-        verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Ook geldige bestanden tonen.")] = False,
+        paths: Annotated[
+            list[str] | None, typer.Argument(help=t("cmd.validate.paths"), show_default=False)
+        ] = None,
+        fmt: Annotated[
+            CheckFormat, typer.Option("--format", "-f", help=t("opt.format"))
+        ] = CheckFormat.text,
+        verbose: Annotated[
+            bool, typer.Option("--verbose", "-v", help="Ook geldige bestanden tonen.")
+        ] = False,
     ) -> None:
         from meldcode_cli import console, output
         from meldcode_cli.checker import expand_paths, shipped_protocols_dir, validate_paths
@@ -130,8 +138,12 @@ def build_app() -> typer.Typer:
 
     @app.command("schema", help=t("cmd.schema"))
     def schema(
-        kind: Annotated[SchemaKind, typer.Option("--kind", help=t("cmd.schema.kind"))] = SchemaKind.protocol,
-        output_file: Annotated[Optional[Path], typer.Option("--output", "-o", help=t("cmd.schema.output"))] = None,  # noqa: UP045
+        kind: Annotated[
+            SchemaKind, typer.Option("--kind", help=t("cmd.schema.kind"))
+        ] = SchemaKind.protocol,
+        output_file: Annotated[
+            Path | None, typer.Option("--output", "-o", help=t("cmd.schema.output"))
+        ] = None,
     ) -> None:
         from meldcode_cli import console
         from meldcode_cli.schema import schema_json
@@ -148,8 +160,12 @@ def build_app() -> typer.Typer:
 
     @app.command("test", help=t("cmd.test"))
     def test(
-        paths: Annotated[Optional[list[str]], typer.Argument(help=t("cmd.test.paths"), show_default=False)] = None,  # noqa: UP045
-        fmt: Annotated[ListFormat, typer.Option("--format", "-f", help=t("opt.format"))] = ListFormat.text,
+        paths: Annotated[
+            list[str] | None, typer.Argument(help=t("cmd.test.paths"), show_default=False)
+        ] = None,
+        fmt: Annotated[
+            ListFormat, typer.Option("--format", "-f", help=t("opt.format"))
+        ] = ListFormat.text,
         require_coverage: Annotated[
             bool, typer.Option("--require-full-coverage", help=t("cmd.test.require"))
         ] = False,
@@ -167,18 +183,24 @@ def build_app() -> typer.Typer:
 
     @app.command("list", help=t("cmd.list"))
     def list_(
-        fmt: Annotated[ListFormat, typer.Option("--format", "-f", help=t("opt.format"))] = ListFormat.text,
+        fmt: Annotated[
+            ListFormat, typer.Option("--format", "-f", help=t("opt.format"))
+        ] = ListFormat.text,
     ) -> None:
         from meldcode_cli import console
         from meldcode_cli.catalog import format_list, format_list_json, list_protocols
 
         entries = run_core(list_protocols)
-        console.print_text(format_list_json(entries) if fmt is ListFormat.json else format_list(entries))
+        console.print_text(
+            format_list_json(entries) if fmt is ListFormat.json else format_list(entries)
+        )
 
     @app.command("show", help=t("cmd.show"))
     def show(
         protocol: Annotated[str, typer.Argument(help=t("cmd.show.protocol"), show_default=False)],
-        fmt: Annotated[ShowFormat, typer.Option("--format", "-f", help=t("opt.format"))] = ShowFormat.text,
+        fmt: Annotated[
+            ShowFormat, typer.Option("--format", "-f", help=t("opt.format"))
+        ] = ShowFormat.text,
         role: Annotated[Optional[str], typer.Option("--role", help=t("cmd.show.role"))] = None,  # noqa: UP045
     ) -> None:
         from meldcode_cli import console

@@ -174,7 +174,7 @@ def compile_protocol(protocol: Protocol) -> tuple[CompiledProtocol | None, list[
                 ("steps",),
             )
         )
-    for loc, stepno in marker_locs[1:]:
+    for loc, _stepno in marker_locs[1:]:
         diags.append(
             Diagnostic(
                 "MC208",
@@ -198,7 +198,7 @@ def compile_protocol(protocol: Protocol) -> tuple[CompiledProtocol | None, list[
     first_marker = marker_locs[0][0] if marker_locs else None
     decision_index = len(flat)
     citems: list[CItem] = []
-    for index, (item, stepno, loc, fragment) in enumerate(flat):
+    for item, stepno, loc, fragment in flat:
         if fragment and loc != first_marker:
             continue  # duplicate marker: already reported
         id_loc: Loc = loc if fragment else (*loc, "id")
@@ -237,7 +237,7 @@ def compile_protocol(protocol: Protocol) -> tuple[CompiledProtocol | None, list[
         )
 
     # --- per-item checks ----------------------------------------------------------------
-    protocol_roles = set(protocol.roles)
+    protocol_roles: set[str] = set(protocol.roles)
     for ci in citems:
         item = ci.item
         if ci.fragment:
@@ -344,9 +344,7 @@ def compile_protocol(protocol: Protocol) -> tuple[CompiledProtocol | None, list[
                     cond.Ref("role", 0), "in", tuple(item.roles), tuple(0 for _ in item.roles)
                 )
                 expr = role_expr if expr is None else cond.And((role_expr, expr))
-        final.append(
-            CItem(ci.item, ci.step, ci.index, expr, ci.loc, ci.fragment, ci.deferrable)
-        )
+        final.append(CItem(ci.item, ci.step, ci.index, expr, ci.loc, ci.fragment, ci.deferrable))
 
     if any(d.severity == "error" for d in diags):
         return None, diags
@@ -397,13 +395,23 @@ def _typecheck(
         name = ref.name
         if name == "role":
             if compare is None or compare.op == "contains":
-                err("MC205", "'role' moet vergeleken worden", "schrijf bv. role == huisarts", ref.pos)
+                err(
+                    "MC205",
+                    "'role' moet vergeleken worden",
+                    "schrijf bv. role == huisarts",
+                    ref.pos,
+                )
             else:
                 check_values(compare, sorted(roles), "rol van het protocol")
             return
         if name in FLAG_NAMES or name in DECISION_NAMES:
             if compare is not None:
-                err("MC205", f"'{name}' is waar of onwaar", f"schrijf '{name}' of 'not {name}'", ref.pos)
+                err(
+                    "MC205",
+                    f"'{name}' is waar of onwaar",
+                    f"schrijf '{name}' of 'not {name}'",
+                    ref.pos,
+                )
             if name in DECISION_NAMES and ci.index < decision_index:
                 err(
                     "MC203",
@@ -439,7 +447,12 @@ def _typecheck(
             return
         target = citems[position[name]].item
         if isinstance(target, GuidanceItem):
-            err("MC205", f"'{name}' is een informatieblok zonder antwoord", "verwijs naar een vraag", ref.pos)
+            err(
+                "MC205",
+                f"'{name}' is een informatieblok zonder antwoord",
+                "verwijs naar een vraag",
+                ref.pos,
+            )
             return
         if compare is None:
             return
@@ -450,7 +463,9 @@ def _typecheck(
                 check_values(compare, ["ja", "nee"], "antwoord")
         elif isinstance(target, SingleChoiceItem):
             if compare.op == "contains":
-                err("MC205", f"'{name}' heeft één antwoord", f"schrijf '{name} == <optie>'", ref.pos)
+                err(
+                    "MC205", f"'{name}' heeft één antwoord", f"schrijf '{name} == <optie>'", ref.pos
+                )
             else:
                 check_values(compare, [o.id for o in target.options], "optie")
         elif isinstance(target, MultiChoiceItem):

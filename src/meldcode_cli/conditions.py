@@ -189,7 +189,9 @@ class _Parser:
             self.expect_op(")")
             return inner
         if tok.kind != "name":
-            raise ConditionSyntaxError(f"een item-id verwacht, maar {_describe(tok)} gevonden", tok.pos)
+            raise ConditionSyntaxError(
+                f"een item-id verwacht, maar {_describe(tok)} gevonden", tok.pos
+            )
         ref = Ref(tok.text, tok.pos)
         nxt = self.peek()
         if nxt.kind == "op" and nxt.text in ("==", "!="):
@@ -215,7 +217,9 @@ class _Parser:
     def value(self) -> _Tok:
         tok = self.take()
         if tok.kind not in ("name", "str"):
-            raise ConditionSyntaxError(f"een waarde verwacht, maar {_describe(tok)} gevonden", tok.pos)
+            raise ConditionSyntaxError(
+                f"een waarde verwacht, maar {_describe(tok)} gevonden", tok.pos
+            )
         return tok
 
 

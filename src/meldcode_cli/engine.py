@@ -187,7 +187,9 @@ def relevant_items(
     return out
 
 
-def decision_env(env: dict[str, cond.Value], answers: Mapping[str, AnswerValue], unsafe: bool) -> None:
+def decision_env(
+    env: dict[str, cond.Value], answers: Mapping[str, AnswerValue], unsafe: bool
+) -> None:
     d = decide(_afweging_bools(answers), onveilig=unsafe)
     env["decision.melden"] = bool(d and d.melden)
     env["decision.hulp"] = bool(d and d.hulp)
@@ -286,7 +288,7 @@ class Walk:
             )
         previous = self.answers.get(item_id, _MISSING)
         if previous is not _MISSING and previous != value:
-            self.superseded.append(Superseded(item_id, previous, "gewijzigd", at))  # type: ignore[arg-type]
+            self.superseded.append(Superseded(item_id, previous, "gewijzigd", at))
         self.answers[item_id] = value
         if item_id in self.order:
             self.order.remove(item_id)

@@ -96,14 +96,16 @@ def _pydantic_diag(err: Any) -> tuple[Diagnostic, bool]:
         hint = (did_you_mean(str(value), allowed) if isinstance(value, str) else None) or (
             f"toegestaan: {expected}"
         )
-        return Diagnostic("MC104", f"'{field}': {_describe_input(value)} is niet toegestaan", hint, loc), False
+        return Diagnostic(
+            "MC104", f"'{field}': {_describe_input(value)} is niet toegestaan", hint, loc
+        ), False
     if etype in ("string_type",) and isinstance(value, bool | int | float):
         quoted = str(value).lower() if isinstance(value, bool) else str(value)
         return (
             Diagnostic(
                 "MC007",
                 f"'{field}': YAML leest dit als {_describe_input(value)}, niet als tekst",
-                f"zet de waarde tussen aanhalingstekens: \"{quoted}\"",
+                f'zet de waarde tussen aanhalingstekens: "{quoted}"',
                 loc,
             ),
             False,
@@ -121,17 +123,23 @@ def _pydantic_diag(err: Any) -> tuple[Diagnostic, bool]:
             "model_attributes_type": "een mapping",
         }.get(etype, "een andere soort waarde")
         return (
-            Diagnostic("MC103", f"'{field}' moet {expected} zijn, niet {_describe_input(value)}", None, loc),
+            Diagnostic(
+                "MC103", f"'{field}' moet {expected} zijn, niet {_describe_input(value)}", None, loc
+            ),
             False,
         )
     if etype == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
         hint = {
             p.ITEM_ID_PATTERN: "ids: kleine letters, cijfers en _, beginnend met een letter",
-            p.PROTOCOL_ID_PATTERN: "protocol-id: kleine letters, cijfers en -, beginnend met een letter",
+            p.PROTOCOL_ID_PATTERN: (
+                "protocol-id: kleine letters, cijfers en -, beginnend met een letter"
+            ),
             p.SOURCE_ID_PATTERN: "bron-id: kleine letters, cijfers, '.', '_' en '-'",
         }.get(pattern, f"moet voldoen aan het patroon {pattern}")
-        return Diagnostic("MC104", f"'{field}': {_describe_input(value)} heeft niet de juiste vorm", hint, loc), False
+        return Diagnostic(
+            "MC104", f"'{field}': {_describe_input(value)} heeft niet de juiste vorm", hint, loc
+        ), False
     msg = str(err.get("msg", etype))
     return Diagnostic("MC104", f"'{field}': {msg}", None, loc), False
 
@@ -199,7 +207,10 @@ def load_protocol_file(path: Path, display: str | None = None) -> LoadedProtocol
             shown,
             "",
             None,
-            [Diagnostic("MC001", f"kan het bestand niet lezen: {reason}", "controleer pad en rechten").at(shown, 1, 1)],
+            [
+                Diagnostic(
+                    "MC001", f"kan het bestand niet lezen: {reason}", "controleer pad en rechten"
+                ).at(shown, 1, 1)
+            ],
         )
     return load_protocol_text(text, shown)
-

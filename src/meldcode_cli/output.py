@@ -59,7 +59,9 @@ def format_json(results: Sequence[FileResult]) -> str:
                 "version": r.version,
                 "paths": r.paths,
                 "decision_paths": sorted(r.decision_paths),
-                "diagnostics": [{**d.as_dict(), "title": code_title(d.code)} for d in r.diagnostics],
+                "diagnostics": [
+                    {**d.as_dict(), "title": code_title(d.code)} for d in r.diagnostics
+                ],
             }
             for r in results
         ],

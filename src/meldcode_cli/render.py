@@ -38,19 +38,31 @@ KIND_LABEL = {
 # Nodes a1..a5 are the afwegingen; the others are outcomes.
 AFWEGING_NODES: dict[str, tuple[str, str]] = {
     "a1": ("Afweging 1: vermoeden?", "Consideration 1: suspicion?"),
-    "a2": ("Afweging 2: acute of structurele onveiligheid?", "Consideration 2: acute or structural unsafety?"),
+    "a2": (
+        "Afweging 2: acute of structurele onveiligheid?",
+        "Consideration 2: acute or structural unsafety?",
+    ),
     "a3": ("Afweging 3: effectieve hulp mogelijk?", "Consideration 3: effective help possible?"),
     "a4": ("Afweging 4: hulp aanvaard?", "Consideration 4: help accepted?"),
     "a5": ("Afweging 5: gewenst resultaat?", "Consideration 5: desired result?"),
     "afsluiten": ("Afsluiten en vastleggen", "Close and record"),
-    "melden1": ("Melden bij Veilig Thuis (meldnorm 1); 3 t/m 5 samen met Veilig Thuis",
-                "Report to Veilig Thuis (norm 1); 3 to 5 together with Veilig Thuis"),
+    "melden1": (
+        "Melden bij Veilig Thuis (meldnorm 1); 3 t/m 5 samen met Veilig Thuis",
+        "Report to Veilig Thuis (norm 1); 3 to 5 together with Veilig Thuis",
+    ),
     "melden2": ("Melden bij Veilig Thuis (meldnorm 2)", "Report to Veilig Thuis (norm 2)"),
-    "hulp": ("Hulp bieden of organiseren; evaluatiedatum vastleggen",
-             "Offer or organise help; record the evaluation date"),
-    "melden3": ("(Opnieuw) melden bij Veilig Thuis (meldnorm 3)", "Report (again) to Veilig Thuis (norm 3)"),
-    "monitoring": ("Hulp afsluiten met afspraken over monitoring",
-                   "Close help with monitoring agreements"),
+    "hulp": (
+        "Hulp bieden of organiseren; evaluatiedatum vastleggen",
+        "Offer or organise help; record the evaluation date",
+    ),
+    "melden3": (
+        "(Opnieuw) melden bij Veilig Thuis (meldnorm 3)",
+        "Report (again) to Veilig Thuis (norm 3)",
+    ),
+    "monitoring": (
+        "Hulp afsluiten met afspraken over monitoring",
+        "Close help with monitoring agreements",
+    ),
 }
 AFWEGING_FLOW: tuple[tuple[str, str, str], ...] = (
     ("a1", "nee", "afsluiten"),
@@ -107,7 +119,8 @@ def tree(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = Non
                 in_fragment = True
                 lines.append(f"  {branch} {t('show.afwegingskader')}")
             prefix = "  │   " if ci.fragment and not last else ("      " if ci.fragment else "  ")
-            head = f"{prefix}{'' if ci.fragment else branch + ' '}{ci.id} [{_label(ci, lang)}]{_markers(ci)}"
+            lead = "" if ci.fragment else branch + " "
+            head = f"{prefix}{lead}{ci.id} [{_label(ci, lang)}]{_markers(ci)}"
             lines.append(f"{head} {ci.item.text.get(lang)}")
             sub = f"{prefix}{'' if ci.fragment else pipe + ' '}   "
             when = ci.item.when if not ci.fragment else None
@@ -131,6 +144,10 @@ def tree(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = Non
     return "\n".join(lines)
 
 
+def _step_title(n: int, title: str) -> str:
+    return t("show.step", n=n, title=title)
+
+
 def _short(text: str, n: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "…"
@@ -151,7 +168,7 @@ def mermaid(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = 
     prev = ["start"]
     for step in p.steps:
         sid = f"stap{step.step}"
-        out.append(f'  subgraph {sid}["{_mm_text(t("show.step", n=step.step, title=step.title.get(lang)))}"]')
+        out.append(f'  subgraph {sid}["{_mm_text(_step_title(step.step, step.title.get(lang)))}"]')
         fragment_done = False
         for ci in compiled.items:
             if ci.step != step.step or not _visible(ci, role):
@@ -162,7 +179,11 @@ def mermaid(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = 
                 fragment_done = True
                 for node, (nl, en) in AFWEGING_NODES.items():
                     text = _mm_text(en if lang == "en" else nl)
-                    out.append(f'    {node}{{"{text}"}}' if node in QUESTIONS else f'    {node}(["{text}"])')
+                    out.append(
+                        f'    {node}{{"{text}"}}'
+                        if node in QUESTIONS
+                        else f'    {node}(["{text}"])'
+                    )
                 edges.extend(f"  {x} --> a1" for x in prev)
                 for a, label, b in AFWEGING_FLOW:
                     lab = _YES_NO_EN[label] if lang == "en" else label
@@ -198,7 +219,9 @@ def dot(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = None
     prev = ["start"]
     for step in p.steps:
         out.append(f"  subgraph cluster_{step.step} {{")
-        out.append(f'    label="{_dot_text(t("show.step", n=step.step, title=step.title.get(lang)))}";')
+        out.append(
+            f'    label="{_dot_text(t("show.step", n=step.step, title=step.title.get(lang)))}";'
+        )
         fragment_done = False
         for ci in compiled.items:
             if ci.step != step.step or not _visible(ci, role):
@@ -209,7 +232,10 @@ def dot(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = None
                 fragment_done = True
                 for node, (nl, en) in AFWEGING_NODES.items():
                     shape = "diamond" if node in QUESTIONS else "oval"
-                    out.append(f'    {node} [shape={shape}, label="{_dot_text(en if lang == "en" else nl)}"];')
+                    out.append(
+                        f"    {node} [shape={shape}, "
+                        f'label="{_dot_text(en if lang == "en" else nl)}"];'
+                    )
                 edges.extend(f"  {x} -> a1;" for x in prev)
                 for a, label, b in AFWEGING_FLOW:
                     lab = _YES_NO_EN[label] if lang == "en" else label
@@ -220,7 +246,9 @@ def dot(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = None
             out.append(f'    {ci.id} [shape={shape}, label="{_dot_text(ci.item.text.get(lang))}"];')
             for x in prev:
                 if ci.item.when:
-                    edges.append(f'  {x} -> {ci.id} [style=dashed, label="{_dot_text(ci.item.when)}"];')
+                    edges.append(
+                        f'  {x} -> {ci.id} [style=dashed, label="{_dot_text(ci.item.when)}"];'
+                    )
                 else:
                     edges.append(f"  {x} -> {ci.id};")
             prev = [*prev, ci.id] if ci.item.when else [ci.id]

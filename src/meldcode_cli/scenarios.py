@@ -59,8 +59,12 @@ class AnswersSpec(_Model):
 
     role: str
     answers: dict[str, Any] = Field(default_factory=dict)
-    acute_steps: list[int] = Field(default_factory=list, description="Acute route gekozen in deze stappen.")
-    today: dt.date | str | None = Field(default=None, description="Datum van de wandeling (JJJJ-MM-DD).")
+    acute_steps: list[int] = Field(
+        default_factory=list, description="Acute route gekozen in deze stappen."
+    )
+    today: dt.date | str | None = Field(
+        default=None, description="Datum van de wandeling (JJJJ-MM-DD)."
+    )
 
 
 class Scenario(AnswersSpec):
@@ -109,7 +113,9 @@ def run_scenario(compiled: Any, sc: Scenario, file: str) -> ScenarioResult:
         fails.append(f"antwoord voor onbekend item '{k}'" + (f"; {hint}" if hint else ""))
     try:
         walk = Walk(compiled, sc.role, today=today)
-        missing = walk.replay({k: v for k, v in sc.answers.items() if k not in unknown}, sc.acute_steps)
+        missing = walk.replay(
+            {k: v for k, v in sc.answers.items() if k not in unknown}, sc.acute_steps
+        )
     except AnswerError as e:
         fails.append(f"{e.item_id}: {e.reason}")
         return res
@@ -182,18 +188,19 @@ def resolve_protocol(ref: str, base: Path) -> Path | None:
 
 def run_scenario_file(path: Path) -> FileRun:
     from meldcode_cli.analysis import analyse
+    from meldcode_cli.checker import display_path
     from meldcode_cli.compiled import compile_protocol
     from meldcode_cli.loading import load_protocol_file, validate_document
     from meldcode_cli.yamlio import read_text
-
-    from meldcode_cli.checker import display_path
 
     display = display_path(path)
     run = FileRun(display, None)
     try:
         text = read_text(path)
     except (OSError, ValueError) as e:
-        run.diagnostics.append(Diagnostic("MC001", f"kan het bestand niet lezen: {e}", None).at(display, 1, 1))
+        run.diagnostics.append(
+            Diagnostic("MC001", f"kan het bestand niet lezen: {e}", None).at(display, 1, 1)
+        )
         return run
     spec, diags = validate_document(ScenarioFile, text, display)
     if spec is None:
@@ -213,7 +220,7 @@ def run_scenario_file(path: Path) -> FileRun:
     if loaded.protocol is None:
         run.diagnostics.extend(loaded.diagnostics)
         return run
-    compiled, cdiags = compile_protocol(loaded.protocol)
+    compiled, _ = compile_protocol(loaded.protocol)
     if compiled is None:
         run.diagnostics.append(
             Diagnostic(

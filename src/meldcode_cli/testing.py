@@ -83,7 +83,9 @@ def format_report(report: TestReport) -> str:
     lines.append("")
     for cov in sorted(report.coverage.values(), key=lambda c: c.protocol_id):
         covered = len(cov.paths & cov.covered)
-        lines.append(t("test.coverage", protocol=cov.protocol_id, covered=covered, total=len(cov.paths)))
+        lines.append(
+            t("test.coverage", protocol=cov.protocol_id, covered=covered, total=len(cov.paths))
+        )
         for key in cov.uncovered:
             lines.append(f"    {t('test.uncovered')}: {key}")
     lines.append(t("test.summary", passed=report.passed, failed=report.failed))

@@ -215,9 +215,9 @@ def load_yaml_text(text: str, path: str) -> tuple[YamlDocument | None, list[Diag
     try:
         if not loader.check_node():
             return None, [
-                Diagnostic("MC006", "het bestand is leeg", "een protocol begint met 'schema_version: 1'").at(
-                    path, 1, 1
-                )
+                Diagnostic(
+                    "MC006", "het bestand is leeg", "een protocol begint met 'schema_version: 1'"
+                ).at(path, 1, 1)
             ]
         node = loader.get_node()
         if loader.check_node():
@@ -258,7 +258,9 @@ def load_yaml_text(text: str, path: str) -> tuple[YamlDocument | None, list[Diag
         ]
     except RecursionError:
         return None, [
-            Diagnostic("MC005", "document te diep genest", "controleer de inspringing").at(path, 1, 1)
+            Diagnostic("MC005", "document te diep genest", "controleer de inspringing").at(
+                path, 1, 1
+            )
         ]
     finally:
         loader.dispose()
