@@ -190,6 +190,31 @@ def analyse(
         reported.add((code, key))
         result.diagnostics.append(Diagnostic(code, message, hint, anchor))
 
+    forced_names = {
+        "afweging_1",
+        "afweging_2",
+        "decision.melden",
+        "decision.hulp",
+        "decision.afsluiten",
+    }
+    for ci in items:
+        if ci.cond is None or not (ci.acute_values or ci.structural_values) or ci.fragment:
+            continue
+        bad = sorted({r.name for r in cond.refs(ci.cond)} & forced_names)
+        if bad:
+            result.diagnostics.append(
+                Diagnostic(
+                    "MC306",
+                    f"'{ci.id}' legt acute of structurele onveiligheid vast, maar hangt af van "
+                    f"{', '.join(bad)}",
+                    "onveiligheid maakt afweging 1 en 2 'ja'; een signaal mag daar niet van "
+                    "afhangen. Haal die verwijzing uit 'when'",
+                    (*ci.loc, "when"),
+                )
+            )
+    if result.diagnostics:
+        return result
+
     # names that conditions at index >= i still read
     future: list[frozenset[str]] = [frozenset()] * (n + 1)
     acc: set[str] = set()
@@ -299,6 +324,11 @@ def _check_leaf(
     cross_check: bool,
 ) -> None:
     onveilig = acute or structural
+    if onveilig and "nee" in (answers.get("afweging_1"), answers.get("afweging_2")):
+        # onveiligheid recorded after afweging 1 or 2 was answered "nee": the engine
+        # reopens them (forced "ja") and the walk goes on; that continuation is the path
+        # enumerated with "ja" there, so this is not a place where a walk can end
+        return
     code = path_code_from_answers(_afweging_relevance(answers), answers, onveilig)
     key = f"{role}:{code}"
     answered = set(answers)

@@ -222,10 +222,6 @@ def _preparse_lang(argv: list[str]) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
-    if args == ["--version"]:
-        # fast path: no typer, no rich, no pydantic
-        sys.stdout.write(f"meldcode {__version__}\n")
-        return
     _preparse_lang(args)
     app = build_app()
     app(args=args, prog_name="meldcode")

@@ -52,6 +52,7 @@ CODES: dict[str, str] = {
     "MC303": "onveiligheid zonder melding",
     "MC304": "te veel paden om uitputtend te controleren",
     "MC305": "onbereikbaar item",
+    "MC306": "signaal voor onveiligheid hangt af van de afweging die het bepaalt",
 }
 
 

@@ -77,7 +77,8 @@ def normalize_answer(ci: CItem, raw: Any, *, today: dt.date | None = None) -> An
     iid = item.id
     if isinstance(item, GuidanceItem):
         raise AnswerError(iid, "dit is een informatieblok; het heeft geen antwoord")
-    if raw is None or (isinstance(raw, str) and not raw.strip()) or raw == []:
+    empty_list = isinstance(raw, list | tuple) and not raw and not isinstance(item, MultiChoiceItem)
+    if raw is None or (isinstance(raw, str) and not raw.strip()) or empty_list:
         if item.required and not ci.deferrable:
             raise AnswerError(iid, "een antwoord is verplicht")
         return None

@@ -174,6 +174,7 @@ CODE_TITLES_EN: dict[str, str] = {
     "MC303": "unsafety without a report",
     "MC304": "too many paths to check exhaustively",
     "MC305": "unreachable item",
+    "MC306": "unsafety signal depends on the consideration it decides",
 }
 
 

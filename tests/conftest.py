@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from meldcode_cli.compiled import CompiledProtocol, compile_protocol
+from meldcode_cli.loading import load_protocol_file, load_protocol_text
+from meldcode_cli.messages import set_lang
+
+ROOT = Path(__file__).resolve().parent.parent
+PROTOCOLS = ROOT / "protocols"
+VOORBEELD = PROTOCOLS / "voorbeeld.yaml"
+
+
+@pytest.fixture(autouse=True)
+def isolation(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("TERM", "dumb")
+    monkeypatch.delenv("MELDCODE_LANG", raising=False)
+    set_lang(None)
+    yield
+    set_lang(None)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def compile_text(text: str) -> CompiledProtocol:
+    loaded = load_protocol_text(text, "test.yaml")
+    assert loaded.protocol is not None, loaded.diagnostics
+    compiled, diags = compile_protocol(loaded.protocol)
+    assert compiled is not None, diags
+    return compiled
+
+
+@pytest.fixture(scope="session")
+def voorbeeld() -> CompiledProtocol:
+    loaded = load_protocol_file(VOORBEELD)
+    assert loaded.protocol is not None
+    compiled, diags = compile_protocol(loaded.protocol)
+    assert compiled is not None, diags
+    return compiled
+
+
+MINIMAL = """\
+schema_version: 1
+id: mini
+title: Mini
+version: "1.0"
+roles: [huisarts, wijkagent]
+steps:
+  - step: 1
+    title: Signalen
+    items:
+{step1}
+  - step: 2
+    title: Consultatie
+    items:
+      - id: consult
+        kind: yes_no
+        text: Overlegd?
+  - step: 3
+    title: Gesprek
+    items:
+      - id: gesprek
+        kind: yes_no
+        text: Gesprek gevoerd?
+  - step: 4
+    title: Wegen
+    items:
+      - id: weging
+        kind: text
+        nature: interpretatie
+        text: Weging
+  - step: 5
+    title: Beslissen
+    items:
+      - kind: afwegingskader
+{step5}
+"""
+
+DEFAULT_STEP1 = """\
+      - id: signaal
+        kind: yes_no
+        text: Signaal?"""
+
+
+def minimal(step1: str = DEFAULT_STEP1, step5: str = "") -> str:
+    return MINIMAL.format(step1=step1, step5=step5)

@@ -1,0 +1,106 @@
+"""The exhaustive path analysis."""
+
+from __future__ import annotations
+
+from meldcode_cli.afwegingskader import ORACLE
+from meldcode_cli.analysis import analyse
+from meldcode_cli.checker import check_text
+from meldcode_cli.compiled import CompiledProtocol
+
+from .conftest import compile_text, minimal
+
+
+def test_voorbeeld_every_decision_path_for_every_role(voorbeeld: CompiledProtocol) -> None:
+    result = analyse(voorbeeld, cross_check=True)
+    assert result.complete
+    assert result.diagnostics == []
+    expected = {f"{role}:{code}" for role in voorbeeld.roles for code in ORACLE}
+    assert result.decision_paths == expected
+    assert result.reachable == set(voorbeeld.by_id)
+
+
+def test_cross_check_every_leaf_against_engine(voorbeeld: CompiledProtocol) -> None:
+    result = analyse(voorbeeld, cross_check=True)
+    # every distinct (path, unsafe, declared) combination was replayed through the engine
+    assert len(result.cross_checked) >= len(result.decision_paths)
+
+
+def test_unreachable_item_is_reported() -> None:
+    text = minimal(
+        step1="""\
+      - id: signaal
+        kind: yes_no
+        text: Signaal?
+      - id: nooit
+        kind: text
+        nature: feit
+        text: Nooit
+        when: signaal == ja and signaal == nee"""
+    )
+    result = check_text(text, "x.yaml")
+    codes = [(d.code, d.line) for d in result.diagnostics]
+    assert ("MC305", 17) in codes
+
+
+def test_item_for_role_not_in_protocol_is_unreachable_or_error() -> None:
+    text = minimal(
+        step1="""\
+      - id: signaal
+        kind: yes_no
+        text: Signaal?
+        when: role == professional"""
+    )
+    result = check_text(text, "x.yaml")
+    assert [d.code for d in result.errors] == ["MC205"]
+
+
+def test_acute_trigger_after_afwegingskader_still_melden() -> None:
+    # an acute answer in step 5 after afweging 2 "nee": the analysis must still prove
+    # melden on every unsafe path (the engine reopens afweging 1 and 2)
+    text = minimal(
+        step5="""\
+      - id: nu_acuut
+        kind: yes_no
+        text: Is er nu acuut gevaar?
+        acute_if: ja
+        sources: [nji-afwegingskader]"""
+    )
+    result = check_text(text, "x.yaml")
+    assert result.ok, result.diagnostics
+
+
+def test_path_limit_reported_not_hung() -> None:
+    items = "\n".join(
+        f"""\
+      - id: q{i}
+        kind: yes_no
+        text: Vraag {i}?"""
+        for i in range(22)
+    )
+    last = " and ".join(f"q{i} == ja" for i in range(22))
+    items += f"""
+      - id: alles
+        kind: yes_no
+        text: Alles?
+        when: {last}"""
+    # one late condition reads every answer: 2^22 states stay distinguishable
+    compiled = compile_text(minimal(step1=items))
+    result = analyse(compiled, max_paths=5000)
+    assert not result.complete
+    assert [d.code for d in result.diagnostics] == ["MC304"]
+    assert "q" in (result.diagnostics[0].hint or "")
+
+
+def test_states_merge_when_answers_no_longer_matter() -> None:
+    # 30 independent yes/no items, none read later: one state per role, not 2^30
+    items = "\n".join(
+        f"""\
+      - id: q{i}
+        kind: yes_no
+        text: Vraag {i}?"""
+        for i in range(30)
+    )
+    compiled = compile_text(minimal(step1=items))
+    result = analyse(compiled)
+    assert result.complete
+    assert result.paths <= 2 * 2 * len(ORACLE) * 2

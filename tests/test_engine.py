@@ -1,0 +1,253 @@
+"""The pure engine: next item, validation, going back, acute route, decision, replay."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from meldcode_cli.compiled import CompiledProtocol
+from meldcode_cli.engine import AnswerError, Walk
+
+from .conftest import compile_text, minimal
+
+TODAY = dt.date(2026, 1, 15)
+
+BASE = {
+    "signalen": ["angst"],
+    "signalen_feiten": "Feiten.",
+    "kinderen": "nee",
+    "advies_vt": "ja",
+    "advies_vt_uitkomst": "Advies.",
+    "gesprek": "gevoerd",
+    "gesprek_verslag": "Verslag.",
+    "weging": "Weging.",
+}
+
+
+def walk(voorbeeld: CompiledProtocol, role: str = "huisarts") -> Walk:
+    return Walk(voorbeeld, role, today=TODAY)
+
+
+def test_first_item_and_order(voorbeeld: CompiledProtocol) -> None:
+    w = walk(voorbeeld)
+    nxt = w.next_item()
+    assert nxt is not None
+    assert nxt.id == "signalen"
+    assert nxt.step == 1
+    w.answer("signalen", ["angst"])
+    nxt = w.next_item()
+    assert nxt is not None
+    assert nxt.id == "signalen_feiten"
+
+
+def test_unknown_role_rejected(voorbeeld: CompiledProtocol) -> None:
+    with pytest.raises(AnswerError, match="rol 'arts'"):
+        Walk(voorbeeld, "arts")
+
+
+@pytest.mark.parametrize(
+    ("item", "raw", "reason"),
+    [
+        ("kinderen", "misschien", "'ja' of 'nee'"),
+        ("signalen", ["vuur"], "onbekende optie"),
+        ("signalen", ["angst", "angst"], "twee keer"),
+        ("signalen_feiten", "", "verplicht"),
+        ("gesprek", "ja", "kies één van"),
+    ],
+)
+def test_invalid_answers_say_why(
+    voorbeeld: CompiledProtocol, item: str, raw: object, reason: str
+) -> None:
+    w = walk(voorbeeld)
+    w.replay({k: v for k, v in BASE.items() if k != item})
+    with pytest.raises(AnswerError) as exc:
+        w.answer(item, raw)
+    assert reason in exc.value.reason
+
+
+def test_yes_no_accepts_booleans_and_english(voorbeeld: CompiledProtocol) -> None:
+    w = walk(voorbeeld)
+    w.answer("signalen", [])
+    w.answer("signalen_feiten", "x")
+    w.answer("kinderen", True)
+    assert w.answers["kinderen"] == "ja"
+    w.answer("kinderen", "No")
+    assert w.answers["kinderen"] == "nee"
+
+
+def test_date_range_future(voorbeeld: CompiledProtocol) -> None:
+    w = walk(voorbeeld)
+    w.replay(
+        {**BASE, "afweging_1": "ja", "afweging_2": "nee", "afweging_3": "ja", "afweging_4": "ja"}
+    )
+    with pytest.raises(AnswerError, match="na vandaag"):
+        w.answer("afweging_evaluatiedatum", "2026-01-15")
+    with pytest.raises(AnswerError, match="JJJJ-MM-DD"):
+        w.answer("afweging_evaluatiedatum", "15-02-2026")
+    assert w.answer("afweging_evaluatiedatum", "2026-02-15") == "2026-02-15"
+
+
+def test_condition_shows_item_only_when_relevant(voorbeeld: CompiledProtocol) -> None:
+    w = walk(voorbeeld)
+    w.replay(BASE)
+    ids = [ci.id for ci in w.relevant()]
+    assert "kinderen_aantal" not in ids
+    w.answer("kinderen", "ja")
+    assert "kinderen_aantal" in [ci.id for ci in w.relevant()]
+    nxt = w.next_item()
+    assert nxt is not None
+    assert nxt.id == "kinderen_aantal"
+
+
+def test_going_back_keeps_superseded_answers(voorbeeld: CompiledProtocol) -> None:
+    w = walk(voorbeeld)
+    w.replay({**BASE, "kinderen": "ja", "kinderen_aantal": "2 kinderen"})
+    assert w.answers["kinderen_aantal"] == "2 kinderen"
+    w.answer("kinderen", "nee", at="2026-01-16T10:00")
+    assert "kinderen_aantal" not in w.answers
+    kinds = {(s.item_id, s.value, s.reason) for s in w.superseded}
+    assert ("kinderen_aantal", "2 kinderen", "niet meer van toepassing") in kinds
+    assert ("kinderen", "ja", "gewijzigd") in kinds
+    assert all(s.at == "2026-01-16T10:00" for s in w.superseded)
+
+
+def test_role_changes_relevance(voorbeeld: CompiledProtocol) -> None:
+    answers = {**BASE, "advies_vt": "nee"}
+    answers.pop("advies_vt_uitkomst")
+    ha = walk(voorbeeld, "huisarts")
+    assert "advies_vt_reden_niet" in ha.replay(answers)
+    wa = walk(voorbeeld, "wijkagent")
+    assert "advies_vt_reden_niet" not in wa.replay(answers)
+
+
+def test_acute_signal_forces_afweging_1_and_2(voorbeeld: CompiledProtocol) -> None:
+    w = walk(voorbeeld)
+    w.replay({**BASE, "signalen": ["letsel"]})
+    assert w.flags() == (True, False)
+    assert w.acute_events[0].item_id == "signalen"
+    with pytest.raises(AnswerError, match="onveiligheid"):
+        w.answer("afweging_1", "nee")
+    w.answer("afweging_1", "ja")
+    with pytest.raises(AnswerError, match="onveiligheid"):
+        w.answer("afweging_2", "nee")
+
+
+def test_acute_signal_added_later_reopens_afweging_2(voorbeeld: CompiledProtocol) -> None:
+    w = walk(voorbeeld)
+    w.replay(
+        {**BASE, "afweging_1": "ja", "afweging_2": "nee", "afweging_3": "nee", "geinformeerd": "x"}
+    )
+    d = w.decision()
+    assert d is not None
+    assert d.meldnormen == (2,)
+    w.answer("signalen", ["verwurging"])
+    assert "afweging_2" not in w.answers
+    assert any(s.item_id == "afweging_2" for s in w.superseded)
+    nxt = w.next_item()
+    assert nxt is not None
+    assert nxt.id == "afweging_2"
+
+
+def test_declared_acute_route(voorbeeld: CompiledProtocol) -> None:
+    w = walk(voorbeeld)
+    w.answer("signalen", ["angst"])
+    w.declare_acute(1, at="t1")
+    assert w.acute_declared
+    assert w.acute_events[-1].source == "declared"
+    assert w.onveilig()
+
+
+def test_decision_and_followup_items(voorbeeld: CompiledProtocol) -> None:
+    w = walk(voorbeeld)
+    missing = w.replay(
+        {**BASE, "afweging_1": "ja", "afweging_2": "nee", "afweging_3": "ja", "afweging_4": "ja"}
+    )
+    assert missing == ["afweging_evaluatiedatum"]
+    w.answer("afweging_evaluatiedatum", "2026-03-01")
+    assert w.is_complete()  # afweging 5 stays open until the evaluation
+    d = w.decision()
+    assert d is not None
+    assert (d.melden, d.hulp, d.evaluatie_nodig) == (False, True, True)
+    assert w.path_key() == "huisarts:JNJJ?"
+    # evaluation weeks later: no safety reached → melden (meldnorm 3), informed item appears
+    w.answer("afweging_5", "nee")
+    d = w.decision()
+    assert d is not None
+    assert d.melden
+    assert d.meldnormen == (3,)
+    nxt = w.next_item()
+    assert nxt is not None
+    assert nxt.id == "geinformeerd"
+
+
+def test_replay_lists_all_missing_answers_at_once(voorbeeld: CompiledProtocol) -> None:
+    w = walk(voorbeeld)
+    missing = w.replay({"signalen": ["angst"], "kinderen": "nee"})
+    assert missing[:4] == ["signalen_feiten", "advies_vt", "gesprek", "weging"]
+    assert "afweging_1" in missing
+
+
+def test_replay_stops_at_invalid_answer(voorbeeld: CompiledProtocol) -> None:
+    w = walk(voorbeeld)
+    with pytest.raises(AnswerError) as exc:
+        w.replay({**BASE, "kinderen": "soms"})
+    assert exc.value.item_id == "kinderen"
+
+
+def test_answer_for_irrelevant_item_is_refused(voorbeeld: CompiledProtocol) -> None:
+    w = walk(voorbeeld)
+    with pytest.raises(AnswerError, match="niet aan de orde"):
+        w.answer("kinderen_aantal", "3")
+
+
+def test_guidance_is_shown_not_answered() -> None:
+    compiled = compile_text(
+        minimal(
+            step1="""\
+      - id: info
+        kind: guidance
+        text: Lees dit.
+        sources: [nji-afwegingskader]
+      - id: signaal
+        kind: yes_no
+        text: Signaal?"""
+        )
+    )
+    w = Walk(compiled, "huisarts")
+    nxt = w.next_item()
+    assert nxt is not None
+    assert nxt.id == "info"
+    with pytest.raises(AnswerError):
+        w.answer("info", "ja")
+    w.mark_shown("info")
+    nxt = w.next_item()
+    assert nxt is not None
+    assert nxt.id == "signaal"
+
+
+def test_decision_condition_after_afwegingskader() -> None:
+    compiled = compile_text(
+        minimal(
+            step5="""\
+      - id: informed
+        kind: text
+        nature: feit
+        text: Wie is geinformeerd?
+        when: decision.melden
+      - id: monitoring
+        kind: text
+        nature: feit
+        text: Afspraken over monitoring
+        when: decision.afsluiten and afweging_1 == ja"""
+        )
+    )
+    w = Walk(compiled, "wijkagent")
+    base = {"signaal": "ja", "consult": "ja", "gesprek": "ja", "weging": "x", "afweging_1": "nee"}
+    assert w.replay(base) == []
+    ids = {ci.id for ci in w.relevant()}
+    assert "informed" not in ids
+    assert "monitoring" not in ids
+    w2 = Walk(compiled, "wijkagent")
+    missing = w2.replay({**base, "afweging_1": "ja", "afweging_2": "ja", "afweging_3": "nee"})
+    assert missing == ["informed"]
