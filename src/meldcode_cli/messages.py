@@ -111,6 +111,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "show.step": {"nl": "Stap {n} van 5: {title}", "en": "Step {n} of 5: {title}"},
     "show.when": {"nl": "alleen als", "en": "only if"},
     "show.acute": {"nl": "acuut", "en": "acute"},
+    "show.acute_route": {"nl": "acute route (elke stap)", "en": "acute route (any step)"},
     "show.structural": {"nl": "structureel", "en": "structural"},
     "show.afwegingskader": {
         "nl": "Afwegingskader (gedeeld, vijf afwegingen)",

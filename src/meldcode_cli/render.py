@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from meldcode_cli.acute import acute_contacts
 from meldcode_cli.compiled import CItem, CompiledProtocol
 from meldcode_cli.messages import t
 from meldcode_cli.protocol import (
@@ -106,6 +107,10 @@ def tree(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = Non
     p = compiled.protocol
     lines = [f"{p.id} {p.version}: {p.title.get(lang)}"]
     lines.append(f"  roles: {', '.join(p.roles)}")
+    route = ", ".join(
+        f"{c.name.get(lang)} {c.phone}" if c.phone else c.name.get(lang) for c in acute_contacts(p)
+    )
+    lines.append(f"  {t('show.acute_route')}: {route}")
     for step in p.steps:
         lines.append("")
         lines.append(t("show.step", n=step.step, title=step.title.get(lang)))

@@ -1,0 +1,80 @@
+"""The Prompter seam: the engine driven by a scripted prompter."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from meldcode_cli.compiled import CompiledProtocol
+from meldcode_cli.engine import Walk
+from meldcode_cli.walker import ACUTE, PAUSE, ScriptedPrompter, WalkPaused, drive
+
+ANSWERS = {
+    "signalen": ["angst"],
+    "signalen_feiten": "Feiten.",
+    "kinderen": "nee",
+    "advies_vt": "ja",
+    "advies_vt_uitkomst": "Advies.",
+    "gesprek": "gevoerd",
+    "gesprek_verslag": "Verslag.",
+    "weging": "Weging.",
+    "afweging_1": "ja",
+    "afweging_2": "nee",
+    "afweging_3": "ja",
+    "afweging_4": "nee",
+    "geinformeerd": "Cliënt geïnformeerd.",
+}
+
+
+def test_drive_to_decision(voorbeeld: CompiledProtocol) -> None:
+    walk = Walk(voorbeeld, "huisarts", today=dt.date(2026, 1, 15))
+    prompter = ScriptedPrompter(answers=ANSWERS)
+    decision = drive(walk, prompter)
+    assert decision is not None
+    assert decision.melden
+    assert decision.meldnormen == (2,)
+    assert prompter.steps == [1, 2, 3, 4, 5]
+    assert prompter.shown == ["twijfel"]
+
+
+def test_invalid_answer_is_asked_again_with_reason(voorbeeld: CompiledProtocol) -> None:
+    walk = Walk(voorbeeld, "huisarts")
+    seq = iter([["angst"], "Feiten.", "", "misschien", "nee", PAUSE])
+    prompter = ScriptedPrompter(sequence=seq)
+    with pytest.raises(WalkPaused):
+        drive(walk, prompter)
+    assert prompter.problems == [("kinderen", "antwoord 'ja' of 'nee', niet 'misschien'")]
+    assert walk.answers["kinderen"] == "nee"
+
+
+def test_acute_route_at_any_prompt(voorbeeld: CompiledProtocol) -> None:
+    walk = Walk(voorbeeld, "wijkagent")
+    seq = iter([["angst"], ACUTE, "Feiten.", "", PAUSE])
+    drive_prompter = ScriptedPrompter(sequence=seq)
+    with pytest.raises(WalkPaused):
+        drive(walk, drive_prompter)
+    assert walk.acute_declared
+    assert walk.acute_events[0].step == 1
+    assert walk.answers["signalen_feiten"] == "Feiten."
+
+
+def test_acute_route_then_stop(voorbeeld: CompiledProtocol) -> None:
+    walk = Walk(voorbeeld, "wijkagent")
+    prompter = ScriptedPrompter(sequence=iter([ACUTE]), continue_after_acute=False)
+    with pytest.raises(WalkPaused):
+        drive(walk, prompter)
+    assert walk.acute_declared
+
+
+def test_interrupt_propagates_with_answers_kept(voorbeeld: CompiledProtocol) -> None:
+    walk = Walk(voorbeeld, "huisarts")
+
+    def gen() -> object:
+        yield ["angst"]
+        raise KeyboardInterrupt
+
+    prompter = ScriptedPrompter(sequence=iter(gen()))  # type: ignore[call-overload]
+    with pytest.raises(KeyboardInterrupt):
+        drive(walk, prompter)
+    assert walk.answers == {"signalen": frozenset({"angst"})}
