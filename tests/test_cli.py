@@ -26,7 +26,8 @@ def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:
 @pytest.fixture
 def broken(tmp_path: Path) -> Path:
     text = VOORBEELD.read_text(encoding="utf-8").replace("when: kinderen\n", "when: kindren\n")
-    path = tmp_path / "broken.yaml"
+    text = text.replace("id: voorbeeld", "id: kapot", 1)
+    path = tmp_path / "kapot.yaml"
     path.write_text(text, encoding="utf-8")
     return path
 
@@ -63,12 +64,30 @@ def test_validate_collects_all_files(runner: CliRunner, broken: Path, tmp_path: 
     other = tmp_path / "sub" / "other.yaml"
     other.parent.mkdir()
     other.write_text("schema_version: 1\nid: x\n", encoding="utf-8")
-    shutil.copy(VOORBEELD, tmp_path / "good.yaml")
+    good = VOORBEELD.read_text(encoding="utf-8").replace("id: voorbeeld", "id: goed", 1)
+    (tmp_path / "goed.yaml").write_text(good, encoding="utf-8")
     code, out, _ = invoke(runner, "validate", str(tmp_path))
     assert code == 1
     assert str(broken) in out
     assert str(other) in out
     assert "3 bestand(en) gecontroleerd: 1 in orde, 2 met fouten" in out
+
+
+def test_duplicate_protocol_id_across_files(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    shutil.copy(VOORBEELD, tmp_path / "a" / "voorbeeld.yaml")
+    shutil.copy(VOORBEELD, tmp_path / "b" / "voorbeeld.yaml")
+    code, out, _ = invoke(runner, "validate", str(tmp_path))
+    assert code == 1
+    assert f"{tmp_path / 'b' / 'voorbeeld.yaml'}:4:5: MC215" in out
+
+
+def test_file_name_differs_from_id_is_a_warning(runner: CliRunner, tmp_path: Path) -> None:
+    shutil.copy(VOORBEELD, tmp_path / "anders.yaml")
+    code, out, _ = invoke(runner, "validate", str(tmp_path / "anders.yaml"))
+    assert code == 0
+    assert "MC216 waarschuwing:" in out
 
 
 def test_validate_missing_path_exit_2(runner: CliRunner) -> None:
@@ -92,7 +111,7 @@ def test_validate_json(runner: CliRunner, broken: Path) -> None:
     files = {Path(f["path"]).name: f for f in doc["files"]}
     assert files["voorbeeld.yaml"]["valid"] is True
     assert len(files["voorbeeld.yaml"]["decision_paths"]) == 33
-    diag = files["broken.yaml"]["diagnostics"][0]
+    diag = files["kapot.yaml"]["diagnostics"][0]
     assert diag["code"] == "MC202"
     assert diag["line"] > 0
     assert diag["column"] > 0

@@ -127,6 +127,18 @@ def _check_loaded(display: str, text: str, loaded: object, analyse_paths: bool) 
     result.title = model.title.nl
     result.version = model.version
     compiled, diags = compile_protocol(model)
+    stem = Path(display).name.split(".")[0]
+    if stem != model.id:
+        diags = [
+            Diagnostic(
+                "MC216",
+                f"bestand '{Path(display).name}' bevat protocol '{model.id}'",
+                f"noem het bestand '{model.id}.yaml', zodat 'meldcode show {model.id}' het vindt",
+                ("id",),
+                severity="warning",
+            ),
+            *diags,
+        ]
     if compiled is not None and analyse_paths:
         from meldcode_cli.analysis import analyse
 
@@ -181,10 +193,36 @@ def validate_paths(
                 results.append(r)
                 if on_result:
                     on_result(r)
-        return results
-    for f in files:
-        r = check_file(f)
-        results.append(r)
-        if on_result:
-            on_result(r)
+    else:
+        for f in files:
+            r = check_file(f)
+            results.append(r)
+            if on_result:
+                on_result(r)
+    _cross_file_checks(results)
     return results
+
+
+def _cross_file_checks(results: list[FileResult]) -> None:
+    """Checks across files: a protocol id may be used once in a batch."""
+    first: dict[str, FileResult] = {}
+    for r in results:
+        if r.protocol_id is None:
+            continue
+        if r.protocol_id not in first:
+            first[r.protocol_id] = r
+            continue
+        from meldcode_cli.yamlio import Locator, read_text
+
+        try:
+            line, col = Locator(read_text(Path(r.path))).locate(("id",))
+        except (OSError, ValueError):
+            line, col = 1, 1
+        r.diagnostics.append(
+            Diagnostic(
+                "MC215",
+                f"protocol-id '{r.protocol_id}' wordt ook gebruikt door {first[r.protocol_id].path}",
+                "geef elk protocol een eigen id",
+                ("id",),
+            ).at(r.path, line, col)
+        )

@@ -46,6 +46,8 @@ CODES: dict[str, str] = {
     "MC212": "dubbele optie",
     "MC213": "ongebruikte bron",
     "MC214": "ongeldige min_selected",
+    "MC215": "protocol-id komt in meer bestanden voor",
+    "MC216": "bestandsnaam wijkt af van protocol-id",
     # path analysis
     "MC301": "pad zonder beslissing",
     "MC302": "beslissing wijkt af van het afwegingskader",

@@ -170,6 +170,8 @@ CODE_TITLES_EN: dict[str, str] = {
     "MC212": "duplicate option",
     "MC213": "unused source",
     "MC214": "invalid min_selected",
+    "MC215": "protocol id used by more than one file",
+    "MC216": "file name differs from protocol id",
     "MC301": "path without a decision",
     "MC302": "decision deviates from the afwegingskader",
     "MC303": "unsafety without a report",
