@@ -55,7 +55,5 @@ def test_silent_when_piped(many: Path) -> None:
     )
     assert proc.returncode == 0
     assert "Controleren" not in proc.stdout + proc.stderr
-    assert (
-        proc.stdout.strip()
-        == "45 bestand(en) gecontroleerd: 45 in orde, 0 met fouten (0 fout(en), 0 waarschuwing(en))."
-    )
+    expected = "45 bestand(en) gecontroleerd: 45 in orde, 0 met fouten (0 fout(en), 0 waarschuwing(en))."
+    assert proc.stdout.strip() == expected

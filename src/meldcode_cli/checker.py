@@ -221,7 +221,8 @@ def _cross_file_checks(results: list[FileResult]) -> None:
         r.diagnostics.append(
             Diagnostic(
                 "MC215",
-                f"protocol-id '{r.protocol_id}' wordt ook gebruikt door {first[r.protocol_id].path}",
+                f"protocol-id '{r.protocol_id}' wordt ook gebruikt door "
+                f"{first[r.protocol_id].path}",
                 "geef elk protocol een eigen id",
                 ("id",),
             ).at(r.path, line, col)
