@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,8 +17,10 @@ MELDCODE = str(Path(sys.executable).with_name("meldcode"))
 
 @pytest.fixture
 def many(tmp_path: Path) -> Path:
+    text = VOORBEELD.read_text(encoding="utf-8")
     for i in range(45):
-        shutil.copy(VOORBEELD, tmp_path / f"p{i:02}.yaml")
+        name = f"p{i:02}"
+        (tmp_path / f"{name}.yaml").write_text(text.replace("id: voorbeeld", f"id: {name}", 1))
     return tmp_path
 
 
@@ -55,5 +56,7 @@ def test_silent_when_piped(many: Path) -> None:
     )
     assert proc.returncode == 0
     assert "Controleren" not in proc.stdout + proc.stderr
-    expected = "45 bestand(en) gecontroleerd: 45 in orde, 0 met fouten (0 fout(en), 0 waarschuwing(en))."
+    expected = (
+        "45 bestand(en) gecontroleerd: 45 in orde, 0 met fouten (0 fout(en), 0 waarschuwing(en))."
+    )
     assert proc.stdout.strip() == expected

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -36,13 +36,44 @@ class LoadedProtocol:
 
 
 def _clean_loc(loc: tuple[str | int, ...]) -> Loc:
-    """Drop pydantic's union-tag and validator segments that are not YAML keys."""
+    """Drop pydantic's union-tag and validator segments that are not YAML keys.
+
+    The discriminated item union inserts the ``kind`` right after ``items, <index>``;
+    only there is a kind name a tag (``text`` is also a field name elsewhere).
+    """
     out: list[str | int] = []
-    for seg in loc:
-        if isinstance(seg, str) and (seg in KINDS or "[" in seg or seg.startswith("function-")):
-            continue
+    for i, seg in enumerate(loc):
+        if isinstance(seg, str):
+            after_item = i >= 2 and loc[i - 2] == "items" and isinstance(loc[i - 1], int)
+            if (after_item and seg in KINDS) or "[" in seg or seg.startswith("function-"):
+                continue
         out.append(seg)
     return tuple(out)
+
+
+def _field_name(loc: Loc) -> str:
+    """``roles[1]`` rather than ``1``: the last key, with the indexes after it."""
+    if not loc:
+        return "document"
+    tail: list[str] = []
+    for seg in reversed(loc):
+        if isinstance(seg, int):
+            tail.insert(0, f"[{seg}]")
+        else:
+            return seg + "".join(tail)
+    return "".join(tail)
+
+
+_BOUNDS = {
+    "less_than_equal": "mag hoogstens {le} zijn",
+    "less_than": "moet kleiner zijn dan {lt}",
+    "greater_than_equal": "moet minstens {ge} zijn",
+    "greater_than": "moet groter zijn dan {gt}",
+    "too_short": "moet minstens {min_length} element(en) hebben",
+    "too_long": "mag hoogstens {max_length} element(en) hebben",
+    "string_too_short": "mag niet leeg zijn",
+    "string_too_long": "mag hoogstens {max_length} tekens hebben",
+}
 
 
 def _describe_input(value: Any) -> str:
@@ -65,7 +96,7 @@ def _pydantic_diag(err: Any) -> tuple[Diagnostic, bool]:
     loc = _clean_loc(tuple(err["loc"]))
     value = err.get("input")
     ctx = err.get("ctx") or {}
-    field = str(loc[-1]) if loc else "document"
+    field = _field_name(loc)
     if etype == "missing":
         return Diagnostic("MC101", f"'{field}' ontbreekt", f"voeg '{field}:' toe", loc[:-1]), True
     if etype == "extra_forbidden":
@@ -82,15 +113,16 @@ def _pydantic_diag(err: Any) -> tuple[Diagnostic, bool]:
         )
     if etype == "literal_error":
         if loc == ("schema_version",):
-            return (
-                Diagnostic(
-                    "MC106",
-                    f"schema_version {value!r} wordt niet ondersteund",
-                    f"deze versie van meldcode leest schema_version {p.SCHEMA_VERSION}",
-                    loc,
-                ),
-                False,
-            )
+            if str(value) == str(p.SCHEMA_VERSION):
+                msg = (
+                    f"schema_version moet het getal {p.SCHEMA_VERSION} zijn, "
+                    f"niet de tekst {value!r}"
+                )
+                hint = f"schrijf schema_version: {p.SCHEMA_VERSION} (zonder aanhalingstekens)"
+            else:
+                msg = f"schema_version {value!r} wordt niet ondersteund"
+                hint = f"deze versie van meldcode leest schema_version {p.SCHEMA_VERSION}"
+            return Diagnostic("MC106", msg, hint, loc), False
         expected = ctx.get("expected", "")
         allowed = [a.strip(" '") for a in str(expected).replace(" or ", ",").split(",")]
         hint = (did_you_mean(str(value), allowed) if isinstance(value, str) else None) or (
@@ -99,7 +131,9 @@ def _pydantic_diag(err: Any) -> tuple[Diagnostic, bool]:
         return Diagnostic(
             "MC104", f"'{field}': {_describe_input(value)} is niet toegestaan", hint, loc
         ), False
-    if etype in ("string_type",) and isinstance(value, bool | int | float):
+    if etype == "text_is_scalar" or (
+        etype == "string_type" and isinstance(value, bool | int | float)
+    ):
         quoted = str(value).lower() if isinstance(value, bool) else str(value)
         return (
             Diagnostic(
@@ -128,6 +162,19 @@ def _pydantic_diag(err: Any) -> tuple[Diagnostic, bool]:
             ),
             False,
         )
+    if etype in _BOUNDS:
+        if loc and loc[-1] == "step":
+            return (
+                Diagnostic(
+                    "MC210",
+                    f"stap {value} bestaat niet in de meldcode",
+                    "de stappen heten 1 tot en met 5",
+                    loc,
+                ),
+                False,
+            )
+        text = _BOUNDS[etype].format(**dict(ctx))
+        return Diagnostic("MC104", f"'{field}' {text}", None, loc), False
     if etype == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
         hint = {
@@ -161,6 +208,10 @@ def validate_document(model: type[M], text: str, path: str) -> tuple[M | None, l
         out: list[Diagnostic] = []
         for err in e.errors(include_url=False):
             d, on_key = _pydantic_diag(err)
+            if d.code == "MC007":
+                raw = locator.scalar(d.loc)
+                if raw is not None:
+                    d = replace(d, hint=f'zet de waarde tussen aanhalingstekens: "{raw}"')
             line, col = locator.locate(d.loc, key=on_key)
             out.append(d.at(path, line, col))
         return None, _dedupe(out)
@@ -188,7 +239,7 @@ def load_protocol_file(path: Path, display: str | None = None) -> LoadedProtocol
     shown = display or str(path)
     try:
         text = yamlio.read_text(path)
-    except UnicodeDecodeError as e:
+    except yamlio.NotUtf8 as e:
         return LoadedProtocol(
             shown,
             "",
@@ -196,10 +247,17 @@ def load_protocol_file(path: Path, display: str | None = None) -> LoadedProtocol
             [
                 Diagnostic(
                     "MC001",
-                    f"bestand is geen UTF-8 (byte {e.start})",
+                    f"bestand is geen UTF-8 (byte {e.offset})",
                     "sla het bestand op als UTF-8",
-                ).at(shown, 1, 1)
+                ).at(shown, e.line, e.col)
             ],
+        )
+    except yamlio.FileTooLarge as e:
+        return LoadedProtocol(
+            shown,
+            "",
+            None,
+            [Diagnostic("MC005", str(e), "een protocol is enkele tientallen KB").at(shown, 1, 1)],
         )
     except (OSError, ValueError) as e:
         reason = getattr(e, "strerror", None) or str(e)

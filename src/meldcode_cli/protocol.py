@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 SCHEMA_VERSION = 1
 
@@ -41,6 +42,12 @@ class LocalText(_Model):
 def _text_from_str(value: Any) -> Any:
     if isinstance(value, str):
         return {"nl": value}
+    if isinstance(value, bool | int | float):
+        raise PydanticCustomError(
+            "text_is_scalar",
+            "YAML leest dit als {kind}, niet als tekst",
+            {"kind": type(value).__name__},
+        )
     return value
 
 

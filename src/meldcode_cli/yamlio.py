@@ -54,6 +54,22 @@ def _resolvers() -> dict[Any, list[tuple[str, re.Pattern[str]]]]:
         ]
         if kept:
             out[first] = kept
+    # YAML 1.1 also reads 0755 (octal), 1:30 (base 60) and 1_000 as numbers; a protocol
+    # only needs plain decimals, so everything else stays the text the author wrote
+    for first in list(out):
+        out[first] = [
+            (tag, regexp)
+            for tag, regexp in out[first]
+            if tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+        ]
+        if not out[first]:
+            del out[first]
+    int_re = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+    float_re = re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
+    for ch in "-+0123456789":
+        out.setdefault(ch, []).append(("tag:yaml.org,2002:int", int_re))
+    for ch in "-+.0123456789":
+        out.setdefault(ch, []).append(("tag:yaml.org,2002:float", float_re))
     bool_re = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
     for ch in "tTfF":
         out.setdefault(ch, []).append(("tag:yaml.org,2002:bool", bool_re))
@@ -155,27 +171,57 @@ class YamlDocument:
     data: Any
 
 
-def _nesting_too_deep(text: str) -> int | None:
-    """Cheap pre-scan for flow-collection nesting, before the C parser recurses."""
-    depth = 0
-    for i, ch in enumerate(text):
-        if ch in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                return i
-        elif ch in "]}":
-            depth = max(0, depth - 1)
-        elif ch == "\n":
-            # flow collections rarely span lines in protocols; block nesting is bounded by
-            # indentation and checked during construction
-            continue
-    return None
-
-
 def _mark_diag(path: str, code: str, message: str, hint: str, mark: Any) -> Diagnostic:
     line = getattr(mark, "line", 0) + 1 if mark is not None else 1
     col = getattr(mark, "column", 0) + 1 if mark is not None else 1
     return Diagnostic(code, message, hint).at(path, line, col)
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    index = max(0, min(index, len(text)))
+    line = text.count("\n", 0, index) + 1
+    col = index - (text.rfind("\n", 0, index) + 1) + 1
+    return line, col
+
+
+def _first_alias(text: str) -> Any:
+    """The mark of the first ``*alias`` (only called when an alias was found)."""
+    try:
+        for token in yaml.scan(text, Loader=_ComposeLoader):
+            if isinstance(token, yaml.AliasToken):
+                return token.start_mark
+    except yaml.YAMLError:
+        pass
+    return None
+
+
+def _document_marker_before(text: str, mark: Any) -> Any:
+    """The line of the ``---`` that starts the document at ``mark`` (for a better position)."""
+    lines = text.splitlines()
+    for lineno in range(min(mark.line, len(lines) - 1), -1, -1):
+        if lines[lineno].startswith("---"):
+            return _Mark(lineno, 0)
+    return mark
+
+
+def _char_at(text: str, mark: Any) -> str:
+    index = getattr(mark, "index", None)
+    if isinstance(index, int) and 0 <= index < len(text):
+        return text[index]
+    return ""
+
+
+@dataclass
+class _Mark:
+    line: int
+    column: int
+
+
+_FRIENDLY_CONTEXTS = (
+    "while scanning a quoted scalar",
+    "while parsing a flow",
+    "while scanning a block scalar",
+)
 
 
 def load_yaml_text(text: str, path: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
@@ -185,32 +231,9 @@ def load_yaml_text(text: str, path: str) -> tuple[YamlDocument | None, list[Diag
             Diagnostic(
                 "MC005",
                 f"bestand is {len(text)} tekens; maximaal {MAX_BYTES}",
-                "splits het protocol niet op maar kort teksten in; een protocol is enkele KB",
+                "een protocol is enkele tientallen KB; kort teksten in",
             ).at(path, 1, 1)
         ]
-    pos = _nesting_too_deep(text)
-    if pos is not None:
-        line = text.count("\n", 0, pos) + 1
-        col = pos - (text.rfind("\n", 0, pos) + 1) + 1
-        return None, [
-            Diagnostic(
-                "MC005",
-                f"document is dieper genest dan {MAX_DEPTH} niveaus",
-                "controleer de haakjes [ ] en { }",
-            ).at(path, line, col)
-        ]
-    if "\t" in text:
-        # libyaml's message for tabs is cryptic; say it plainly
-        for lineno, line_text in enumerate(text.splitlines(), 1):
-            stripped = line_text.lstrip(" ")
-            if stripped.startswith("\t"):
-                return None, [
-                    Diagnostic(
-                        "MC002",
-                        "tab gebruikt voor inspringing",
-                        "YAML staat alleen spaties toe voor inspringing",
-                    ).at(path, lineno, len(line_text) - len(stripped) + 1)
-                ]
     loader = _Loader(text)
     try:
         if not loader.check_node():
@@ -228,29 +251,64 @@ def load_yaml_text(text: str, path: str) -> tuple[YamlDocument | None, list[Diag
                     "MC002",
                     "meer dan één YAML-document in het bestand",
                     "één protocol per bestand; haal de regel '---' weg",
-                    extra.start_mark,
+                    _document_marker_before(text, extra.start_mark),
                 )
             ]
         data = _to_python(loader, node)
     except _YamlProblem as p:
-        return None, [_mark_diag(path, p.code, p.message, p.hint, p.mark)]
-    except yaml.constructor.ConstructorError as e:
-        mark = e.problem_mark or e.context_mark
-        tag = (e.problem or "").strip()
+        mark = p.mark
+        if p.code == "MC004" and "alias" in p.message:
+            mark = _first_alias(text) or mark
+        return None, [_mark_diag(path, p.code, p.message, p.hint, mark)]
+    except yaml.reader.ReaderError as e:
+        char = e.character if isinstance(e.character, str) else chr(e.character)
+        pos = e.position
+        if (
+            0 < pos <= len(text)
+            and text[pos - 1] == char
+            and (pos == len(text) or text[pos] != char)
+        ):
+            pos -= 1  # libyaml reports the offset just past the character
+        line, col = _line_col(text, pos)
         return None, [
-            _mark_diag(
-                path,
-                "MC004",
-                f"niet-toegestane YAML-tag: {tag}" if tag else "niet-toegestane YAML-constructie",
-                "gebruik gewone tekst, getallen, lijsten en mappings; geen !tags",
-                mark,
-            )
+            Diagnostic(
+                "MC002",
+                f"ongeldig teken U+{ord(char):04X} in het bestand",
+                "haal het teken weg; YAML staat geen stuurtekens toe (behalve tab en regeleinde)",
+            ).at(path, line, col)
         ]
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
         problem = e.problem or "onleesbare YAML"
+        context = e.context or ""
+        mark = e.problem_mark or e.context_mark
+        if e.context_mark is not None and context.startswith(_FRIENDLY_CONTEXTS):
+            mark = e.context_mark  # the opening quote or bracket, not the end of the file
+        if "maximum nesting depth" in problem:
+            return None, [
+                _mark_diag(
+                    path,
+                    "MC005",
+                    "document is te diep genest",
+                    "een protocol heeft maar een paar niveaus; controleer de inspringing",
+                    mark,
+                )
+            ]
+        pm = e.problem_mark
+        if pm is not None and "cannot start any token" in problem and _char_at(text, pm) == "\t":
+            return None, [
+                _mark_diag(
+                    path,
+                    "MC002",
+                    "tab gebruikt voor inspringing",
+                    "YAML staat alleen spaties toe voor inspringing",
+                    e.problem_mark or mark,
+                )
+            ]
+        where = f" ({context})" if context else ""
         return None, [
-            _mark_diag(path, "MC002", f"YAML-syntaxfout: {problem}", _syntax_hint(problem), mark)
+            _mark_diag(
+                path, "MC002", f"YAML-syntaxfout: {problem}{where}", _syntax_hint(problem), mark
+            )
         ]
     except yaml.YAMLError as e:
         return None, [
@@ -305,16 +363,9 @@ class Locator:
                 self._root = None
         return self._root
 
-    def locate(self, loc: Loc, *, key: bool = False, offset: int | None = None) -> tuple[int, int]:
-        """1-based (line, col) for ``loc``; the closest ancestor if it does not exist.
-
-        ``key``: point at the mapping key of the last segment rather than its value.
-        ``offset``: a 0-based offset inside the scalar at ``loc``.
-        """
-        node = self._node()
-        if node is None:
-            return 1, 1
-        target = node
+    def _find(self, loc: Loc) -> tuple[Any, Any]:
+        """(key node or None, value node) for the deepest existing part of ``loc``."""
+        target = self._node()
         key_node = None
         for seg in loc:
             if isinstance(target, yaml.MappingNode):
@@ -333,18 +384,110 @@ class Locator:
                     break
             else:
                 break
+        return key_node, target
+
+    def scalar(self, loc: Loc) -> str | None:
+        """The scalar at ``loc`` exactly as written (for hints), or None."""
+        if self._node() is None:
+            return None
+        _, node = self._find(loc)
+        if isinstance(node, yaml.ScalarNode):
+            return str(node.value)
+        return None
+
+    def locate(self, loc: Loc, *, key: bool = False, offset: int | None = None) -> tuple[int, int]:
+        """1-based (line, col) for ``loc``; the closest ancestor if it does not exist.
+
+        ``key``: point at the mapping key of the last segment rather than its value.
+        ``offset``: a 0-based offset inside the scalar at ``loc`` (a condition).
+        """
+        if self._node() is None:
+            return 1, 1
+        key_node, target = self._find(loc)
         mark_node = key_node if (key and key_node is not None) else target
         line, col = mark_node.start_mark.line + 1, mark_node.start_mark.column + 1
         if offset is not None and isinstance(target, yaml.ScalarNode) and mark_node is target:
-            style = target.style
-            if style in (None, "", "'", '"') and "\n" not in target.value:
-                col += offset + (1 if style in ("'", '"') else 0)
+            pos = _scalar_position(self._text, target, offset)
+            if pos is not None:
+                return pos
         return line, col
 
 
+def _scalar_position(text: str, node: Any, offset: int) -> tuple[int, int] | None:
+    """Where character ``offset`` of a scalar's value stands in the source.
+
+    Walks the source of the scalar and counts value characters: inside plain, quoted and
+    folded scalars a line break plus indentation reads as one space. Escape sequences in
+    double-quoted text are not decoded (conditions do not need them); on any mismatch
+    the caller falls back to the start of the scalar.
+    """
+    start, end = node.start_mark.index, node.end_mark.index
+    src = text[start:end]
+    style = node.style
+    i = 0
+    if style in ("'", '"'):
+        i = 1
+    elif style in ("|", ">"):
+        nl = src.find("\n")
+        if nl < 0:
+            return None
+        i = nl + 1
+        while i < len(src) and src[i] == " ":
+            i += 1
+    count = 0
+    while i < len(src):
+        ch = src[i]
+        if ch == "\n":
+            if style == "|":
+                count += 1
+                i += 1
+                while i < len(src) and src[i] == " ":
+                    i += 1
+                continue
+            # a folded line break: trailing spaces, break and indentation count as one space
+            count += 1
+            i += 1
+            while i < len(src) and src[i] == " ":
+                i += 1
+            continue
+        if count == offset:
+            return _line_col(text, start + i)
+        if ch == " " and style not in ("|", "'", '"') and i + 1 < len(src) and src[i + 1] == "\n":
+            i += 1
+            continue
+        count += 1
+        i += 1
+    if count == offset:  # just past the last character ("... == " with nothing after it)
+        back = 1 if style in ("'", '"') else 0
+        return _line_col(text, start + len(src.rstrip("\n ")) - back)
+    return None
+
+
+class FileTooLarge(ValueError):
+    """A file over :data:`MAX_BYTES`."""
+
+
+class NotUtf8(ValueError):
+    """A file that is not UTF-8; ``line``/``col`` say where the first bad byte is."""
+
+    def __init__(self, offset: int, line: int, col: int) -> None:
+        super().__init__(f"geen UTF-8 (byte {offset})")
+        self.offset = offset
+        self.line = line
+        self.col = col
+
+
 def read_text(path: Path) -> str:
-    """Read a protocol file as UTF-8 text (BOM tolerated)."""
-    data = path.read_bytes()
+    """Read a protocol file as UTF-8 text (BOM tolerated). Never reads more than needed."""
+    with path.open("rb") as f:
+        data = f.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise ValueError(f"bestand is {len(data)} bytes; maximaal {MAX_BYTES}")
-    return data.decode("utf-8-sig")
+        raise FileTooLarge(f"bestand is groter dan {MAX_BYTES} bytes")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        before = data[: e.start]
+        line = before.count(b"\n") + 1
+        line_start = before.rfind(b"\n") + 1
+        col = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+        raise NotUtf8(e.start, line, col) from None
