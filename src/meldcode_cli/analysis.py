@@ -200,7 +200,8 @@ def analyse(
     for ci in items:
         if ci.cond is None or not (ci.acute_values or ci.structural_values) or ci.fragment:
             continue
-        bad = sorted({r.name for r in cond.refs(ci.cond)} & forced_names)
+        bad_refs = [r for r in cond.refs(ci.cond) if r.name in forced_names]
+        bad = sorted({r.name for r in bad_refs})
         if bad:
             result.diagnostics.append(
                 Diagnostic(
@@ -210,6 +211,7 @@ def analyse(
                     "onveiligheid maakt afweging 1 en 2 'ja'; een signaal mag daar niet van "
                     "afhangen. Haal die verwijzing uit 'when'",
                     (*ci.loc, "when"),
+                    offset=bad_refs[0].pos,
                 )
             )
     if result.diagnostics:

@@ -203,13 +203,14 @@ def compile_protocol(protocol: Protocol) -> tuple[CompiledProtocol | None, list[
             continue  # duplicate marker: already reported
         id_loc: Loc = loc if fragment else (*loc, "id")
         if not fragment and (item.id.startswith("afweging_") or item.id in RESERVED):
+            why = (
+                "ids die met 'afweging_' beginnen komen uit het gedeelde afwegingskader"
+                if item.id.startswith("afweging_")
+                else f"'{item.id}' is een woord van de voorwaardetaal"
+            )
             diags.append(
                 Diagnostic(
-                    "MC209",
-                    f"id '{item.id}' is gereserveerd",
-                    "ids die met 'afweging_' beginnen komen uit het gedeelde afwegingskader; "
-                    "kies een ander id",
-                    id_loc,
+                    "MC209", f"id '{item.id}' is gereserveerd", f"{why}; kies een ander id", id_loc
                 )
             )
         elif item.id in seen:
@@ -377,7 +378,8 @@ def _typecheck(
             if v not in allowed:
                 err(
                     "MC205",
-                    f"'{v}' is geen {what} van '{compare.ref.name}'",
+                    f"'{v}' is geen {what}"
+                    + ("" if compare.ref.name == "role" else f" van '{compare.ref.name}'"),
                     did_you_mean(v, allowed) or f"mogelijk: {', '.join(allowed)}",
                     p,
                 )
@@ -402,7 +404,7 @@ def _typecheck(
                     ref.pos,
                 )
             else:
-                check_values(compare, sorted(roles), "rol van het protocol")
+                check_values(compare, sorted(roles), "rol van dit protocol")
             return
         if name in FLAG_NAMES or name in DECISION_NAMES:
             if compare is not None:

@@ -20,7 +20,7 @@ CODES: dict[str, str] = {
     "MC001": "bestand niet leesbaar",
     "MC002": "YAML-syntaxfout",
     "MC003": "dubbele sleutel",
-    "MC004": "niet-toegestane YAML-constructie (tag, anker of alias)",
+    "MC004": "niet-toegestane YAML-constructie (tag, alias of samenvoegen)",
     "MC005": "bestand te groot of te diep genest",
     "MC006": "document is geen mapping",
     "MC007": "waarde die YAML 1.1 anders leest dan bedoeld",

@@ -146,7 +146,7 @@ CODE_TITLES_EN: dict[str, str] = {
     "MC001": "file not readable",
     "MC002": "YAML syntax error",
     "MC003": "duplicate key",
-    "MC004": "YAML construct not allowed (tag, anchor or alias)",
+    "MC004": "YAML construct not allowed (tag, alias or merge key)",
     "MC005": "file too large or nested too deeply",
     "MC006": "document is not a mapping",
     "MC007": "value YAML 1.1 reads differently than intended",
