@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from meldcode_cli import conditions as cond
 from meldcode_cli.afwegingskader import AFWEGING_IDS, EVALUATIE_ID, ORACLE, decide
@@ -228,19 +229,27 @@ def analyse(
     keep_always = frozenset(AFWEGING_IDS)
 
     State = tuple[str, bool, bool, bool, tuple[tuple[str, cond.Value], ...]]
-    states: dict[State, dict[str, AnswerValue]] = {}
+    # the representative answers of a state are a linked chain (previous, id, value), so
+    # extending one costs O(1); it is turned into a dict only at the leaves
+    states: dict[State, _Chain] = {}
     for role in compiled.roles:
         for declared in (False, True):
-            states[(role, declared, declared, False, ())] = {}
+            states[(role, declared, declared, False, ())] = None
     total = 0
     for i, ci in enumerate(items):
         keep = future[i + 1] | keep_always
-        nxt: dict[State, dict[str, AnswerValue]] = {}
+        nxt: dict[State, _Chain] = {}
         for (role, declared, acute, structural, kv), rep in states.items():
             env: dict[str, cond.Value] = dict(kv)
             env["role"] = role
             if i >= compiled.decision_index:
-                decision_env(env, _plain(rep), acute or structural)
+                # the afwegingen are always part of the state (keep_always)
+                afw: dict[str, AnswerValue] = {
+                    k: (None if v == _DEFERRED else v)  # type: ignore[misc]
+                    for k, v in kv
+                    if k in keep_always
+                }
+                decision_env(env, afw, acute or structural)
             env["acute"] = acute
             env["structureel"] = structural
             if ci.cond is not None and not cond.evaluate(ci.cond, env):
@@ -259,9 +268,7 @@ def analyse(
                 kv2 = _project((*kv, (ci.id, stored)), keep)
                 key = (role, declared, acute or a, structural or s, kv2)
                 if key not in nxt:
-                    rep2 = dict(rep)
-                    rep2[ci.id] = v
-                    nxt[key] = rep2
+                    nxt[key] = (rep, ci.id, v)
         states = nxt
         total = max(total, len(states))
         if len(states) > max_paths:
@@ -282,7 +289,10 @@ def analyse(
 
     result.paths = len(states)
     for (role, declared, acute, structural, _kv), rep in states.items():
-        _check_leaf(compiled, role, declared, rep, acute, structural, result, report, cross_check)
+        answers = _materialize(rep)
+        _check_leaf(
+            compiled, role, declared, answers, acute, structural, result, report, cross_check
+        )
 
     for ci in items:
         if ci.id not in result.reachable:
@@ -298,8 +308,15 @@ def analyse(
     return result
 
 
-def _plain(rep: dict[str, AnswerValue]) -> dict[str, AnswerValue]:
-    return rep
+_Chain = tuple[Any, str, AnswerValue] | None
+
+
+def _materialize(chain: _Chain) -> dict[str, AnswerValue]:
+    items: list[tuple[str, AnswerValue]] = []
+    while chain is not None:
+        chain, key, value = chain
+        items.append((key, value))
+    return dict(reversed(items))
 
 
 def _afweging_relevance(answers: dict[str, AnswerValue]) -> set[str]:

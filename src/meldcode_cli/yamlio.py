@@ -81,6 +81,8 @@ class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
 
 
 _STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+MAX_INT_DIGITS = 4000  # below Python's int-from-text limit (4300 digits)
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _SCALARS = {
@@ -148,6 +150,8 @@ def _to_python(loader: Any, node: Any) -> Any:
         if tag == _SEQ:
             return [conv(x, depth + 1) for x in n.value]
         method = _SCALARS.get(tag)
+        if tag == _INT and len(n.value.lstrip("+-")) > MAX_INT_DIGITS:
+            return n.value  # not a number any protocol means: keep the text as written
         if method is not None and isinstance(n, yaml.ScalarNode):
             return getattr(loader, method)(n)
         raise _YamlProblem(
@@ -234,7 +238,17 @@ def load_yaml_text(text: str, path: str) -> tuple[YamlDocument | None, list[Diag
                 "een protocol is enkele tientallen KB; kort teksten in",
             ).at(path, 1, 1)
         ]
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except UnicodeEncodeError as e:
+        line, col = _line_col(text, e.start)
+        return None, [
+            Diagnostic(
+                "MC001",
+                "ongeldig teken (losse surrogaat) in de tekst",
+                "de tekst is geen geldige Unicode; sla het bestand op als UTF-8",
+            ).at(path, line, col)
+        ]
     try:
         if not loader.check_node():
             return None, [
