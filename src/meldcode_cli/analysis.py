@@ -39,7 +39,8 @@ from meldcode_cli.protocol import (
 
 __all__ = ["Analysis", "analyse", "path_code_from_answers"]
 
-MAX_PATHS = 200_000
+MAX_PATHS = 20_000
+"""Distinguishable states at one item; real protocols have about a hundred."""
 MAX_MULTI_BRANCH_OPTIONS = 10
 
 
@@ -227,50 +228,75 @@ def analyse(
             acc.update(r.name for r in cond.refs(ci.cond))
         future[i] = frozenset(acc)
     keep_always = frozenset(AFWEGING_IDS)
+    needs_decision = [
+        ci.cond is not None and any(r.name.startswith("decision.") for r in cond.refs(ci.cond))
+        for ci in items
+    ]
 
-    State = tuple[str, bool, bool, bool, tuple[tuple[str, cond.Value], ...]]
-    # the representative answers of a state are a linked chain (previous, id, value), so
-    # extending one costs O(1); it is turned into a dict only at the leaves
+    # A state is what the rest of the walk can still tell apart: the role, the acute and
+    # structural flags, and the answers that a later condition (or the decision) reads.
+    # The acute route declared at the start is the acute flag from the first item on; it
+    # is remembered in the representative chain only, for messages and the cross-check.
+    State = tuple[str, bool, bool, tuple[tuple[str, cond.Value], ...]]
     states: dict[State, _Chain] = {}
     for role in compiled.roles:
         for declared in (False, True):
-            states[(role, declared, declared, False, ())] = None
-    total = 0
+            states.setdefault(
+                (role, declared, False, ()), (None, _DECLARED, "ja" if declared else None)
+            )
+    keep_prev = future[0] | keep_always
     for i, ci in enumerate(items):
-        keep = future[i + 1] | keep_always
+        here = future[i] | keep_always  # what this item and later ones read
+        keep = future[i + 1] | keep_always  # what later items read: store only that
+        if here != keep_prev:  # an answer was read for the last time: merge what became equal
+            shrunk: dict[State, _Chain] = {}
+            for (role, acute, structural, kv), rep in states.items():
+                shrunk.setdefault((role, acute, structural, _project(kv, here)), rep)
+            states = shrunk
+            keep_prev = here
+        expr = ci.cond
+        dom = domains.get(ci.id, [None])
+        inert = (
+            ci.answerable
+            and len(dom) == 1
+            and not ci.fragment
+            and ci.id not in keep
+            and triggers(ci, dom[0]) == (False, False)
+        )
+        if expr is None and (not ci.answerable or inert):
+            # relevant everywhere and changes nothing any later step can see
+            result.reachable.add(ci.id)
+            if cross_check and ci.answerable:
+                states = {key: (rep, ci.id, dom[0]) for key, rep in states.items()}
+            continue
         nxt: dict[State, _Chain] = {}
-        for (role, declared, acute, structural, kv), rep in states.items():
-            env: dict[str, cond.Value] = dict(kv)
-            env["role"] = role
-            if i >= compiled.decision_index:
-                # the afwegingen are always part of the state (keep_always)
-                afw: dict[str, AnswerValue] = {
-                    k: (None if v == _DEFERRED else v)  # type: ignore[misc]
-                    for k, v in kv
-                    if k in keep_always
-                }
-                decision_env(env, afw, acute or structural)
-            env["acute"] = acute
-            env["structureel"] = structural
-            if ci.cond is not None and not cond.evaluate(ci.cond, env):
-                nxt.setdefault((role, declared, acute, structural, _project(kv, keep)), rep)
-                continue
+        for key, rep in states.items():
+            role, acute, structural, kv = key
+            if expr is not None:
+                env: dict[str, cond.Value] = dict(kv)
+                env["role"] = role
+                env["acute"] = acute
+                env["structureel"] = structural
+                if needs_decision[i]:
+                    decision_env(env, _afweging_answers(kv), acute or structural)
+                if not cond.evaluate(expr, env):
+                    nxt.setdefault(key, rep)
+                    continue
             result.reachable.add(ci.id)
             if not ci.answerable:
-                nxt.setdefault((role, declared, acute, structural, _project(kv, keep)), rep)
+                nxt.setdefault(key, rep)
                 continue
-            dom = domains[ci.id]
-            if ci.id in ("afweging_1", "afweging_2") and (acute or structural):
-                dom = ["ja"]
-            for v in dom:
+            values_here = ["ja"] if ci.id in _FORCED and (acute or structural) else dom
+            for v in values_here:
                 a, s = triggers(ci, v)
                 stored: cond.Value = _DEFERRED if (v is None and ci.deferrable) else v
-                kv2 = _project((*kv, (ci.id, stored)), keep)
-                key = (role, declared, acute or a, structural or s, kv2)
-                if key not in nxt:
-                    nxt[key] = (rep, ci.id, v)
+                kv2 = (*kv, (ci.id, stored)) if ci.id in keep else kv
+                key2 = (role, acute or a, structural or s, kv2)
+                if key2 not in nxt:
+                    nxt[key2] = (rep, ci.id, v) if cross_check else rep
+            if len(nxt) > max_paths:
+                break
         states = nxt
-        total = max(total, len(states))
         if len(states) > max_paths:
             result.complete = False
             big = sorted(((len(d), iid) for iid, d in domains.items() if len(d) > 1), reverse=True)[
@@ -288,8 +314,10 @@ def analyse(
             return result
 
     result.paths = len(states)
-    for (role, declared, acute, structural, _kv), rep in states.items():
-        answers = _materialize(rep)
+    for (role, acute, structural, kv), rep in states.items():
+        chain = _materialize(rep)
+        declared = chain.pop(_DECLARED, None) == "ja"
+        answers = {**chain, **_afweging_answers(kv)} if cross_check else _afweging_answers(kv)
         _check_leaf(
             compiled, role, declared, answers, acute, structural, result, report, cross_check
         )
@@ -309,6 +337,17 @@ def analyse(
 
 
 _Chain = tuple[Any, str, AnswerValue] | None
+_DECLARED = "\x00declared"
+_FORCED = ("afweging_1", "afweging_2")
+
+
+def _afweging_answers(kv: tuple[tuple[str, cond.Value], ...]) -> dict[str, AnswerValue]:
+    """The afwegingen answered on a path (always kept in the state)."""
+    out: dict[str, AnswerValue] = {}
+    for k, v in kv:
+        if k in AFWEGING_IDS:
+            out[k] = None if v == _DEFERRED else v  # type: ignore[assignment]
+    return out
 
 
 def _materialize(chain: _Chain) -> dict[str, AnswerValue]:
