@@ -104,3 +104,129 @@ def test_states_merge_when_answers_no_longer_matter() -> None:
     result = analyse(compiled)
     assert result.complete
     assert result.paths <= 2 * 2 * len(ORACLE) * 2
+
+
+def test_bare_yes_no_reference_means_ja_but_text_nee_counts_as_answered() -> None:
+    compiled = compile_text(
+        minimal(
+            step1="""\
+      - id: signaal
+        kind: yes_no
+        text: Signaal?
+      - id: notitie
+        kind: text
+        nature: feit
+        text: Notitie
+      - id: na_signaal
+        kind: text
+        nature: feit
+        text: Na signaal
+        when: signaal
+      - id: na_notitie
+        kind: text
+        nature: feit
+        text: Na notitie
+        when: notitie"""
+        )
+    )
+    from meldcode_cli.engine import Walk
+
+    w = Walk(compiled, "huisarts")
+    w.replay({"signaal": "nee", "notitie": "nee"})
+    ids = {ci.id for ci in w.relevant()}
+    assert "na_signaal" not in ids
+    assert "na_notitie" in ids
+
+
+def test_trigger_depending_on_afweging_through_another_item_is_mc306() -> None:
+    text = minimal(
+        step5="""\
+      - id: toch_zorg
+        kind: yes_no
+        text: Toch zorg?
+        when: afweging_2 == nee
+      - id: nu_acuut
+        kind: yes_no
+        text: Acuut?
+        acute_if: ja
+        sources: [nji-afwegingskader]
+        when: toch_zorg"""
+    )
+    result = check_text(text, "mini.yaml")
+    assert [d.code for d in result.errors] == ["MC306"]
+    assert "toch_zorg (via afweging_1, afweging_2)" in result.errors[0].message
+
+
+def test_replay_of_contradictory_answers_stops_with_a_reason() -> None:
+    from meldcode_cli.compiled import compile_protocol
+    from meldcode_cli.engine import AnswerError, Walk
+    from meldcode_cli.loading import load_protocol_text
+
+    text = minimal(
+        step5="""\
+      - id: toch_zorg
+        kind: yes_no
+        text: Toch zorg?
+        when: afweging_2 == nee
+      - id: nu_acuut
+        kind: yes_no
+        text: Acuut?
+        acute_if: ja
+        sources: [nji-afwegingskader]
+        when: toch_zorg"""
+    )
+    loaded = load_protocol_text(text, "mini.yaml")
+    assert loaded.protocol is not None
+    compiled, _ = compile_protocol(loaded.protocol)  # static checks pass; MC306 is analysis
+    assert compiled is not None
+    w = Walk(compiled, "huisarts")
+    answers = {
+        "signaal": "ja",
+        "consult": "ja",
+        "gesprek": "ja",
+        "weging": "x",
+        "afweging_1": "ja",
+        "afweging_2": "nee",
+        "afweging_3": "nee",
+        "toch_zorg": "ja",
+        "nu_acuut": "ja",
+    }
+    import pytest
+
+    with pytest.raises(AnswerError, match="spreken elkaar tegen"):
+        w.replay(answers)
+
+
+def test_long_checklist_in_conditions_is_approximated_not_falsely_unreachable() -> None:
+    options = "\n".join(
+        f"""\
+          - id: o{i}
+            text: Optie {i}"""
+        for i in range(1, 13)
+    )
+    followups = "\n".join(
+        f"""\
+      - id: na_o{i}
+        kind: text
+        nature: feit
+        text: Na optie {i}
+        when: lijst contains o{i}"""
+        for i in range(1, 13)
+    )
+    text = minimal(
+        step1=f"""\
+      - id: lijst
+        kind: multi_choice
+        text: Lijst
+        options:
+{options}
+{followups}
+      - id: beide
+        kind: text
+        nature: feit
+        text: Beide
+        when: lijst contains o3 and lijst contains o11"""
+    )
+    result = check_text(text, "mini.yaml")
+    assert result.ok, result.diagnostics
+    assert [d.code for d in result.diagnostics] == ["MC307"]

@@ -228,7 +228,7 @@ def test_test_command_failure_exit_1(runner: CliRunner, tmp_path: Path) -> None:
     )
     code, out, _ = invoke(runner, "test", str(tmp_path))
     assert code == 1
-    assert "beslissing melden: verwacht True, kreeg False" in out
+    assert "beslissing melden: verwacht ja, kreeg nee" in out
     assert "onbekend item 'kinderen_aantl'; bedoelde u 'kinderen_aantal'?" in out
     assert "0 passed, 1 failed" in out
 

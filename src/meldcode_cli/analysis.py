@@ -76,7 +76,9 @@ def _referenced(compiled: CompiledProtocol) -> tuple[set[str], dict[str, set[str
     return names, values
 
 
-def _domain(ci: CItem, names: set[str], values: dict[str, set[str]]) -> list[AnswerValue]:
+def _domain(
+    ci: CItem, names: set[str], values: dict[str, set[str]], approx: set[str] | None = None
+) -> list[AnswerValue]:
     """The answers that can make a difference for this item, one per class."""
     item = ci.item
     ref = ci.id in names
@@ -118,10 +120,16 @@ def _domain(ci: CItem, names: set[str], values: dict[str, set[str]]) -> list[Ans
             else:
                 filler.append(o.id)
         branch.extend(trigger_reps.values())
+        sizes: list[int] = list(range(len(branch) + 1))
         if len(branch) > MAX_MULTI_BRANCH_OPTIONS:
-            branch = branch[:MAX_MULTI_BRANCH_OPTIONS]
+            # too many options in conditions for every combination: none, each one alone,
+            # every pair, and all of them (what conditions of the form "contains x",
+            # "contains x and contains y" and "not contains x" can tell apart)
+            sizes = sorted({0, 1, 2, len(branch)})
+            if approx is not None:
+                approx.add(ci.id)
         out: list[AnswerValue] = []
-        for r in range(len(branch) + 1):
+        for r in sizes:
             for combo in itertools.combinations(branch, r):
                 chosen_set = list(combo)
                 need = item.min_selected - len(chosen_set)
@@ -181,7 +189,8 @@ def analyse(
     result = Analysis()
     items = compiled.items
     n = len(items)
-    domains = {ci.id: _domain(ci, names, values) for ci in items if ci.answerable}
+    approx: set[str] = set()
+    domains = {ci.id: _domain(ci, names, values, approx) for ci in items if ci.answerable}
     reported: set[tuple[str, str]] = set()
     frag = compiled.by_id.get("afweging_1")
     anchor = frag.loc if frag is not None else ("steps",)
@@ -199,11 +208,32 @@ def analyse(
         "decision.hulp",
         "decision.afsluiten",
     }
+    # what each item's relevance depends on, through the conditions of the items it reads
+    depends: dict[str, set[str]] = {}
+    for ci in items:
+        deps: set[str] = set()
+        if ci.cond is not None:
+            for r in cond.refs(ci.cond):
+                deps.add(r.name)
+                deps |= depends.get(r.name, set())
+        depends[ci.id] = deps
     for ci in items:
         if ci.cond is None or not (ci.acute_values or ci.structural_values) or ci.fragment:
             continue
-        bad_refs = [r for r in cond.refs(ci.cond) if r.name in forced_names]
-        bad = sorted({r.name for r in bad_refs})
+        direct = {r.name for r in cond.refs(ci.cond)}
+        bad_refs = [
+            r
+            for r in cond.refs(ci.cond)
+            if r.name in forced_names or depends.get(r.name, set()) & forced_names
+        ]
+        bad = sorted(
+            (direct & forced_names)
+            | {
+                f"{r.name} (via {', '.join(sorted(depends[r.name] & forced_names))})"
+                for r in bad_refs
+                if r.name not in forced_names
+            }
+        )
         if bad:
             result.diagnostics.append(
                 Diagnostic(
@@ -322,6 +352,19 @@ def analyse(
             compiled, role, declared, answers, acute, structural, result, report, cross_check
         )
 
+    for iid in sorted(approx, key=lambda x: compiled.by_id[x].index):
+        ci = compiled.by_id[iid]
+        result.diagnostics.append(
+            Diagnostic(
+                "MC307",
+                f"'{iid}': meer dan {MAX_MULTI_BRANCH_OPTIONS} opties komen in voorwaarden voor; "
+                "de analyse neemt geen, één, twee en alle opties mee, niet elke combinatie",
+                "de beslisregels blijven bewezen; alleen 'onbereikbaar' (MC305) is dan een "
+                "waarschuwing. Minder opties in voorwaarden maakt de analyse weer volledig",
+                (*ci.loc, "id"),
+                severity="warning",
+            )
+        )
     for ci in items:
         if ci.id not in result.reachable:
             result.diagnostics.append(
@@ -331,6 +374,7 @@ def analyse(
                     "de voorwaarde kan nooit waar zijn (voor geen enkele rol); "
                     "pas 'when' of 'roles' aan",
                     (*ci.loc, "when") if ci.item.when else (*ci.loc, "id"),
+                    severity="warning" if approx else "error",
                 )
             )
     return result

@@ -133,7 +133,8 @@ def _check_loaded(display: str, text: str, loaded: object, analyse_paths: bool) 
             Diagnostic(
                 "MC216",
                 f"bestand '{Path(display).name}' bevat protocol '{model.id}'",
-                f"noem het bestand '{model.id}.yaml', zodat 'meldcode show {model.id}' het vindt",
+                f"noem het bestand '{model.id}.yaml': scenario's met 'protocol: {model.id}' "
+                "zoeken het protocol onder die naam",
                 ("id",),
                 severity="warning",
             ),

@@ -92,12 +92,12 @@ def build_app() -> typer.Typer:
     def root(
         lang: Annotated[
             Optional[str],  # noqa: UP045 - typer reads runtime annotations
-            typer.Option("--lang", help=t("opt.lang"), envvar="MELDCODE_LANG", show_envvar=True),
+            typer.Option("--lang", help=t("opt.lang")),
         ] = None,
         version: Annotated[  # noqa: ARG001 - handled by its eager callback
             bool,
             typer.Option(
-                "--version", help=t("opt.version"), callback=_version_callback, is_eager=True
+                "--version", "-V", help=t("opt.version"), callback=_version_callback, is_eager=True
             ),
         ] = False,
     ) -> None:
@@ -114,9 +114,7 @@ def build_app() -> typer.Typer:
         fmt: Annotated[
             CheckFormat, typer.Option("--format", "-f", help=t("opt.format"))
         ] = CheckFormat.text,
-        verbose: Annotated[
-            bool, typer.Option("--verbose", "-v", help="Ook geldige bestanden tonen.")
-        ] = False,
+        verbose: Annotated[bool, typer.Option("--verbose", "-v", help=t("opt.verbose"))] = False,
     ) -> None:
         from meldcode_cli import console, output
         from meldcode_cli.checker import expand_paths, shipped_protocols_dir, validate_paths

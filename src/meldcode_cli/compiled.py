@@ -135,6 +135,18 @@ def compile_protocol(protocol: Protocol) -> tuple[CompiledProtocol | None, list[
                         )
                     )
 
+    # --- roles -------------------------------------------------------------------------
+    for i, role in enumerate(protocol.roles):
+        if role in protocol.roles[:i]:
+            diags.append(
+                Diagnostic(
+                    "MC201",
+                    f"rol '{role}' staat twee keer in 'roles'",
+                    "noem elke rol één keer",
+                    ("roles", i),
+                )
+            )
+
     # --- sources -----------------------------------------------------------------------
     sources: dict[str, Source] = {}
     for i, s in enumerate(protocol.sources):
@@ -319,7 +331,7 @@ def compile_protocol(protocol: Protocol) -> tuple[CompiledProtocol | None, list[
         expr: cond.Expr | None = None
         if ci.fragment:
             text = FRAGMENT_CONDITIONS[ci.id]
-            expr = cond.parse(text) if text else None
+            expr = _explicit_yes(cond.parse(text), citems, position) if text else None
         else:
             item = ci.item
             if item.when is not None:
@@ -339,7 +351,7 @@ def compile_protocol(protocol: Protocol) -> tuple[CompiledProtocol | None, list[
                     errs = _typecheck(parsed, ci, citems, position, decision_index, protocol_roles)
                     diags.extend(errs)
                     if not errs:
-                        expr = parsed
+                        expr = _explicit_yes(parsed, citems, position)
             if item.roles is not None:
                 role_expr = cond.Compare(
                     cond.Ref("role", 0), "in", tuple(item.roles), tuple(0 for _ in item.roles)
@@ -357,6 +369,22 @@ def compile_protocol(protocol: Protocol) -> tuple[CompiledProtocol | None, list[
         sources=sources,
     )
     return compiled, diags
+
+
+def _explicit_yes(expr: cond.Expr, citems: list[CItem], position: dict[str, int]) -> cond.Expr:
+    """A bare reference to a yes/no item means ``== ja``; make that explicit once, here."""
+    if isinstance(expr, cond.Ref):
+        idx = position.get(expr.name)
+        if idx is not None and isinstance(citems[idx].item, YesNoItem):
+            return cond.Compare(expr, "==", ("ja",), (expr.pos,))
+        return expr
+    if isinstance(expr, cond.Not):
+        return cond.Not(_explicit_yes(expr.expr, citems, position))
+    if isinstance(expr, cond.And):
+        return cond.And(tuple(_explicit_yes(p, citems, position) for p in expr.parts))
+    if isinstance(expr, cond.Or):
+        return cond.Or(tuple(_explicit_yes(p, citems, position) for p in expr.parts))
+    return expr
 
 
 def _typecheck(

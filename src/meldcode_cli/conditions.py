@@ -263,14 +263,18 @@ Value = str | bool | frozenset[str] | None
 
 
 def truthy(value: Value) -> bool:
+    """A bare reference: answered at all (a non-empty choice for a multiple choice).
+
+    Bare references to yes/no items are rewritten to ``== ja`` when a protocol is
+    compiled, so the answer "nee" to a yes/no question is false there, while the text
+    "nee" or an option called ``nee`` still counts as answered.
+    """
     if value is None or value is False:
         return False
     if value is True:
         return True
     if isinstance(value, frozenset):
         return bool(value)
-    if value == "nee":
-        return False
     return value != ""
 
 

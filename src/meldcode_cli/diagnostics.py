@@ -55,6 +55,7 @@ CODES: dict[str, str] = {
     "MC304": "te veel paden om uitputtend te controleren",
     "MC305": "onbereikbaar item",
     "MC306": "signaal voor onveiligheid hangt af van de afweging die het bepaalt",
+    "MC307": "analyse van een lange meerkeuzelijst benaderd",
 }
 
 

@@ -40,6 +40,8 @@ AnswerValue = str | frozenset[str] | None
 or None for an optional item that was skipped."""
 
 FORCED_BY_ONVEILIG = ("afweging_1", "afweging_2")
+MAX_REASKS = 3
+"""How often replay may meet the same item before the answers are called contradictory."""
 """Afwegingen that must be "ja" once acute or structurele onveiligheid is recorded."""
 
 YES = {"ja", "yes", "j", "y", "true"}
@@ -357,6 +359,7 @@ class Walk:
             self.declare_acute(s)
         missing: list[str] = []
         skipped: set[str] = set()
+        asked: dict[str, int] = {}
         while True:
             nxt = None
             for ci in self.relevant():
@@ -369,6 +372,14 @@ class Walk:
                     break
             if nxt is None:
                 break
+            asked[nxt.id] = asked.get(nxt.id, 0) + 1
+            if asked[nxt.id] > MAX_REASKS:
+                raise AnswerError(
+                    nxt.id,
+                    "de antwoorden spreken elkaar tegen: dit item komt steeds opnieuw aan de orde "
+                    "(een later antwoord maakt een eerder antwoord ongeldig). Controleer de "
+                    "antwoorden op onveiligheid en op afweging 1 en 2.",
+                )
             if not nxt.answerable:
                 self.mark_shown(nxt.id)
             elif nxt.id in answers:

@@ -16,15 +16,23 @@ __all__ = ["LoadedProtocol", "load_protocol_file", "load_protocol_text"]
 KINDS = ("yes_no", "single_choice", "multi_choice", "text", "date", "guidance", "afwegingskader")
 
 
-def _all_field_names() -> list[str]:
+def field_names(root: type[BaseModel]) -> list[str]:
+    """Every field name of ``root`` and the models defined beside it (for suggestions)."""
+    import sys
+
+    module = sys.modules[root.__module__]
     names: set[str] = set()
-    for obj in vars(p).values():
-        if isinstance(obj, type) and issubclass(obj, BaseModel) and obj.__module__ == p.__name__:
+    for obj in vars(module).values():
+        if (
+            isinstance(obj, type)
+            and issubclass(obj, BaseModel)
+            and obj.__module__ == module.__name__
+        ):
             names.update(obj.model_fields)
     return sorted(names)
 
 
-FIELD_NAMES = _all_field_names()
+FIELD_NAMES = field_names(p.Protocol)
 
 
 @dataclass
@@ -90,7 +98,7 @@ def _describe_input(value: Any) -> str:
     return repr(value)
 
 
-def _pydantic_diag(err: Any) -> tuple[Diagnostic, bool]:
+def _pydantic_diag(err: Any, known_fields: list[str] | None = None) -> tuple[Diagnostic, bool]:
     """Map one pydantic error to a diagnostic; the bool says 'point at the key'."""
     etype: str = err["type"]
     loc = _clean_loc(tuple(err["loc"]))
@@ -100,7 +108,11 @@ def _pydantic_diag(err: Any) -> tuple[Diagnostic, bool]:
     if etype == "missing":
         return Diagnostic("MC101", f"'{field}' ontbreekt", f"voeg '{field}:' toe", loc[:-1]), True
     if etype == "extra_forbidden":
-        hint = did_you_mean(field, FIELD_NAMES) or "haal dit veld weg; zie docs/protocol-format.md"
+        candidates = known_fields if known_fields is not None else FIELD_NAMES
+        if field in candidates:
+            hint = f"'{field}' bestaat, maar niet op deze plek; zie docs/protocol-format.md"
+            return Diagnostic("MC102", f"veld '{field}' hoort hier niet", hint, loc), True
+        hint = did_you_mean(field, candidates) or "haal dit veld weg; zie docs/protocol-format.md"
         return Diagnostic("MC102", f"onbekend veld '{field}'", hint, loc), True
     if etype == "union_tag_invalid":
         tag = str(ctx.get("tag", value))
@@ -144,6 +156,13 @@ def _pydantic_diag(err: Any) -> tuple[Diagnostic, bool]:
             ),
             False,
         )
+    if value is None and etype in (
+        "model_type",
+        "model_attributes_type",
+        "dict_type",
+        "string_type",
+    ):
+        return Diagnostic("MC103", f"'{field}' is leeg", f"geef '{field}' een waarde", loc), False
     if etype.endswith("_type") or etype.endswith("_parsing") or etype in ("model_attributes_type",):
         expected = {
             "string_type": "tekst",
@@ -206,8 +225,9 @@ def validate_document(model: type[M], text: str, path: str) -> tuple[M | None, l
     except ValidationError as e:
         locator = yamlio.Locator(text)
         out: list[Diagnostic] = []
+        known = field_names(model)
         for err in e.errors(include_url=False):
-            d, on_key = _pydantic_diag(err)
+            d, on_key = _pydantic_diag(err, known)
             if d.code == "MC007":
                 raw = locator.scalar(d.loc)
                 if raw is not None:

@@ -21,9 +21,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The Dutch reporting code for domestic violence and child abuse: protocols "
         "as data, checked, local.",
     },
-    "opt.lang": {"nl": "Taal van de uitvoer: nl of en.", "en": "Output language: nl or en."},
+    "opt.lang": {
+        "nl": "Taal van de uitvoer: nl of en (ook via MELDCODE_LANG).",
+        "en": "Output language: nl or en (also via MELDCODE_LANG).",
+    },
     "opt.version": {"nl": "Toon de versie en stop.", "en": "Show the version and exit."},
     "opt.format": {"nl": "Uitvoerformaat.", "en": "Output format."},
+    "opt.verbose": {"nl": "Toon ook de geldige bestanden.", "en": "Also list the valid files."},
     "cmd.validate": {
         "nl": "Controleer protocolbestanden (schema, verwijzingen, alle paden).",
         "en": "Check protocol files (schema, references, every path).",
@@ -178,6 +182,7 @@ CODE_TITLES_EN: dict[str, str] = {
     "MC304": "too many paths to check exhaustively",
     "MC305": "unreachable item",
     "MC306": "unsafety signal depends on the consideration it decides",
+    "MC307": "analysis of a long checklist approximated",
 }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -59,8 +59,8 @@ class AnswersSpec(_Model):
 
     role: str
     answers: dict[str, Any] = Field(default_factory=dict)
-    acute_steps: list[int] = Field(
-        default_factory=list, description="Acute route gekozen in deze stappen."
+    acute_steps: list[Annotated[int, Field(ge=1, le=5)]] = Field(
+        default_factory=list, description="Acute route gekozen in deze stappen (1 t/m 5)."
     )
     today: dt.date | str | None = Field(
         default=None, description="Datum van de wandeling (JJJJ-MM-DD)."
@@ -88,6 +88,14 @@ class ScenarioResult:
     path_key: str | None = None
 
 
+def _show(value: object) -> str:
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(str(v) for v in value) + "]"
+    return str(value)
+
+
 def _today(spec: AnswersSpec) -> dt.date:
     if isinstance(spec.today, dt.date):
         return spec.today
@@ -108,7 +116,11 @@ def run_scenario(compiled: Any, sc: Scenario, file: str) -> ScenarioResult:
         fails.append(f"today: '{sc.today}' is geen datum (JJJJ-MM-DD)")
         return res
     unknown = [k for k in sc.answers if k not in compiled.by_id]
-    for k in unknown:
+    guidance = [k for k in sc.answers if k in compiled.by_id and not compiled.by_id[k].answerable]
+    for k in guidance:
+        fails.append(f"'{k}' is een informatieblok; het heeft geen antwoord")
+    unknown += guidance
+    for k in unknown[: len(unknown) - len(guidance)]:
         hint = did_you_mean(k, compiled.by_id)
         fails.append(f"antwoord voor onbekend item '{k}'" + (f"; {hint}" if hint else ""))
     try:
@@ -135,7 +147,9 @@ def run_scenario(compiled: Any, sc: Scenario, file: str) -> ScenarioResult:
             got = decision.as_dict()
             for name, want in exp.decision.model_dump(exclude_none=True).items():
                 if got[name] != want:
-                    fails.append(f"beslissing {name}: verwacht {want}, kreeg {got[name]}")
+                    fails.append(
+                        f"beslissing {name}: verwacht {_show(want)}, kreeg {_show(got[name])}"
+                    )
     if exp.path is not None:
         code = path_code(decision)
         if code != exp.path:
@@ -153,7 +167,7 @@ def run_scenario(compiled: Any, sc: Scenario, file: str) -> ScenarioResult:
     if exp.acute is not None:
         acute, _ = walk.flags()
         if acute != exp.acute:
-            fails.append(f"acute route: verwacht {exp.acute}, kreeg {acute}")
+            fails.append(f"acute route: verwacht {_show(exp.acute)}, kreeg {_show(acute)}")
     res.passed = not fails
     return res
 
@@ -204,7 +218,7 @@ def run_scenario_file(path: Path) -> FileRun:
         return run
     spec, diags = validate_document(ScenarioFile, text, display)
     if spec is None:
-        run.diagnostics.extend(diags)
+        run.diagnostics.extend(sorted(diags, key=lambda d: (d.line, d.col, d.code)))
         return run
     proto_path = resolve_protocol(spec.protocol, path.parent)
     if proto_path is None:
