@@ -258,6 +258,7 @@ def analyse(
             acc.update(r.name for r in cond.refs(ci.cond))
         future[i] = frozenset(acc)
     keep_always = frozenset(AFWEGING_IDS)
+    tests = [cond.compile_expr(ci.cond) if ci.cond is not None else None for ci in items]
     needs_decision = [
         ci.cond is not None and any(r.name.startswith("decision.") for r in cond.refs(ci.cond))
         for ci in items
@@ -275,6 +276,8 @@ def analyse(
                 (role, declared, False, ()), (None, _DECLARED, "ja" if declared else None)
             )
     keep_prev = future[0] | keep_always
+    # the environment of a state, built once: states live on unchanged over many items
+    envs: dict[State, dict[str, cond.Value]] = {}
     for i, ci in enumerate(items):
         here = future[i] | keep_always  # what this item and later ones read
         keep = future[i + 1] | keep_always  # what later items read: store only that
@@ -284,7 +287,7 @@ def analyse(
                 shrunk.setdefault((role, acute, structural, _project(kv, here)), rep)
             states = shrunk
             keep_prev = here
-        expr = ci.cond
+        expr = tests[i]
         dom = domains.get(ci.id, [None])
         inert = (
             ci.answerable
@@ -303,13 +306,16 @@ def analyse(
         for key, rep in states.items():
             role, acute, structural, kv = key
             if expr is not None:
-                env: dict[str, cond.Value] = dict(kv)
-                env["role"] = role
-                env["acute"] = acute
-                env["structureel"] = structural
-                if needs_decision[i]:
+                env = envs.get(key)
+                if env is None:
+                    env = dict(kv)
+                    env["role"] = role
+                    env["acute"] = acute
+                    env["structureel"] = structural
+                    envs[key] = env
+                if needs_decision[i] and "decision.melden" not in env:
                     decision_env(env, _afweging_answers(kv), acute or structural)
-                if not cond.evaluate(expr, env):
+                if not expr(env):
                     nxt.setdefault(key, rep)
                     continue
             result.reachable.add(ci.id)

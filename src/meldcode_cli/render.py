@@ -6,6 +6,7 @@ from meldcode_cli.acute import acute_contacts
 from meldcode_cli.compiled import CItem, CompiledProtocol
 from meldcode_cli.messages import t
 from meldcode_cli.protocol import (
+    Contact,
     DateItem,
     GuidanceItem,
     MultiChoiceItem,
@@ -107,9 +108,7 @@ def tree(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = Non
     p = compiled.protocol
     lines = [f"{p.id} {p.version}: {p.title.get(lang)}"]
     lines.append(f"  roles: {', '.join(p.roles)}")
-    route = ", ".join(
-        f"{c.name.get(lang)} {c.phone}" if c.phone else c.name.get(lang) for c in acute_contacts(p)
-    )
+    route = ", ".join(_contact(c, lang) for c in acute_contacts(p))
     lines.append(f"  {t('show.acute_route')}: {route}")
     for step in p.steps:
         lines.append("")
@@ -126,7 +125,7 @@ def tree(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = Non
             prefix = "  │   " if ci.fragment and not last else ("      " if ci.fragment else "  ")
             lead = "" if ci.fragment else branch + " "
             head = f"{prefix}{lead}{ci.id} [{_label(ci, lang)}]{_markers(ci)}"
-            lines.append(f"{head} {ci.item.text.get(lang)}")
+            lines.append(f"{head} {_one_line(ci.item.text.get(lang))}")
             sub = f"{prefix}{'' if ci.fragment else pipe + ' '}   "
             when = ci.item.when if not ci.fragment else None
             if when:
@@ -142,11 +141,21 @@ def tree(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = Non
                     if o.structureel:
                         mark.append(t("show.structural"))
                     extra = f" ({', '.join(mark)})" if mark else ""
-                    lines.append(f"{sub}- {o.id}: {o.text.get(lang)}{extra}")
+                    lines.append(f"{sub}- {o.id}: {_one_line(o.text.get(lang))}{extra}")
             if isinstance(ci.item, GuidanceItem):
                 for c in ci.item.contacts:
-                    lines.append(f"{sub}☎ {c.name.get(lang)}{' ' + c.phone if c.phone else ''}")
+                    lines.append(f"{sub}☎ {_contact(c, lang)}")
     return "\n".join(lines)
+
+
+def _one_line(text: str) -> str:
+    """Protocol text may be a folded YAML block: show it as one clean line."""
+    return " ".join(text.split())
+
+
+def _contact(c: Contact, lang: str) -> str:
+    reach = c.phone or c.url or ""
+    return f"{c.name.get(lang)} {reach}".strip()
 
 
 def _step_title(n: int, title: str) -> str:
