@@ -251,3 +251,45 @@ def test_decision_condition_after_afwegingskader() -> None:
     w2 = Walk(compiled, "wijkagent")
     missing = w2.replay({**base, "afweging_1": "ja", "afweging_2": "ja", "afweging_3": "nee"})
     assert missing == ["informed"]
+
+
+def test_options_limited_to_a_role() -> None:
+    compiled = compile_text(
+        minimal(
+            step1="""\
+      - id: grond
+        kind: single_choice
+        text: Grond?
+        options:
+          - id: knmg_geen_contact
+            text: Geen contact na redelijke inspanning
+            roles: [huisarts]
+          - id: eigen_veiligheid
+            text: Eigen veiligheid"""
+        )
+    )
+    Walk(compiled, "huisarts").answer("grond", "knmg_geen_contact")
+    with pytest.raises(AnswerError, match="kies één van: eigen_veiligheid"):
+        Walk(compiled, "wijkagent").answer("grond", "knmg_geen_contact")
+
+
+def test_choice_without_options_for_a_role_is_mc217() -> None:
+    from meldcode_cli.checker import check_text
+
+    text = minimal(
+        step1="""\
+      - id: grond
+        kind: single_choice
+        text: Grond?
+        options:
+          - id: a
+            text: A
+            roles: [huisarts]
+          - id: b
+            text: B
+            roles: [huisarts]"""
+    )
+    result = check_text(text, "mini.yaml")
+    assert [(d.code, d.message) for d in result.errors] == [
+        ("MC217", "'grond' heeft geen enkele optie voor rol 'wijkagent'")
+    ]

@@ -77,10 +77,16 @@ def _referenced(compiled: CompiledProtocol) -> tuple[set[str], dict[str, set[str
 
 
 def _domain(
-    ci: CItem, names: set[str], values: dict[str, set[str]], approx: set[str] | None = None
+    ci: CItem,
+    names: set[str],
+    values: dict[str, set[str]],
+    approx: set[str] | None = None,
+    role: str | None = None,
 ) -> list[AnswerValue]:
     """The answers that can make a difference for this item, one per class."""
     item = ci.item
+    if isinstance(item, SingleChoiceItem | MultiChoiceItem) and role is not None:
+        item = item.model_copy(update={"options": [o for o in item.options if o.for_role(role)]})
     ref = ci.id in names
     if ci.id == "afweging_5":
         return ["ja", "nee", None]
@@ -191,6 +197,14 @@ def analyse(
     n = len(items)
     approx: set[str] = set()
     domains = {ci.id: _domain(ci, names, values, approx) for ci in items if ci.answerable}
+    # items whose options depend on the role get a domain per role
+    role_domains: dict[tuple[str, str], list[AnswerValue]] = {}
+    for ci in items:
+        if isinstance(ci.item, SingleChoiceItem | MultiChoiceItem) and any(
+            o.roles is not None for o in ci.item.options
+        ):
+            for role_name in compiled.roles:
+                role_domains[(role_name, ci.id)] = _domain(ci, names, values, approx, role_name)
     reported: set[tuple[str, str]] = set()
     frag = compiled.by_id.get("afweging_1")
     anchor = frag.loc if frag is not None else ("steps",)
@@ -213,9 +227,9 @@ def analyse(
     for ci in items:
         deps: set[str] = set()
         if ci.cond is not None:
-            for r in cond.refs(ci.cond):
-                deps.add(r.name)
-                deps |= depends.get(r.name, set())
+            for ref in cond.refs(ci.cond):
+                deps.add(ref.name)
+                deps |= depends.get(ref.name, set())
         depends[ci.id] = deps
     for ci in items:
         if ci.cond is None or not (ci.acute_values or ci.structural_values) or ci.fragment:
@@ -291,6 +305,7 @@ def analyse(
         dom = domains.get(ci.id, [None])
         inert = (
             ci.answerable
+            and (compiled.roles[0], ci.id) not in role_domains
             and len(dom) == 1
             and not ci.fragment
             and ci.id not in keep
@@ -322,7 +337,9 @@ def analyse(
             if not ci.answerable:
                 nxt.setdefault(key, rep)
                 continue
-            values_here = ["ja"] if ci.id in _FORCED and (acute or structural) else dom
+            values_here = role_domains.get((role, ci.id), dom)
+            if ci.id in _FORCED and (acute or structural):
+                values_here = ["ja"]
             for v in values_here:
                 a, s = triggers(ci, v)
                 stored: cond.Value = _DEFERRED if (v is None and ci.deferrable) else v

@@ -291,6 +291,16 @@ def compile_protocol(protocol: Protocol) -> tuple[CompiledProtocol | None, list[
         if isinstance(item, SingleChoiceItem | MultiChoiceItem):
             opt_seen: set[str] = set()
             for oi, o in enumerate(item.options):
+                for ri, r in enumerate(o.roles or []):
+                    if r not in protocol_roles:
+                        diags.append(
+                            Diagnostic(
+                                "MC211",
+                                f"rol '{r}' staat niet in de rollen van het protocol",
+                                f"het protocol dient: {', '.join(protocol.roles)}",
+                                (*ci.loc, "options", oi, "roles", ri),
+                            )
+                        )
                 if o.id in opt_seen:
                     diags.append(
                         Diagnostic(
@@ -301,6 +311,20 @@ def compile_protocol(protocol: Protocol) -> tuple[CompiledProtocol | None, list[
                         )
                     )
                 opt_seen.add(o.id)
+            item_roles = item.roles if item.roles is not None else protocol.roles
+            for r in item_roles:
+                if isinstance(item, SingleChoiceItem) and not any(
+                    o.for_role(r) for o in item.options
+                ):
+                    diags.append(
+                        Diagnostic(
+                            "MC217",
+                            f"'{item.id}' heeft geen enkele optie voor rol '{r}'",
+                            f"geef minstens één optie zonder 'roles' of met '{r}' erin, of "
+                            f"beperk het item met 'roles'",
+                            (*ci.loc, "options"),
+                        )
+                    )
             if isinstance(item, MultiChoiceItem) and item.min_selected > len(item.options):
                 diags.append(
                     Diagnostic(

@@ -48,6 +48,7 @@ CODES: dict[str, str] = {
     "MC214": "ongeldige min_selected",
     "MC215": "protocol-id komt in meer bestanden voor",
     "MC216": "bestandsnaam wijkt af van protocol-id",
+    "MC217": "keuzevraag zonder opties voor een rol",
     # path analysis
     "MC301": "pad zonder beslissing",
     "MC302": "beslissing wijkt af van het afwegingskader",

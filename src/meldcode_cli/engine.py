@@ -73,7 +73,9 @@ class AcuteEvent:
     at: str | None = None
 
 
-def normalize_answer(ci: CItem, raw: Any, *, today: dt.date | None = None) -> AnswerValue:
+def normalize_answer(
+    ci: CItem, raw: Any, *, today: dt.date | None = None, role: str | None = None
+) -> AnswerValue:
     """Validate and normalise one raw answer; raises :class:`AnswerError` with the reason."""
     item = ci.item
     iid = item.id
@@ -93,12 +95,12 @@ def normalize_answer(ci: CItem, raw: Any, *, today: dt.date | None = None) -> An
             return "nee"
         raise AnswerError(iid, f"antwoord 'ja' of 'nee', niet {raw!r}")
     if isinstance(item, SingleChoiceItem):
-        ids = [o.id for o in item.options]
+        ids = [o.id for o in item.options if o.for_role(role)]
         if not isinstance(raw, str) or raw not in ids:
             raise AnswerError(iid, f"kies één van: {', '.join(ids)} (niet {raw!r})")
         return raw
     if isinstance(item, MultiChoiceItem):
-        ids = [o.id for o in item.options]
+        ids = [o.id for o in item.options if o.for_role(role)]
         values = [raw] if isinstance(raw, str) else raw
         if not isinstance(values, list | tuple | set | frozenset):
             raise AnswerError(iid, "geef een lijst van opties")
@@ -282,7 +284,7 @@ class Walk:
         ci = self._item(item_id)
         if ci not in self.relevant():
             raise AnswerError(item_id, "deze vraag is bij de huidige antwoorden niet aan de orde")
-        value = normalize_answer(ci, raw, today=self.today)
+        value = normalize_answer(ci, raw, today=self.today, role=self.role)
         if item_id in FORCED_BY_ONVEILIG and value == "nee" and self._onveilig_without(item_id):
             raise AnswerError(
                 item_id,

@@ -176,6 +176,7 @@ CODE_TITLES_EN: dict[str, str] = {
     "MC214": "invalid min_selected",
     "MC215": "protocol id used by more than one file",
     "MC216": "file name differs from protocol id",
+    "MC217": "choice without options for a role",
     "MC301": "path without a decision",
     "MC302": "decision deviates from the afwegingskader",
     "MC303": "unsafety without a report",

@@ -87,6 +87,12 @@ class Option(_Model):
     structureel: bool = Field(
         default=False, description="Kiezen betekent structurele onveiligheid."
     )
+    roles: list[Role] | None = Field(
+        default=None, description="Alleen voor deze rollen (bv. de KNMG-gronden voor huisartsen)."
+    )
+
+    def for_role(self, role: str | None) -> bool:
+        return role is None or self.roles is None or role in self.roles
 
 
 class _ItemBase(_Model):

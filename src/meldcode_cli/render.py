@@ -140,6 +140,10 @@ def tree(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = Non
                         mark.append(t("show.acute"))
                     if o.structureel:
                         mark.append(t("show.structural"))
+                    if o.roles and role is None:
+                        mark.append("roles: " + ", ".join(o.roles))
+                    if not o.for_role(role):
+                        continue
                     extra = f" ({', '.join(mark)})" if mark else ""
                     lines.append(f"{sub}- {o.id}: {_one_line(o.text.get(lang))}{extra}")
             if isinstance(ci.item, GuidanceItem):
