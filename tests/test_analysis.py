@@ -138,9 +138,7 @@ def test_bare_yes_no_reference_means_ja_but_text_nee_counts_as_answered() -> Non
     assert "na_notitie" in ids
 
 
-def test_trigger_depending_on_afweging_through_another_item_is_mc306() -> None:
-    text = minimal(
-        step5="""\
+TRIGGER_VIA_AFWEGING = """\
       - id: toch_zorg
         kind: yes_no
         text: Toch zorg?
@@ -151,7 +149,10 @@ def test_trigger_depending_on_afweging_through_another_item_is_mc306() -> None:
         acute_if: ja
         sources: [nji-afwegingskader]
         when: toch_zorg"""
-    )
+
+
+def test_trigger_depending_on_afweging_through_another_item_is_mc306() -> None:
+    text = minimal(step5=TRIGGER_VIA_AFWEGING)
     result = check_text(text, "mini.yaml")
     assert [d.code for d in result.errors] == ["MC306"]
     assert "toch_zorg (via afweging_1, afweging_2)" in result.errors[0].message
@@ -162,19 +163,7 @@ def test_replay_of_contradictory_answers_stops_with_a_reason() -> None:
     from meldcode_cli.engine import AnswerError, Walk
     from meldcode_cli.loading import load_protocol_text
 
-    text = minimal(
-        step5="""\
-      - id: toch_zorg
-        kind: yes_no
-        text: Toch zorg?
-        when: afweging_2 == nee
-      - id: nu_acuut
-        kind: yes_no
-        text: Acuut?
-        acute_if: ja
-        sources: [nji-afwegingskader]
-        when: toch_zorg"""
-    )
+    text = minimal(step5=TRIGGER_VIA_AFWEGING)
     loaded = load_protocol_text(text, "mini.yaml")
     assert loaded.protocol is not None
     compiled, _ = compile_protocol(loaded.protocol)  # static checks pass; MC306 is analysis

@@ -10,15 +10,10 @@ from meldcode_cli.compiled import CompiledProtocol
 from meldcode_cli.engine import Walk
 from meldcode_cli.walker import ACUTE, PAUSE, ScriptedPrompter, WalkPaused, drive
 
+from .test_engine import BASE
+
 ANSWERS = {
-    "signalen": ["angst"],
-    "signalen_feiten": "Feiten.",
-    "kinderen": "nee",
-    "advies_vt": "ja",
-    "advies_vt_uitkomst": "Advies.",
-    "gesprek": "gevoerd",
-    "gesprek_verslag": "Verslag.",
-    "weging": "Weging.",
+    **BASE,
     "afweging_1": "ja",
     "afweging_2": "nee",
     "afweging_3": "ja",

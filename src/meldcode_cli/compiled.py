@@ -8,6 +8,7 @@ locations (``loc``) that the loader turns into file:line:col.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from meldcode_cli import conditions as cond
@@ -277,30 +278,13 @@ def compile_protocol(protocol: Protocol) -> tuple[CompiledProtocol | None, list[
                     (*ci.loc, "id"),
                 )
             )
-        if item.roles is not None:
-            for ri, r in enumerate(item.roles):
-                if r not in protocol_roles:
-                    diags.append(
-                        Diagnostic(
-                            "MC211",
-                            f"rol '{r}' staat niet in de rollen van het protocol",
-                            f"het protocol dient: {', '.join(protocol.roles)}",
-                            (*ci.loc, "roles", ri),
-                        )
-                    )
+        diags.extend(_foreign_roles(item.roles, protocol.roles, (*ci.loc, "roles")))
         if isinstance(item, SingleChoiceItem | MultiChoiceItem):
             opt_seen: set[str] = set()
             for oi, o in enumerate(item.options):
-                for ri, r in enumerate(o.roles or []):
-                    if r not in protocol_roles:
-                        diags.append(
-                            Diagnostic(
-                                "MC211",
-                                f"rol '{r}' staat niet in de rollen van het protocol",
-                                f"het protocol dient: {', '.join(protocol.roles)}",
-                                (*ci.loc, "options", oi, "roles", ri),
-                            )
-                        )
+                diags.extend(
+                    _foreign_roles(o.roles, protocol.roles, (*ci.loc, "options", oi, "roles"))
+                )
                 if o.id in opt_seen:
                     diags.append(
                         Diagnostic(
@@ -393,6 +377,22 @@ def compile_protocol(protocol: Protocol) -> tuple[CompiledProtocol | None, list[
         sources=sources,
     )
     return compiled, diags
+
+
+def _foreign_roles(
+    roles: Sequence[str] | None, allowed: Sequence[str], loc: Loc
+) -> list[Diagnostic]:
+    """MC211 for every role in ``roles`` that the protocol does not serve."""
+    return [
+        Diagnostic(
+            "MC211",
+            f"rol '{r}' staat niet in de rollen van het protocol",
+            f"het protocol dient: {', '.join(allowed)}",
+            (*loc, i),
+        )
+        for i, r in enumerate(roles or [])
+        if r not in allowed
+    ]
 
 
 def _explicit_yes(expr: cond.Expr, citems: list[CItem], position: dict[str, int]) -> cond.Expr:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from meldcode_cli.acute import acute_contacts
 from meldcode_cli.compiled import CItem, CompiledProtocol
 from meldcode_cli.messages import t
@@ -179,14 +181,23 @@ TERMINALS = ("afsluiten", "melden2", "melden3", "monitoring")
 QUESTIONS = ("a1", "a2", "a3", "a4", "a5")
 
 
-def mermaid(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = None) -> str:
+@dataclass
+class _Graph:
+    """A protocol as a flow graph, independent of the drawing language."""
+
+    title: str
+    steps: list[tuple[int, str, list[tuple[str, str, str]]]] = field(default_factory=list)
+    """(step, title, nodes as (id, text, shape)); shapes: item, guidance, question, outcome."""
+    edges: list[tuple[str, str, str, bool]] = field(default_factory=list)
+    """(from, to, label, dashed)."""
+
+
+def _graph(compiled: CompiledProtocol, lang: str, role: str | None) -> _Graph:
     p = compiled.protocol
-    out = ["flowchart TD", f'  start(["{_mm_text(p.title.get(lang))}"])']
-    edges: list[str] = []
+    graph = _Graph(p.title.get(lang))
     prev = ["start"]
     for step in p.steps:
-        sid = f"stap{step.step}"
-        out.append(f'  subgraph {sid}["{_mm_text(_step_title(step.step, step.title.get(lang)))}"]')
+        nodes: list[tuple[str, str, str]] = []
         fragment_done = False
         for ci in compiled.items:
             if ci.step != step.step or not _visible(ci, role):
@@ -196,81 +207,76 @@ def mermaid(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = 
                     continue
                 fragment_done = True
                 for node, (nl, en) in AFWEGING_NODES.items():
-                    text = _mm_text(en if lang == "en" else nl)
-                    out.append(
-                        f'    {node}{{"{text}"}}'
-                        if node in QUESTIONS
-                        else f'    {node}(["{text}"])'
-                    )
-                edges.extend(f"  {x} --> a1" for x in prev)
+                    shape = "question" if node in QUESTIONS else "outcome"
+                    nodes.append((node, en if lang == "en" else nl, shape))
+                graph.edges.extend((x, "a1", "", False) for x in prev)
                 for a, label, b in AFWEGING_FLOW:
-                    lab = _YES_NO_EN[label] if lang == "en" else label
-                    edges.append(f"  {a} -- {lab} --> {b}" if lab else f"  {a} --> {b}")
+                    graph.edges.append((a, b, _YES_NO_EN[label] if lang == "en" else label, False))
                 prev = list(TERMINALS)
                 continue
-            shape = ("[/", "/]") if isinstance(ci.item, GuidanceItem) else ("[", "]")
-            out.append(f'    {ci.id}{shape[0]}"{_mm_text(ci.item.text.get(lang))}"{shape[1]}')
-            for x in prev:
-                if ci.item.when:
-                    edges.append(f'  {x} -. "{_mm_text(ci.item.when, 40)}" .-> {ci.id}')
-                else:
-                    edges.append(f"  {x} --> {ci.id}")
+            shape = "guidance" if isinstance(ci.item, GuidanceItem) else "item"
+            nodes.append((ci.id, ci.item.text.get(lang), shape))
+            graph.edges.extend((x, ci.id, ci.item.when or "", bool(ci.item.when)) for x in prev)
             # a conditional item may be skipped: the next item is reached from before it too
             prev = [*prev, ci.id] if ci.item.when else [ci.id]
+        graph.steps.append((step.step, _step_title(step.step, step.title.get(lang)), nodes))
+    return graph
+
+
+_MERMAID_SHAPES = {
+    "item": ('["', '"]'),
+    "guidance": ('[/"', '"/]'),
+    "question": ('{"', '"}'),
+    "outcome": ('(["', '"])'),
+}
+
+
+def mermaid(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = None) -> str:
+    graph = _graph(compiled, lang, role)
+    out = ["flowchart TD", f'  start(["{_mm_text(graph.title)}"])']
+    for n, title, nodes in graph.steps:
+        out.append(f'  subgraph stap{n}["{_mm_text(title)}"]')
+        for node, text, shape in nodes:
+            left, right = _MERMAID_SHAPES[shape]
+            out.append(f"    {node}{left}{_mm_text(text)}{right}")
         out.append("  end")
-    return "\n".join(out + edges)
+    for a, b, label, dashed in graph.edges:
+        if dashed:
+            out.append(f'  {a} -. "{_mm_text(label, 40)}" .-> {b}')
+        elif label:
+            out.append(f"  {a} -- {label} --> {b}")
+        else:
+            out.append(f"  {a} --> {b}")
+    return "\n".join(out)
 
 
 def _dot_text(text: str) -> str:
     return _short(text).replace("\\", "\\\\").replace('"', '\\"')
 
 
+_DOT_SHAPES = {"item": "box", "guidance": "note", "question": "diamond", "outcome": "oval"}
+
+
 def dot(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = None) -> str:
-    p = compiled.protocol
+    graph = _graph(compiled, lang, role)
     out = [
-        f'digraph "{_dot_text(p.id)}" {{',
+        f'digraph "{_dot_text(compiled.protocol.id)}" {{',
         "  rankdir=TB;",
         '  node [shape=box, fontname="Helvetica"];',
-        f'  start [shape=oval, label="{_dot_text(p.title.get(lang))}"];',
+        f'  start [shape=oval, label="{_dot_text(graph.title)}"];',
     ]
-    edges: list[str] = []
-    prev = ["start"]
-    for step in p.steps:
-        out.append(f"  subgraph cluster_{step.step} {{")
-        out.append(
-            f'    label="{_dot_text(t("show.step", n=step.step, title=step.title.get(lang)))}";'
-        )
-        fragment_done = False
-        for ci in compiled.items:
-            if ci.step != step.step or not _visible(ci, role):
-                continue
-            if ci.fragment:
-                if fragment_done:
-                    continue
-                fragment_done = True
-                for node, (nl, en) in AFWEGING_NODES.items():
-                    shape = "diamond" if node in QUESTIONS else "oval"
-                    out.append(
-                        f"    {node} [shape={shape}, "
-                        f'label="{_dot_text(en if lang == "en" else nl)}"];'
-                    )
-                edges.extend(f"  {x} -> a1;" for x in prev)
-                for a, label, b in AFWEGING_FLOW:
-                    lab = _YES_NO_EN[label] if lang == "en" else label
-                    edges.append(f'  {a} -> {b} [label="{lab}"];' if lab else f"  {a} -> {b};")
-                prev = list(TERMINALS)
-                continue
-            shape = "note" if isinstance(ci.item, GuidanceItem) else "box"
-            out.append(f'    {ci.id} [shape={shape}, label="{_dot_text(ci.item.text.get(lang))}"];')
-            for x in prev:
-                if ci.item.when:
-                    edges.append(
-                        f'  {x} -> {ci.id} [style=dashed, label="{_dot_text(ci.item.when)}"];'
-                    )
-                else:
-                    edges.append(f"  {x} -> {ci.id};")
-            prev = [*prev, ci.id] if ci.item.when else [ci.id]
+    for n, title, nodes in graph.steps:
+        out.append(f"  subgraph cluster_{n} {{")
+        out.append(f'    label="{_dot_text(title)}";')
+        for node, text, shape in nodes:
+            out.append(f'    {node} [shape={_DOT_SHAPES[shape]}, label="{_dot_text(text)}"];')
         out.append("  }")
-    out.extend(edges)
+    for a, b, label, dashed in graph.edges:
+        attrs = []
+        if dashed:
+            attrs.append("style=dashed")
+        if label:
+            attrs.append(f'label="{_dot_text(label)}"')
+        out.append(f"  {a} -> {b} [{', '.join(attrs)}];" if attrs else f"  {a} -> {b};")
     out.append("}")
     return "\n".join(out)
