@@ -73,3 +73,38 @@ def test_interrupt_propagates_with_answers_kept(voorbeeld: CompiledProtocol) -> 
     with pytest.raises(KeyboardInterrupt):
         drive(walk, prompter)
     assert walk.answers == {"signalen": frozenset({"angst"})}
+
+
+def test_why_note_and_back_at_a_prompt(voorbeeld: CompiledProtocol) -> None:
+    from meldcode_cli.walker import BACK, NOTE, WHY
+
+    walk = Walk(voorbeeld, "huisarts")
+    seq = iter(
+        [
+            ["angst"],  # signalen
+            WHY,  # signalen_feiten: why?
+            NOTE,  # a note on signalen_feiten
+            "Feiten.",
+            "",  # signalen_duiding (optional)
+            "ja",  # kinderen
+            BACK,  # at kinderen_aantal: go back (to kinderen)
+            "nee",  # kinderen again: now nee, so kinderen_aantal is not asked
+            PAUSE,
+        ]
+    )
+    prompter = ScriptedPrompter(
+        sequence=seq,
+        notes=[("Moeder vertelt dit op 12-01.", "client", "feit")],
+        back_to=["kinderen"],
+    )
+    with pytest.raises(WalkPaused):
+        drive(walk, prompter)
+    assert prompter.whys == ["signalen_feiten"]
+    assert [(n.item_id, n.provenance, n.nature) for n in walk.notes] == [
+        ("signalen_feiten", "client", "feit")
+    ]
+    assert walk.answers["kinderen"] == "nee"
+    assert prompter.asked[-1] == "advies_vt"
+    assert ("kinderen", "ja", "gewijzigd") in {
+        (s.item_id, s.value, s.reason) for s in walk.superseded
+    }

@@ -27,6 +27,7 @@ from meldcode_cli.protocol import (
 __all__ = [
     "AcuteEvent",
     "AnswerError",
+    "Note",
     "Superseded",
     "Walk",
     "decision_env",
@@ -62,6 +63,22 @@ class Superseded:
     item_id: str
     value: AnswerValue
     reason: str
+    at: str | None = None
+
+
+PROVENANCES = ("eigen_waarneming", "client", "derde", "dossier")
+"""Where a note comes from: own observation, told by the client, by a third party, the file."""
+NATURES = ("feit", "interpretatie")
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A note on an item, with its provenance and whether it is a fact or an interpretation."""
+
+    item_id: str
+    text: str
+    provenance: str
+    nature: str
     at: str | None = None
 
 
@@ -213,6 +230,7 @@ class Walk:
     superseded: list[Superseded] = field(default_factory=list)
     acute_events: list[AcuteEvent] = field(default_factory=list)
     shown: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.role not in self.compiled.roles:
@@ -303,6 +321,25 @@ class Walk:
             self.acute_events.append(AcuteEvent(ci.step, item_id, "signal", at))
         self._reconcile(at)
         return value
+
+    def add_note(
+        self, item_id: str, text: str, provenance: str, nature: str, *, at: str | None = None
+    ) -> Note:
+        """Attach a note to an item (kept even when the item later loses relevance)."""
+        self._item(item_id)
+        if not text.strip():
+            raise AnswerError(item_id, "een notitie mag niet leeg zijn")
+        if provenance not in PROVENANCES:
+            raise AnswerError(item_id, f"herkomst: kies uit {', '.join(PROVENANCES)}")
+        if nature not in NATURES:
+            raise AnswerError(item_id, "kies feit of interpretatie")
+        note = Note(item_id, text.strip(), provenance, nature, at)
+        self.notes.append(note)
+        return note
+
+    def answered_in_order(self) -> list[CItem]:
+        """The relevant items that have an answer, in walk order (for going back)."""
+        return [ci for ci in self.relevant() if ci.answerable and ci.id in self.answers]
 
     def declare_acute(self, step: int, *, at: str | None = None) -> None:
         """The professional declares acute danger (the acute route), at any step."""

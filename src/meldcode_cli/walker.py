@@ -1,21 +1,35 @@
-"""Driving a :class:`~meldcode_cli.engine.Walk` through a ``Prompter``.
+"""Driving a walk through a ``Prompter``: the seam between the engine and a person.
 
 The engine decides *what* comes next; a prompter decides *how* to ask. The interactive
-walk plugs in a questionary-based prompter (one module owns questionary); tests and
-``--answers`` replay use scripted ones. This module does no I/O itself.
+walk plugs in :mod:`meldcode_cli.prompting` (the one module that owns questionary); tests
+and ``--answers`` replay use scripted prompters. At every question the person can answer,
+or take a way out: terug (edit an earlier answer), waarom? (the rule and its source),
+notitie (a note with provenance), acuut gevaar (the acute route), pauzeren (save and leave).
+This module does no I/O itself.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from meldcode_cli.afwegingskader import Decision
 from meldcode_cli.compiled import CItem
-from meldcode_cli.engine import AnswerError, Walk
+from meldcode_cli.engine import AnswerError, AnswerValue, Note, Walk
 
-__all__ = ["ACUTE", "PAUSE", "Prompter", "ScriptedPrompter", "WalkPaused", "drive"]
+__all__ = [
+    "ACUTE",
+    "BACK",
+    "NOTE",
+    "PAUSE",
+    "WHY",
+    "Prompter",
+    "ScriptedPrompter",
+    "Target",
+    "WalkPaused",
+    "drive",
+]
 
 
 class _Signal:
@@ -27,13 +41,55 @@ class _Signal:
 
 
 ACUTE: Any = _Signal("ACUTE")
-"""Returned by a prompter when the user takes the acute route at this prompt."""
+"""The person takes the acute route at this prompt."""
 PAUSE: Any = _Signal("PAUSE")
-"""Returned by a prompter when the user pauses (save and leave)."""
+"""The person pauses: save and leave."""
+BACK: Any = _Signal("BACK")
+"""The person wants to change an earlier answer."""
+WHY: Any = _Signal("WHY")
+"""The person asks why this question is here."""
+NOTE: Any = _Signal("NOTE")
+"""The person adds a note to this question."""
+
+ACTIONS = (ACUTE, PAUSE, BACK, WHY, NOTE)
 
 
 class WalkPaused(Exception):
-    """The user paused; everything answered so far is in the walk."""
+    """The person paused; everything answered so far is saved in the target."""
+
+
+class Target(Protocol):
+    """What :func:`drive` changes: a bare :class:`Walk`, or a journalled session."""
+
+    @property
+    def walk(self) -> Walk: ...
+
+    def answer(self, item_id: str, raw: Any) -> AnswerValue: ...
+
+    def mark_shown(self, item_id: str) -> None: ...
+
+    def add_note(self, item_id: str, text: str, provenance: str, nature: str) -> Note: ...
+
+    def declare_acute(self, step: int) -> None: ...
+
+
+@dataclass
+class BareTarget:
+    """A :class:`Walk` without a journal (tests, training without a case)."""
+
+    walk: Walk
+
+    def answer(self, item_id: str, raw: Any) -> AnswerValue:
+        return self.walk.answer(item_id, raw)
+
+    def mark_shown(self, item_id: str) -> None:
+        self.walk.mark_shown(item_id)
+
+    def add_note(self, item_id: str, text: str, provenance: str, nature: str) -> Note:
+        return self.walk.add_note(item_id, text, provenance, nature)
+
+    def declare_acute(self, step: int) -> None:
+        self.walk.declare_acute(step)
 
 
 class Prompter(Protocol):
@@ -41,10 +97,28 @@ class Prompter(Protocol):
 
     def step_started(self, step: int, walk: Walk) -> None: ...
 
-    def show(self, item: CItem, walk: Walk) -> None: ...
+    def show(self, item: CItem, walk: Walk) -> None:
+        """Show a guidance block (text and contacts); nothing is asked."""
+        ...
 
-    def ask(self, item: CItem, walk: Walk, problem: str | None) -> Any:
-        """The raw answer, ``ACUTE`` or ``PAUSE``. ``problem``: why the last answer was refused."""
+    def ask(self, item: CItem, walk: Walk, problem: str | None, default: AnswerValue) -> Any:
+        """The raw answer, or one of ``BACK``, ``WHY``, ``NOTE``, ``ACUTE``, ``PAUSE``.
+
+        ``problem``: why the previous answer was refused. ``default``: the current answer
+        when the person came back to change it.
+        """
+        ...
+
+    def why(self, item: CItem, walk: Walk) -> None:
+        """Show why the item is asked: its rule (``why``), condition and sources."""
+        ...
+
+    def note(self, item: CItem, walk: Walk) -> tuple[str, str, str] | None:
+        """Ask for a note: (text, provenance, nature), or None to cancel."""
+        ...
+
+    def choose_back(self, walk: Walk) -> str | None:
+        """Which earlier answer to change (an item id), or None to cancel."""
         ...
 
     def acute(self, walk: Walk) -> bool:
@@ -54,55 +128,84 @@ class Prompter(Protocol):
     def finished(self, walk: Walk, decision: Decision | None) -> None: ...
 
 
-def drive(walk: Walk, prompter: Prompter, *, max_retries: int = 20) -> Decision | None:
-    """Ask until the walk is complete (or paused). Returns the decision."""
+def drive(target: Target | Walk, prompter: Prompter, *, max_retries: int = 20) -> Decision | None:
+    """Ask until the walk is complete. Raises :class:`WalkPaused` when the person pauses.
+
+    Every change goes through ``target`` (so a session journals it before the next
+    question). KeyboardInterrupt and EOFError from the prompter propagate unchanged.
+    """
+    tgt: Target = BareTarget(target) if isinstance(target, Walk) else target
     current_step = 0
-    while (item := walk.next_item()) is not None:
+    revisit: str | None = None
+    while True:
+        walk = tgt.walk
+        item = walk.compiled.by_id[revisit] if revisit else walk.next_item()
+        revisit = None
+        if item is None:
+            break
         if item.step != current_step:
             current_step = item.step
             prompter.step_started(current_step, walk)
         if not item.answerable:
             prompter.show(item, walk)
-            walk.mark_shown(item.id)
+            tgt.mark_shown(item.id)
             continue
         problem: str | None = None
         for _ in range(max_retries):
-            raw = prompter.ask(item, walk, problem)
+            raw = prompter.ask(item, walk, problem, walk.answers.get(item.id))
+            problem = None
             if raw is PAUSE:
                 raise WalkPaused
             if raw is ACUTE:
-                walk.declare_acute(item.step)
-                if not prompter.acute(walk):
+                tgt.declare_acute(item.step)
+                if not prompter.acute(tgt.walk):
                     raise WalkPaused
-                problem = None
+                continue
+            if raw is WHY:
+                prompter.why(item, walk)
+                continue
+            if raw is NOTE:
+                note = prompter.note(item, walk)
+                if note is not None:
+                    try:
+                        tgt.add_note(item.id, *note)
+                    except AnswerError as e:
+                        problem = e.reason
+                continue
+            if raw is BACK:
+                chosen = prompter.choose_back(walk)
+                if chosen is not None:
+                    revisit = chosen
+                    break
                 continue
             try:
-                walk.answer(item.id, raw)
+                tgt.answer(item.id, raw)
             except AnswerError as e:
                 problem = e.reason
                 continue
             break
         else:
-            raise AnswerError(item.id, "te veel ongeldige antwoorden")
-    decision = walk.decision()
-    prompter.finished(walk, decision)
+            raise AnswerError(item.id, "te veel ongeldige antwoorden achter elkaar")
+    decision = tgt.walk.decision()
+    prompter.finished(tgt.walk, decision)
     return decision
 
 
 @dataclass
 class ScriptedPrompter:
-    """Answers from a mapping (or a list of raw answers in order). For tests and replay."""
+    """Answers from a mapping, or raw answers and actions in order. For tests and replay."""
 
     answers: Mapping[str, Any] | None = None
     sequence: Iterator[Any] | None = None
-    problems: list[tuple[str, str]] | None = None
     continue_after_acute: bool = True
-
-    def __post_init__(self) -> None:
-        self.problems = []
-        self.steps: list[int] = []
-        self.shown: list[str] = []
-        self.asked: list[str] = []
+    back_to: list[str] = field(default_factory=list)
+    notes: list[tuple[str, str, str]] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)
+    steps: list[int] = field(default_factory=list)
+    shown: list[str] = field(default_factory=list)
+    asked: list[str] = field(default_factory=list)
+    whys: list[str] = field(default_factory=list)
+    finished_with: list[Decision | None] = field(default_factory=list)
 
     def step_started(self, step: int, walk: Walk) -> None:
         self.steps.append(step)
@@ -110,9 +213,9 @@ class ScriptedPrompter:
     def show(self, item: CItem, walk: Walk) -> None:
         self.shown.append(item.id)
 
-    def ask(self, item: CItem, walk: Walk, problem: str | None) -> Any:
+    def ask(self, item: CItem, walk: Walk, problem: str | None, default: AnswerValue) -> Any:
         self.asked.append(item.id)
-        if problem is not None and self.problems is not None:
+        if problem is not None:
             self.problems.append((item.id, problem))
         if self.sequence is not None:
             return next(self.sequence)
@@ -122,8 +225,17 @@ class ScriptedPrompter:
             return None
         raise EOFError(f"no scripted answer for {item.id}")
 
+    def why(self, item: CItem, walk: Walk) -> None:
+        self.whys.append(item.id)
+
+    def note(self, item: CItem, walk: Walk) -> tuple[str, str, str] | None:
+        return self.notes.pop(0) if self.notes else None
+
+    def choose_back(self, walk: Walk) -> str | None:
+        return self.back_to.pop(0) if self.back_to else None
+
     def acute(self, walk: Walk) -> bool:
         return self.continue_after_acute
 
     def finished(self, walk: Walk, decision: Decision | None) -> None:
-        pass
+        self.finished_with.append(decision)
