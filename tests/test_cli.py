@@ -255,3 +255,19 @@ def test_internal_error_is_reported_without_traceback(
     assert code == 3
     assert "Interne fout" in err
     assert "Traceback" not in err
+
+
+def test_test_command_fails_when_the_protocol_fails_the_path_analysis(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    from .conftest import minimal
+    from .test_analysis import TRIGGER_VIA_AFWEGING
+
+    (tmp_path / "mini.yaml").write_text(minimal(step5=TRIGGER_VIA_AFWEGING), encoding="utf-8")
+    (tmp_path / "mini.scenarios.yaml").write_text(
+        "protocol: mini.yaml\nscenarios:\n  - name: x\n    role: huisarts\n    answers: {}\n",
+        encoding="utf-8",
+    )
+    code, out, _ = invoke(runner, "test", "--require-full-coverage", str(tmp_path))
+    assert code == 1
+    assert "faalt de padanalyse (MC306" in out

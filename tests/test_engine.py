@@ -293,3 +293,25 @@ def test_choice_without_options_for_a_role_is_mc217() -> None:
     assert [(d.code, d.message) for d in result.errors] == [
         ("MC217", "'grond' heeft geen enkele optie voor rol 'wijkagent'")
     ]
+
+
+def test_checklist_needing_more_options_than_a_role_gets_is_mc217() -> None:
+    from meldcode_cli.checker import check_text
+
+    text = minimal(
+        step1="""\
+      - id: lijst
+        kind: multi_choice
+        text: Lijst
+        min_selected: 2
+        options:
+          - id: a
+            text: A
+          - id: b
+            text: B
+            roles: [huisarts]"""
+    )
+    result = check_text(text, "mini.yaml")
+    assert [(d.code, d.message) for d in result.errors] == [
+        ("MC217", "'lijst' vraagt minstens 2 opties, maar rol 'wijkagent' krijgt er 1")
+    ]

@@ -352,9 +352,14 @@ def analyse(
         states = nxt
         if len(states) > max_paths:
             result.complete = False
-            big = sorted(((len(d), iid) for iid, d in domains.items() if len(d) > 1), reverse=True)[
-                :5
-            ]
+            big = sorted(
+                (
+                    (len(d), iid)
+                    for iid, d in domains.items()
+                    if len(d) > 1 and not compiled.by_id[iid].fragment
+                ),
+                key=lambda x: (-x[0], compiled.by_id[x[1]].index),
+            )[:5]
             detail = ", ".join(f"{iid} ({k} waarden)" for k, iid in big)
             result.diagnostics.append(
                 Diagnostic(

@@ -8,7 +8,7 @@ import enum
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional, TypeVar
+from typing import Annotated, NoReturn, TypeVar
 
 import typer
 
@@ -41,6 +41,11 @@ class ShowFormat(enum.StrEnum):
     dot = "dot"
 
 
+class OnChange(enum.StrEnum):
+    pinned = "pinned"
+    restart = "restart"
+
+
 class SchemaKind(enum.StrEnum):
     protocol = "protocol"
     scenarios = "scenarios"
@@ -71,6 +76,28 @@ def run_core(call: Callable[[], T]) -> T:
         _fail(t("internal_error", kind=type(e).__name__, message=e), EXIT_INTERNAL)
 
 
+def run_walk(call: Callable[[], T]) -> T:
+    """Like :func:`run_core`, plus the walk's own ends: a saved interruption is exit 130."""
+    from meldcode_cli.cases import CaseError
+    from meldcode_cli.walkflow import WalkInterrupted
+
+    def guarded() -> T:
+        try:
+            return call()
+        except CaseError as e:
+            _fail(e.message, EXIT_USAGE)
+        except WalkInterrupted as e:
+            from meldcode_cli.console import print_error
+
+            if e.label:
+                print_error("\n" + t("walk.interrupted", label=e.label))
+            else:
+                print_error("\n" + t("interrupted"))
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+
+    return run_core(guarded)
+
+
 def _version_callback(value: bool) -> None:
     if value:
         typer.echo(f"meldcode {__version__}")
@@ -91,7 +118,7 @@ def build_app() -> typer.Typer:
     @app.callback()
     def root(
         lang: Annotated[
-            Optional[str],  # noqa: UP045 - typer reads runtime annotations
+            str | None,
             typer.Option("--lang", help=t("opt.lang")),
         ] = None,
         version: Annotated[  # noqa: ARG001 - handled by its eager callback
@@ -179,6 +206,55 @@ def build_app() -> typer.Typer:
         failed = not report.ok or (require_coverage and report.uncovered_total > 0)
         raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
 
+    @app.command("start", help=t("cmd.start"))
+    def start(
+        protocol: Annotated[str, typer.Argument(help=t("cmd.show.protocol"), show_default=False)],
+        role: Annotated[str | None, typer.Option("--role", help=t("cmd.start.role"))] = None,
+        case: Annotated[str | None, typer.Option("--case", help=t("cmd.start.case"))] = None,
+        plain: Annotated[
+            bool | None,
+            typer.Option("--plain/--rich", help=t("cmd.start.plain"), show_default=False),
+        ] = None,
+        answers: Annotated[
+            Path | None, typer.Option("--answers", help=t("cmd.start.answers"))
+        ] = None,
+        save: Annotated[bool, typer.Option("--save/--no-save", help=t("cmd.start.save"))] = True,
+    ) -> None:
+        from meldcode_cli.walkflow import WalkRequest, start_walk
+
+        req = WalkRequest(protocol, role, case, plain, answers, save)
+        outcome = run_walk(lambda: start_walk(req))
+        raise typer.Exit(EXIT_USAGE if outcome.status == "incomplete" else EXIT_OK)
+
+    @app.command("resume", help=t("cmd.resume"))
+    def resume(
+        case: Annotated[str, typer.Argument(help=t("cmd.resume.case"), show_default=False)],
+        plain: Annotated[
+            bool | None,
+            typer.Option("--plain/--rich", help=t("cmd.start.plain"), show_default=False),
+        ] = None,
+        on_change: Annotated[
+            OnChange | None, typer.Option("--on-change", help=t("cmd.resume.on_change"))
+        ] = None,
+    ) -> None:
+        from meldcode_cli.walkflow import resume_walk
+
+        choice = on_change.value if on_change else None
+        run_walk(lambda: resume_walk(case, plain=plain, on_change=choice))
+
+    @app.command("cases", help=t("cmd.cases"))
+    def cases(
+        fmt: Annotated[
+            ListFormat, typer.Option("--format", "-f", help=t("opt.format"))
+        ] = ListFormat.text,
+        due: Annotated[bool, typer.Option("--due", help=t("cmd.cases.due"))] = False,
+    ) -> None:
+        from meldcode_cli import console
+        from meldcode_cli.walkflow import format_cases, list_cases
+
+        rows = run_core(lambda: list_cases(due_only=due))
+        console.print_text(format_cases(rows, fmt.value))
+
     @app.command("list", help=t("cmd.list"))
     def list_(
         fmt: Annotated[
@@ -199,7 +275,7 @@ def build_app() -> typer.Typer:
         fmt: Annotated[
             ShowFormat, typer.Option("--format", "-f", help=t("opt.format"))
         ] = ShowFormat.text,
-        role: Annotated[Optional[str], typer.Option("--role", help=t("cmd.show.role"))] = None,  # noqa: UP045
+        role: Annotated[str | None, typer.Option("--role", help=t("cmd.show.role"))] = None,
     ) -> None:
         from meldcode_cli import console
         from meldcode_cli.catalog import render_protocol

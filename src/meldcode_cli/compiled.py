@@ -297,13 +297,20 @@ def compile_protocol(protocol: Protocol) -> tuple[CompiledProtocol | None, list[
                 opt_seen.add(o.id)
             item_roles = item.roles if item.roles is not None else protocol.roles
             for r in item_roles:
-                if isinstance(item, SingleChoiceItem) and not any(
-                    o.for_role(r) for o in item.options
-                ):
+                offered = sum(1 for o in item.options if o.for_role(r))
+                too_few = (
+                    offered == 0
+                    if isinstance(item, SingleChoiceItem)
+                    else offered < item.min_selected
+                )
+                if too_few:
                     diags.append(
                         Diagnostic(
                             "MC217",
-                            f"'{item.id}' heeft geen enkele optie voor rol '{r}'",
+                            f"'{item.id}' heeft geen enkele optie voor rol '{r}'"
+                            if offered == 0
+                            else f"'{item.id}' vraagt minstens {getattr(item, 'min_selected', 1)} "
+                            f"opties, maar rol '{r}' krijgt er {offered}",
                             f"geef minstens één optie zonder 'roles' of met '{r}' erin, of "
                             f"beperk het item met 'roles'",
                             (*ci.loc, "options"),

@@ -41,8 +41,6 @@ AnswerValue = str | frozenset[str] | None
 or None for an optional item that was skipped."""
 
 FORCED_BY_ONVEILIG = ("afweging_1", "afweging_2")
-MAX_REASKS = 3
-"""How often replay may meet the same item before the answers are called contradictory."""
 """Afwegingen that must be "ja" once acute or structurele onveiligheid is recorded."""
 
 YES = {"ja", "yes", "j", "y", "true"}
@@ -392,47 +390,12 @@ class Walk:
         """Answer in walk order from a mapping (scenario files, ``--answers``).
 
         Returns the ids of relevant items that the mapping does not answer (all of them,
-        not just the first). Raises :class:`AnswerError` on the first invalid answer.
+        not just the first). Raises :class:`AnswerError` on the first invalid answer, or
+        when the answers keep reopening each other.
         """
-        for s in acute_steps:
-            self.declare_acute(s)
-        missing: list[str] = []
-        skipped: set[str] = set()
-        asked: dict[str, int] = {}
-        while True:
-            nxt = None
-            for ci in self.relevant():
-                if ci.id in skipped:
-                    continue
-                if (ci.answerable and ci.id not in self.answers) or (
-                    not ci.answerable and ci.id not in self.shown
-                ):
-                    nxt = ci
-                    break
-            if nxt is None:
-                break
-            asked[nxt.id] = asked.get(nxt.id, 0) + 1
-            if asked[nxt.id] > MAX_REASKS:
-                raise AnswerError(
-                    nxt.id,
-                    "de antwoorden spreken elkaar tegen: dit item komt steeds opnieuw aan de orde "
-                    "(een later antwoord maakt een eerder antwoord ongeldig). Controleer de "
-                    "antwoorden op onveiligheid en op afweging 1 en 2.",
-                )
-            if not nxt.answerable:
-                self.mark_shown(nxt.id)
-            elif nxt.id in answers:
-                self.answer(nxt.id, answers[nxt.id])
-            elif nxt.deferrable or not _is_required(nxt):
-                self.answer(nxt.id, None)
-            else:
-                missing.append(nxt.id)
-                skipped.add(nxt.id)
-        return missing
+        from meldcode_cli.walker import BareTarget, replay
 
-
-def _is_required(ci: CItem) -> bool:
-    return bool(getattr(ci.item, "required", False))
+        return replay(BareTarget(self), answers, acute_steps)
 
 
 def path_code(decision: Decision | None) -> str:

@@ -58,6 +58,48 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Fail (exit 1) when a decision path is covered by no scenario.",
     },
     "cmd.list": {"nl": "Toon de meegeleverde protocollen.", "en": "List the shipped protocols."},
+    "cmd.start": {
+        "nl": "Doorloop een protocol stap voor stap; elk antwoord wordt direct opgeslagen.",
+        "en": "Walk a protocol step by step; every answer is saved at once.",
+    },
+    "cmd.start.role": {
+        "nl": "Uw rol: huisarts, wijkagent of professional.",
+        "en": "Your role: huisarts, wijkagent or professional.",
+    },
+    "cmd.start.case": {
+        "nl": "Casuslabel (een pseudoniem, nooit de naam van de cliënt).",
+        "en": "Case label (a pseudonym, never the client's name).",
+    },
+    "cmd.start.plain": {
+        "nl": "Eenvoudige, regelgebaseerde vragen (schermlezer, TERM=dumb); standaard automatisch.",
+        "en": "Plain line-based questions (screen reader, TERM=dumb); automatic by default.",
+    },
+    "cmd.start.answers": {
+        "nl": "Antwoorden uit een bestand (scenarioformaat) in plaats van vragen.",
+        "en": "Answers from a file (scenario format) instead of questions.",
+    },
+    "cmd.start.save": {
+        "nl": "Sla de casus op (standaard); --no-save voor oefenen.",
+        "en": "Save the case (default); --no-save for practice.",
+    },
+    "cmd.resume": {
+        "nl": "Ga verder met een casus waar u gebleven was.",
+        "en": "Continue a case where you left it.",
+    },
+    "cmd.resume.case": {"nl": "Het casuslabel.", "en": "The case label."},
+    "cmd.resume.on_change": {
+        "nl": "Als het protocol intussen veranderde: pinned (vastgelegde versie) of restart.",
+        "en": "If the protocol changed meanwhile: pinned (the version the case began with) "
+        "or restart.",
+    },
+    "cmd.cases": {
+        "nl": "Toon uw casussen (label, protocol, stap, laatste activiteit, evaluatie).",
+        "en": "List your cases (label, protocol, step, last activity, evaluation).",
+    },
+    "cmd.cases.due": {
+        "nl": "Alleen casussen waarvan de evaluatie (afweging 5) nu aan de orde is.",
+        "en": "Only cases whose evaluation (consideration 5) is due.",
+    },
     "cmd.show": {
         "nl": "Toon de opbouw van een protocol als boom of stroomschema.",
         "en": "Show the structure of a protocol as a tree or a flow diagram.",
@@ -144,6 +186,232 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "evaluation of the help (consideration 5) still to do",
     },
     "schema.written": {"nl": "schema geschreven naar {path}", "en": "schema written to {path}"},
+    # --- the walk ---------------------------------------------------------------------
+    "walk.step": {"nl": "Stap {n} van 5: {title}", "en": "Step {n} of 5: {title}"},
+    "walk.nature.feit": {"nl": "feit", "en": "fact"},
+    "walk.nature.interpretatie": {"nl": "interpretatie", "en": "interpretation"},
+    "walk.nature.toelichting": {"nl": "toelichting", "en": "explanation"},
+    "walk.provenance.eigen_waarneming": {"nl": "eigen waarneming", "en": "own observation"},
+    "walk.provenance.client": {"nl": "verteld door cliënt", "en": "told by the client"},
+    "walk.provenance.derde": {"nl": "verteld door derde", "en": "told by a third party"},
+    "walk.provenance.dossier": {"nl": "uit dossier", "en": "from the file"},
+    "walk.ja": {"nl": "ja", "en": "yes"},
+    "walk.nee": {"nl": "nee", "en": "no"},
+    "walk.not_answered": {"nl": "niet beantwoord", "en": "not answered"},
+    "walk.none_chosen": {"nl": "geen", "en": "none"},
+    "walk.why.title": {"nl": "Waarom deze vraag ({id})?", "en": "Why this question ({id})?"},
+    "walk.why.when": {
+        "nl": "Deze vraag komt voor omdat geldt: {when}",
+        "en": "This question appears because: {when}",
+    },
+    "walk.why.always": {
+        "nl": "Deze vraag hoort altijd bij deze stap.",
+        "en": "This question always belongs to this step.",
+    },
+    "walk.why.afwegingskader": {
+        "nl": "Deze vraag komt uit het afwegingskader (verplicht sinds 1 januari 2019).",
+        "en": "This question comes from the assessment framework (mandatory since 1 January 2019).",
+    },
+    "walk.why.sources": {"nl": "Bronnen:", "en": "Sources:"},
+    "walk.why.no_sources": {
+        "nl": "Geen bron vermeld (geen normatieve vraag).",
+        "en": "No source given (not a normative question).",
+    },
+    "walk.acute.title": {"nl": "ACUUT GEVAAR", "en": "ACUTE DANGER"},
+    "walk.acute.recorded": {
+        "nl": "Vastgelegd: de acute route is genomen in stap {step}.",
+        "en": "Recorded: the acute route was taken in step {step}.",
+    },
+    "walk.acute.continue": {
+        "nl": "Verder met de meldcode (ja) of nu stoppen en later hervatten (nee)?",
+        "en": "Continue with the meldcode (yes) or stop now and resume later (no)?",
+    },
+    "walk.no_decision": {"nl": "Nog geen beslissing.", "en": "No decision yet."},
+    "walk.decision.title": {"nl": "Beslissing (afwegingskader):", "en": "Decision (framework):"},
+    "walk.decision.meldnormen": {
+        "nl": "meldnorm(en): {normen}",
+        "en": "reporting norm(s): {normen}",
+    },
+    "walk.decision.samen": {
+        "nl": "afwegingen 3 tot en met 5 samen met Veilig Thuis",
+        "en": "considerations 3 to 5 together with Veilig Thuis",
+    },
+    "walk.decision.onveilig": {
+        "nl": "acute of structurele onveiligheid vastgelegd",
+        "en": "acute or structural unsafety recorded",
+    },
+    "walk.decision.evaluatie": {
+        "nl": "evaluatie van de hulp (afweging 5) op {date}: 'meldcode resume' om te evalueren",
+        "en": "evaluation of the help (consideration 5) on {date}: 'meldcode resume' to evaluate",
+    },
+    "walk.decision.opnieuw": {"nl": "(opnieuw) melden bij Veilig Thuis", "en": "report (again)"},
+    "walk.decision.monitoring": {
+        "nl": "hulp afsluiten met afspraken over het volgen van de veiligheid",
+        "en": "close the help with agreements on monitoring safety",
+    },
+    "walk.dossier.title": {
+        "nl": "Wat het dossier moet bevatten:",
+        "en": "What the file must hold:",
+    },
+    "walk.dossier.note": {
+        "nl": "notitie ({provenance}, {nature}): {text}",
+        "en": "note ({provenance}, {nature}): {text}",
+    },
+    "walk.dossier.acute": {
+        "nl": "Acute route genomen in stap: {steps}",
+        "en": "Acute route taken in step(s): {steps}",
+    },
+    "walk.dossier.superseded": {
+        "nl": "{n} eerder antwoord(en) gewijzigd of vervallen (bewaard in het journaal)",
+        "en": "{n} earlier answer(s) changed or no longer relevant (kept in the journal)",
+    },
+    "walk.ways_out": {
+        "nl": "Typ bij elke vraag ook: terug, waarom, notitie, acuut (acuut gevaar) of pauze.",
+        "en": "At every question you can also type: back, why, note, acute (acute danger) "
+        "or pause.",
+    },
+    "walk.current": {"nl": "huidig antwoord", "en": "current answer"},
+    "role.huisarts": {"nl": "huisarts (KNMG-meldcode)", "en": "GP (KNMG code)"},
+    "role.wijkagent": {"nl": "wijkagent", "en": "community police officer"},
+    "role.professional": {"nl": "andere professional", "en": "other professional"},
+    "walk.role.choose": {"nl": "In welke rol doorloopt u de meldcode?", "en": "In which role?"},
+    "walk.role.again": {"nl": "Kies een nummer van 1 tot en met {n}.", "en": "Choose 1 to {n}."},
+    "walk.no_tty": {
+        "nl": "geen terminal om vragen te stellen; geef de antwoorden met --answers BESTAND "
+        "(het formaat van de scenariobestanden)",
+        "en": "no terminal to ask questions on; give the answers with --answers FILE "
+        "(the scenario file format)",
+    },
+    "walk.no_tty_resume": {
+        "nl": "geen terminal om vragen te stellen; 'meldcode resume' werkt alleen interactief",
+        "en": "no terminal to ask questions on; 'meldcode resume' only works interactively",
+    },
+    "walk.case": {
+        "nl": "Casus: {label} (een pseudoniem; gebruik nooit de naam van de cliënt)",
+        "en": "Case: {label} (a pseudonym; never use the client's name)",
+    },
+    "walk.missing": {
+        "nl": "{n} antwoord(en) ontbreken:",
+        "en": "{n} answer(s) missing:",
+    },
+    "walk.saved": {
+        "nl": "Vastgelegd in het journaal van casus {label}.",
+        "en": "Recorded in the journal of case {label}.",
+    },
+    "walk.restarted": {
+        "nl": "Casus {old} blijft bewaard; u begint opnieuw als {new} met het huidige protocol.",
+        "en": "Case {old} is kept; you start again as {new} with the current protocol.",
+    },
+    "walk.already_complete": {
+        "nl": "Casus {label} is afgerond. U kunt antwoorden wijzigen met 'terug' of afweging 5 "
+        "beantwoorden bij de evaluatie.",
+        "en": "Case {label} is complete. You can change answers with 'back' or answer "
+        "consideration 5 at the evaluation.",
+    },
+    "walk.recovered": {
+        "nl": "Let op: {n} regel(s) van het journaal waren beschadigd ({problem}) en zijn "
+        "niet meegenomen. Alles daarvoor is hersteld; controleer het laatste antwoord.",
+        "en": "Note: {n} journal line(s) were damaged ({problem}) and were dropped. "
+        "Everything before them was restored; check the last answer.",
+    },
+    "walk.protocol_changed": {
+        "nl": "Het protocol is gewijzigd sinds deze casus begon.",
+        "en": "The protocol has changed since this case started.",
+    },
+    "walk.on_change.pinned": {
+        "nl": "verder met de vastgelegde versie (aanbevolen: alles blijft zoals het was)",
+        "en": "continue on the pinned version (recommended: nothing changes)",
+    },
+    "walk.on_change.restart": {
+        "nl": "opnieuw beginnen met het huidige protocol (nieuwe casus)",
+        "en": "start again with the current protocol (new case)",
+    },
+    "cases.none": {"nl": "Geen casussen.", "en": "No cases."},
+    "cases.label": {"nl": "casus", "en": "case"},
+    "cases.protocol": {"nl": "protocol", "en": "protocol"},
+    "cases.step": {"nl": "stap", "en": "step"},
+    "cases.last": {"nl": "laatste activiteit", "en": "last activity"},
+    "cases.due": {"nl": "evaluatie", "en": "evaluation"},
+    "cases.finished": {"nl": "afgerond", "en": "complete"},
+    "walk.plain.multi": {
+        "nl": "(nummers gescheiden door spaties of komma's; - voor geen)",
+        "en": "(numbers separated by spaces or commas; - for none)",
+    },
+    "walk.plain.multiline": {
+        "nl": "(meerdere regels; sluit af met een regel met alleen een punt)",
+        "en": "(several lines; finish with a line holding only a full stop)",
+    },
+    "walk.ways_out.keys": {
+        "nl": "Ctrl-B terug · F1 waarom · Ctrl-N notitie · Ctrl-G acuut gevaar · Ctrl-P pauzeren",
+        "en": "Ctrl-B back · F1 why · Ctrl-N note · Ctrl-G acute danger · Ctrl-P pause",
+    },
+    "walk.back.choose": {
+        "nl": "Welk antwoord wilt u wijzigen?",
+        "en": "Which answer do you want to change?",
+    },
+    "walk.back.cancel": {"nl": "(niets wijzigen)", "en": "(change nothing)"},
+    "walk.note.text": {"nl": "Notitie:", "en": "Note:"},
+    "walk.note.provenance": {
+        "nl": "Herkomst van de notitie:",
+        "en": "Where does the note come from?",
+    },
+    "walk.note.nature": {
+        "nl": "Is het een feit of een interpretatie?",
+        "en": "Fact or interpretation?",
+    },
+    "walk.problem": {"nl": "Niet aangenomen: {reason}", "en": "Not accepted: {reason}"},
+    "walk.skip": {
+        "nl": "(leeg laten = overslaan)",
+        "en": "(leave empty to skip)",
+    },
+    "walk.multiline": {
+        "nl": "(meerdere regels; Esc dan Enter om af te sluiten)",
+        "en": "(several lines; Esc then Enter to finish)",
+    },
+    "walk.paused": {
+        "nl": "Opgeslagen. Ga verder met: meldcode resume {label}",
+        "en": "Saved. Continue with: meldcode resume {label}",
+    },
+    "walk.interrupted": {
+        "nl": "Onderbroken; alles tot en met het laatste antwoord is opgeslagen. "
+        "Ga verder met: meldcode resume {label}",
+        "en": "Interrupted; everything up to the last answer is saved. "
+        "Continue with: meldcode resume {label}",
+    },
+    # --- the interactive prompter (prompting.py) --------------------------------------
+    "walk.ways_out.typed": {
+        "nl": "In tekstvragen kan ook: :t terug · :? waarom · :n notitie · :a acuut gevaar · "
+        ":p pauzeren",
+        "en": "In text questions you can also type: :t back · :? why · :n note · "
+        ":a acute danger · :p pause",
+    },
+    "walk.instruction.select": {
+        "nl": "(pijltjestoetsen; Enter kiest)",
+        "en": "(arrow keys; Enter chooses)",
+    },
+    "walk.instruction.select_filter": {
+        "nl": "(typ om te filteren; pijltjestoetsen; Enter kiest)",
+        "en": "(type to filter; arrow keys; Enter chooses)",
+    },
+    "walk.instruction.checkbox": {
+        "nl": "(spatie zet aan of uit; Enter bevestigt; a = alles, i = omkeren)",
+        "en": "(space toggles; Enter confirms; a = all, i = invert)",
+    },
+    "walk.instruction.checkbox_filter": {
+        "nl": "(typ om te filteren; spatie zet aan of uit; Enter bevestigt)",
+        "en": "(type to filter; space toggles; Enter confirms)",
+    },
+    "walk.skip_choice": {
+        "nl": "(overslaan; later beantwoorden)",
+        "en": "(skip; answer later)",
+    },
+    "walk.date_format": {"nl": "(JJJJ-MM-DD)", "en": "(YYYY-MM-DD)"},
+    "walk.note.cancel": {"nl": "(leeg laten = geen notitie)", "en": "(leave empty for no note)"},
+    "walk.back.none": {
+        "nl": "Er zijn nog geen antwoorden om te wijzigen.",
+        "en": "There are no answers to change yet.",
+    },
+    "walk.confirm.instruction": {"nl": "(J/n) ", "en": "(Y/n) "},
 }
 
 CODE_TITLES_EN: dict[str, str] = {

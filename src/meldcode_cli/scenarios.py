@@ -245,7 +245,20 @@ def run_scenario_file(path: Path) -> FileRun:
         )
         return run
     run.protocol_id = compiled.id
-    run.decision_paths = analyse(compiled).decision_paths
+    analysis = analyse(compiled)
+    errors = [d for d in analysis.diagnostics if d.severity == "error"]
+    if errors:
+        # a protocol that fails the path analysis has no trustworthy coverage
+        run.diagnostics.append(
+            Diagnostic(
+                "MC202",
+                f"protocol '{spec.protocol}' faalt de padanalyse ({errors[0].code} "
+                f"{errors[0].message})",
+                f"draai 'meldcode validate {proto_path}'",
+            ).at(display, 1, 1)
+        )
+        return run
+    run.decision_paths = analysis.decision_paths
     for sc in spec.scenarios:
         run.results.append(run_scenario(compiled, sc, display))
     return run

@@ -10,7 +10,7 @@ This module does no I/O itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -29,6 +29,7 @@ __all__ = [
     "Target",
     "WalkPaused",
     "drive",
+    "replay",
 ]
 
 
@@ -189,6 +190,57 @@ def drive(target: Target | Walk, prompter: Prompter, *, max_retries: int = 20) -
     decision = tgt.walk.decision()
     prompter.finished(tgt.walk, decision)
     return decision
+
+
+MAX_REASKS = 3
+"""How often replay may meet the same item before the answers are called contradictory."""
+
+
+def replay(
+    target: Target, answers: Mapping[str, Any], acute_steps: Sequence[int] = ()
+) -> list[str]:
+    """Answer in walk order from a mapping; every change goes through ``target``.
+
+    Guidance is marked shown, optional and deferrable items without an answer are left
+    open, and every required item without an answer is collected: the return value lists
+    them all. Raises :class:`AnswerError` on the first invalid answer, or when the answers
+    keep reopening each other (a later answer invalidates an earlier one, again and again).
+    """
+    for step in acute_steps:
+        target.declare_acute(step)
+    missing: list[str] = []
+    skipped: set[str] = set()
+    asked: dict[str, int] = {}
+    while True:
+        walk = target.walk
+        nxt = None
+        for ci in walk.relevant():
+            if ci.id in skipped:
+                continue
+            if (ci.answerable and ci.id not in walk.answers) or (
+                not ci.answerable and ci.id not in walk.shown
+            ):
+                nxt = ci
+                break
+        if nxt is None:
+            return missing
+        asked[nxt.id] = asked.get(nxt.id, 0) + 1
+        if asked[nxt.id] > MAX_REASKS:
+            raise AnswerError(
+                nxt.id,
+                "de antwoorden spreken elkaar tegen: dit item komt steeds opnieuw aan de orde "
+                "(een later antwoord maakt een eerder antwoord ongeldig). Controleer de "
+                "antwoorden op onveiligheid en op afweging 1 en 2.",
+            )
+        if not nxt.answerable:
+            target.mark_shown(nxt.id)
+        elif nxt.id in answers:
+            target.answer(nxt.id, answers[nxt.id])
+        elif nxt.deferrable or not getattr(nxt.item, "required", False):
+            target.answer(nxt.id, None)
+        else:
+            missing.append(nxt.id)
+            skipped.add(nxt.id)
 
 
 @dataclass

@@ -1,0 +1,194 @@
+"""The plain prompter: numbered, line-based questions; no redraws, no colours.
+
+For screen readers, ``TERM=dumb`` and terminals where the full-screen prompts do not work.
+Every question is one block of lines followed by ``> ``; the ways out are words the person
+types: terug, waarom, notitie, acuut, pauze (English: back, why, note, acute, pause).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+from meldcode_cli import walkview
+from meldcode_cli.afwegingskader import Decision
+from meldcode_cli.compiled import CItem
+from meldcode_cli.engine import NATURES, PROVENANCES, AnswerValue, Walk
+from meldcode_cli.messages import t
+from meldcode_cli.protocol import (
+    DateItem,
+    MultiChoiceItem,
+    Option,
+    SingleChoiceItem,
+    TextItem,
+    YesNoItem,
+)
+from meldcode_cli.walker import ACUTE, BACK, NOTE, PAUSE, WHY
+
+__all__ = ["PlainPrompter"]
+
+COMMANDS: dict[str, Any] = {
+    "terug": BACK,
+    "back": BACK,
+    "waarom": WHY,
+    "why": WHY,
+    "?": WHY,
+    "notitie": NOTE,
+    "note": NOTE,
+    "acuut": ACUTE,
+    "acute": ACUTE,
+    "pauze": PAUSE,
+    "pauzeren": PAUSE,
+    "pause": PAUSE,
+}
+
+
+@dataclass
+class PlainPrompter:
+    input: TextIO
+    output: TextIO
+
+    # --- I/O ------------------------------------------------------------------------------
+    def _print(self, *lines: str) -> None:
+        for line in lines:
+            self.output.write(line + "\n")
+        self.output.flush()
+
+    def _read(self, prompt: str = "> ") -> str:
+        self.output.write(prompt)
+        self.output.flush()
+        line = self.input.readline()
+        if line == "":
+            raise EOFError
+        return line.rstrip("\r\n")
+
+    # --- Prompter -------------------------------------------------------------------------
+    def step_started(self, step: int, walk: Walk) -> None:
+        self._print("", *walkview.step_header(step, walk), t("walk.ways_out"))
+
+    def show(self, item: CItem, walk: Walk) -> None:
+        self._print("", *walkview.guidance_block(item))
+
+    def ask(self, item: CItem, walk: Walk, problem: str | None, default: AnswerValue) -> Any:
+        if problem:
+            self._print(t("walk.problem", reason=problem))
+        self._print("", walkview.question_text(item))
+        extra = walkview.help_text(item)
+        if extra:
+            self._print(f"  ({extra})")
+        if default is not None:
+            self._print(f"  [{t('walk.current')}: {walkview.answer_text(item, default)}]")
+        optional = item.deferrable or not getattr(item.item, "required", True)
+        it = item.item
+        if isinstance(it, YesNoItem):
+            self._print(f"  1) {t('walk.ja')}", f"  2) {t('walk.nee')}")
+            raw = self._read()
+            cmd = COMMANDS.get(raw.strip().lower())
+            if cmd is not None:
+                return cmd
+            return {"1": "ja", "2": "nee"}.get(raw.strip(), raw.strip() or None)
+        if isinstance(it, SingleChoiceItem | MultiChoiceItem):
+            options = [o for o in it.options if o.for_role(walk.role)]
+            for i, o in enumerate(options, 1):
+                self._print(f"  {i}) {' '.join(o.text.get(_lang()).split())}")
+            if isinstance(it, MultiChoiceItem):
+                self._print("  " + t("walk.plain.multi"))
+            raw = self._read()
+            cmd = COMMANDS.get(raw.strip().lower())
+            if cmd is not None:
+                return cmd
+            if isinstance(it, MultiChoiceItem):
+                return _pick_many(raw, options)
+            picked = _pick_many(raw, options)
+            return picked[0] if len(picked) == 1 else raw.strip() or None
+        if isinstance(it, TextItem) and it.multiline:
+            self._print("  " + t("walk.plain.multiline"))
+            lines: list[str] = []
+            while True:
+                line = self._read("> " if not lines else "  ")
+                if not lines and COMMANDS.get(line.strip().lower()) is not None:
+                    return COMMANDS[line.strip().lower()]
+                if line.strip() == ".":
+                    break
+                if not lines and line.strip() == "" and optional:
+                    break
+                lines.append(line)
+            text = "\n".join(lines).strip()
+            return text or None
+        if isinstance(it, DateItem):
+            self._print("  (JJJJ-MM-DD)")
+        if optional:
+            self._print("  " + t("walk.skip"))
+        raw = self._read()
+        cmd = COMMANDS.get(raw.strip().lower())
+        if cmd is not None:
+            return cmd
+        return raw.strip() or None
+
+    def why(self, item: CItem, walk: Walk) -> None:
+        self._print("", *walkview.why_block(item, walk))
+
+    def note(self, item: CItem, walk: Walk) -> tuple[str, str, str] | None:
+        self._print(t("walk.note.text"))
+        text = self._read().strip()
+        if not text:
+            return None
+        self._print(t("walk.note.provenance"))
+        for i, p in enumerate(PROVENANCES, 1):
+            self._print(f"  {i}) {t('walk.provenance.' + p)}")
+        provenance = _choose(self._read(), PROVENANCES) or PROVENANCES[0]
+        self._print(t("walk.note.nature"))
+        for i, n in enumerate(NATURES, 1):
+            self._print(f"  {i}) {t('walk.nature.' + n)}")
+        nature = _choose(self._read(), NATURES) or NATURES[0]
+        return text, provenance, nature
+
+    def choose_back(self, walk: Walk) -> str | None:
+        answered = walk.answered_in_order()
+        self._print(t("walk.back.choose"), f"  0) {t('walk.back.cancel')}")
+        for i, ci in enumerate(answered, 1):
+            label = walkview.question_text(ci)
+            label = label if len(label) <= 60 else label[:59] + "…"
+            self._print(f"  {i}) {label}: {walkview.answer_text(ci, walk.answers.get(ci.id))}")
+        raw = self._read().strip()
+        if raw.isdigit() and 1 <= int(raw) <= len(answered):
+            return answered[int(raw) - 1].id
+        return None
+
+    def acute(self, walk: Walk) -> bool:
+        step = walk.acute_events[-1].step if walk.acute_events else walk.current_step()
+        self._print("", "!" * 60, *walkview.acute_block(walk), "!" * 60)
+        self._print(t("walk.acute.recorded", step=step), t("walk.acute.continue"))
+        self._print(f"  1) {t('walk.ja')}", f"  2) {t('walk.nee')}")
+        raw = self._read().strip().lower()
+        return raw in ("1", "ja", "j", "yes", "y")
+
+    def finished(self, walk: Walk, decision: Decision | None) -> None:
+        self._print("", *walkview.decision_lines(decision, walk), "", *walkview.dossier_lines(walk))
+
+
+def _lang() -> str:
+    from meldcode_cli.messages import get_lang
+
+    return get_lang()
+
+
+def _pick_many(raw: str, options: list[Option]) -> list[str]:
+    """Numbers or ids, separated by commas or spaces; '-' or '0' for none."""
+    text = raw.replace(",", " ").split()
+    if text in (["-"], ["0"]):
+        return []
+    out: list[str] = []
+    for tok in text:
+        if tok.isdigit() and 1 <= int(tok) <= len(options):
+            out.append(options[int(tok) - 1].id)
+        else:
+            out.append(tok)  # an id, or something the engine refuses with a reason
+    return out
+
+
+def _choose(raw: str, values: tuple[str, ...]) -> str | None:
+    raw = raw.strip()
+    if raw.isdigit() and 1 <= int(raw) <= len(values):
+        return values[int(raw) - 1]
+    return raw if raw in values else None

@@ -1,0 +1,394 @@
+"""``meldcode start``, ``resume`` and ``cases``: the walk, bound to a case on disk.
+
+One core call per command. Interactive walks use the questionary prompter (or the plain
+one); ``--answers FILE`` replays the same engine with the same validation. Everything the
+person answers is journalled before the next question; an interrupted walk is saved and
+says how to resume.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from meldcode_cli.afwegingskader import Decision
+from meldcode_cli.cases import CaseError, CaseStore
+from meldcode_cli.checker import UsageError
+from meldcode_cli.engine import AnswerError, Walk
+from meldcode_cli.messages import get_lang, t
+from meldcode_cli.session import ResumeInfo, Session, compile_text
+
+__all__ = [
+    "FinishedWalk",
+    "WalkInterrupted",
+    "WalkOutcome",
+    "WalkRequest",
+    "format_cases",
+    "list_cases",
+    "resume_walk",
+    "start_walk",
+]
+
+
+class WalkInterrupted(Exception):
+    """Ctrl-C or a closed terminal during the walk; the case is saved."""
+
+    def __init__(self, label: str | None) -> None:
+        super().__init__(label or "")
+        self.label = label
+
+
+@dataclass
+class WalkRequest:
+    protocol: str
+    role: str | None = None
+    case: str | None = None
+    plain: bool | None = None
+    answers: Path | None = None
+    save: bool = True
+
+
+@dataclass
+class FinishedWalk:
+    """The hand-over point to the signed decision record: everything it needs."""
+
+    label: str | None
+    walk: Walk
+    decision: Decision | None
+    protocol_hash: str | None
+
+
+@dataclass
+class WalkOutcome:
+    label: str | None
+    status: str  # completed | paused | incomplete
+    decision: Decision | None = None
+    missing: list[str] = field(default_factory=list)
+    finished: FinishedWalk | None = None
+
+
+def _out(stdout: TextIO, *lines: str) -> None:
+    for line in lines:
+        stdout.write(line + "\n")
+    stdout.flush()
+
+
+def use_plain(plain: bool | None, stdout: TextIO) -> bool:
+    if plain is not None:
+        return plain
+    if os.environ.get("TERM") == "dumb":
+        return True
+    return not stdout.isatty()
+
+
+def make_prompter(plain: bool, stdin: TextIO, stdout: TextIO) -> Any:
+    if plain:
+        from meldcode_cli.plainprompt import PlainPrompter
+
+        return PlainPrompter(stdin, stdout)
+    from meldcode_cli.prompting import QuestionaryPrompter
+
+    return QuestionaryPrompter()
+
+
+def _auto_label() -> str:
+    return "casus-" + dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+def _ask_role(roles: tuple[str, ...], stdin: TextIO, stdout: TextIO) -> str:
+    _out(stdout, t("walk.role.choose"))
+    for i, r in enumerate(roles, 1):
+        _out(stdout, f"  {i}) {t('role.' + r)}")
+    while True:
+        stdout.write("> ")
+        stdout.flush()
+        line = stdin.readline()
+        if line == "":
+            raise EOFError
+        raw = line.strip()
+        if raw.isdigit() and 1 <= int(raw) <= len(roles):
+            return roles[int(raw) - 1]
+        if raw in roles:
+            return raw
+        _out(stdout, t("walk.role.again", n=len(roles)))
+
+
+def _load_protocol(name: str) -> tuple[str, str]:
+    from meldcode_cli.catalog import find_protocol
+    from meldcode_cli.yamlio import read_text
+
+    path = find_protocol(name)
+    try:
+        return read_text(path), str(path)
+    except (OSError, ValueError) as e:
+        raise UsageError(f"{path}: {e}") from None
+
+
+def start_walk(
+    req: WalkRequest,
+    *,
+    stdin: TextIO = sys.stdin,
+    stdout: TextIO = sys.stdout,
+    store: CaseStore | None = None,
+    today: Callable[[], dt.date] = dt.date.today,
+) -> WalkOutcome:
+    text, display = _load_protocol(req.protocol)
+    compiled = compile_text(text, display)
+    spec = None
+    if req.answers is not None:
+        spec = _load_answers(req.answers)
+    role = req.role or (spec.role if spec else None)
+    if spec is not None and req.role and spec.role != req.role:
+        raise UsageError(f"--role {req.role} en 'role: {spec.role}' in {req.answers} verschillen")
+    if spec is None and not stdin.isatty():
+        raise UsageError(t("walk.no_tty"))
+    if role is None:
+        role = _ask_role(compiled.roles, stdin, stdout)
+    if role not in compiled.roles:
+        raise UsageError(
+            f"rol '{role}' hoort niet bij {compiled.id}; mogelijk: {', '.join(compiled.roles)}"
+        )
+    day = today
+    if spec is not None and spec.today is not None:
+        fixed = spec.today if isinstance(spec.today, dt.date) else dt.date.fromisoformat(spec.today)
+        day = lambda: fixed  # noqa: E731 - a fixed date for reproducible replays
+
+    target: Any
+    label: str | None = None
+    if req.save:
+        store = store or CaseStore()
+        label = req.case or _auto_label()
+        target = Session.start(
+            store,
+            label,
+            protocol_text=text,
+            compiled=compiled,
+            role=role,
+            lang=get_lang(),
+            today=day,
+        )
+        _out(stdout, t("walk.case", label=label))
+    else:
+        from meldcode_cli.walker import BareTarget
+
+        target = BareTarget(Walk(compiled, role, today=day()))
+    if spec is not None:
+        return _replay(target, spec, label, stdout)
+    return _interactive(target, label, use_plain(req.plain, stdout), stdin, stdout)
+
+
+def _load_answers(path: Path) -> Any:
+    from meldcode_cli.loading import validate_document
+    from meldcode_cli.scenarios import AnswersSpec
+    from meldcode_cli.yamlio import read_text
+
+    try:
+        text = read_text(path)
+    except FileNotFoundError:
+        raise UsageError(f"bestaat niet: {path}") from None
+    except (OSError, ValueError) as e:
+        raise UsageError(f"{path}: {e}") from None
+    spec, diags = validate_document(AnswersSpec, text, str(path))
+    if spec is None:
+        raise UsageError(
+            "antwoordenbestand ongeldig:\n"
+            + "\n".join(f"{d.where}: {d.code} {d.message}" for d in diags)
+        )
+    return spec
+
+
+def _replay(target: Any, spec: Any, label: str | None, stdout: TextIO) -> WalkOutcome:
+    from meldcode_cli import walkview
+    from meldcode_cli.walker import replay
+
+    unknown = [k for k in spec.answers if k not in target.walk.compiled.by_id]
+    if unknown:
+        raise UsageError("onbekende items in het antwoordenbestand: " + ", ".join(unknown))
+    try:
+        missing = replay(target, spec.answers, spec.acute_steps)
+    except AnswerError as e:
+        raise UsageError(f"antwoord voor '{e.item_id}': {e.reason}") from None
+    walk = target.walk
+    if missing:
+        _out(stdout, t("walk.missing", n=len(missing)), *(f"  - {m}" for m in missing))
+        if label:
+            _out(stdout, t("walk.paused", label=label))
+        return WalkOutcome(label, "incomplete", walk.decision(), missing)
+    decision = _finish(target)
+    _out(stdout, "", *walkview.decision_lines(decision, walk), "", *walkview.dossier_lines(walk))
+    return _completed(target, label, decision)
+
+
+def _finish(target: Any) -> Decision | None:
+    if isinstance(target, Session):
+        return target.complete()
+    decision: Decision | None = target.walk.decision()
+    return decision
+
+
+def _completed(target: Any, label: str | None, decision: Decision | None) -> WalkOutcome:
+    phash = target.case.protocol_hash if isinstance(target, Session) else None
+    finished = FinishedWalk(label, target.walk, decision, phash)
+    return WalkOutcome(label, "completed", decision, [], finished)
+
+
+def _interactive(
+    target: Any, label: str | None, plain: bool, stdin: TextIO, stdout: TextIO
+) -> WalkOutcome:
+    from meldcode_cli.walker import WalkPaused, drive
+
+    prompter = make_prompter(plain, stdin, stdout)
+    try:
+        drive(target, prompter)
+    except WalkPaused:
+        if isinstance(target, Session):
+            target.pause()
+        if label:
+            _out(stdout, t("walk.paused", label=label))
+        return WalkOutcome(label, "paused", target.walk.decision())
+    except (KeyboardInterrupt, EOFError):
+        if isinstance(target, Session):
+            # every answer was already saved; at worst only the pause mark is missing
+            with contextlib.suppress(CaseError):
+                target.pause()
+        raise WalkInterrupted(label) from None
+    decision = _finish(target)
+    if label:
+        _out(stdout, "", t("walk.saved", label=label))
+    return _completed(target, label, decision)
+
+
+def resume_walk(
+    label: str,
+    *,
+    plain: bool | None = None,
+    on_change: str | None = None,
+    stdin: TextIO = sys.stdin,
+    stdout: TextIO = sys.stdout,
+    store: CaseStore | None = None,
+    today: Callable[[], dt.date] = dt.date.today,
+) -> WalkOutcome:
+    store = store or CaseStore()
+    if not stdin.isatty():
+        raise UsageError(t("walk.no_tty_resume"))
+    case = store.open(label, repair=False)
+    current = _current_text(case.protocol_id)
+    session, info = Session.resume(store, label, current_text=current, today=today)
+    _report_recovery(info, stdout)
+    if info.protocol_changed:
+        choice = on_change or _ask_on_change(stdin, stdout)
+        if choice == "restart":
+            assert current is not None
+            new_label = _next_label(store, label)
+            compiled = compile_text(current, session.case.protocol_id)
+            session = Session.start(
+                store,
+                new_label,
+                protocol_text=current,
+                compiled=compiled,
+                role=session.case.role,
+                lang=get_lang(),
+                today=today,
+            )
+            _out(stdout, t("walk.restarted", old=label, new=new_label))
+            label = new_label
+    walk = session.walk
+    if walk.is_complete() and any(e.type == "completed" for e in session.case.entries):
+        _out(stdout, t("walk.already_complete", label=label))
+    return _interactive(session, label, use_plain(plain, stdout), stdin, stdout)
+
+
+def _current_text(protocol_id: str) -> str | None:
+    try:
+        text, _ = _load_protocol(protocol_id)
+    except UsageError:
+        return None
+    return text
+
+
+def _report_recovery(info: ResumeInfo, stdout: TextIO) -> None:
+    if info.lost_lines:
+        _out(stdout, t("walk.recovered", n=info.lost_lines, problem=info.problem or ""))
+    if info.protocol_changed:
+        _out(stdout, t("walk.protocol_changed"))
+
+
+def _ask_on_change(stdin: TextIO, stdout: TextIO) -> str:
+    _out(stdout, f"  1) {t('walk.on_change.pinned')}", f"  2) {t('walk.on_change.restart')}")
+    stdout.write("> ")
+    stdout.flush()
+    line = stdin.readline()
+    if line == "":
+        raise EOFError
+    return "restart" if line.strip() in ("2", "restart", "opnieuw") else "pinned"
+
+
+def _next_label(store: CaseStore, label: str) -> str:
+    n = 2
+    while store.exists(f"{label}-{n}"):
+        n += 1
+    return f"{label}-{n}"
+
+
+def list_cases(
+    *, due_only: bool = False, store: CaseStore | None = None, today: dt.date | None = None
+) -> list[dict[str, Any]]:
+    store = store or CaseStore()
+    day = (today or dt.date.today()).isoformat()
+    rows = []
+    for case in store.iter_cases():
+        summary = case.summary()
+        if not summary:
+            try:
+                summary = Session(
+                    case, compile_text(case.pinned_protocol.read_text(encoding="utf-8"), case.label)
+                ).summary()
+            except CaseError:
+                summary = {"label": case.label, "protocol": case.protocol_id}
+        due = summary.get("follow_up_due")
+        summary["due"] = bool(due and due <= day)
+        if due_only and not summary["due"]:
+            continue
+        rows.append(summary)
+    return rows
+
+
+def format_cases(rows: list[dict[str, Any]], fmt: str = "text") -> str:
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2)
+    if not rows:
+        return t("cases.none")
+    header = (
+        t("cases.label"),
+        t("cases.protocol"),
+        t("cases.step"),
+        t("cases.last"),
+        t("cases.due"),
+    )
+    table = [header]
+    for r in rows:
+        status = t("cases.finished") if r.get("finished") else str(r.get("step", "?"))
+        due = r.get("follow_up_due") or "-"
+        if r.get("due"):
+            due += " !"
+        table.append(
+            (
+                str(r.get("label")),
+                str(r.get("protocol")),
+                status,
+                str(r.get("last_activity") or "-")[:16],
+                due,
+            )
+        )
+    widths = [max(len(row[i]) for row in table) for i in range(4)]
+    return "\n".join(
+        "  ".join(f"{cell:<{widths[i]}}" for i, cell in enumerate(row[:4])) + "  " + row[4]
+        for row in table
+    )

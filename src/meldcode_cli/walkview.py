@@ -1,0 +1,179 @@
+"""What the walk shows, as plain text blocks (pure; both prompters print these).
+
+Step headers, guidance with contacts, the "waarom?" explanation with sources, the acute
+route, and the summary at the end of step 5: the decision and what the dossier must hold.
+"""
+
+from __future__ import annotations
+
+from meldcode_cli.acute import ACUTE_TEXT, acute_contacts
+from meldcode_cli.afwegingskader import Decision
+from meldcode_cli.compiled import CItem
+from meldcode_cli.engine import Walk
+from meldcode_cli.messages import get_lang, t
+from meldcode_cli.protocol import Contact, GuidanceItem, MultiChoiceItem, SingleChoiceItem, TextItem
+
+__all__ = [
+    "acute_block",
+    "answer_text",
+    "decision_lines",
+    "dossier_lines",
+    "guidance_block",
+    "question_text",
+    "step_header",
+    "why_block",
+]
+
+
+def _lang() -> str:
+    return get_lang()
+
+
+def contact_line(c: Contact) -> str:
+    lang = _lang()
+    parts = [c.name.get(lang)]
+    if c.phone:
+        parts.append(c.phone)
+    if c.url:
+        parts.append(c.url)
+    line = "  ".join(parts)
+    if c.when:
+        line += f"  ({c.when.get(lang)})"
+    return line
+
+
+def step_header(step: int, walk: Walk) -> list[str]:
+    proto = walk.compiled.protocol
+    s = next(x for x in proto.steps if x.step == step)
+    lines = [t("walk.step", n=step, title=s.title.get(_lang()))]
+    if s.intro:
+        lines.append(" ".join(s.intro.get(_lang()).split()))
+    return lines
+
+
+def question_text(item: CItem) -> str:
+    text = " ".join(item.item.text.get(_lang()).split())
+    if isinstance(item.item, TextItem):
+        text += f" [{t('walk.nature.' + item.item.nature)}]"
+    return text
+
+
+def help_text(item: CItem) -> str | None:
+    if item.item.help is None:
+        return None
+    return " ".join(item.item.help.get(_lang()).split())
+
+
+def guidance_block(item: CItem) -> list[str]:
+    assert isinstance(item.item, GuidanceItem)
+    lines = [" ".join(item.item.text.get(_lang()).split())]
+    lines.extend(f"  ☎ {contact_line(c)}" for c in item.item.contacts)
+    return lines
+
+
+def why_block(item: CItem, walk: Walk) -> list[str]:
+    """The rule that put this question here, the condition, and the sources with URLs."""
+    lang = _lang()
+    lines = [t("walk.why.title", id=item.id)]
+    if item.item.why is not None:
+        lines.append(" ".join(item.item.why.get(lang).split()))
+    if item.item.when:
+        lines.append(t("walk.why.when", when=item.item.when))
+    elif item.fragment:
+        lines.append(t("walk.why.afwegingskader"))
+    else:
+        lines.append(t("walk.why.always"))
+    sources = [walk.compiled.sources[s] for s in item.item.sources if s in walk.compiled.sources]
+    if sources:
+        lines.append(t("walk.why.sources"))
+        lines.extend(f"  - {s.title}: {s.url}" for s in sources)
+    else:
+        lines.append(t("walk.why.no_sources"))
+    return lines
+
+
+def acute_block(walk: Walk) -> list[str]:
+    lines = [t("walk.acute.title"), " ".join(ACUTE_TEXT.get(_lang()).split())]
+    route = walk.compiled.protocol.acute_route
+    if route is not None and route.text is not None:
+        lines.append(" ".join(route.text.get(_lang()).split()))
+    lines.extend(f"  ☎ {contact_line(c)}" for c in acute_contacts(walk.compiled.protocol))
+    return lines
+
+
+def answer_text(item: CItem, value: object) -> str:
+    """An answer as the person would read it."""
+    lang = _lang()
+    if value is None:
+        return t("walk.not_answered")
+    if isinstance(item.item, SingleChoiceItem | MultiChoiceItem):
+        names = {o.id: " ".join(o.text.get(lang).split()) for o in item.item.options}
+        chosen = sorted(value) if isinstance(value, frozenset) else [value]
+        if not chosen:
+            return t("walk.none_chosen")
+        return "; ".join(names.get(str(v), str(v)) for v in chosen)
+    if value in ("ja", "nee"):
+        return t(f"walk.{value}")
+    return str(value)
+
+
+def decision_lines(decision: Decision | None, walk: Walk) -> list[str]:
+    if decision is None:
+        return [t("walk.no_decision")]
+    lines = [t("walk.decision.title")]
+    parts = []
+    if decision.melden:
+        parts.append(t("decision.melden"))
+    if decision.hulp:
+        parts.append(t("decision.hulp"))
+    if decision.afsluiten:
+        parts.append(t("decision.afsluiten"))
+    lines.append("  " + " + ".join(parts))
+    if decision.meldnormen:
+        lines.append(
+            "  " + t("walk.decision.meldnormen", normen=", ".join(map(str, decision.meldnormen)))
+        )
+    if decision.samen_met_veilig_thuis:
+        lines.append("  " + t("walk.decision.samen"))
+    if decision.onveiligheid_vastgesteld:
+        lines.append("  " + t("walk.decision.onveilig"))
+    if decision.evaluatie_nodig:
+        due = walk.answers.get("afweging_evaluatiedatum")
+        lines.append("  " + t("walk.decision.evaluatie", date=due or "?"))
+    if decision.opnieuw_melden:
+        lines.append("  " + t("walk.decision.opnieuw"))
+    if decision.monitoring:
+        lines.append("  " + t("walk.decision.monitoring"))
+    return lines
+
+
+def dossier_lines(walk: Walk) -> list[str]:
+    """What the dossier must hold, per step, from what was recorded."""
+    lines = [t("walk.dossier.title")]
+    relevant = walk.relevant()
+    for step in walk.compiled.protocol.steps:
+        items = [ci for ci in relevant if ci.step == step.step and ci.answerable]
+        lines.append(t("walk.step", n=step.step, title=step.title.get(_lang())))
+        for ci in items:
+            value = walk.answers.get(ci.id)
+            label = " ".join(ci.item.text.get(_lang()).split())
+            if len(label) > 70:
+                label = label[:69] + "…"
+            lines.append(f"  - {label}: {answer_text(ci, value)}")
+        for note in walk.notes:
+            if walk.compiled.by_id[note.item_id].step == step.step:
+                lines.append(
+                    "  * "
+                    + t(
+                        "walk.dossier.note",
+                        text=note.text,
+                        provenance=t("walk.provenance." + note.provenance),
+                        nature=t("walk.nature." + note.nature),
+                    )
+                )
+    if walk.acute_events:
+        steps = ", ".join(str(e.step) for e in walk.acute_events)
+        lines.append(t("walk.dossier.acute", steps=steps))
+    if walk.superseded:
+        lines.append(t("walk.dossier.superseded", n=len(walk.superseded)))
+    return lines
