@@ -608,3 +608,28 @@ def test_ctrl_c_during_a_walk_propagates(
     with pytest.raises(KeyboardInterrupt):
         drive(walk, prompter)
     assert walk.answers == {"signalen": frozenset({"angst"})}
+
+
+ESC_WAYS_OUT = [
+    ("\x1bt", BACK),
+    ("\x1bw", WHY),
+    ("\x1bn", NOTE),
+    ("\x1ba", ACUTE),
+    ("\x1bp", PAUSE),
+]
+
+
+@pytest.mark.parametrize("item_id", KINDS)
+@pytest.mark.parametrize(
+    ("key", "signal"), ESC_WAYS_OUT, ids=["esc-t", "esc-w", "esc-n", "esc-a", "esc-p"]
+)
+def test_escape_letter_takes_a_way_out(
+    pipe: PipeInput,
+    prompter: QuestionaryPrompter,
+    kinds: CompiledProtocol,
+    item_id: str,
+    key: str,
+    signal: object,
+) -> None:
+    feed(pipe, key)
+    assert ask(prompter, kinds, item_id) is signal

@@ -342,8 +342,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "(several lines; finish with a line holding only a full stop)",
     },
     "walk.ways_out.keys": {
-        "nl": "Ctrl-B terug · F1 waarom · Ctrl-N notitie · Ctrl-G acuut gevaar · Ctrl-P pauzeren",
-        "en": "Ctrl-B back · F1 why · Ctrl-N note · Ctrl-G acute danger · Ctrl-P pause",
+        "nl": "Ctrl-B terug · F1 waarom · Ctrl-N notitie · Ctrl-G acuut gevaar · Ctrl-P pauzeren "
+        "(of Esc dan t / w / n / a / p)",
+        "en": "Ctrl-B back · F1 why · Ctrl-N note · Ctrl-G acute danger · Ctrl-P pause "
+        "(or Esc then t / w / n / a / p)",
     },
     "walk.back.choose": {
         "nl": "Welk antwoord wilt u wijzigen?",

@@ -55,6 +55,15 @@ KEYS: tuple[tuple[str, Any], ...] = (
 )
 """prompt_toolkit key names and the way out each one takes."""
 
+ESC_KEYS: tuple[tuple[tuple[str, str], Any], ...] = (
+    (("escape", "t"), BACK),
+    (("escape", "w"), WHY),
+    (("escape", "n"), NOTE),
+    (("escape", "a"), ACUTE),
+    (("escape", "p"), PAUSE),
+)
+"""Esc then a letter: the same ways out where Ctrl-B (tmux) or F1 (terminal help) are taken."""
+
 TYPED: dict[str, Any] = {":t": BACK, ":?": WHY, ":n": NOTE, ":a": ACUTE, ":p": PAUSE}
 """Typed commands accepted on their own in text and date questions."""
 
@@ -77,6 +86,12 @@ def _ways_out_bindings() -> KeyBindings:
         # eager: questionary's own list bindings are eager and would otherwise win; merged
         # last, ours come last among the eager matches, and prompt_toolkit runs the last.
         kb.add(key, eager=True)(leave)
+    for keys, signal in ESC_KEYS:
+
+        def leave_esc(event: KeyPressEvent, signal: Any = signal) -> None:
+            event.app.exit(result=signal)
+
+        kb.add(*keys, eager=True)(leave_esc)
     return kb
 
 
