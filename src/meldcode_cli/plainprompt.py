@@ -90,7 +90,7 @@ class PlainPrompter:
         if isinstance(it, SingleChoiceItem | MultiChoiceItem):
             options = [o for o in it.options if o.for_role(walk.role)]
             for i, o in enumerate(options, 1):
-                self._print(f"  {i}) {' '.join(o.text.get(_lang()).split())}")
+                self._print(f"  {i}) {walkview.option_label(o)}")
             if isinstance(it, MultiChoiceItem):
                 self._print("  " + t("walk.plain.multi"))
             raw = self._read()

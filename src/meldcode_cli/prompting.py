@@ -115,7 +115,7 @@ def _short(text: str, width: int) -> str:
 def _option_choice(option: Option, *, checked: bool = False) -> Choice:
     lang = get_lang()
     return Choice(
-        _plain(option.text.get(lang)),
+        walkview.option_label(option),
         value=option.id,
         checked=checked,
         description=_plain(option.help.get(lang)) if option.help else None,

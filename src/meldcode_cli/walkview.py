@@ -11,7 +11,14 @@ from meldcode_cli.afwegingskader import Decision
 from meldcode_cli.compiled import CItem
 from meldcode_cli.engine import Walk
 from meldcode_cli.messages import get_lang, t
-from meldcode_cli.protocol import Contact, GuidanceItem, MultiChoiceItem, SingleChoiceItem, TextItem
+from meldcode_cli.protocol import (
+    Contact,
+    GuidanceItem,
+    MultiChoiceItem,
+    Option,
+    SingleChoiceItem,
+    TextItem,
+)
 
 __all__ = [
     "acute_block",
@@ -99,6 +106,16 @@ def acute_block(walk: Walk) -> list[str]:
         lines.append(" ".join(route.text.get(_lang()).split()))
     lines.extend(f"  ☎ {contact_line(c)}" for c in acute_contacts(walk.compiled.protocol))
     return lines
+
+
+def option_label(option: Option) -> str:
+    """An option's text, marked when choosing it records acute or structurele onveiligheid."""
+    text = " ".join(option.text.get(_lang()).split())
+    if option.acute:
+        text += f" [{t('show.acute')}]"
+    if option.structureel:
+        text += f" [{t('show.structural')}]"
+    return text
 
 
 def answer_text(item: CItem, value: object) -> str:
