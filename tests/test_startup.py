@@ -42,7 +42,17 @@ def top_level(modules: set[str]) -> set[str]:
     return {m.split(".")[0] for m in modules}
 
 
-@pytest.mark.parametrize("args", [("--help",), ("--version",), ("validate", "--help"), ("-h",)])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--help",),
+        ("--version",),
+        ("validate", "--help"),
+        ("-h",),
+        ("start", "--help"),
+        ("cases", "--help"),
+    ],
+)
 def test_help_and_version_import_nothing_heavy(args: tuple[str, ...]) -> None:
     mods = top_level(loaded_modules(*args))
     assert not (mods & set(HEAVY)), mods & set(HEAVY)
