@@ -327,6 +327,67 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "start again with the current protocol (new case)",
     },
     "cases.none": {"nl": "Geen casussen.", "en": "No cases."},
+    "key.passphrase": {"nl": "Wachtzin van uw sleutel:", "en": "Passphrase of your key:"},
+    "key.passphrase.new": {"nl": "Nieuwe wachtzin:", "en": "New passphrase:"},
+    "key.passphrase.again": {"nl": "Nogmaals:", "en": "Again:"},
+    "key.passphrase.mismatch": {
+        "nl": "de twee wachtzinnen verschillen; er is niets geschreven",
+        "en": "the two passphrases differ; nothing was written",
+    },
+    "key.no_tty": {
+        "nl": "geen terminal om de wachtzin te vragen; gebruik --passphrase-file BESTAND "
+        "(chmod 600)",
+        "en": "no terminal to ask the passphrase; use --passphrase-file FILE (chmod 600)",
+    },
+    "key.required": {"nl": "(verplicht)", "en": "(required)"},
+    "key.init.flags": {
+        "nl": "geen terminal: geef --name, --role en --organisation (en --passphrase-file)",
+        "en": "no terminal: give --name, --role and --organisation (and --passphrase-file)",
+    },
+    "key.init.name": {"nl": "Uw naam:", "en": "Your name:"},
+    "key.init.role": {
+        "nl": "Uw rol (huisarts, wijkagent, professional, trainer):",
+        "en": "Your role (huisarts, wijkagent, professional, trainer):",
+    },
+    "key.init.organisation": {"nl": "Organisatie:", "en": "Organisation:"},
+    "key.init.registration": {
+        "nl": "Registratienummer, bv. BIG (leeg = geen):",
+        "en": "Registration number, e.g. BIG (empty = none):",
+    },
+    "key.init.contact": {
+        "nl": "Telefoon of e-mail voor Veilig Thuis (leeg = geen):",
+        "en": "Phone or e-mail for Veilig Thuis (empty = none):",
+    },
+    "key.init.done": {
+        "nl": "Profiel en sleutel gemaakt. Vingerafdruk van uw publieke sleutel: {fp}",
+        "en": "Profile and key created. Fingerprint of your public key: {fp}",
+    },
+    "key.rotated": {
+        "nl": "Nieuwe sleutel {new}; de oude ({old}) blijft in de sleutelring om eerdere "
+        "records te controleren.",
+        "en": "New key {new}; the old one ({old}) stays in the keyring to verify earlier records.",
+    },
+    "key.signed": {
+        "nl": "Ondertekend ({kind}) met sleutel {fp}: {path}",
+        "en": "Signed ({kind}) with key {fp}: {path}",
+    },
+    "key.training_record": {
+        "nl": "OEFENING, niet ondertekend (geen dossierstuk): {path}",
+        "en": "TRAINING, not signed (not a file entry): {path}",
+    },
+    "key.no_profile": {
+        "nl": "Niet ondertekend: er is geen profiel. Maak er een met 'meldcode init' en "
+        "onderteken daarna met 'meldcode sign {label}'.",
+        "en": "Not signed: there is no profile. Create one with 'meldcode init', then sign "
+        "with 'meldcode sign {label}'.",
+    },
+    "verify.valid": {"nl": "geldig", "en": "valid"},
+    "verify.invalid": {"nl": "ONGELDIG", "en": "INVALID"},
+    "verify.chain": {"nl": "keten", "en": "chain"},
+    "verify.summary": {
+        "nl": "{n} record(s): {ok} geldig, {bad} ongeldig; {chain} ketenprobleem/-problemen.",
+        "en": "{n} record(s): {ok} valid, {bad} invalid; {chain} chain problem(s).",
+    },
     "cases.label": {"nl": "casus", "en": "case"},
     "cases.protocol": {"nl": "protocol", "en": "protocol"},
     "cases.step": {"nl": "stap", "en": "step"},

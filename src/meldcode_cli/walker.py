@@ -129,7 +129,13 @@ class Prompter(Protocol):
     def finished(self, walk: Walk, decision: Decision | None) -> None: ...
 
 
-def drive(target: Target | Walk, prompter: Prompter, *, max_retries: int = 20) -> Decision | None:
+def drive(
+    target: Target | Walk,
+    prompter: Prompter,
+    *,
+    max_retries: int = 20,
+    start_with: str | None = None,
+) -> Decision | None:
     """Ask until the walk is complete. Raises :class:`WalkPaused` when the person pauses.
 
     Every change goes through ``target`` (so a session journals it before the next
@@ -137,7 +143,7 @@ def drive(target: Target | Walk, prompter: Prompter, *, max_retries: int = 20) -
     """
     tgt: Target = BareTarget(target) if isinstance(target, Walk) else target
     current_step = 0
-    revisit: str | None = None
+    revisit: str | None = start_with  # e.g. afweging_5 at the evaluation
     while True:
         walk = tgt.walk
         item = walk.compiled.by_id[revisit] if revisit else walk.next_item()

@@ -1,0 +1,268 @@
+"""``init``, ``key export|rotate``, ``sign``, ``evaluate`` and ``verify``: one core call each.
+
+Passphrases are read without echo from the terminal (``getpass``), or from a file given with
+``--passphrase-file`` (for scripts; the file must be private to the user).
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import stat
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TextIO
+
+from meldcode_cli.cases import CaseError, CaseStore
+from meldcode_cli.messages import t
+from meldcode_cli.profile import Profile, ProfileError, ProfileStore
+from meldcode_cli.record import ChosenDecision, Override, VerifyResult
+from meldcode_cli.session import Session
+
+__all__ = [
+    "evaluate_case",
+    "export_key",
+    "format_verify",
+    "init_profile",
+    "passphrase_source",
+    "rotate_key",
+    "sign_existing",
+]
+
+
+def passphrase_source(
+    file: Path | None, *, confirm: bool = False, prompt_key: str = "key.passphrase"
+) -> Callable[[], str]:
+    """A function that returns the passphrase: from a private file, or asked without echo."""
+    if file is not None:
+
+        def from_file() -> str:
+            try:
+                mode = stat.S_IMODE(os.stat(file).st_mode)
+                text = file.read_text(encoding="utf-8")
+            except OSError as e:
+                raise ProfileError(f"--passphrase-file {file}: {e.strerror}") from None
+            if mode & 0o077:
+                raise ProfileError(
+                    f"--passphrase-file {file} is leesbaar voor anderen; maak het privé "
+                    f"(chmod 600 {file})"
+                )
+            return text.rstrip("\r\n")
+
+        return from_file
+
+    def ask() -> str:
+        if not sys.stdin.isatty():
+            raise ProfileError(t("key.no_tty"))
+        first = getpass.getpass(t(prompt_key) + " ")
+        if confirm:
+            second = getpass.getpass(t("key.passphrase.again") + " ")
+            if first != second:
+                raise ProfileError(t("key.passphrase.mismatch"))
+        return first
+
+    return ask
+
+
+def _ask_line(label: str, stdin: TextIO, stdout: TextIO, *, optional: bool = False) -> str | None:
+    while True:
+        stdout.write(label + " ")
+        stdout.flush()
+        line = stdin.readline()
+        if line == "":
+            raise EOFError
+        value = line.strip()
+        if value or optional:
+            return value or None
+        stdout.write(t("key.required") + "\n")
+
+
+def init_profile(
+    *,
+    name: str | None,
+    role: str | None,
+    organisation: str | None,
+    registration: str | None,
+    contact: str | None,
+    passphrase: Callable[[], str],
+    force: bool,
+    stdin: TextIO = sys.stdin,
+    stdout: TextIO = sys.stdout,
+    store: ProfileStore | None = None,
+) -> tuple[str, dict[str, Any]]:
+    store = store or ProfileStore()
+    if store.exists() and not force:
+        raise ProfileError(
+            f"er is al een profiel ({store.profile_path}); wissel van sleutel met "
+            "'meldcode key rotate', of gebruik --force om opnieuw te beginnen"
+        )
+    interactive = stdin.isatty()
+    if not interactive and not (name and role and organisation):
+        raise ProfileError(t("key.init.flags"))
+    name = name or _ask_line(t("key.init.name"), stdin, stdout)
+    if role is None:
+        role = _ask_line(t("key.init.role"), stdin, stdout)
+    organisation = organisation or _ask_line(t("key.init.organisation"), stdin, stdout)
+    if registration is None and interactive:
+        registration = _ask_line(t("key.init.registration"), stdin, stdout, optional=True)
+    if contact is None and interactive:
+        contact = _ask_line(t("key.init.contact"), stdin, stdout, optional=True)
+    try:
+        profile = Profile(
+            name=name or "",
+            role=role,  # type: ignore[arg-type]
+            organisation=organisation or "",
+            registration=registration,
+            contact=contact,
+        )
+    except ValueError as e:
+        raise ProfileError(f"profiel ongeldig: {e}") from None
+    fp = store.init(profile, passphrase(), force=force)
+    return fp, store.export_public()
+
+
+def rotate_key(
+    passphrase: Callable[[], str],
+    new_passphrase: Callable[[], str] | None,
+    store: ProfileStore | None = None,
+) -> tuple[str, str]:
+    store = store or ProfileStore()
+    old = passphrase()
+    new = new_passphrase() if new_passphrase else None
+    return store.rotate(old, new)
+
+
+def export_key(store: ProfileStore | None = None) -> str:
+    return json.dumps((store or ProfileStore()).export_public(), ensure_ascii=False, indent=2)
+
+
+def _parse_override(spec: str | None, reason: str | None, consulted: str | None) -> Override | None:
+    if spec is None:
+        return None
+    chosen = {"melden": False, "hulp": False, "afsluiten": False}
+    for part in spec.replace(" ", "").split(","):
+        if part not in chosen:
+            raise CaseError(f"--override: '{part}' (kies uit melden, hulp, afsluiten)")
+        chosen[part] = True
+    if not (reason and consulted):
+        raise CaseError("--override vraagt ook --reason en --consulted (wie u raadpleegde)")
+    return Override(chosen=ChosenDecision(**chosen), reason=reason, consulted=consulted)
+
+
+def sign_existing(
+    label: str,
+    *,
+    passphrase: Callable[[], str] | None,
+    training: bool,
+    override: str | None,
+    reason: str | None,
+    consulted: str | None,
+    stdout: TextIO = sys.stdout,
+    store: CaseStore | None = None,
+) -> Path:
+    from meldcode_cli.signing import sign_case
+
+    session, _ = Session.resume(store or CaseStore(), label)
+    ov = _parse_override(override, reason, consulted)
+    out = sign_case(
+        session,
+        passphrase=None if training else passphrase,
+        training=training,
+        override=ov,
+        amendment_reason=reason if ov is None else None,
+    )
+    report_signed(out, stdout)
+    return out.path
+
+
+def report_signed(out: Any, stdout: TextIO) -> None:
+    if out.training:
+        stdout.write(t("key.training_record", path=out.path) + "\n")
+    else:
+        stdout.write(t("key.signed", path=out.path, fp=out.fingerprint, kind=out.kind) + "\n")
+    stdout.flush()
+
+
+def evaluate_case(
+    label: str,
+    *,
+    passphrase: Callable[[], str] | None,
+    training: bool,
+    plain: bool | None,
+    stdin: TextIO = sys.stdin,
+    stdout: TextIO = sys.stdout,
+    store: CaseStore | None = None,
+) -> Path | None:
+    """The afweging-5 evaluation: ask afweging 5 (and what follows), sign a new record."""
+    from meldcode_cli import walkflow
+    from meldcode_cli.signing import sign_case
+    from meldcode_cli.walker import WalkPaused, drive
+
+    store = store or CaseStore()
+    session, info = Session.resume(store, label)
+    walkflow._report_recovery(info, stdout)
+    if "afweging_5" not in {ci.id for ci in session.walk.relevant()}:
+        raise CaseError(
+            f"casus {label} heeft geen lopende hulp om te evalueren "
+            "(afweging 5 is niet aan de orde)"
+        )
+    if not stdin.isatty():
+        raise CaseError(t("walk.no_tty_resume"))
+    prompter = walkflow.make_prompter(walkflow.use_plain(plain, stdout), stdin, stdout)
+    try:
+        drive(session, prompter, start_with="afweging_5")
+    except WalkPaused:
+        session.pause()
+        stdout.write(t("walk.paused", label=label) + "\n")
+        return None
+    except (KeyboardInterrupt, EOFError):
+        raise walkflow.WalkInterrupted(label) from None
+    session.complete()
+    out = sign_case(session, passphrase=passphrase, training=training, kind="evaluation")
+    report_signed(out, stdout)
+    return out.path
+
+
+def format_verify(results: list[VerifyResult], problems: list[str], fmt: str = "text") -> str:
+    if fmt == "json":
+        return json.dumps(
+            {
+                "valid": all(r.valid for r in results) and not problems,
+                "records": [
+                    {
+                        "path": r.path,
+                        "valid": r.valid,
+                        "reasons": r.reasons,
+                        "notes": r.notes,
+                        "hash": r.hash,
+                        "key_fingerprint": r.fingerprint,
+                        "kind": (r.record or {}).get("kind"),
+                        "sequence": (r.record or {}).get("sequence"),
+                        "case": (r.record or {}).get("provenance", {}).get("case"),
+                    }
+                    for r in results
+                ],
+                "chain_problems": problems,
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+    lines = []
+    for r in results:
+        rec = r.record or {}
+        case = rec.get("provenance", {}).get("case", "?")
+        what = f"{rec.get('kind', '?')} {rec.get('sequence', '?')} van casus {case}"
+        if r.valid:
+            lines.append(f"{r.path}: {t('verify.valid')} ({what}; {r.fingerprint})")
+        else:
+            lines.append(f"{r.path}: {t('verify.invalid')} ({what})")
+            lines.extend(f"    - {reason}" for reason in r.reasons)
+        lines.extend(f"    {note}" for note in r.notes)
+    lines.extend(f"{t('verify.chain')}: {p}" for p in problems)
+    ok = sum(1 for r in results if r.valid)
+    lines.append(
+        t("verify.summary", n=len(results), ok=ok, bad=len(results) - ok, chain=len(problems))
+    )
+    return "\n".join(lines)
