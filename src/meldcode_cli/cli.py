@@ -49,6 +49,14 @@ class OnChange(enum.StrEnum):
 class SchemaKind(enum.StrEnum):
     protocol = "protocol"
     scenarios = "scenarios"
+    record = "record"
+
+
+class ProfileRoleOpt(enum.StrEnum):
+    huisarts = "huisarts"
+    wijkagent = "wijkagent"
+    professional = "professional"
+    trainer = "trainer"
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
@@ -114,6 +122,9 @@ def build_app() -> typer.Typer:
         pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"]},
     )
+
+    key_app = typer.Typer(name="key", help=t("cmd.key"), no_args_is_help=True)
+    app.add_typer(key_app, name="key")
 
     @app.callback()
     def root(
@@ -219,10 +230,14 @@ def build_app() -> typer.Typer:
             Path | None, typer.Option("--answers", help=t("cmd.start.answers"))
         ] = None,
         save: Annotated[bool, typer.Option("--save/--no-save", help=t("cmd.start.save"))] = True,
+        sign: Annotated[bool, typer.Option("--sign/--no-sign", help=t("cmd.start.sign"))] = True,
+        passphrase_file: Annotated[
+            Path | None, typer.Option("--passphrase-file", help=t("opt.passphrase_file"))
+        ] = None,
     ) -> None:
         from meldcode_cli.walkflow import WalkRequest, start_walk
 
-        req = WalkRequest(protocol, role, case, plain, answers, save)
+        req = WalkRequest(protocol, role, case, plain, answers, save, sign, passphrase_file)
         outcome = run_walk(lambda: start_walk(req))
         raise typer.Exit(EXIT_USAGE if outcome.status == "incomplete" else EXIT_OK)
 
@@ -236,11 +251,160 @@ def build_app() -> typer.Typer:
         on_change: Annotated[
             OnChange | None, typer.Option("--on-change", help=t("cmd.resume.on_change"))
         ] = None,
+        sign: Annotated[bool, typer.Option("--sign/--no-sign", help=t("cmd.start.sign"))] = True,
+        passphrase_file: Annotated[
+            Path | None, typer.Option("--passphrase-file", help=t("opt.passphrase_file"))
+        ] = None,
     ) -> None:
         from meldcode_cli.walkflow import resume_walk
 
         choice = on_change.value if on_change else None
-        run_walk(lambda: resume_walk(case, plain=plain, on_change=choice))
+        run_walk(
+            lambda: resume_walk(
+                case, plain=plain, on_change=choice, sign=sign, passphrase_file=passphrase_file
+            )
+        )
+
+    @app.command("init", help=t("cmd.init"))
+    def init(
+        name: Annotated[str | None, typer.Option("--name", help=t("cmd.init.name"))] = None,
+        role: Annotated[
+            ProfileRoleOpt | None, typer.Option("--role", help=t("cmd.init.role"))
+        ] = None,
+        organisation: Annotated[
+            str | None, typer.Option("--organisation", help=t("cmd.init.organisation"))
+        ] = None,
+        registration: Annotated[
+            str | None, typer.Option("--registration", help=t("cmd.init.registration"))
+        ] = None,
+        contact: Annotated[
+            str | None, typer.Option("--contact", help=t("cmd.init.contact"))
+        ] = None,
+        passphrase_file: Annotated[
+            Path | None, typer.Option("--passphrase-file", help=t("opt.passphrase_file"))
+        ] = None,
+        force: Annotated[bool, typer.Option("--force", help=t("cmd.init.force"))] = False,
+    ) -> None:
+        from meldcode_cli import console
+        from meldcode_cli.keyflow import init_profile, passphrase_source
+
+        fp, _public = run_walk(
+            lambda: init_profile(
+                name=name,
+                role=role.value if role else None,
+                organisation=organisation,
+                registration=registration,
+                contact=contact,
+                passphrase=passphrase_source(passphrase_file, confirm=True),
+                force=force,
+            )
+        )
+        console.print_text(t("key.init.done", fp=fp))
+
+    @key_app.command("export", help=t("cmd.key.export"))
+    def key_export() -> None:
+        from meldcode_cli import console
+        from meldcode_cli.keyflow import export_key
+
+        console.print_text(run_walk(export_key))
+
+    @key_app.command("rotate", help=t("cmd.key.rotate"))
+    def key_rotate(
+        passphrase_file: Annotated[
+            Path | None, typer.Option("--passphrase-file", help=t("opt.passphrase_file"))
+        ] = None,
+        new_passphrase_file: Annotated[
+            Path | None, typer.Option("--new-passphrase-file", help=t("opt.passphrase_file"))
+        ] = None,
+    ) -> None:
+        from meldcode_cli import console
+        from meldcode_cli.keyflow import passphrase_source, rotate_key
+
+        new = None
+        if new_passphrase_file is not None or passphrase_file is None:
+            new = passphrase_source(
+                new_passphrase_file, confirm=True, prompt_key="key.passphrase.new"
+            )
+        old, fresh = run_walk(lambda: rotate_key(passphrase_source(passphrase_file), new))
+        console.print_text(t("key.rotated", old=old, new=fresh))
+
+    @app.command("sign", help=t("cmd.sign"))
+    def sign_cmd(
+        case: Annotated[str, typer.Argument(help=t("cmd.resume.case"), show_default=False)],
+        passphrase_file: Annotated[
+            Path | None, typer.Option("--passphrase-file", help=t("opt.passphrase_file"))
+        ] = None,
+        training: Annotated[bool, typer.Option("--no-sign", help=t("cmd.sign.training"))] = False,
+        override: Annotated[
+            str | None, typer.Option("--override", help=t("cmd.sign.override"))
+        ] = None,
+        reason: Annotated[str | None, typer.Option("--reason", help=t("cmd.sign.reason"))] = None,
+        consulted: Annotated[
+            str | None, typer.Option("--consulted", help=t("cmd.sign.consulted"))
+        ] = None,
+    ) -> None:
+        from meldcode_cli.keyflow import passphrase_source, sign_existing
+
+        run_walk(
+            lambda: sign_existing(
+                case,
+                passphrase=passphrase_source(passphrase_file),
+                training=training,
+                override=override,
+                reason=reason,
+                consulted=consulted,
+            )
+        )
+
+    @app.command("evaluate", help=t("cmd.evaluate"))
+    def evaluate(
+        case: Annotated[str, typer.Argument(help=t("cmd.resume.case"), show_default=False)],
+        plain: Annotated[
+            bool | None,
+            typer.Option("--plain/--rich", help=t("cmd.start.plain"), show_default=False),
+        ] = None,
+        passphrase_file: Annotated[
+            Path | None, typer.Option("--passphrase-file", help=t("opt.passphrase_file"))
+        ] = None,
+        training: Annotated[bool, typer.Option("--no-sign", help=t("cmd.sign.training"))] = False,
+    ) -> None:
+        from meldcode_cli.keyflow import evaluate_case, passphrase_source
+
+        run_walk(
+            lambda: evaluate_case(
+                case,
+                passphrase=passphrase_source(passphrase_file),
+                training=training,
+                plain=plain,
+            )
+        )
+
+    @app.command("verify", help=t("cmd.verify"))
+    def verify(
+        paths: Annotated[
+            list[Path], typer.Argument(help=t("cmd.verify.paths"), show_default=False)
+        ],
+        key: Annotated[Path | None, typer.Option("--key", help=t("cmd.verify.key"))] = None,
+        keyring: Annotated[bool, typer.Option("--keyring", help=t("cmd.verify.keyring"))] = False,
+        fmt: Annotated[
+            ListFormat, typer.Option("--format", "-f", help=t("opt.format"))
+        ] = ListFormat.text,
+    ) -> None:
+        from meldcode_cli import console
+        from meldcode_cli.keyflow import format_verify
+        from meldcode_cli.record import Unreadable
+        from meldcode_cli.signing import verify_paths
+
+        def call() -> tuple[list, list[str]]:  # type: ignore[type-arg]
+            try:
+                return verify_paths(paths, key_file=key, use_keyring=keyring)
+            except Unreadable as e:
+                _fail(str(e), EXIT_USAGE)
+
+        results, problems = run_walk(call)
+        console.print_text(format_verify(results, problems, fmt.value))
+        ok = all(r.valid for r in results) and not problems
+        raise typer.Exit(EXIT_OK if ok else EXIT_FAILED)
 
     @app.command("cases", help=t("cmd.cases"))
     def cases(

@@ -88,10 +88,12 @@ def init_profile(
     contact: str | None,
     passphrase: Callable[[], str],
     force: bool,
-    stdin: TextIO = sys.stdin,
-    stdout: TextIO = sys.stdout,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
     store: ProfileStore | None = None,
 ) -> tuple[str, dict[str, Any]]:
+    stdin = sys.stdin if stdin is None else stdin
+    stdout = sys.stdout if stdout is None else stdout
     store = store or ProfileStore()
     if store.exists() and not force:
         raise ProfileError(
@@ -159,9 +161,10 @@ def sign_existing(
     override: str | None,
     reason: str | None,
     consulted: str | None,
-    stdout: TextIO = sys.stdout,
+    stdout: TextIO | None = None,
     store: CaseStore | None = None,
 ) -> Path:
+    stdout = sys.stdout if stdout is None else stdout
     from meldcode_cli.signing import sign_case
 
     session, _ = Session.resume(store or CaseStore(), label)
@@ -191,11 +194,13 @@ def evaluate_case(
     passphrase: Callable[[], str] | None,
     training: bool,
     plain: bool | None,
-    stdin: TextIO = sys.stdin,
-    stdout: TextIO = sys.stdout,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
     store: CaseStore | None = None,
 ) -> Path | None:
     """The afweging-5 evaluation: ask afweging 5 (and what follows), sign a new record."""
+    stdin = sys.stdin if stdin is None else stdin
+    stdout = sys.stdout if stdout is None else stdout
     from meldcode_cli import walkflow
     from meldcode_cli.signing import sign_case
     from meldcode_cli.walker import WalkPaused, drive

@@ -82,6 +82,85 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Sla de casus op (standaard); --no-save voor oefenen.",
         "en": "Save the case (default); --no-save for practice.",
     },
+    "cmd.start.sign": {
+        "nl": "Onderteken het beslisrecord aan het eind (standaard); --no-sign alleen voor "
+        "oefenen (gemarkeerd als OEFENING).",
+        "en": "Sign the decision record at the end (default); --no-sign only for training "
+        "(marked TRAINING).",
+    },
+    "opt.passphrase_file": {
+        "nl": "Lees de wachtzin uit dit bestand (alleen voor scripts; chmod 600).",
+        "en": "Read the passphrase from this file (scripts only; chmod 600).",
+    },
+    "cmd.init": {
+        "nl": "Maak uw profiel en een sleutelpaar om beslisrecords te ondertekenen.",
+        "en": "Create your profile and a key pair to sign decision records.",
+    },
+    "cmd.init.name": {"nl": "Uw naam.", "en": "Your name."},
+    "cmd.init.role": {"nl": "Uw rol.", "en": "Your role."},
+    "cmd.init.organisation": {"nl": "Uw organisatie.", "en": "Your organisation."},
+    "cmd.init.registration": {
+        "nl": "Registratienummer (bv. BIG), optioneel.",
+        "en": "Registration number (e.g. BIG), optional.",
+    },
+    "cmd.init.contact": {
+        "nl": "Telefoon of e-mail voor Veilig Thuis, optioneel.",
+        "en": "Phone or e-mail for Veilig Thuis, optional.",
+    },
+    "cmd.init.force": {
+        "nl": "Begin opnieuw: nieuw profiel en nieuwe sleutel (oude publieke sleutels blijven "
+        "in de sleutelring).",
+        "en": "Start over: new profile and key (old public keys stay in the keyring).",
+    },
+    "cmd.key": {"nl": "Uw sleutel: exporteren of vervangen.", "en": "Your key: export or rotate."},
+    "cmd.key.export": {
+        "nl": "Schrijf uw publieke sleutel (JSON) voor wie uw records controleert.",
+        "en": "Write your public key (JSON) for whoever verifies your records.",
+    },
+    "cmd.key.rotate": {
+        "nl": "Vervang uw sleutel; de oude publieke sleutel blijft in de sleutelring.",
+        "en": "Replace your key; the old public key stays in the keyring.",
+    },
+    "cmd.sign": {
+        "nl": "Onderteken het beslisrecord van een afgeronde casus (of een wijziging daarop).",
+        "en": "Sign the decision record of a finished case (or an amendment to it).",
+    },
+    "cmd.sign.training": {
+        "nl": "Niet ondertekenen: schrijf een OEFENING-record (geen dossierstuk).",
+        "en": "Do not sign: write a TRAINING record (not a file entry).",
+    },
+    "cmd.sign.override": {
+        "nl": "Uw besluit wijkt af van het berekende: bv. 'melden' of 'melden,hulp'.",
+        "en": "Your decision differs from the computed one: e.g. 'melden' or 'melden,hulp'.",
+    },
+    "cmd.sign.reason": {
+        "nl": "De reden (bij afwijken, of bij een wijziging op een ondertekend record).",
+        "en": "The reason (for an override, or for an amendment to a signed record).",
+    },
+    "cmd.sign.consulted": {
+        "nl": "Wie u raadpleegde over het afwijkende besluit.",
+        "en": "Whom you consulted about the differing decision.",
+    },
+    "cmd.evaluate": {
+        "nl": "Evaluatie van de hulp (afweging 5) en een nieuw ondertekend record.",
+        "en": "Evaluate the help (consideration 5) and sign a new record.",
+    },
+    "cmd.verify": {
+        "nl": "Controleer ondertekende records: handtekening, schema, protocol en keten.",
+        "en": "Verify signed records: signature, schema, protocol and chain.",
+    },
+    "cmd.verify.paths": {
+        "nl": "Recordbestanden of mappen (bv. de records-map van een casus).",
+        "en": "Record files or folders (e.g. a case's records folder).",
+    },
+    "cmd.verify.key": {
+        "nl": "Alleen geldig als ondertekend met deze publieke sleutel (meldcode key export).",
+        "en": "Valid only if signed with this public key (meldcode key export).",
+    },
+    "cmd.verify.keyring": {
+        "nl": "Controleer tegen uw sleutelring (ook oude sleutels, met hun geldigheid).",
+        "en": "Verify against your keyring (old keys too, with their validity).",
+    },
     "cmd.resume": {
         "nl": "Ga verder met een casus waar u gebleven was.",
         "en": "Continue a case where you left it.",
@@ -359,8 +438,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Phone or e-mail for Veilig Thuis (empty = none):",
     },
     "key.init.done": {
-        "nl": "Profiel en sleutel gemaakt. Vingerafdruk van uw publieke sleutel: {fp}",
-        "en": "Profile and key created. Fingerprint of your public key: {fp}",
+        "nl": "Profiel en sleutel gemaakt. Vingerafdruk van uw publieke sleutel: {fp}\n"
+        "Geef uw publieke sleutel aan wie uw records moet kunnen controleren: "
+        "meldcode key export > mijn-sleutel.json",
+        "en": "Profile and key created. Fingerprint of your public key: {fp}\n"
+        "Give your public key to whoever must verify your records: "
+        "meldcode key export > my-key.json",
     },
     "key.rotated": {
         "nl": "Nieuwe sleutel {new}; de oude ({old}) blijft in de sleutelring om eerdere "

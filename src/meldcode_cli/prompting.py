@@ -327,6 +327,14 @@ class QuestionaryPrompter:
         if optional:
             hints.append(t("walk.skip"))
         instruction = " ".join(hints)
+        if multiline:
+            # prompt_toolkit indents wrapped lines of a multiline answer as far as the prompt
+            # is wide; a long question would leave no room at all. Print the question (rich
+            # wraps it) and ask behind a short prompt.
+            self._print("? " + message, "bold")
+            if instruction:
+                self._print(instruction, "italic")
+            message, instruction = "›", ""
         question = questionary.text(
             message,
             default=default if isinstance(default, str) else "",

@@ -10,6 +10,7 @@ __all__ = ["schema_dict", "schema_json"]
 SCHEMA_IDS = {
     "protocol": "https://meldcode-cli.invalid/schema/protocol-v1.json",
     "scenarios": "https://meldcode-cli.invalid/schema/scenarios-v1.json",
+    "record": "https://meldcode-cli.invalid/schema/record-v1.json",
 }
 
 
@@ -19,6 +20,11 @@ def schema_dict(kind: str = "protocol") -> dict[str, Any]:
 
         schema = Protocol.model_json_schema()
         schema["title"] = "meldcode-cli protocol"
+    elif kind == "record":
+        from meldcode_cli.record import Record
+
+        schema = Record.model_json_schema(by_alias=True)
+        schema["title"] = "meldcode-cli decision record"
     elif kind == "scenarios":
         from meldcode_cli.scenarios import ScenarioFile
 
@@ -27,7 +33,7 @@ def schema_dict(kind: str = "protocol") -> dict[str, Any]:
     else:
         from meldcode_cli.checker import UsageError
 
-        raise UsageError(f"onbekend schema '{kind}' (protocol of scenarios)")
+        raise UsageError(f"onbekend schema '{kind}' (protocol, scenarios of record)")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_IDS[kind],

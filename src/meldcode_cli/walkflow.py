@@ -53,6 +53,8 @@ class WalkRequest:
     plain: bool | None = None
     answers: Path | None = None
     save: bool = True
+    sign: bool = True
+    passphrase_file: Path | None = None
 
 
 @dataclass
@@ -134,11 +136,13 @@ def _load_protocol(name: str) -> tuple[str, str]:
 def start_walk(
     req: WalkRequest,
     *,
-    stdin: TextIO = sys.stdin,
-    stdout: TextIO = sys.stdout,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
     store: CaseStore | None = None,
     today: Callable[[], dt.date] = dt.date.today,
 ) -> WalkOutcome:
+    stdin = sys.stdin if stdin is None else stdin
+    stdout = sys.stdout if stdout is None else stdout
     text, display = _load_protocol(req.protocol)
     compiled = compile_text(text, display)
     spec = None
@@ -179,9 +183,34 @@ def start_walk(
         from meldcode_cli.walker import BareTarget
 
         target = BareTarget(Walk(compiled, role, today=day()))
+    signer = _signer(req.sign, req.passphrase_file)
     if spec is not None:
-        return _replay(target, spec, label, stdout)
-    return _interactive(target, label, use_plain(req.plain, stdout), stdin, stdout)
+        return _replay(target, spec, label, stdout, signer)
+    return _interactive(target, label, use_plain(req.plain, stdout), stdin, stdout, signer)
+
+
+Signer = Callable[[Session, TextIO], None]
+
+
+def _signer(sign: bool, passphrase_file: Path | None) -> Signer:
+    """What happens to a finished case: sign its record, or write a training record."""
+
+    def finalize(session: Session, stdout: TextIO) -> None:
+        from meldcode_cli.keyflow import passphrase_source, report_signed
+        from meldcode_cli.profile import ProfileStore
+        from meldcode_cli.signing import sign_case
+
+        if sign and not ProfileStore().exists():
+            _out(stdout, t("key.no_profile", label=session.case.label))
+            return
+        out = sign_case(
+            session,
+            passphrase=passphrase_source(passphrase_file) if sign else None,
+            training=not sign,
+        )
+        report_signed(out, stdout)
+
+    return finalize
 
 
 def _load_answers(path: Path) -> Any:
@@ -204,7 +233,9 @@ def _load_answers(path: Path) -> Any:
     return spec
 
 
-def _replay(target: Any, spec: Any, label: str | None, stdout: TextIO) -> WalkOutcome:
+def _replay(
+    target: Any, spec: Any, label: str | None, stdout: TextIO, signer: Signer | None = None
+) -> WalkOutcome:
     from meldcode_cli import walkview
     from meldcode_cli.walker import replay
 
@@ -223,6 +254,8 @@ def _replay(target: Any, spec: Any, label: str | None, stdout: TextIO) -> WalkOu
         return WalkOutcome(label, "incomplete", walk.decision(), missing)
     decision = _finish(target)
     _out(stdout, "", *walkview.decision_lines(decision, walk), "", *walkview.dossier_lines(walk))
+    if signer is not None and isinstance(target, Session):
+        signer(target, stdout)
     return _completed(target, label, decision)
 
 
@@ -240,7 +273,12 @@ def _completed(target: Any, label: str | None, decision: Decision | None) -> Wal
 
 
 def _interactive(
-    target: Any, label: str | None, plain: bool, stdin: TextIO, stdout: TextIO
+    target: Any,
+    label: str | None,
+    plain: bool,
+    stdin: TextIO,
+    stdout: TextIO,
+    signer: Signer | None = None,
 ) -> WalkOutcome:
     from meldcode_cli.walker import WalkPaused, drive
 
@@ -262,6 +300,8 @@ def _interactive(
     decision = _finish(target)
     if label:
         _out(stdout, "", t("walk.saved", label=label))
+    if signer is not None and isinstance(target, Session):
+        signer(target, stdout)
     return _completed(target, label, decision)
 
 
@@ -270,11 +310,15 @@ def resume_walk(
     *,
     plain: bool | None = None,
     on_change: str | None = None,
-    stdin: TextIO = sys.stdin,
-    stdout: TextIO = sys.stdout,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
     store: CaseStore | None = None,
     today: Callable[[], dt.date] = dt.date.today,
+    sign: bool = True,
+    passphrase_file: Path | None = None,
 ) -> WalkOutcome:
+    stdin = sys.stdin if stdin is None else stdin
+    stdout = sys.stdout if stdout is None else stdout
     store = store or CaseStore()
     if not stdin.isatty():
         raise UsageError(t("walk.no_tty_resume"))
@@ -302,7 +346,10 @@ def resume_walk(
     walk = session.walk
     if walk.is_complete() and any(e.type == "completed" for e in session.case.entries):
         _out(stdout, t("walk.already_complete", label=label))
-    return _interactive(session, label, use_plain(plain, stdout), stdin, stdout)
+    from meldcode_cli.signing import records_of
+
+    signer = None if records_of(session) else _signer(sign, passphrase_file)
+    return _interactive(session, label, use_plain(plain, stdout), stdin, stdout, signer)
 
 
 def _current_text(protocol_id: str) -> str | None:
