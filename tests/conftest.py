@@ -16,7 +16,11 @@ VOORBEELD = PROTOCOLS / "voorbeeld.yaml"
 
 
 @pytest.fixture(autouse=True)
-def isolation(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def isolation(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[None]:
+    # never touch the developer's real cases, profile or keys
+    monkeypatch.setenv("MELDCODE_HOME", str(tmp_path_factory.mktemp("meldcode-home")))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("TERM", "dumb")

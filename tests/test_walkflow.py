@@ -207,3 +207,72 @@ def test_cli_start_with_answers_and_cases(tmp_path: Path, monkeypatch: pytest.Mo
     assert "bestaat al" in result.stderr
     result = runner.invoke(build_app(), ["resume", "onbekend"])
     assert result.exit_code == 2
+
+
+def _profile(tmp_path: Path) -> Path:
+    import os
+
+    from meldcode_cli.profile import Profile, ProfileStore
+
+    ProfileStore().init(Profile(name="A", role="huisarts", organisation="B"), "een lange wachtzin")
+    pw = tmp_path / "pw"
+    pw.write_text("een lange wachtzin")
+    os.chmod(pw, 0o600)
+    return pw
+
+
+def test_interactive_walk_ends_by_signing(store: CaseStore, tmp_path: Path) -> None:
+    pw = _profile(tmp_path)
+    out = Tty()
+    req = WalkRequest("voorbeeld", role="huisarts", case="s1", plain=True, passphrase_file=pw)
+    outcome = start_walk(
+        req,
+        stdin=Tty("\n".join([*LINES, "1"]) + "\n"),
+        stdout=out,
+        store=store,
+        today=lambda: TODAY,
+    )
+    assert outcome.status == "completed"
+    assert "Ondertekend (decision)" in out.getvalue()
+    assert len(list((store.root / "s1" / "records").iterdir())) == 1
+
+
+def test_interactive_override_is_recorded(store: CaseStore, tmp_path: Path) -> None:
+    from meldcode_cli.record import load_envelope
+
+    pw = _profile(tmp_path)
+    answers = [
+        *LINES,
+        "2",
+        "1",
+        "1",
+        "2",
+        "Hulp is toch mogelijk naast de melding.",
+        "Collega, 21-01",
+    ]
+    req = WalkRequest("voorbeeld", role="huisarts", case="s2", plain=True, passphrase_file=pw)
+    start_walk(
+        req, stdin=Tty("\n".join(answers) + "\n"), stdout=Tty(), store=store, today=lambda: TODAY
+    )
+    record = load_envelope(next((store.root / "s2" / "records").iterdir()))["record"]
+    assert record["decision"]["hulp"] is False
+    assert record["override"] == {
+        "chosen": {"melden": True, "hulp": True, "afsluiten": False},
+        "reason": "Hulp is toch mogelijk naast de melding.",
+        "consulted": "Collega, 21-01",
+    }
+
+
+def test_sign_later(store: CaseStore, tmp_path: Path) -> None:
+    _profile(tmp_path)
+    out = Tty()
+    req = WalkRequest("voorbeeld", role="huisarts", case="s3", plain=True)
+    start_walk(
+        req,
+        stdin=Tty("\n".join([*LINES, "3"]) + "\n"),
+        stdout=out,
+        store=store,
+        today=lambda: TODAY,
+    )
+    assert "meldcode sign s3" in out.getvalue()
+    assert not (store.root / "s3" / "records").exists()

@@ -464,6 +464,34 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Not signed: there is no profile. Create one with 'meldcode init', then sign "
         "with 'meldcode sign {label}'.",
     },
+    "sign.choose": {
+        "nl": "Het beslisrecord ondertekenen?",
+        "en": "Sign the decision record?",
+    },
+    "sign.now": {
+        "nl": "ja, onderteken deze beslissing",
+        "en": "yes, sign this decision",
+    },
+    "sign.override": {
+        "nl": "ik besluit anders (afwijken, met reden en wie ik raadpleegde)",
+        "en": "I decide differently (override, with reason and whom I consulted)",
+    },
+    "sign.later": {"nl": "later ondertekenen", "en": "sign later"},
+    "sign.later.how": {
+        "nl": "Niet ondertekend. Onderteken later met: meldcode sign {label}",
+        "en": "Not signed. Sign later with: meldcode sign {label}",
+    },
+    "sign.override.melden": {"nl": "Uw besluit: melden?", "en": "Your decision: report?"},
+    "sign.override.hulp": {
+        "nl": "Uw besluit: hulp bieden of organiseren?",
+        "en": "Your decision: offer or organise help?",
+    },
+    "sign.override.afsluiten": {"nl": "Uw besluit: afsluiten?", "en": "Your decision: close?"},
+    "sign.override.reason": {"nl": "Reden van het afwijken:", "en": "Reason for the override:"},
+    "sign.override.consulted": {
+        "nl": "Wie raadpleegde u (en wanneer)?",
+        "en": "Whom did you consult (and when)?",
+    },
     "verify.valid": {"nl": "geldig", "en": "valid"},
     "verify.invalid": {"nl": "ONGELDIG", "en": "INVALID"},
     "verify.chain": {"nl": "keten", "en": "chain"},

@@ -183,7 +183,7 @@ def start_walk(
         from meldcode_cli.walker import BareTarget
 
         target = BareTarget(Walk(compiled, role, today=day()))
-    signer = _signer(req.sign, req.passphrase_file)
+    signer = _signer(req.sign, req.passphrase_file, None if spec is not None else stdin)
     if spec is not None:
         return _replay(target, spec, label, stdout, signer)
     return _interactive(target, label, use_plain(req.plain, stdout), stdin, stdout, signer)
@@ -192,8 +192,13 @@ def start_walk(
 Signer = Callable[[Session, TextIO], None]
 
 
-def _signer(sign: bool, passphrase_file: Path | None) -> Signer:
-    """What happens to a finished case: sign its record, or write a training record."""
+def _signer(sign: bool, passphrase_file: Path | None, stdin: TextIO | None = None) -> Signer:
+    """What happens to a finished case: sign its record, or write a training record.
+
+    With ``stdin`` (an interactive walk) the professional first chooses: sign the computed
+    decision, decide differently (an override with reason and who was consulted), or sign
+    later with ``meldcode sign``.
+    """
 
     def finalize(session: Session, stdout: TextIO) -> None:
         from meldcode_cli.keyflow import passphrase_source, report_signed
@@ -203,14 +208,67 @@ def _signer(sign: bool, passphrase_file: Path | None) -> Signer:
         if sign and not ProfileStore().exists():
             _out(stdout, t("key.no_profile", label=session.case.label))
             return
+        override = None
+        if sign and stdin is not None:
+            choice = _ask_numbered(
+                t("sign.choose"),
+                [t("sign.now"), t("sign.override"), t("sign.later")],
+                stdin,
+                stdout,
+            )
+            if choice == 3:
+                _out(stdout, t("sign.later.how", label=session.case.label))
+                return
+            if choice == 2:
+                override = _ask_override(stdin, stdout)
         out = sign_case(
             session,
             passphrase=passphrase_source(passphrase_file) if sign else None,
             training=not sign,
+            override=override,
         )
         report_signed(out, stdout)
 
     return finalize
+
+
+def _ask_numbered(title: str, options: list[str], stdin: TextIO, stdout: TextIO) -> int:
+    _out(stdout, "", title, *(f"  {i}) {o}" for i, o in enumerate(options, 1)))
+    while True:
+        stdout.write("> ")
+        stdout.flush()
+        line = stdin.readline()
+        if line == "":
+            raise EOFError
+        raw = line.strip()
+        if raw.isdigit() and 1 <= int(raw) <= len(options):
+            return int(raw)
+        _out(stdout, t("walk.role.again", n=len(options)))
+
+
+def _ask_text(label: str, stdin: TextIO, stdout: TextIO) -> str:
+    while True:
+        stdout.write(label + " ")
+        stdout.flush()
+        line = stdin.readline()
+        if line == "":
+            raise EOFError
+        if line.strip():
+            return line.strip()
+
+
+def _ask_override(stdin: TextIO, stdout: TextIO) -> Any:
+    from meldcode_cli.record import ChosenDecision, Override
+
+    chosen = {}
+    for part in ("melden", "hulp", "afsluiten"):
+        chosen[part] = (
+            _ask_numbered(t(f"sign.override.{part}"), [t("walk.ja"), t("walk.nee")], stdin, stdout)
+            == 1
+        )
+    reason = _ask_text(t("sign.override.reason"), stdin, stdout)
+    consulted = _ask_text(t("sign.override.consulted"), stdin, stdout)
+    return Override(chosen=ChosenDecision(**chosen), reason=reason, consulted=consulted)
 
 
 def _load_answers(path: Path) -> Any:
@@ -348,7 +406,7 @@ def resume_walk(
         _out(stdout, t("walk.already_complete", label=label))
     from meldcode_cli.signing import records_of
 
-    signer = None if records_of(session) else _signer(sign, passphrase_file)
+    signer = None if records_of(session) else _signer(sign, passphrase_file, stdin)
     return _interactive(session, label, use_plain(plain, stdout), stdin, stdout, signer)
 
 
