@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from meldcode_cli.cases import CaseError, CaseStore
 from meldcode_cli.profile import Profile, ProfileError, ProfileStore
@@ -270,3 +272,50 @@ def test_corrupt_key_file(tmp_path: Path, profiles: ProfileStore) -> None:
     profiles.key_path.write_text('{"kdf": {"name": "scrypt"}}')
     with pytest.raises(ProfileError, match="beschadigd"):
         profiles.unlock(PASS)
+
+
+json_leaves = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**53) + 1, max_value=2**53 - 1),
+    st.text(),
+)
+json_values = st.recursive(
+    json_leaves,
+    lambda inner: (
+        st.lists(inner, max_size=5)
+        | st.dictionaries(
+            st.text(alphabet=st.characters(max_codepoint=127), max_size=8), inner, max_size=5
+        )
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(json_values)
+def test_fast_canonical_equals_rfc8785(value: object) -> None:
+    import rfc8785
+
+    from meldcode_cli.record import canonical
+
+    try:
+        expected = bytes(rfc8785.dumps(value))
+    except Exception:
+        return
+    assert canonical(value) == expected
+
+
+def test_outside_the_subset_rfc8785_decides() -> None:
+    import rfc8785
+
+    from meldcode_cli.record import canonical
+
+    for value in ({"z": 1.5, "é": [0.1, 1e21]}, {"a": 2**60}):
+        try:
+            expected = bytes(rfc8785.dumps(value))
+        except Exception:
+            with pytest.raises(Exception):  # noqa: B017, PT011
+                canonical(value)
+            continue
+        assert canonical(value) == expected
