@@ -276,3 +276,37 @@ def test_sign_later(store: CaseStore, tmp_path: Path) -> None:
     )
     assert "meldcode sign s3" in out.getvalue()
     assert not (store.root / "s3" / "records").exists()
+
+
+def test_evaluate_signs_an_evaluation_record(store: CaseStore, tmp_path: Path) -> None:
+    from meldcode_cli.keyflow import evaluate_case, passphrase_source
+    from meldcode_cli.signing import verify_paths
+
+    pw = _profile(tmp_path)
+    hulp = LINES[:-4] + ["2", "1", "1", "2026-03-01", ""]  # 2 nee, 3 ja, 4 ja, date, 5 later
+    req = WalkRequest("voorbeeld", role="huisarts", case="ev", plain=True, passphrase_file=pw)
+    outcome = start_walk(
+        req,
+        stdin=Tty("\n".join([*hulp, "1"]) + "\n"),
+        stdout=Tty(),
+        store=store,
+        today=lambda: TODAY,
+    )
+    assert outcome.decision is not None
+    assert outcome.decision.evaluatie_nodig
+    out = Tty()
+    path = evaluate_case(
+        "ev",
+        passphrase=passphrase_source(pw),
+        training=False,
+        plain=True,
+        stdin=Tty("1\n"),  # afweging 5: ja
+        stdout=out,
+        store=store,
+    )
+    assert path is not None
+    assert path.name == "0002-evaluation.json"
+    results, problems = verify_paths([path.parent])
+    assert [r.valid for r in results] == [True, True]
+    assert problems == []
+    assert results[1].record["decision"]["afsluiten"] is True  # type: ignore[index]
