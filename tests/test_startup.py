@@ -51,6 +51,9 @@ def top_level(modules: set[str]) -> set[str]:
         ("-h",),
         ("start", "--help"),
         ("cases", "--help"),
+        ("verify", "--help"),
+        ("key", "--help"),
+        ("init", "--help"),
     ],
 )
 def test_help_and_version_import_nothing_heavy(args: tuple[str, ...]) -> None:
