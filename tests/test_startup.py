@@ -54,6 +54,11 @@ def top_level(modules: set[str]) -> set[str]:
         ("verify", "--help"),
         ("key", "--help"),
         ("init", "--help"),
+        ("train", "--help"),
+        ("debrief", "--help"),
+        ("casus", "--help"),
+        ("casus", "validate", "--help"),
+        ("report", "--help"),
     ],
 )
 def test_help_and_version_import_nothing_heavy(args: tuple[str, ...]) -> None:

@@ -132,6 +132,18 @@ class JournalRead:
     problem: str | None = None
 
 
+def _parse_first(line: bytes) -> bool:
+    """True when ``line`` is an intact 'created' entry."""
+    if not line.endswith(b"\n"):
+        return False
+    try:
+        obj = json.loads(line.decode("utf-8"))
+        crc = obj.pop("crc")
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
+        return False
+    return isinstance(obj, dict) and crc == _checksum(obj) and obj.get("type") == "created"
+
+
 def read_journal(path: Path) -> JournalRead:
     """All intact entries, stopping at the first torn or damaged line."""
     try:
@@ -259,7 +271,17 @@ class CaseStore:
         return self.root / label
 
     def exists(self, label: str) -> bool:
-        return (self.folder(label) / JOURNAL).exists()
+        """A case exists once its 'created' line is durable. A crash during creation (an
+        empty or torn first line) leaves nothing that was ever promised: the label is free."""
+        journal = self.folder(label) / JOURNAL
+        if not journal.exists():
+            return False
+        try:
+            with journal.open("rb") as f:
+                first = f.readline()
+        except OSError:
+            return True  # unreadable, not absent: never treat it as free
+        return _parse_first(first)
 
     def labels(self) -> list[str]:
         if not self.root.is_dir():
@@ -284,6 +306,9 @@ class CaseStore:
         try:
             folder.mkdir(mode=0o700, exist_ok=True)
             os.chmod(folder, 0o700)
+            # a creation that crashed before its first line was durable left an empty or
+            # torn journal: nothing in it was ever promised, so start it afresh
+            (folder / JOURNAL).unlink(missing_ok=True)
         except OSError as e:
             raise _io_error("de casusmap maken", folder, e) from None
         atomic_write(folder / PINNED, protocol_text.encode("utf-8"))
@@ -316,12 +341,18 @@ class CaseStore:
             )
         case = Case(label, folder, dict(read.entries[0].data), read.entries, read)
         if read.lost_lines and repair:
-            # cut the torn or damaged tail so new entries follow the last good one; the
-            # caller tells the user what was lost
+            # cut the torn or damaged tail so new entries follow the last good one; keep a
+            # private copy of the whole file first (a damaged line may be followed by intact
+            # ones someone wants to inspect); the caller tells the user what was lost
+            journal = folder / JOURNAL
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            backup = folder / f"{JOURNAL}.beschadigd-{stamp}"
             try:
-                os.truncate(folder / JOURNAL, read.good_bytes)
+                atomic_write(backup, journal.read_bytes())
+                os.truncate(journal, read.good_bytes)
             except OSError as e:
-                raise _io_error("het journaal herstellen", folder / JOURNAL, e) from None
+                raise _io_error("het journaal herstellen", journal, e) from None
+            read.problem = f"{read.problem}; het oorspronkelijke journaal staat in {backup.name}"
         return case
 
     def iter_cases(self) -> Iterator[Case]:

@@ -39,6 +39,23 @@ class ShowFormat(enum.StrEnum):
     text = "text"
     mermaid = "mermaid"
     dot = "dot"
+    svg = "svg"
+
+
+class FeedbackMode(enum.StrEnum):
+    step = "step"
+    end = "end"
+
+
+class DebriefFormat(enum.StrEnum):
+    text = "text"
+    html = "html"
+
+
+class ReportFormat(enum.StrEnum):
+    md = "md"
+    txt = "txt"
+    html = "html"
 
 
 class OnChange(enum.StrEnum):
@@ -125,6 +142,8 @@ def build_app() -> typer.Typer:
 
     key_app = typer.Typer(name="key", help=t("cmd.key"), no_args_is_help=True)
     app.add_typer(key_app, name="key")
+    casus_app = typer.Typer(name="casus", help=t("cmd.casus"), no_args_is_help=True)
+    app.add_typer(casus_app, name="casus")
 
     @app.callback()
     def root(
@@ -406,6 +425,37 @@ def build_app() -> typer.Typer:
         ok = all(r.valid for r in results) and not problems
         raise typer.Exit(EXIT_OK if ok else EXIT_FAILED)
 
+    @app.command("report", help=t("cmd.report"))
+    def report(
+        record: Annotated[str, typer.Argument(help=t("cmd.report.record"), show_default=False)],
+        fmt: Annotated[
+            ReportFormat, typer.Option("--format", "-f", help=t("opt.format"))
+        ] = ReportFormat.md,
+        output_file: Annotated[
+            Path | None, typer.Option("--output", "-o", help=t("cmd.report.output"))
+        ] = None,
+        betrokkenen: Annotated[
+            Path | None, typer.Option("--betrokkenen", help=t("cmd.report.betrokkenen"))
+        ] = None,
+        advies: Annotated[bool, typer.Option("--advies", help=t("cmd.report.advies"))] = False,
+    ) -> None:
+        from meldcode_cli import console
+        from meldcode_cli.report import ReportOutcome, ReportRefused, ReportRequest, make_report
+
+        req = ReportRequest(record, fmt.value, output_file, betrokkenen, advies)
+
+        def call() -> ReportOutcome:
+            try:
+                return make_report(req)
+            except ReportRefused as e:  # unsigned, tampered, or --advies would leak
+                _fail(str(e), EXIT_FAILED)
+
+        outcome = run_walk(call)
+        if outcome.path is None:
+            console.print_text(outcome.text)
+        else:
+            console.print_error(t("report.written", path=outcome.path))
+
     @app.command("cases", help=t("cmd.cases"))
     def cases(
         fmt: Annotated[
@@ -440,11 +490,86 @@ def build_app() -> typer.Typer:
             ShowFormat, typer.Option("--format", "-f", help=t("opt.format"))
         ] = ShowFormat.text,
         role: Annotated[str | None, typer.Option("--role", help=t("cmd.show.role"))] = None,
+        record: Annotated[Path | None, typer.Option("--record", help=t("cmd.show.record"))] = None,
     ) -> None:
         from meldcode_cli import console
-        from meldcode_cli.catalog import render_protocol
+        from meldcode_cli.diagram import render_show
 
-        console.print_text(run_core(lambda: render_protocol(protocol, fmt.value, role)))
+        console.print_text(run_core(lambda: render_show(protocol, fmt.value, role, record)))
+
+    @casus_app.command("validate", help=t("cmd.casus.validate"))
+    def casus_validate(
+        paths: Annotated[
+            list[str] | None, typer.Argument(help=t("cmd.casus.paths"), show_default=False)
+        ] = None,
+        fmt: Annotated[
+            CheckFormat, typer.Option("--format", "-f", help=t("opt.format"))
+        ] = CheckFormat.text,
+    ) -> None:
+        from meldcode_cli import console, output
+        from meldcode_cli.casus import as_file_results, check_casus_paths
+
+        results = as_file_results(run_core(lambda: check_casus_paths(paths or [])))
+        if fmt is CheckFormat.json:
+            console.print_text(output.format_json(results))
+            console.print_error(output.summary(results))
+        elif fmt is CheckFormat.github:
+            console.print_text(output.format_github(results))
+            console.print_error(output.summary(results))
+        else:
+            console.print_text(output.format_text(results))
+            console.print_text(output.summary(results))
+        raise typer.Exit(EXIT_OK if all(r.ok for r in results) else EXIT_FAILED)
+
+    @casus_app.command("list", help=t("cmd.casus.list"))
+    def casus_list(
+        paths: Annotated[
+            list[str] | None, typer.Argument(help=t("cmd.casus.paths"), show_default=False)
+        ] = None,
+        fmt: Annotated[
+            ListFormat, typer.Option("--format", "-f", help=t("opt.format"))
+        ] = ListFormat.text,
+    ) -> None:
+        from meldcode_cli import console
+        from meldcode_cli.casus import check_casus_paths, format_list
+
+        checks = run_core(lambda: check_casus_paths(paths or []))
+        console.print_text(format_list(checks, fmt.value))
+
+    @app.command("train", help=t("cmd.train"))
+    def train(
+        casus: Annotated[str, typer.Argument(help=t("cmd.train.casus"), show_default=False)],
+        feedback: Annotated[
+            FeedbackMode, typer.Option("--feedback", help=t("cmd.train.feedback"))
+        ] = FeedbackMode.step,
+        plain: Annotated[
+            bool | None,
+            typer.Option("--plain/--rich", help=t("cmd.start.plain"), show_default=False),
+        ] = None,
+    ) -> None:
+        from meldcode_cli.trainer import TrainRequest, start_training
+
+        req = TrainRequest(casus, feedback.value, plain)
+        run_walk(lambda: start_training(req))
+
+    @app.command("debrief", help=t("cmd.debrief"))
+    def debrief(
+        records: Annotated[
+            list[Path], typer.Argument(help=t("cmd.debrief.records"), show_default=False)
+        ],
+        fmt: Annotated[
+            DebriefFormat, typer.Option("--format", "-f", help=t("opt.format"))
+        ] = DebriefFormat.text,
+        output_file: Annotated[
+            Path | None, typer.Option("--output", "-o", help=t("cmd.debrief.output"))
+        ] = None,
+        names: Annotated[bool, typer.Option("--names", help=t("cmd.debrief.names"))] = False,
+        casus: Annotated[str | None, typer.Option("--casus", help=t("cmd.debrief.casus"))] = None,
+    ) -> None:
+        from meldcode_cli.debrief import build_debrief, collect_records, write_debrief
+
+        summary = run_core(lambda: build_debrief(collect_records(records), casus))
+        run_core(lambda: write_debrief(summary, fmt.value, output_file, names=names))
 
     return app
 

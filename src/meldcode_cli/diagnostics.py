@@ -57,6 +57,18 @@ CODES: dict[str, str] = {
     "MC305": "onbereikbaar item",
     "MC306": "signaal voor onveiligheid hangt af van de afweging die het bepaalt",
     "MC307": "analyse van een lange meerkeuzelijst benaderd",
+    # casus files (trainer mode, docs/trainer.md)
+    "MC401": "protocol van de casus niet gevonden of ongeldig",
+    "MC402": "rol van de casus hoort niet bij het protocol",
+    "MC403": "sleutel noemt een onbekend item",
+    "MC404": "ongeldig antwoord in de sleutel",
+    "MC405": "sleutelitem komt bij deze antwoorden niet aan de orde",
+    "MC406": "onbekende bron in de casus",
+    "MC407": "verwachte beslissing wijkt af van de engine",
+    "MC408": "verwacht pad wijkt af van de engine",
+    "MC409": "sleutel leidt niet tot een beslissing",
+    "MC410": "casus-id komt in meer bestanden voor",
+    "MC411": "bestandsnaam wijkt af van casus-id",
 }
 
 

@@ -161,6 +161,34 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Controleer tegen uw sleutelring (ook oude sleutels, met hun geldigheid).",
         "en": "Verify against your keyring (old keys too, with their validity).",
     },
+    "cmd.report": {
+        "nl": "Maak uit een ondertekend beslisrecord een concept-melding voor Veilig Thuis "
+        "(of met --advies een geanonimiseerde adviesvraag).",
+        "en": "Make a draft melding for Veilig Thuis from a signed decision record (or with "
+        "--advies a pseudonymised request for advice).",
+    },
+    "cmd.report.record": {
+        "nl": "Recordbestand, de map van een casus of het casuslabel (het nieuwste record).",
+        "en": "Record file, a case folder or the case label (its newest record).",
+    },
+    "cmd.report.output": {
+        "nl": "Schrijf naar dit bestand (alleen voor u leesbaar) in plaats van naar stdout.",
+        "en": "Write to this file (readable by you only) instead of stdout.",
+    },
+    "cmd.report.betrokkenen": {
+        "nl": "YAML-bestand met de betrokkenen (nooit opgeslagen); zonder: gevraagd op een "
+        "terminal.",
+        "en": "YAML file with the persons involved (never stored); without it: asked on a "
+        "terminal.",
+    },
+    "cmd.report.advies": {
+        "nl": "Geanonimiseerde samenvatting voor een adviesvraag: alleen rollen en leeftijden.",
+        "en": "Pseudonymised summary for a request for advice: only roles and ages.",
+    },
+    "report.written": {
+        "nl": "Geschreven naar {path} (alleen voor u leesbaar).",
+        "en": "Written to {path} (readable by you only).",
+    },
     "cmd.resume": {
         "nl": "Ga verder met een casus waar u gebleven was.",
         "en": "Continue a case where you left it.",
@@ -265,6 +293,760 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "evaluation of the help (consideration 5) still to do",
     },
     "schema.written": {"nl": "schema geschreven naar {path}", "en": "schema written to {path}"},
+    # --- trainer mode: casus, train, debrief, show --record (docs/trainer.md) -----------
+    "cmd.casus": {
+        "nl": "Oefencasussen voor trainers: controleren en tonen.",
+        "en": "Training cases for trainers: check and list.",
+    },
+    "cmd.casus.validate": {
+        "nl": "Controleer casusbestanden (*.casus.yaml): sleutel, bronnen, beslissing.",
+        "en": "Check casus files (*.casus.yaml): key, sources, decision.",
+    },
+    "cmd.casus.paths": {
+        "nl": "Casusbestanden of mappen; zonder pad: de meegeleverde casussen.",
+        "en": "Casus files or folders; without a path: the shipped cases.",
+    },
+    "cmd.casus.list": {
+        "nl": "Toon de casussen (id, protocol, rol, beslissing, titel).",
+        "en": "List the cases (id, protocol, role, decision, title).",
+    },
+    "cmd.train": {
+        "nl": "Oefen: doorloop het echte protocol op een casus, met terugkoppeling (OEFENING).",
+        "en": "Practise: walk the real protocol on a casus, with feedback (TRAINING).",
+    },
+    "cmd.train.casus": {
+        "nl": "Casus-id (meldcode casus list) of pad naar een casusbestand.",
+        "en": "Casus id (meldcode casus list) or path to a casus file.",
+    },
+    "cmd.train.feedback": {
+        "nl": "Terugkoppeling na elke stap (step) of pas aan het eind (end).",
+        "en": "Feedback after every step (step) or only at the end (end).",
+    },
+    "cmd.debrief": {
+        "nl": "Debrief van de oefenrecords van een groep: wie koos wat, tegen de sleutel.",
+        "en": "Debrief a group's training records: who chose what, against the key.",
+    },
+    "cmd.debrief.records": {
+        "nl": "Oefenrecords (OEFENING) of mappen met records, van één casus.",
+        "en": "Training records (TRAINING) or folders with records, of one casus.",
+    },
+    "cmd.debrief.output": {"nl": "Schrijf naar dit bestand.", "en": "Write to this file."},
+    "cmd.debrief.names": {
+        "nl": "Toon ook de namen van de deelnemers (uit hun profiel).",
+        "en": "Also show the participants' names (from their profile).",
+    },
+    "cmd.debrief.casus": {
+        "nl": "De casus (id of pad); standaard uit het label van de records.",
+        "en": "The casus (id or path); by default from the records' label.",
+    },
+    "cmd.show.record": {
+        "nl": "Markeer het pad van een casus uit dit recordbestand (mermaid, dot, svg).",
+        "en": "Highlight the path of a case from this record file (mermaid, dot, svg).",
+    },
+    "casus.list.id": {"nl": "id", "en": "id"},
+    "casus.list.protocol": {"nl": "protocol", "en": "protocol"},
+    "casus.list.role": {"nl": "rol", "en": "role"},
+    "casus.list.decision": {"nl": "beslissing", "en": "decision"},
+    "casus.list.title": {"nl": "titel", "en": "title"},
+    "train.banner": {
+        "nl": "OEFENING: geen echte casus, geen dossierstuk, niet ondertekend",
+        "en": "TRAINING: not a real case, not a file entry, not signed",
+    },
+    "train.casus_line": {
+        "nl": "Casus: {title} ({id}) · protocol {protocol} · rol: {role}",
+        "en": "Casus: {title} ({id}) · protocol {protocol} · role: {role}",
+    },
+    "train.story": {"nl": "Casus (OEFENING):", "en": "Casus (TRAINING):"},
+    "train.feedback.title": {
+        "nl": "Terugkoppeling stap {step} (OEFENING): {ok} van {n} volgens de sleutel",
+        "en": "Feedback step {step} (TRAINING): {ok} of {n} as in the key",
+    },
+    "train.yours": {"nl": "uw antwoord", "en": "your answer"},
+    "train.key": {"nl": "sleutel", "en": "key"},
+    "train.why": {"nl": "waarom", "en": "why"},
+    "train.source": {"nl": "bron", "en": "source"},
+    "train.missing": {"nl": "niet gekozen", "en": "not chosen"},
+    "train.avoided": {"nl": "hoort hier niet", "en": "does not belong here"},
+    "train.not_asked": {
+        "nl": "niet gevraagd (door een eerder antwoord)",
+        "en": "not asked (because of an earlier answer)",
+    },
+    "train.not_answered": {"nl": "niet beantwoord", "en": "not answered"},
+    "train.at_least": {"nl": "minstens: {options}", "en": "at least: {options}"},
+    "train.no_required": {
+        "nl": "geen verplichte opties",
+        "en": "no required options",
+    },
+    "train.also_ok": {"nl": "(ook goed: {options})", "en": "(also right: {options})"},
+    "train.path": {"nl": "pad", "en": "path"},
+    "train.decision.title": {
+        "nl": "Beslissing (OEFENING), vergeleken met de sleutel:",
+        "en": "Decision (TRAINING), compared with the key:",
+    },
+    "train.summary.ok": {
+        "nl": "OEFENING afgerond: {ok} van {n} sleutelvragen volgens de sleutel; de beslissing "
+        "klopt.",
+        "en": "TRAINING finished: {ok} of {n} key questions as in the key; the decision is right.",
+    },
+    "train.summary.differs": {
+        "nl": "OEFENING afgerond: {ok} van {n} sleutelvragen volgens de sleutel; de beslissing "
+        "wijkt af.",
+        "en": "TRAINING finished: {ok} of {n} key questions as in the key; the decision differs.",
+    },
+    "train.no_tty": {
+        "nl": "geen terminal om vragen te stellen; een oefening is interactief",
+        "en": "no terminal to ask questions on; training is interactive",
+    },
+    "train.paused": {
+        "nl": "OEFENING gestopt. Een oefening wordt niet hervat: begin opnieuw met "
+        "'meldcode train {casus}'.",
+        "en": "TRAINING stopped. Training is not resumed: start again with "
+        "'meldcode train {casus}'.",
+    },
+    "train.record": {
+        "nl": "OEFENING-record (niet ondertekend, geen dossierstuk): {path}",
+        "en": "TRAINING record (not signed, not a file entry): {path}",
+    },
+    "train.debrief_hint": {
+        "nl": "Voor de debrief geeft u dit bestand aan de trainer: meldcode debrief {path}",
+        "en": "For the debrief, give this file to the trainer: meldcode debrief {path}",
+    },
+    "debrief.none": {
+        "nl": "geen recordbestanden gevonden in: {paths}",
+        "en": "no record files found in: {paths}",
+    },
+    "debrief.not_training": {
+        "nl": "{path} is geen oefenrecord (OEFENING); debrief leest alleen oefenrecords",
+        "en": "{path} is not a training record; debrief only reads training records",
+    },
+    "debrief.mixed": {
+        "nl": "de records horen bij verschillende casussen ({ids}); geef een debrief per casus "
+        "of kies met --casus",
+        "en": "the records belong to different cases ({ids}); debrief one casus at a time or "
+        "choose with --casus",
+    },
+    "debrief.other_protocol": {
+        "nl": "record van {case} gebruikt protocol {got}, de casus {want}",
+        "en": "record of {case} uses protocol {got}, the casus {want}",
+    },
+    "debrief.other_version": {
+        "nl": "{n} record(s) zijn gemaakt met een andere versie van het protocol",
+        "en": "{n} record(s) were made with another version of the protocol",
+    },
+    "debrief.other_role": {
+        "nl": "niet alle records zijn gemaakt in de rol van de casus ({role})",
+        "en": "not all records were made in the role of the casus ({role})",
+    },
+    "debrief.banner": {
+        "nl": "OEFENING · debrief · geen dossierstuk",
+        "en": "TRAINING · debrief · not a file entry",
+    },
+    "debrief.watermark": {"nl": "OEFENING", "en": "TRAINING"},
+    "debrief.title": {"nl": "Debrief: {title} ({id})", "en": "Debrief: {title} ({id})"},
+    "debrief.meta": {
+        "nl": "protocol {protocol} · rol {role} · {n} deelnemer(s)",
+        "en": "protocol {protocol} · role {role} · {n} participant(s)",
+    },
+    "debrief.decision": {
+        "nl": "Beslissing: melden, hulp, afsluiten",
+        "en": "Decision: report, help, close",
+    },
+    "debrief.path": {
+        "nl": "Pad door het afwegingskader",
+        "en": "Path through the assessment framework",
+    },
+    "debrief.items": {"nl": "Sleutelvragen", "en": "Key questions"},
+    "debrief.afwegingen": {"nl": "Afwegingen", "en": "Considerations"},
+    "debrief.participants": {"nl": "Deelnemers", "en": "Participants"},
+    "debrief.matching": {
+        "nl": "volgens de sleutel: {ok} van {n}",
+        "en": "as in the key: {ok} of {n}",
+    },
+    "debrief.key": {"nl": "sleutel", "en": "key"},
+    "debrief.avoid": {"nl": "hoort er niet bij", "en": "does not belong"},
+    "debrief.not_asked": {"nl": "niet gevraagd", "en": "not asked"},
+    "debrief.not_answered": {"nl": "niet beantwoord", "en": "not answered"},
+    "debrief.open": {"nl": "open (later te beoordelen)", "en": "open (to assess later)"},
+    "debrief.no_name": {"nl": "(geen naam)", "en": "(no name)"},
+    "debrief.written": {"nl": "debrief geschreven naar {path}", "en": "debrief written to {path}"},
+    "debrief.score": {"nl": "{ok}/{n} sleutelvragen", "en": "{ok}/{n} key questions"},
+    "debrief.footer": {
+        "nl": "OEFENING. Gemaakt met meldcode debrief uit oefenrecords; niet ondertekend en "
+        "geen dossierstuk.",
+        "en": "TRAINING. Made by meldcode debrief from training records; not signed and not "
+        "a file entry.",
+    },
+    "show.svg.no_dot": {
+        "nl": "--format svg vraagt Graphviz, maar het programma 'dot' is niet gevonden. "
+        "Installeer Graphviz (bijv. 'apt install graphviz' of 'brew install graphviz'), of "
+        "gebruik --format dot en zet het elders om",
+        "en": "--format svg needs Graphviz, but the program 'dot' was not found. Install "
+        "Graphviz (e.g. 'apt install graphviz' or 'brew install graphviz'), or use "
+        "--format dot and convert it elsewhere",
+    },
+    "show.svg.failed": {
+        "nl": "Graphviz kon de tekening niet maken: {reason}",
+        "en": "Graphviz could not draw the diagram: {reason}",
+    },
+    "show.record.text": {
+        "nl": "--record werkt met --format mermaid, dot of svg",
+        "en": "--record works with --format mermaid, dot or svg",
+    },
+    "show.record.other": {
+        "nl": "{path} is een record van protocol {got}, niet van {want}",
+        "en": "{path} is a record of protocol {got}, not of {want}",
+    },
+    "show.record.role": {
+        "nl": "--role {role} verschilt van de rol in het record ({record_role})",
+        "en": "--role {role} differs from the role in the record ({record_role})",
+    },
+    # --- the draft melding and the advice summary (report.py) -------------------------
+    "report.title": {
+        "nl": "Concept-melding aan Veilig Thuis",
+        "en": "Draft melding to Veilig Thuis",
+    },
+    "report.advies.title": {
+        "nl": "Adviesvraag aan Veilig Thuis (geanonimiseerd)",
+        "en": "Request for advice from Veilig Thuis (pseudonymised)",
+    },
+    "report.version": {"nl": "versie", "en": "version"},
+    "report.watermark": {"nl": "OEFENING", "en": "TRAINING"},
+    "report.page_head": {
+        "nl": "CONCEPT — controleren vóór verzenden",
+        "en": "DRAFT — check before sending",
+    },
+    "report.page_head_advies": {
+        "nl": "GEANONIMISEERD ADVIESVERZOEK",
+        "en": "PSEUDONYMISED REQUEST FOR ADVICE",
+    },
+    "report.banner.label": {"nl": "Let op", "en": "Please note"},
+    "report.banner.training": {
+        "nl": "OEFENING — dit record is niet ondertekend en geen dossierstuk. Niet versturen.",
+        "en": "TRAINING — this record is not signed and not a file entry. Do not send.",
+    },
+    "report.banner.concept": {
+        "nl": "CONCEPT — controleer en vul aan voordat u iets verstuurt. Dit concept is zelf "
+        "geen melding: u meldt bij Veilig Thuis.",
+        "en": "DRAFT — check and complete it before you send anything. This draft is not a "
+        "melding itself: you make the melding to Veilig Thuis.",
+    },
+    "report.banner.inzage": {
+        "nl": "Ouders en kinderen vanaf 12 jaar kunnen alles lezen wat u aan Veilig Thuis "
+        "stuurt. Schrijf feitelijk en houd feiten en interpretaties gescheiden; bespreek "
+        "informatie waarvan u twijfelt of u die wilt delen apart met Veilig Thuis.",
+        "en": "Parents and children from 12 years can read everything you send to Veilig "
+        "Thuis. Write factually and keep facts and interpretations apart; discuss information "
+        "you are unsure about sharing separately with Veilig Thuis.",
+    },
+    "report.banner.bellen": {
+        "nl": "Veilig Thuis wil altijd eerst een telefoongesprek: 0800-2000 (gratis, 24/7). "
+        "Bij spoed meldt u altijd telefonisch. Acuut gevaar: bel 112.",
+        "en": "Veilig Thuis always wants a phone call first: 0800-2000 (free, 24/7). When "
+        "it is urgent, always report by phone. Acute danger: call 112.",
+    },
+    "report.reminder": {
+        "nl": "Concept uit het beslisrecord; controleer en vul aan vóór verzenden.",
+        "en": "Draft from the decision record; check and complete before sending.",
+    },
+    "report.advies.banner": {
+        "nl": "GEANONIMISEERD — geen namen, geboortedata of adressen; alleen rollen en "
+        "leeftijden. Lees de vrije tekst zelf na op herleidbare gegevens (plaatsnamen, "
+        "bijzondere beroepen, unieke gebeurtenissen) voordat u iets deelt.",
+        "en": "PSEUDONYMISED — no names, dates of birth or addresses; only roles and ages. "
+        "Read the free text yourself for details that could identify someone (place names, "
+        "unusual jobs, unique events) before you share anything.",
+    },
+    "report.advies.bellen": {
+        "nl": "Advies vragen: Veilig Thuis, 0800-2000 (gratis, 24/7). Bij een advies blijft "
+        "u zelf verantwoordelijk voor de volgende stappen. Acuut gevaar: bel 112.",
+        "en": "Asking advice: Veilig Thuis, 0800-2000 (free, 24/7). With advice you remain "
+        "responsible for the next steps yourself. Acute danger: call 112.",
+    },
+    "report.advies.reminder": {
+        "nl": "Geanonimiseerde samenvatting uit het beslisrecord, voor een adviesvraag.",
+        "en": "Pseudonymised summary from the decision record, for a request for advice.",
+    },
+    "report.advies.melder_intro": {
+        "nl": "Alleen uw functie; uw naam en contactgegevens staan niet in deze samenvatting.",
+        "en": "Only your function; your name and contact details are not in this summary.",
+    },
+    "report.advies.checked": {
+        "nl": "gecontroleerd: geen naam, geboortedatum, adres, telefoonnummer of ander "
+        "identificerend gegeven uit --betrokkenen, en niet uw naam, contactgegevens of het "
+        "casuslabel",
+        "en": "checked: no name, date of birth, address, phone number or other identifying "
+        "value from --betrokkenen, and not your name, contact details or the case label",
+    },
+    "report.empty": {"nl": "Niet ingevuld", "en": "Not filled in"},
+    "report.note": {"nl": "Notitie", "en": "Note"},
+    "report.note_on": {"nl": "Notitie bij: {label}", "en": "Note on: {label}"},
+    "report.recorded": {"nl": "vastgelegd {at}", "en": "recorded {at}"},
+    "report.step": {"nl": "Stap {n}: {title}", "en": "Step {n}: {title}"},
+    "report.step_n": {"nl": "Stap {n}", "en": "Step {n}"},
+    "report.notice.not_melden": {
+        "nl": "Let op: het besluit in dit record is '{decision}', niet melden. Ga na of een "
+        "melding aan de orde is voordat u dit concept gebruikt.",
+        "en": "Note: the decision in this record is '{decision}', not to report. Check "
+        "whether a melding is called for before you use this draft.",
+    },
+    "report.notice.override": {
+        "nl": "Let op: de professional besloot anders dan het afwegingskader berekende; zie "
+        "Afweging.",
+        "en": "Note: the professional decided differently from what the framework computed; "
+        "see Assessment.",
+    },
+    "report.section.melder": {"nl": "Melder", "en": "Reporter"},
+    "report.section.vraagsteller": {"nl": "Vraagsteller", "en": "Asked by"},
+    "report.section.betrokkenen": {"nl": "Betrokkenen", "en": "Persons involved"},
+    "report.section.melding": {"nl": "De melding", "en": "The melding"},
+    "report.section.stappen": {"nl": "Genomen stappen", "en": "Steps taken"},
+    "report.section.afweging": {"nl": "Afweging", "en": "Assessment"},
+    "report.section.geinformeerd": {
+        "nl": "Geïnformeerd over de melding",
+        "en": "Informed about the melding",
+    },
+    "report.section.netwerk": {"nl": "Ondersteunend netwerk", "en": "Support network"},
+    "report.section.overig": {"nl": "Overige informatie", "en": "Other information"},
+    "report.section.vervolg": {"nl": "Vervolgafspraken", "en": "Follow-up agreements"},
+    "report.section.vraag": {"nl": "Vraag aan Veilig Thuis", "en": "Question to Veilig Thuis"},
+    "report.section.verantwoording": {"nl": "Over dit concept", "en": "About this draft"},
+    "report.melder.name": {"nl": "Naam", "en": "Name"},
+    "report.melder.role": {"nl": "Functie", "en": "Function"},
+    "report.melder.functie": {"nl": "Functie", "en": "Function"},
+    "report.melder.organisation": {"nl": "Organisatie", "en": "Organisation"},
+    "report.melder.registration": {
+        "nl": "Registratienummer (BIG)",
+        "en": "Registration number (BIG)",
+    },
+    "report.melder.contact": {
+        "nl": "Telefoon of e-mail (bereikbaar voor Veilig Thuis)",
+        "en": "Phone or e-mail (reachable for Veilig Thuis)",
+    },
+    "report.block.anoniem": {
+        "nl": "Anonimiteit tegenover de familie",
+        "en": "Anonymity towards the family",
+    },
+    "report.melder.anoniem_intro": {
+        "nl": "Uw naam kan voor de familie worden afgeschermd, niet voor Veilig Thuis; Veilig "
+        "Thuis beslist of daar zwaarwegende redenen voor zijn. Blijf bereikbaar.",
+        "en": "Your name can be withheld from the family, not from Veilig Thuis; Veilig Thuis "
+        "decides whether there are compelling reasons. Stay reachable.",
+    },
+    "report.betrokkenen.none": {
+        "nl": "Geen betrokkenen gegeven. Vul ze aan, of geef ze met --betrokkenen BESTAND; "
+        "ze worden nooit in het record opgeslagen.",
+        "en": "No persons involved given. Add them, or give them with --betrokkenen FILE; "
+        "they are never stored in the record.",
+    },
+    "report.person.title": {"nl": "Betrokkene {n}: {rol}", "en": "Person {n}: {rol}"},
+    "report.person.rol": {"nl": "Rol", "en": "Role"},
+    "report.person.naam": {"nl": "Naam", "en": "Name"},
+    "report.person.geboren": {
+        "nl": "Geboortedatum of leeftijd",
+        "en": "Date of birth or age",
+    },
+    "report.person.leeftijd": {"nl": "Leeftijd", "en": "Age"},
+    "report.person.geboortejaar": {
+        "nl": "geboortejaar {year} ({age})",
+        "en": "born in {year} ({age})",
+    },
+    "report.person.relatie": {"nl": "Relatie tot de cliënt", "en": "Relation to the client"},
+    "report.person.adres": {"nl": "Adres", "en": "Address"},
+    "report.person.telefoon": {"nl": "Telefoon", "en": "Phone"},
+    "report.person.email": {"nl": "E-mail", "en": "E-mail"},
+    "report.person.gezag": {"nl": "Gezag", "en": "Parental authority"},
+    "report.person.school": {
+        "nl": "School, opvang of werk",
+        "en": "School, day care or work",
+    },
+    "report.person.in_huishouden": {
+        "nl": "Woont in het huishouden",
+        "en": "Lives in the household",
+    },
+    "report.age": {"nl": "{n} jaar", "en": "{n} years"},
+    "report.age_about": {"nl": "ca. {n} jaar", "en": "about {n} years"},
+    "report.block.kinderen": {
+        "nl": "Kinderen in het huishouden",
+        "en": "Children in the household",
+    },
+    "report.block.uit_record": {
+        "nl": "Over de betrokkenen (uit het record)",
+        "en": "About the persons involved (from the record)",
+    },
+    "report.block.hulpverleners": {
+        "nl": "Andere betrokken hulpverleners",
+        "en": "Other professionals involved",
+    },
+    "report.hulpverlener": {"nl": "Hulpverlener", "en": "Professional"},
+    "report.block.signalen": {"nl": "Signalen", "en": "Signals"},
+    "report.block.feiten": {"nl": "Feiten", "en": "Facts"},
+    "report.block.feiten_intro": {
+        "nl": "Wat is gezien en gehoord, met datum en bron.",
+        "en": "What was seen and heard, with date and source.",
+    },
+    "report.block.interpretaties": {
+        "nl": "Interpretaties",
+        "en": "Interpretations",
+    },
+    "report.block.interpretaties_intro": {
+        "nl": "Interpretaties en hypothesen van de melder: geen vastgestelde feiten.",
+        "en": "The reporter's interpretations and hypotheses: not established facts.",
+    },
+    "report.block.overig_signalen": {
+        "nl": "Overige gegevens bij de signalen",
+        "en": "Other details of the signals",
+    },
+    "report.block.weging": {"nl": "Weging van het geweld", "en": "Weighing the violence"},
+    "report.block.weging_intro": {
+        "nl": "De inschatting van de melder: interpretatie, geen vastgesteld feit.",
+        "en": "The reporter's judgement: interpretation, not an established fact.",
+    },
+    "report.block.overig_weging": {
+        "nl": "Overige gegevens bij de weging",
+        "en": "Other details of the weighing",
+    },
+    "report.block.afwegingskader": {
+        "nl": "De vijf afwegingen (afwegingskader)",
+        "en": "The five considerations (assessment framework)",
+    },
+    "report.afweging.label.1": {
+        "nl": "Afweging 1: vermoeden van (dreiging van) huiselijk geweld of kindermishandeling",
+        "en": "Consideration 1: suspicion of (the threat of) domestic violence or child abuse",
+    },
+    "report.afweging.label.2": {
+        "nl": "Afweging 2: acute en/of structurele onveiligheid",
+        "en": "Consideration 2: acute and/or structural unsafety",
+    },
+    "report.afweging.label.3": {
+        "nl": "Afweging 3: in staat om effectieve hulp te bieden of te organiseren",
+        "en": "Consideration 3: able to offer or organise effective help",
+    },
+    "report.afweging.label.4": {
+        "nl": "Afweging 4: betrokkenen aanvaarden de hulp en zetten zich ervoor in",
+        "en": "Consideration 4: those involved accept the help and commit to it",
+    },
+    "report.afweging.label.5": {
+        "nl": "Afweging 5: de hulp leidt binnen de termijn tot de noodzakelijke veiligheid",
+        "en": "Consideration 5: the help leads to the necessary safety within the term",
+    },
+    "report.afweging.open": {
+        "nl": "nog open (evaluatie)",
+        "en": "still open (evaluation)",
+    },
+    "report.afweging.niet_aan_de_orde": {"nl": "niet aan de orde", "en": "not applicable"},
+    "report.block.besluit": {"nl": "Besluit", "en": "Decision"},
+    "report.besluit": {"nl": "Besluit (afwegingskader)", "en": "Decision (framework)"},
+    "report.meldnormen": {"nl": "Meldnorm(en)", "en": "Reporting norm(s)"},
+    "report.meldnormen.geen": {"nl": "geen", "en": "none"},
+    "report.meldnorm.1": {
+        "nl": "Meldnorm 1: bij acute en/of structurele onveiligheid is melden altijd nodig.",
+        "en": "Norm 1: with acute and/or structural unsafety, reporting is always required.",
+    },
+    "report.meldnorm.2": {
+        "nl": "Meldnorm 2: de professional kan geen voldoende effectieve hulp bieden of "
+        "organiseren, of de betrokkenen aanvaarden die hulp niet.",
+        "en": "Norm 2: the professional cannot offer or organise sufficiently effective help, "
+        "or those involved do not accept it.",
+    },
+    "report.meldnorm.3": {
+        "nl": "Meldnorm 3: de hulp leidt niet tot de noodzakelijke veiligheid, of de "
+        "onveiligheid keert terug.",
+        "en": "Norm 3: the help does not lead to the necessary safety, or the unsafety returns.",
+    },
+    "report.onveilig": {
+        "nl": "Acute of structurele onveiligheid vastgesteld",
+        "en": "Acute or structural unsafety established",
+    },
+    "report.samen": {
+        "nl": "Afwegingen 3 tot en met 5 samen met Veilig Thuis",
+        "en": "Considerations 3 to 5 together with Veilig Thuis",
+    },
+    "report.override": {
+        "nl": "Besluit van de professional (afwijkend)",
+        "en": "The professional's decision (differs)",
+    },
+    "report.override.reason": {"nl": "Reden van het afwijken", "en": "Reason for the override"},
+    "report.override.consulted": {"nl": "Geraadpleegd", "en": "Consulted"},
+    "report.block.acuut": {"nl": "Acuut gevaar", "en": "Acute danger"},
+    "report.acuut": {"nl": "Acute route", "en": "Acute route"},
+    "report.acuut.intro": {
+        "nl": "Acuut gevaar: bel 112. Bij spoed meldt u altijd telefonisch bij Veilig Thuis "
+        "(0800-2000).",
+        "en": "Acute danger: call 112. When it is urgent, always report to Veilig Thuis by "
+        "phone (0800-2000).",
+    },
+    "report.acuut.geen": {"nl": "niet genomen", "en": "not taken"},
+    "report.acuut.signal": {
+        "nl": "acuut signaal bij: {item}",
+        "en": "acute signal at: {item}",
+    },
+    "report.acuut.declared": {
+        "nl": "acute route gekozen door de professional",
+        "en": "acute route chosen by the professional",
+    },
+    "report.acuut.melden": {"nl": "Hoe melden", "en": "How to report"},
+    "report.acuut.telefonisch": {
+        "nl": "telefonisch, direct (0800-2000; bij direct gevaar 112)",
+        "en": "by phone, at once (0800-2000; in immediate danger 112)",
+    },
+    "report.geinformeerd.intro": {
+        "nl": "Uitgangspunt: open melden, tenzij de veiligheid van betrokkenen of van uzelf "
+        "in gevaar komt, of de vertrouwensrelatie ernstig wordt geschaad. Informeren is geen "
+        "toestemming vragen.",
+        "en": "The rule: report openly, unless the safety of those involved or your own is "
+        "at risk, or the relationship of trust would be seriously harmed. Informing is not "
+        "asking permission.",
+    },
+    "report.netwerk.lid": {"nl": "Netwerk", "en": "Network"},
+    "report.overig.betrokkenen": {
+        "nl": "Aanvulling uit het betrokkenenbestand",
+        "en": "Addition from the persons file",
+    },
+    "report.evaluatiedatum": {
+        "nl": "Evaluatiedatum (afweging 5)",
+        "en": "Evaluation date (consideration 5)",
+    },
+    "report.vraag": {"nl": "Uw vraag", "en": "Your question"},
+    "report.about.protocol": {"nl": "Protocol", "en": "Protocol"},
+    "report.about.hash": {"nl": "Protocolhash", "en": "Protocol hash"},
+    "report.about.record": {"nl": "Record", "en": "Record"},
+    "report.about.record_value": {
+        "nl": "{kind} {n} ({id})",
+        "en": "{kind} {n} ({id})",
+    },
+    "report.about.created": {"nl": "Record gemaakt", "en": "Record made"},
+    "report.kind.decision": {"nl": "beslisrecord", "en": "decision record"},
+    "report.kind.evaluation": {"nl": "evaluatie", "en": "evaluation"},
+    "report.kind.amendment": {"nl": "wijziging", "en": "amendment"},
+    "report.about.role": {"nl": "Doorlopen als", "en": "Walked as"},
+    "report.about.case": {"nl": "Casuslabel (pseudoniem)", "en": "Case label (pseudonym)"},
+    "report.about.signature": {"nl": "Handtekening", "en": "Signature"},
+    "report.about.signed": {
+        "nl": "geldig; sleutel {fp}",
+        "en": "valid; key {fp}",
+    },
+    "report.about.training": {
+        "nl": "OEFENING: niet ondertekend, geen dossierstuk",
+        "en": "TRAINING: not signed, not a file entry",
+    },
+    "report.about.superseded": {
+        "nl": "Gewijzigde of vervallen antwoorden (bewaard in het record)",
+        "en": "Changed or dropped answers (kept in the record)",
+    },
+    "report.about.amendment": {"nl": "Reden van de wijziging", "en": "Reason for the amendment"},
+    "report.about.betrokkenen": {"nl": "Betrokkenen", "en": "Persons involved"},
+    "report.about.betrokkenen_file": {
+        "nl": "uit {name}; niet opgeslagen in het record",
+        "en": "from {name}; not stored in the record",
+    },
+    "report.about.betrokkenen_asked": {
+        "nl": "gevraagd bij het maken van dit concept; niet opgeslagen",
+        "en": "asked when this draft was made; not stored",
+    },
+    "report.about.betrokkenen_none": {"nl": "niet gegeven", "en": "not given"},
+    "report.about.check": {"nl": "Controle", "en": "Check"},
+    "report.ask.intro": {
+        "nl": "Betrokkenen voor dit concept (ze worden niet opgeslagen). Laat de rol leeg om "
+        "te stoppen.",
+        "en": "Persons involved for this draft (they are not stored). Leave the role empty "
+        "to stop.",
+    },
+    "report.ask.intro_advies": {
+        "nl": "Betrokkenen voor de adviesvraag: alleen rol en leeftijd, geen namen. Laat de "
+        "rol leeg om te stoppen.",
+        "en": "Persons involved for the request for advice: only role and age, no names. "
+        "Leave the role empty to stop.",
+    },
+    "report.ask.rol": {
+        "nl": "Betrokkene {n}, rol (bv. slachtoffer, kind, ouder):",
+        "en": "Person {n}, role (e.g. victim, child, parent):",
+    },
+    "report.ask.naam": {"nl": "Naam:", "en": "Name:"},
+    "report.ask.geboren": {
+        "nl": "Geboortedatum (JJJJ-MM-DD), geboortejaar of leeftijd:",
+        "en": "Date of birth (YYYY-MM-DD), year of birth or age:",
+    },
+    "report.ask.geboren_again": {
+        "nl": "Geef een datum (JJJJ-MM-DD of DD-MM-JJJJ), een jaartal of een leeftijd.",
+        "en": "Give a date (YYYY-MM-DD or DD-MM-YYYY), a year or an age.",
+    },
+    "report.ask.relatie": {"nl": "Relatie tot de cliënt:", "en": "Relation to the client:"},
+    "report.ask.adres": {"nl": "Adres:", "en": "Address:"},
+    "report.ask.huishouden": {
+        "nl": "Woont in het huishouden? (j/n)",
+        "en": "Lives in the household? (y/n)",
+    },
+    "report.ask.invalid": {"nl": "Niet aangenomen: {error}", "en": "Not accepted: {error}"},
+    "report.betrokkenen.missing": {
+        "nl": "--betrokkenen {path}: bestaat niet",
+        "en": "--betrokkenen {path}: does not exist",
+    },
+    "report.betrokkenen.invalid": {
+        "nl": "betrokkenenbestand {path} ongeldig:",
+        "en": "persons file {path} is invalid:",
+    },
+    "report.no_records": {
+        "nl": "geen recordbestanden in {path}",
+        "en": "no record files in {path}",
+    },
+    "report.not_found": {
+        "nl": "{path}: geen recordbestand, map of casus",
+        "en": "{path}: not a record file, folder or case",
+    },
+    "report.case_unsigned": {
+        "nl": "casus {label} heeft nog geen record; onderteken met 'meldcode sign {label}'",
+        "en": "case {label} has no record yet; sign it with 'meldcode sign {label}'",
+    },
+    "report.refused": {
+        "nl": "geen concept gemaakt: het record {path} klopt niet ({reasons}). Een concept "
+        "komt alleen uit een ondertekend record; controleer met 'meldcode verify {path}'.",
+        "en": "no draft made: the record {path} does not verify ({reasons}). A draft comes "
+        "only from a signed record; check with 'meldcode verify {path}'.",
+    },
+    "report.refused.unsigned": {
+        "nl": "geen concept gemaakt: het record {path} is niet ondertekend. Onderteken het "
+        "met 'meldcode sign {label}'.",
+        "en": "no draft made: the record {path} is not signed. Sign it with "
+        "'meldcode sign {label}'.",
+    },
+    "report.refused.training_changed": {
+        "nl": "geen concept gemaakt: het OEFENING-record {path} is gewijzigd sinds het werd "
+        "gemaakt.",
+        "en": "no draft made: the TRAINING record {path} was changed after it was made.",
+    },
+    "report.leak.refused": {
+        "nl": "adviesvraag niet getoond: er staan identificerende gegevens in",
+        "en": "request for advice not shown: it holds identifying details",
+    },
+    "report.leak.in": {"nl": "{where} staat in '{section}'", "en": "{where} is in '{section}'"},
+    "report.leak.hint": {
+        "nl": "Haal het gegeven uit de tekst (wijzig het antwoord met 'meldcode resume' en "
+        "onderteken opnieuw), of laat het weg uit --betrokkenen als het geen identificerend "
+        "gegeven is. Voor een adviesvraag zijn alleen rollen en leeftijden nodig.",
+        "en": "Take the detail out of the text (change the answer with 'meldcode resume' and "
+        "sign again), or leave it out of --betrokkenen if it does not identify anyone. A "
+        "request for advice needs only roles and ages.",
+    },
+    "report.leak.person": {"nl": "betrokkene {n}", "en": "person {n}"},
+    "report.leak.netwerk": {"nl": "netwerk {n}", "en": "network {n}"},
+    "report.leak.hulpverlener": {"nl": "hulpverlener {n}", "en": "professional {n}"},
+    "report.leak.overig": {
+        "nl": "overige informatie uit --betrokkenen",
+        "en": "other information from --betrokkenen",
+    },
+    "report.leak.melder_naam": {"nl": "uw naam", "en": "your name"},
+    "report.leak.melder_contact": {"nl": "uw contactgegevens", "en": "your contact details"},
+    "report.leak.melder_registration": {
+        "nl": "uw registratienummer",
+        "en": "your registration number",
+    },
+    "report.leak.case": {"nl": "het casuslabel", "en": "the case label"},
+    # labels for the shared item ids (docs/protocol-conventions.md)
+    "report.item.signalen": {"nl": "Signalen", "en": "Signals"},
+    "report.item.vorm": {"nl": "Vorm", "en": "Form"},
+    "report.item.vormen": {"nl": "Vormen", "en": "Forms"},
+    "report.item.uitbuiting_vorm": {"nl": "Vorm van uitbuiting", "en": "Form of exploitation"},
+    "report.item.signalen_datum": {
+        "nl": "Datum van het (eerste) signaal",
+        "en": "Date of the (first) signal",
+    },
+    "report.item.signalen_feiten": {
+        "nl": "Wat is gezien en gehoord",
+        "en": "What was seen and heard",
+    },
+    "report.item.signalen_interpretatie": {
+        "nl": "Interpretatie van de signalen",
+        "en": "Interpretation of the signals",
+    },
+    "report.item.kindcheck": {
+        "nl": "Minderjarige kinderen in het huishouden (kindcheck)",
+        "en": "Minor children in the household (child check)",
+    },
+    "report.item.kindcheck_kinderen": {
+        "nl": "Kinderen: aantal, leeftijden, veiligheid",
+        "en": "Children: number, ages, safety",
+    },
+    "report.item.mantelzorgcheck": {
+        "nl": "Zorgt de cliënt voor een afhankelijke volwassene?",
+        "en": "Does the client care for a dependent adult?",
+    },
+    "report.item.mantelzorgcheck_toelichting": {
+        "nl": "Afhankelijke volwassene",
+        "en": "Dependent adult",
+    },
+    "report.item.consultatie_collega": {
+        "nl": "Collegiale consultatie",
+        "en": "Consultation with a colleague",
+    },
+    "report.item.consultatie_collega_verslag": {
+        "nl": "Consultatie: wie, wanneer, uitkomst",
+        "en": "Consultation: who, when, outcome",
+    },
+    "report.item.advies_veilig_thuis": {
+        "nl": "Advies gevraagd aan Veilig Thuis",
+        "en": "Advice asked from Veilig Thuis",
+    },
+    "report.item.advies_veilig_thuis_anoniem": {
+        "nl": "Advies op geanonimiseerde gegevens",
+        "en": "Advice on pseudonymised details",
+    },
+    "report.item.advies_veilig_thuis_verslag": {
+        "nl": "Advies: wanneer, met wie, het advies",
+        "en": "Advice: when, with whom, the advice",
+    },
+    "report.item.advies_veilig_thuis_reden_niet": {
+        "nl": "Waarom geen advies gevraagd",
+        "en": "Why no advice was asked",
+    },
+    "report.item.gesprek": {"nl": "Gesprek met de cliënt", "en": "Conversation with the client"},
+    "report.item.gesprek_verslag": {
+        "nl": "Verslag van het gesprek",
+        "en": "Report of the conversation",
+    },
+    "report.item.gesprek_uitzondering": {
+        "nl": "Waarom (nog) geen gesprek",
+        "en": "Why no conversation (yet)",
+    },
+    "report.item.gesprek_uitzondering_toelichting": {
+        "nl": "Toelichting",
+        "en": "Explanation",
+    },
+    "report.item.gesprek_gepland": {"nl": "Gesprek gepland op", "en": "Conversation planned on"},
+    "report.item.weging_risico": {
+        "nl": "Risico op (herhaling van) geweld",
+        "en": "Risk of (repeated) violence",
+    },
+    "report.item.weging_aard_ernst": {"nl": "Aard en ernst", "en": "Nature and severity"},
+    "report.item.melding_geinformeerd": {
+        "nl": "Cliënt of betrokkenen geïnformeerd over de melding",
+        "en": "Client or those involved informed about the melding",
+    },
+    "report.item.melding_reactie": {
+        "nl": "Wie, en hun reactie",
+        "en": "Who, and their reaction",
+    },
+    "report.item.melding_uitzondering": {
+        "nl": "Uitzondering: waarom niet geïnformeerd",
+        "en": "Exception: why not informed",
+    },
+    "report.item.melding_pogingen": {
+        "nl": "Pogingen om te informeren",
+        "en": "Attempts to inform",
+    },
+    "report.item.melding_anoniem": {
+        "nl": "Anoniem tegenover de familie",
+        "en": "Anonymous towards the family",
+    },
+    "report.item.melding_anoniem_grond": {"nl": "Grond", "en": "Ground"},
+    "report.item.melding_anoniem_toelichting": {"nl": "Toelichting", "en": "Explanation"},
+    "report.item.vervolgafspraken": {
+        "nl": "Afspraken met Veilig Thuis en betrokkenen",
+        "en": "Agreements with Veilig Thuis and those involved",
+    },
+    "report.item.monitoring_afspraken": {
+        "nl": "Afspraken over het volgen van de veiligheid",
+        "en": "Agreements on monitoring safety",
+    },
     # --- the walk ---------------------------------------------------------------------
     "walk.step": {"nl": "Stap {n} van 5: {title}", "en": "Step {n} of 5: {title}"},
     "walk.nature.feit": {"nl": "feit", "en": "fact"},
@@ -626,6 +1408,17 @@ CODE_TITLES_EN: dict[str, str] = {
     "MC305": "unreachable item",
     "MC306": "unsafety signal depends on the consideration it decides",
     "MC307": "analysis of a long checklist approximated",
+    "MC401": "protocol of the casus not found or invalid",
+    "MC402": "role of the casus not among the protocol's roles",
+    "MC403": "key names an unknown item",
+    "MC404": "invalid answer in the key",
+    "MC405": "key item does not come up with these answers",
+    "MC406": "unknown source in the casus",
+    "MC407": "expected decision differs from the engine",
+    "MC408": "expected path differs from the engine",
+    "MC409": "key does not lead to a decision",
+    "MC410": "casus id used by more than one file",
+    "MC411": "file name differs from casus id",
 }
 
 

@@ -334,7 +334,8 @@ class QuestionaryPrompter:
             self._print("? " + message, "bold")
             if instruction:
                 self._print(instruction, "italic")
-            message, instruction = "›", ""
+            # a single space: an empty instruction makes questionary show its own English one
+            message, instruction = "›", " "
         question = questionary.text(
             message,
             default=default if isinstance(default, str) else "",

@@ -17,7 +17,7 @@ from meldcode_cli.protocol import (
     YesNoItem,
 )
 
-__all__ = ["AFWEGING_FLOW", "dot", "mermaid", "tree"]
+__all__ = ["AFWEGING_FLOW", "Highlight", "dot", "mermaid", "tree"]
 
 KIND_LABEL = {
     "nl": {
@@ -178,6 +178,18 @@ def _mm_text(text: str, n: int = 60) -> str:
 
 
 TERMINALS = ("afsluiten", "melden2", "melden3", "monitoring")
+HIGHLIGHT_FILL = "#ffe08a"
+HIGHLIGHT_LINE = "#c2410c"
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """The path a session took: nodes to mark, and edges (from, to) to draw heavier."""
+
+    nodes: frozenset[str] = frozenset()
+    edges: frozenset[tuple[str, str]] = frozenset()
+
+
 QUESTIONS = ("a1", "a2", "a3", "a4", "a5")
 
 
@@ -231,7 +243,13 @@ _MERMAID_SHAPES = {
 }
 
 
-def mermaid(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = None) -> str:
+def mermaid(
+    compiled: CompiledProtocol,
+    *,
+    lang: str = "nl",
+    role: str | None = None,
+    highlight: Highlight | None = None,
+) -> str:
     graph = _graph(compiled, lang, role)
     out = ["flowchart TD", f'  start(["{_mm_text(graph.title)}"])']
     for n, title, nodes in graph.steps:
@@ -247,6 +265,21 @@ def mermaid(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = 
             out.append(f"  {a} -- {label} --> {b}")
         else:
             out.append(f"  {a} --> {b}")
+    if highlight is not None:
+        known = {"start"} | {node for _, _, nodes in graph.steps for node, _, _ in nodes}
+        marked = [
+            n
+            for n in ("start", *(x for _, _, ns in graph.steps for x, _, _ in ns))
+            if n in highlight.nodes and n in known
+        ]
+        links = [str(i) for i, (a, b, _, _) in enumerate(graph.edges) if (a, b) in highlight.edges]
+        out.append(
+            f"  classDef taken fill:{HIGHLIGHT_FILL},stroke:{HIGHLIGHT_LINE},stroke-width:3px;"
+        )
+        if marked:
+            out.append(f"  class {','.join(marked)} taken;")
+        if links:
+            out.append(f"  linkStyle {','.join(links)} stroke:{HIGHLIGHT_LINE},stroke-width:4px;")
     return "\n".join(out)
 
 
@@ -257,19 +290,33 @@ def _dot_text(text: str) -> str:
 _DOT_SHAPES = {"item": "box", "guidance": "note", "question": "diamond", "outcome": "oval"}
 
 
-def dot(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = None) -> str:
+def dot(
+    compiled: CompiledProtocol,
+    *,
+    lang: str = "nl",
+    role: str | None = None,
+    highlight: Highlight | None = None,
+) -> str:
     graph = _graph(compiled, lang, role)
+    lit = highlight or Highlight()
+    node_extra = f', style=filled, fillcolor="{HIGHLIGHT_FILL}", penwidth=2'
+    edge_extra = [f'color="{HIGHLIGHT_LINE}"', "penwidth=3"]
     out = [
         f'digraph "{_dot_text(compiled.protocol.id)}" {{',
         "  rankdir=TB;",
         '  node [shape=box, fontname="Helvetica"];',
-        f'  start [shape=oval, label="{_dot_text(graph.title)}"];',
+        f'  start [shape=oval, label="{_dot_text(graph.title)}"'
+        + (node_extra if "start" in lit.nodes else "")
+        + "];",
     ]
     for n, title, nodes in graph.steps:
         out.append(f"  subgraph cluster_{n} {{")
         out.append(f'    label="{_dot_text(title)}";')
         for node, text, shape in nodes:
-            out.append(f'    {node} [shape={_DOT_SHAPES[shape]}, label="{_dot_text(text)}"];')
+            extra = node_extra if node in lit.nodes else ""
+            out.append(
+                f'    {node} [shape={_DOT_SHAPES[shape]}, label="{_dot_text(text)}"{extra}];'
+            )
         out.append("  }")
     for a, b, label, dashed in graph.edges:
         attrs = []
@@ -277,6 +324,8 @@ def dot(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = None
             attrs.append("style=dashed")
         if label:
             attrs.append(f'label="{_dot_text(label)}"')
+        if (a, b) in lit.edges:
+            attrs.extend(edge_extra)
         out.append(f"  {a} -> {b} [{', '.join(attrs)}];" if attrs else f"  {a} -> {b};")
     out.append("}")
     return "\n".join(out)
