@@ -88,7 +88,15 @@ def measure(runs: int, warmup: int) -> tuple[Path, list[Command]]:
         Command("--help", [str(script), "--help"]),
     ]
     env = dict(os.environ)
-    for var in ("PYTHONPROFILEIMPORTTIME", "PYTHONDEVMODE", "PYTHONTRACEMALLOC", "MELDCODE_DEBUG"):
+    # PYTHONDONTWRITEBYTECODE (set in some sandboxes) would make every run recompile the
+    # package's sources; an installed tool has its .pyc files, so the warm-up may write them
+    for var in (
+        "PYTHONPROFILEIMPORTTIME",
+        "PYTHONDEVMODE",
+        "PYTHONTRACEMALLOC",
+        "MELDCODE_DEBUG",
+        "PYTHONDONTWRITEBYTECODE",
+    ):
         env.pop(var, None)
     for _ in range(warmup):  # page cache and .pyc files: not counted
         for c in commands:

@@ -271,3 +271,30 @@ def test_test_command_fails_when_the_protocol_fails_the_path_analysis(
     code, out, _ = invoke(runner, "test", "--require-full-coverage", str(tmp_path))
     assert code == 1
     assert "faalt de padanalyse (MC306" in out
+
+
+def test_top_level_help_lists_every_command_without_building_them() -> None:
+    import typer
+
+    from meldcode_cli.cli import LazyGroup
+
+    group = typer.main.get_command(build_app())
+    assert isinstance(group, LazyGroup)
+    ctx = group.make_context("meldcode", ["list"], resilient_parsing=True)
+    text = group.get_help(ctx)
+    for name in (
+        "validate",
+        "start",
+        "resume",
+        "sign",
+        "verify",
+        "report",
+        "train",
+        "key",
+        "casus",
+    ):
+        assert f"  {name} " in text
+    assert "Uw sleutel: exporteren of vervangen." in text  # a group's help, too
+    assert group.commands == {}  # nothing was built for the help
+    assert group.get_command(ctx, "list") is not None
+    assert list(group.commands) == ["list"]

@@ -8,9 +8,10 @@ import enum
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, NoReturn, TypeVar
+from typing import Annotated, Any, ClassVar, NoReturn, TypeVar
 
 import typer
+from typer.core import TyperGroup
 
 from meldcode_cli import __version__
 from meldcode_cli.messages import LANGS, set_lang, t
@@ -127,6 +128,57 @@ def _version_callback(value: bool) -> None:
     if value:
         typer.echo(f"meldcode {__version__}")
         raise typer.Exit()
+
+
+class LazyGroup(TyperGroup):
+    """The top-level group: a command is turned into a click command only when it is used.
+
+    Typer inspects every command's signature to build it; with twenty commands that is a
+    fifth of ``meldcode --help``. The list and the one-line help come from the registry
+    (the catalogue texts), so ``--help`` builds none of them; ``meldcode CMD`` builds one.
+    """
+
+    registry: ClassVar[dict[str, Any]] = {}
+
+    def list_commands(self, ctx: Any) -> list[str]:  # noqa: ARG002 - click's signature
+        return list(self.registry)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:  # noqa: ARG002 - click's signature
+        built = self.commands.get(cmd_name)
+        if built is not None:
+            return built
+        info = self.registry.get(cmd_name)
+        if info is None:
+            return None
+        from typer.main import get_command_from_info, get_group_from_info
+        from typer.models import TyperInfo
+
+        if isinstance(info, TyperInfo):
+            built = get_group_from_info(
+                info, pretty_exceptions_short=True, rich_markup_mode=None, suggest_commands=True
+            )
+        else:
+            built = get_command_from_info(info, pretty_exceptions_short=True, rich_markup_mode=None)
+        self.add_command(built, cmd_name)
+        return built
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        from typer._click.utils import make_default_short_help
+
+        names = self.list_commands(ctx)
+        if not names:
+            return
+        limit = formatter.width - 6 - max(len(n) for n in names)
+        rows = []
+        for name in names:
+            info = self.registry[name]
+            text = info.help if isinstance(info.help, str) else ""
+            instance = getattr(info, "typer_instance", None)
+            if not text and instance is not None and isinstance(instance.info.help, str):
+                text = instance.info.help
+            rows.append((name, make_default_short_help(text, limit) if text else ""))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
 
 def build_app() -> typer.Typer:
@@ -571,6 +623,18 @@ def build_app() -> typer.Typer:
         summary = run_core(lambda: build_debrief(collect_records(records), casus))
         run_core(lambda: write_debrief(summary, fmt.value, output_file, names=names))
 
+    # hand the commands to the lazy top-level group (see LazyGroup); typer builds the root
+    # (its callback and options) and nothing else up front
+    registry: dict[str, Any] = {}
+    for command in app.registered_commands:
+        name = command.name or command.callback.__name__.replace("_", "-")  # type: ignore[union-attr]
+        registry[name] = command
+    for group in app.registered_groups:
+        registry[group.name or ""] = group
+    app.registered_commands = []
+    app.registered_groups = []
+    LazyGroup.registry = registry
+    app.info.cls = LazyGroup
     return app
 
 
