@@ -310,3 +310,34 @@ def test_evaluate_signs_an_evaluation_record(store: CaseStore, tmp_path: Path) -
     assert [r.valid for r in results] == [True, True]
     assert problems == []
     assert results[1].record["decision"]["afsluiten"] is True  # type: ignore[index]
+
+
+@pytest.mark.parametrize("choice", ["pinned", "restart"])
+def test_resume_after_the_protocol_changed(
+    store: CaseStore, monkeypatch: pytest.MonkeyPatch, choice: str
+) -> None:
+    import meldcode_cli.walkflow as walkflow
+
+    with pytest.raises(WalkInterrupted):
+        run_start(store, LINES[:6])
+    changed = (ROOT / "protocols" / "voorbeeld.yaml").read_text(encoding="utf-8") + "\n# v2\n"
+    monkeypatch.setattr(walkflow, "_current_text", lambda _pid: changed)
+    out = Tty()
+    # the pinned version continues where it was; a restart begins a new case from step 1
+    lines = LINES[6:] if choice == "pinned" else LINES
+    outcome = resume_walk(
+        "casus-a",
+        plain=True,
+        on_change=choice,
+        stdin=Tty("\n".join(lines) + "\n"),
+        stdout=out,
+        store=store,
+        today=lambda: TODAY,
+    )
+    assert "Het protocol is gewijzigd sinds deze casus begon." in out.getvalue()
+    assert outcome.status == "completed"
+    if choice == "restart":
+        assert outcome.label == "casus-a-2"
+        assert store.exists("casus-a")  # the old case is kept as it was
+    else:
+        assert outcome.label == "casus-a"
