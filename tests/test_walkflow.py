@@ -316,7 +316,7 @@ def test_evaluate_signs_an_evaluation_record(store: CaseStore, tmp_path: Path) -
 def test_resume_after_the_protocol_changed(
     store: CaseStore, monkeypatch: pytest.MonkeyPatch, choice: str
 ) -> None:
-    import meldcode_cli.walkflow as walkflow
+    from meldcode_cli import walkflow
 
     with pytest.raises(WalkInterrupted):
         run_start(store, LINES[:6])
