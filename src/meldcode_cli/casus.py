@@ -131,12 +131,10 @@ class CasusCheck:
 
 
 def shipped_casus_dir() -> Path:
-    """The casus that ship with the tool (wheel: package data; checkout: ./casus)."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "_casus"
-    if packaged.is_dir():
-        return packaged
-    return here.parent.parent / "casus"
+    """The casus that ship with the tool."""
+    from meldcode_cli.checker import shipped_dir
+
+    return shipped_dir("casus")
 
 
 def is_casus_file(p: Path) -> bool:

@@ -48,13 +48,19 @@ class FileResult:
         return [d for d in self.diagnostics if d.severity == "error"]
 
 
-def shipped_protocols_dir() -> Path:
-    """The protocols that ship with the tool (wheel: package data; checkout: ./protocols)."""
+def shipped_dir(name: str) -> Path:
+    """A data folder that ships with the tool: in a wheel ``meldcode_cli/_<name>``, in a
+    checkout ``./<name>`` (protocols, casus)."""
     here = Path(__file__).resolve().parent
-    packaged = here / "_protocols"
+    packaged = here / f"_{name}"
     if packaged.is_dir():
         return packaged
-    return here.parent.parent / "protocols"
+    return here.parent.parent / name
+
+
+def shipped_protocols_dir() -> Path:
+    """The protocols that ship with the tool."""
+    return shipped_dir("protocols")
 
 
 def display_path(p: Path) -> str:

@@ -67,16 +67,9 @@ def passphrase_source(
 
 
 def _ask_line(label: str, stdin: TextIO, stdout: TextIO, *, optional: bool = False) -> str | None:
-    while True:
-        stdout.write(label + " ")
-        stdout.flush()
-        line = stdin.readline()
-        if line == "":
-            raise EOFError
-        value = line.strip()
-        if value or optional:
-            return value or None
-        stdout.write(t("key.required") + "\n")
+    from meldcode_cli.lineprompt import ask_text
+
+    return ask_text(label, stdin, stdout, optional=optional)
 
 
 def init_profile(

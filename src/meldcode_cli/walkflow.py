@@ -105,21 +105,10 @@ def _auto_label() -> str:
 
 
 def _ask_role(roles: tuple[str, ...], stdin: TextIO, stdout: TextIO) -> str:
-    _out(stdout, t("walk.role.choose"))
-    for i, r in enumerate(roles, 1):
-        _out(stdout, f"  {i}) {t('role.' + r)}")
-    while True:
-        stdout.write("> ")
-        stdout.flush()
-        line = stdin.readline()
-        if line == "":
-            raise EOFError
-        raw = line.strip()
-        if raw.isdigit() and 1 <= int(raw) <= len(roles):
-            return roles[int(raw) - 1]
-        if raw in roles:
-            return raw
-        _out(stdout, t("walk.role.again", n=len(roles)))
+    from meldcode_cli.lineprompt import ask_numbered
+
+    labels = [t("role." + r) for r in roles]
+    return roles[ask_numbered(t("walk.role.choose"), labels, stdin, stdout) - 1]
 
 
 def _load_protocol(name: str) -> tuple[str, str]:
@@ -210,7 +199,9 @@ def _signer(sign: bool, passphrase_file: Path | None, stdin: TextIO | None = Non
             return
         override = None
         if sign and stdin is not None:
-            choice = _ask_numbered(
+            from meldcode_cli.lineprompt import ask_numbered
+
+            choice = ask_numbered(
                 t("sign.choose"),
                 [t("sign.now"), t("sign.override"), t("sign.later")],
                 stdin,
@@ -232,42 +223,18 @@ def _signer(sign: bool, passphrase_file: Path | None, stdin: TextIO | None = Non
     return finalize
 
 
-def _ask_numbered(title: str, options: list[str], stdin: TextIO, stdout: TextIO) -> int:
-    _out(stdout, "", title, *(f"  {i}) {o}" for i, o in enumerate(options, 1)))
-    while True:
-        stdout.write("> ")
-        stdout.flush()
-        line = stdin.readline()
-        if line == "":
-            raise EOFError
-        raw = line.strip()
-        if raw.isdigit() and 1 <= int(raw) <= len(options):
-            return int(raw)
-        _out(stdout, t("walk.role.again", n=len(options)))
-
-
-def _ask_text(label: str, stdin: TextIO, stdout: TextIO) -> str:
-    while True:
-        stdout.write(label + " ")
-        stdout.flush()
-        line = stdin.readline()
-        if line == "":
-            raise EOFError
-        if line.strip():
-            return line.strip()
-
-
 def _ask_override(stdin: TextIO, stdout: TextIO) -> Any:
+    from meldcode_cli.lineprompt import ask_numbered, ask_text
     from meldcode_cli.record import ChosenDecision, Override
 
     chosen = {}
     for part in ("melden", "hulp", "afsluiten"):
         chosen[part] = (
-            _ask_numbered(t(f"sign.override.{part}"), [t("walk.ja"), t("walk.nee")], stdin, stdout)
+            ask_numbered(t(f"sign.override.{part}"), [t("walk.ja"), t("walk.nee")], stdin, stdout)
             == 1
         )
-    reason = _ask_text(t("sign.override.reason"), stdin, stdout)
-    consulted = _ask_text(t("sign.override.consulted"), stdin, stdout)
+    reason = ask_text(t("sign.override.reason"), stdin, stdout) or ""
+    consulted = ask_text(t("sign.override.consulted"), stdin, stdout) or ""
     return Override(chosen=ChosenDecision(**chosen), reason=reason, consulted=consulted)
 
 
