@@ -174,10 +174,6 @@ def path_code_from_answers(
     return code
 
 
-class _TooMany(Exception):
-    pass
-
-
 _DEFERRED = "\x00deferred"  # afweging 5 relevant but left for the evaluation
 
 

@@ -10,8 +10,12 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from meldcode_cli.diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from meldcode_cli.loading import LoadedProtocol
 
 __all__ = [
     "FileResult",
@@ -120,11 +124,11 @@ def check_file(path: Path, *, analyse_paths: bool = True) -> FileResult:
     return _check_loaded(loaded.path, loaded.text, loaded, analyse_paths)
 
 
-def _check_loaded(display: str, text: str, loaded: object, analyse_paths: bool) -> FileResult:
+def _check_loaded(
+    display: str, text: str, loaded: LoadedProtocol, analyse_paths: bool
+) -> FileResult:
     from meldcode_cli.compiled import compile_protocol
-    from meldcode_cli.loading import LoadedProtocol
 
-    assert isinstance(loaded, LoadedProtocol)
     result = FileResult(display, list(loaded.diagnostics))
     model = loaded.protocol
     if model is None:

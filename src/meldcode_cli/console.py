@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 __all__ = ["err", "out", "print_error", "print_text", "progress"]
-
-T = TypeVar("T")
 
 _out: Console | None = None
 _err: Console | None = None
@@ -94,10 +92,3 @@ def progress(total: int, label: str, *, min_items: int = 20) -> Iterator[Callabl
             bar.refresh()
 
         yield step
-
-
-def track(items: Iterable[T], total: int, label: str) -> Iterator[T]:
-    with progress(total, label) as step:
-        for item in items:
-            yield item
-            step()

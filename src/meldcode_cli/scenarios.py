@@ -115,14 +115,16 @@ def run_scenario(compiled: Any, sc: Scenario, file: str) -> ScenarioResult:
     except ValueError:
         fails.append(f"today: '{sc.today}' is geen datum (JJJJ-MM-DD)")
         return res
-    unknown = [k for k in sc.answers if k not in compiled.by_id]
-    guidance = [k for k in sc.answers if k in compiled.by_id and not compiled.by_id[k].answerable]
-    for k in guidance:
-        fails.append(f"'{k}' is een informatieblok; het heeft geen antwoord")
-    unknown += guidance
-    for k in unknown[: len(unknown) - len(guidance)]:
-        hint = did_you_mean(k, compiled.by_id)
-        fails.append(f"antwoord voor onbekend item '{k}'" + (f"; {hint}" if hint else ""))
+    unknown: list[str] = []  # answers that cannot be given: unknown items and guidance
+    for k in sc.answers:
+        ci = compiled.by_id.get(k)
+        if ci is None:
+            hint = did_you_mean(k, compiled.by_id)
+            fails.append(f"antwoord voor onbekend item '{k}'" + (f"; {hint}" if hint else ""))
+            unknown.append(k)
+        elif not ci.answerable:
+            fails.append(f"'{k}' is een informatieblok; het heeft geen antwoord")
+            unknown.append(k)
     try:
         walk = Walk(compiled, sc.role, today=today)
         missing = walk.replay(

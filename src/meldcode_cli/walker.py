@@ -52,8 +52,6 @@ WHY: Any = _Signal("WHY")
 NOTE: Any = _Signal("NOTE")
 """The person adds a note to this question."""
 
-ACTIONS = (ACUTE, PAUSE, BACK, WHY, NOTE)
-
 
 class WalkPaused(Exception):
     """The person paused; everything answered so far is saved in the target."""
