@@ -345,9 +345,9 @@ def resume_walk(
     stdin = sys.stdin if stdin is None else stdin
     stdout = sys.stdout if stdout is None else stdout
     store = store or CaseStore()
+    case = store.open(label, repair=False)  # an unknown label is the first thing to say
     if not stdin.isatty():
         raise UsageError(t("walk.no_tty_resume"))
-    case = store.open(label, repair=False)
     current = _current_text(case.protocol_id)
     session, info = Session.resume(store, label, current_text=current, today=today)
     _report_recovery(info, stdout)
