@@ -394,12 +394,9 @@ def check_casus_paths(paths: Iterable[str]) -> list[CasusCheck]:
         if r.casus is None:
             continue
         if r.casus.id in first:
-            from meldcode_cli.yamlio import Locator, read_text
+            from meldcode_cli.yamlio import locate_in_file
 
-            try:
-                line, col = Locator(read_text(Path(r.path))).locate(("id",))
-            except (OSError, ValueError):
-                line, col = 1, 1
+            line, col = locate_in_file(Path(r.path), ("id",))
             r.diagnostics.append(
                 Diagnostic(
                     "MC410",

@@ -5,9 +5,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from meldcode_cli.checker import UsageError, display_path, expand_paths, shipped_protocols_dir
 from meldcode_cli.messages import get_lang, t
+
+if TYPE_CHECKING:
+    from meldcode_cli.compiled import CompiledProtocol
 
 __all__ = [
     "Entry",
@@ -92,8 +96,8 @@ def find_protocol(name: str) -> Path:
     raise UsageError(t("show.not_found", name=name, known=known))
 
 
-def render_protocol(name: str, fmt: str = "text", role: str | None = None) -> str:
-    from meldcode_cli import render
+def compiled_protocol(name: str) -> CompiledProtocol:
+    """A protocol by id or path, compiled; a UsageError when it is not valid."""
     from meldcode_cli.compiled import compile_protocol
     from meldcode_cli.loading import load_protocol_file
 
@@ -104,6 +108,13 @@ def render_protocol(name: str, fmt: str = "text", role: str | None = None) -> st
         compiled, _ = compile_protocol(loaded.protocol)
     if compiled is None:
         raise UsageError(t("show.invalid", name=name, path=path))
+    return compiled
+
+
+def render_protocol(name: str, fmt: str = "text", role: str | None = None) -> str:
+    from meldcode_cli import render
+
+    compiled = compiled_protocol(name)
     if role is not None and role not in compiled.roles:
         raise UsageError(
             f"--role: '{role}' hoort niet bij {compiled.id} ({', '.join(compiled.roles)})"

@@ -223,12 +223,9 @@ def _cross_file_checks(results: list[FileResult]) -> None:
         if r.protocol_id not in first:
             first[r.protocol_id] = r
             continue
-        from meldcode_cli.yamlio import Locator, read_text
+        from meldcode_cli.yamlio import locate_in_file
 
-        try:
-            line, col = Locator(read_text(Path(r.path))).locate(("id",))
-        except (OSError, ValueError):
-            line, col = 1, 1
+        line, col = locate_in_file(Path(r.path), ("id",))
         r.diagnostics.append(
             Diagnostic(
                 "MC215",

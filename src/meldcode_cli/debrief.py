@@ -89,15 +89,9 @@ class Debrief:
 
 def collect_records(paths: Sequence[Path]) -> list[Path]:
     """Record files; folders are searched recursively (``NNNN-<kind>.json``)."""
-    files: list[Path] = []
-    missing = []
-    for p in paths:
-        if p.is_dir():
-            files.extend(sorted(p.rglob("[0-9][0-9][0-9][0-9]-*.json")))
-        elif p.exists():
-            files.append(p)
-        else:
-            missing.append(str(p))
+    from meldcode_cli.record import record_files
+
+    files, missing = record_files(list(paths))
     if missing:
         raise UsageError("bestaat niet: " + ", ".join(missing))
     if not files:
@@ -106,22 +100,14 @@ def collect_records(paths: Sequence[Path]) -> list[Path]:
 
 
 def _load(files: Sequence[Path]) -> list[dict[str, Any]]:
-    from pydantic import ValidationError
-
-    from meldcode_cli.record import Record, Unreadable, load_envelope
+    from meldcode_cli.record import Unreadable, load_record
 
     by_case: dict[str, dict[str, Any]] = {}
     for f in files:
         try:
-            record = load_envelope(f)["record"]
+            record = load_record(f)
         except Unreadable as e:
             raise UsageError(str(e)) from None
-        try:
-            Record.model_validate(record)
-        except ValidationError as e:
-            first = e.errors(include_url=False)[0]
-            where = ".".join(str(x) for x in first["loc"])
-            raise UsageError(f"{f}: geen geldig record ({where}: {first['msg']})") from None
         if record.get("training") is not True:
             raise UsageError(t("debrief.not_training", path=f))
         if record.get("decision") is None:

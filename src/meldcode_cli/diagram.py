@@ -93,22 +93,12 @@ def record_highlight(compiled: CompiledProtocol, record: dict[str, Any]) -> High
 
 
 def _load_record(path: Path) -> dict[str, Any]:
-    from pydantic import ValidationError
-
-    from meldcode_cli.record import Record, Unreadable, load_envelope
+    from meldcode_cli.record import Unreadable, load_record
 
     try:
-        record = load_envelope(path)["record"]
+        return load_record(path)
     except Unreadable as e:
         raise UsageError(str(e)) from None
-    try:
-        Record.model_validate(record)
-    except ValidationError as e:
-        first = e.errors(include_url=False)[0]
-        where = ".".join(str(x) for x in first["loc"])
-        raise UsageError(f"{path}: geen geldig record ({where}: {first['msg']})") from None
-    assert isinstance(record, dict)
-    return record
 
 
 def to_svg(dot_text: str) -> str:
@@ -137,22 +127,14 @@ def render_show(
 ) -> str:
     """``meldcode show``: the existing formats, plus ``--record`` and ``--format svg``."""
     from meldcode_cli import render
-    from meldcode_cli.catalog import find_protocol, render_protocol
-    from meldcode_cli.compiled import compile_protocol
-    from meldcode_cli.loading import load_protocol_file
+    from meldcode_cli.catalog import compiled_protocol, render_protocol
     from meldcode_cli.messages import get_lang
 
     if record is None and fmt in ("text", "mermaid", "dot"):
         return render_protocol(name, fmt, role)
     if record is not None and fmt == "text":
         raise UsageError(t("show.record.text"))
-    path = find_protocol(name)
-    loaded = load_protocol_file(path)
-    compiled = None
-    if loaded.protocol is not None:
-        compiled, _ = compile_protocol(loaded.protocol)
-    if compiled is None:
-        raise UsageError(t("show.invalid", name=name, path=path))
+    compiled = compiled_protocol(name)
     highlight = None
     if record is not None:
         rec = _load_record(record)

@@ -462,6 +462,37 @@ def load_envelope(path: Path) -> dict[str, Any]:
     return data
 
 
+def record_files(paths: list[Path]) -> tuple[list[Path], list[str]]:
+    """Record files under ``paths`` (folders searched for ``NNNN-<kind>.json``) and the
+    paths that do not exist."""
+    files: list[Path] = []
+    missing: list[str] = []
+    for p in paths:
+        if p.is_dir():
+            files.extend(sorted(p.rglob("[0-9][0-9][0-9][0-9]-*.json")))
+        elif p.exists():
+            files.append(p)
+        else:
+            missing.append(str(p))
+    return files, missing
+
+
+def load_record(path: Path) -> dict[str, Any]:
+    """The record of a file, checked against the schema (not the signature).
+
+    Raises :class:`Unreadable` when it is not a record, or does not fit the schema.
+    """
+    record = load_envelope(path)["record"]
+    try:
+        Record.model_validate(record)
+    except ValidationError as e:
+        first = e.errors(include_url=False)[0]
+        where = ".".join(str(x) for x in first["loc"])
+        raise Unreadable(f"{path}: geen geldig record ({where}: {first['msg']})") from None
+    assert isinstance(record, dict)
+    return record
+
+
 def verify_file(
     path: Path,
     *,

@@ -20,6 +20,7 @@ from meldcode_cli.record import (
     VerifyResult,
     build_record,
     load_envelope,
+    record_files,
     record_hash,
     sign_envelope,
     verify_chain,
@@ -167,14 +168,9 @@ def verify_paths(
         except (OSError, ValueError, KeyError, TypeError) as e:
             raise CaseError(f"--key {key_file}: geen publieke sleutel van meldcode ({e})") from None
     keyring = (profiles or ProfileStore()).keyring() if use_keyring else None
-    files: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            files.extend(sorted(p.rglob("[0-9][0-9][0-9][0-9]-*.json")))
-        elif p.exists():
-            files.append(p)
-        else:
-            raise Unreadable(f"{p}: bestaat niet")
+    files, missing = record_files(paths)
+    if missing:
+        raise Unreadable(f"{missing[0]}: bestaat niet")
     if not files:
         raise Unreadable("geen recordbestanden gevonden in: " + ", ".join(map(str, paths)))
     results = []

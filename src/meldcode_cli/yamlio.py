@@ -491,6 +491,14 @@ class NotUtf8(ValueError):
         self.col = col
 
 
+def locate_in_file(path: Path, loc: Loc) -> tuple[int, int]:
+    """(line, col) of ``loc`` in a YAML file, or (1, 1) when it cannot be read."""
+    try:
+        return Locator(read_text(path)).locate(loc)
+    except (OSError, ValueError):
+        return 1, 1
+
+
 def read_text(path: Path) -> str:
     """Read a protocol file as UTF-8 text (BOM tolerated). Never reads more than needed."""
     with path.open("rb") as f:
