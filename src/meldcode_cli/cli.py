@@ -623,6 +623,24 @@ def build_app() -> typer.Typer:
         summary = run_core(lambda: build_debrief(collect_records(records), casus))
         run_core(lambda: write_debrief(summary, fmt.value, output_file, names=names))
 
+    # ---- issue 10: new commands below this line ----
+    # ---- end of issue 10 ----
+
+    # ---- issue 11: new commands below this line ----
+    # ---- end of issue 11 ----
+
+    # ---- issue 12: new commands below this line ----
+    # ---- end of issue 12 ----
+
+    # ---- issue 13: new commands below this line ----
+    # ---- end of issue 13 ----
+
+    # ---- issue 16: new commands below this line ----
+    # ---- end of issue 16 ----
+
+    # ---- issue 19: new commands below this line ----
+    # ---- end of issue 19 ----
+
     # hand the commands to the lazy top-level group (see LazyGroup); typer builds the root
     # (its callback and options) and nothing else up front
     registry: dict[str, Any] = {}

@@ -1368,6 +1368,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "There are no answers to change yet.",
     },
     "walk.confirm.instruction": {"nl": "(J/n) ", "en": "(Y/n) "},
+    # ---- issue 10: new entries below this line ----
+    # ---- end of issue 10 ----
+    # ---- issue 11: new entries below this line ----
+    # ---- end of issue 11 ----
+    # ---- issue 12: new entries below this line ----
+    # ---- end of issue 12 ----
+    # ---- issue 13: new entries below this line ----
+    # ---- end of issue 13 ----
+    # ---- issue 16: new entries below this line ----
+    # ---- end of issue 16 ----
+    # ---- issue 19: new entries below this line ----
+    # ---- end of issue 19 ----
 }
 
 CODE_TITLES_EN: dict[str, str] = {
