@@ -15,6 +15,38 @@ PROTOCOLS = ROOT / "protocols"
 VOORBEELD = PROTOCOLS / "voorbeeld.yaml"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--windows-branches",
+        action="store_true",
+        help="force the Windows branches of meldcode_cli.oscompat (icacls simulated)",
+    )
+
+
+ICACLS_CALLS: list[Path] = []
+
+
+def _simulated_icacls(path: Path) -> None:
+    """What icacls needs: an existing folder. Recorded so tests can see it was asked."""
+    if not path.is_dir():
+        raise OSError(2, f"icacls: {path}: no such folder")
+    ICACLS_CALLS.append(path)
+
+
+@pytest.fixture(autouse=True)
+def windows_branches(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
+    """Under ``--windows-branches`` every test runs with ``oscompat.WINDOWS`` true."""
+    forced = bool(request.config.getoption("--windows-branches"))
+    if forced:
+        if request.node.get_closest_marker("posix_only"):
+            pytest.skip("checks POSIX file modes; --windows-branches forces the Windows branch")
+        from meldcode_cli import oscompat
+
+        monkeypatch.setattr(oscompat, "WINDOWS", True)
+        monkeypatch.setattr(oscompat, "run_icacls", _simulated_icacls)
+    return forced
+
+
 @pytest.fixture(autouse=True)
 def isolation(
     monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory

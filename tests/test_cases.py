@@ -46,6 +46,7 @@ def test_every_answer_is_in_the_journal_before_the_next_question(store: CaseStor
     assert entries[0].data["protocol_id"] == "voorbeeld"
 
 
+@pytest.mark.posix_only
 def test_files_and_folders_are_private(store: CaseStore) -> None:
     s = start(store)
     s.answer("signalen", [])

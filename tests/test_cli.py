@@ -80,7 +80,7 @@ def test_duplicate_protocol_id_across_files(runner: CliRunner, tmp_path: Path) -
     shutil.copy(VOORBEELD, tmp_path / "b" / "voorbeeld.yaml")
     code, out, _ = invoke(runner, "validate", str(tmp_path))
     assert code == 1
-    assert f"{tmp_path / 'b' / 'voorbeeld.yaml'}:4:5: MC215" in out
+    assert f"{tmp_path / 'b' / 'voorbeeld.yaml'}:5:5: MC215" in out
 
 
 def test_file_name_differs_from_id_is_a_warning(runner: CliRunner, tmp_path: Path) -> None:

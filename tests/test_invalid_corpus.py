@@ -248,7 +248,7 @@ def test_duplicate_protocol_id_across_files_is_mc215(tmp_path: Path) -> None:
     (tmp_path / "b" / "voorbeeld.yaml").write_text(text, encoding="utf-8")
     first, second = validate_paths([str(tmp_path)], jobs=1)
     assert first.diagnostics == []
-    assert [(d.code, d.line, d.col) for d in second.diagnostics] == [("MC215", 4, 5)]
+    assert [(d.code, d.line, d.col) for d in second.diagnostics] == [("MC215", 5, 5)]
     assert "a/voorbeeld.yaml" in second.diagnostics[0].message
 
 

@@ -104,6 +104,7 @@ def test_verify_unreadable_input_is_exit_2(home: Path) -> None:
     assert code == 2
 
 
+@pytest.mark.posix_only
 def test_passphrase_file_must_be_private(home: Path) -> None:
     pw = home / "open"
     pw.write_text("een lange wachtzin")

@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from meldcode_cli import oscompat
+
 __all__ = [
     "CASE_LABEL_PATTERN",
     "Case",
@@ -71,16 +73,7 @@ def _checksum(payload: dict[str, Any]) -> str:
 
 
 def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    oscompat.fsync_dir(path)
 
 
 def _io_error(action: str, path: Path, e: OSError) -> CaseError:
@@ -102,13 +95,13 @@ def atomic_write(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data``: write a temp file, fsync, rename, fsync the folder."""
     tmp = path.with_name(f".{path.name}.tmp")
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        fd = os.open(tmp, oscompat.open_flags(os.O_WRONLY | os.O_CREAT | os.O_TRUNC), 0o600)
         try:
             os.write(fd, data)
             os.fsync(fd)
         finally:
             os.close(fd)
-        os.replace(tmp, path)
+        oscompat.replace(tmp, path)
         _fsync_dir(path.parent)
     except OSError as e:
         with contextlib.suppress(OSError):
@@ -212,7 +205,9 @@ class Case:
         payload["crc"] = _checksum(payload)
         line = (json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
         try:
-            fd = os.open(self.journal, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            fd = os.open(
+                self.journal, oscompat.open_flags(os.O_WRONLY | os.O_APPEND | os.O_CREAT), 0o600
+            )
             try:
                 written = os.write(fd, line)
                 if written != len(line):
@@ -261,9 +256,8 @@ class CaseStore:
 
     def _ensure_root(self) -> None:
         try:
-            self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
-            os.chmod(self.root.parent, 0o700)
-            os.chmod(self.root, 0o700)
+            oscompat.make_private_dir(self.root.parent, parents=True)
+            oscompat.make_private_dir(self.root)
         except OSError as e:
             raise _io_error("de map voor casussen maken", self.root, e) from None
 
@@ -304,8 +298,7 @@ class CaseStore:
         self._ensure_root()
         folder = self.folder(label)
         try:
-            folder.mkdir(mode=0o700, exist_ok=True)
-            os.chmod(folder, 0o700)
+            oscompat.make_private_dir(folder)
             # a creation that crashed before its first line was durable left an empty or
             # torn journal: nothing in it was ever promised, so start it afresh
             (folder / JOURNAL).unlink(missing_ok=True)

@@ -29,6 +29,7 @@ class CheckFormat(enum.StrEnum):
     text = "text"
     json = "json"
     github = "github"
+    sarif = "sarif"
 
 
 class ListFormat(enum.StrEnum):
@@ -68,6 +69,11 @@ class SchemaKind(enum.StrEnum):
     protocol = "protocol"
     scenarios = "scenarios"
     record = "record"
+
+
+class SchemaDraft(enum.StrEnum):
+    d2020 = "2020-12"
+    d07 = "07"
 
 
 class ProfileRoleOpt(enum.StrEnum):
@@ -163,8 +169,6 @@ class LazyGroup(TyperGroup):
         return built
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
-        from typer._click.utils import make_default_short_help
-
         names = self.list_commands(ctx)
         if not names:
             return
@@ -176,9 +180,35 @@ class LazyGroup(TyperGroup):
             instance = getattr(info, "typer_instance", None)
             if not text and instance is not None and isinstance(instance.info.help, str):
                 text = instance.info.help
-            rows.append((name, make_default_short_help(text, limit) if text else ""))
+            rows.append((name, short_help(text, limit) if text else ""))
         with formatter.section("Commands"):
             formatter.write_dl(rows)
+
+
+def short_help(text: str, limit: int = 45) -> str:
+    """The one-line help of a command in ``meldcode --help``: the first paragraph, up to its
+    first sentence end, cut at a word before ``limit`` characters with "...".
+
+    Click's own helper for this is private (``typer._click`` since typer 0.26, ``click``
+    before), so the rule is written out here.
+    """
+    words = text.split("\n\n", 1)[0].split()
+    if words and words[0] == "\b":
+        words = words[1:]
+    out: list[str] = []
+    length = 0
+    for word in words:
+        length += len(word) + (1 if out else 0)
+        if length > limit:
+            break
+        out.append(word)
+        if word.endswith("."):
+            return " ".join(out)
+    else:
+        return " ".join(out)
+    while out and len(" ".join(out)) + 3 > limit:
+        out.pop()
+    return " ".join(out) + "..."
 
 
 def build_app() -> typer.Typer:
@@ -238,6 +268,11 @@ def build_app() -> typer.Typer:
         elif fmt is CheckFormat.github:
             console.print_text(output.format_github(results))
             console.print_error(output.summary(results))
+        elif fmt is CheckFormat.sarif:
+            from meldcode_cli.sarif import format_sarif
+
+            console.print_text(format_sarif(results))
+            console.print_error(output.summary(results))
         else:
             console.print_text(output.format_text(results, verbose=verbose))
             console.print_text(output.summary(results))
@@ -251,11 +286,14 @@ def build_app() -> typer.Typer:
         output_file: Annotated[
             Path | None, typer.Option("--output", "-o", help=t("cmd.schema.output"))
         ] = None,
+        draft: Annotated[
+            SchemaDraft, typer.Option("--draft", help=t("cmd.schema.draft"))
+        ] = SchemaDraft.d2020,
     ) -> None:
         from meldcode_cli import console
         from meldcode_cli.schema import schema_json
 
-        text = run_core(lambda: schema_json(kind.value))
+        text = run_core(lambda: schema_json(kind.value, draft.value))
         if output_file is None:
             console.print_text(text)
             return
@@ -568,6 +606,11 @@ def build_app() -> typer.Typer:
         elif fmt is CheckFormat.github:
             console.print_text(output.format_github(results))
             console.print_error(output.summary(results))
+        elif fmt is CheckFormat.sarif:
+            from meldcode_cli.sarif import format_sarif
+
+            console.print_text(format_sarif(results))
+            console.print_error(output.summary(results))
         else:
             console.print_text(output.format_text(results))
             console.print_text(output.summary(results))
@@ -639,6 +682,27 @@ def build_app() -> typer.Typer:
     # ---- end of issue 16 ----
 
     # ---- issue 19: new commands below this line ----
+    @app.command("new", help=t("cmd.new"))
+    def new(
+        protocol_id: Annotated[str, typer.Argument(help=t("cmd.new.id"), show_default=False)],
+        title: Annotated[str | None, typer.Option("--title", help=t("cmd.new.title"))] = None,
+        output_file: Annotated[
+            Path | None, typer.Option("--output", "-o", help=t("cmd.new.output"))
+        ] = None,
+        schema_ref: Annotated[
+            str, typer.Option("--schema", help=t("cmd.new.schema"))
+        ] = "protocol.schema.json",
+    ) -> None:
+        from meldcode_cli import console
+        from meldcode_cli.scaffold import new_protocol
+
+        outcome = run_core(
+            lambda: new_protocol(protocol_id, title=title, output=output_file, schema=schema_ref)
+        )
+        if outcome.schema_path is not None:
+            console.print_error(t("new.schema_written", path=outcome.schema_path))
+        console.print_error(t("new.written", path=outcome.path))
+
     # ---- end of issue 19 ----
 
     # hand the commands to the lazy top-level group (see LazyGroup); typer builds the root

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import getpass
 import json
-import os
-import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -39,12 +37,14 @@ def passphrase_source(
     if file is not None:
 
         def from_file() -> str:
+            from meldcode_cli import oscompat
+
             try:
-                mode = stat.S_IMODE(os.stat(file).st_mode)
+                private = oscompat.is_private_file(file)
                 text = file.read_text(encoding="utf-8")
             except OSError as e:
                 raise ProfileError(f"--passphrase-file {file}: {e.strerror}") from None
-            if mode & 0o077:
+            if not private:
                 raise ProfileError(
                     f"--passphrase-file {file} is leesbaar voor anderen; maak het privé "
                     f"(chmod 600 {file})"

@@ -1379,6 +1379,49 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # ---- issue 16: new entries below this line ----
     # ---- end of issue 16 ----
     # ---- issue 19: new entries below this line ----
+    "cmd.schema.draft": {
+        "nl": "JSON Schema-draft: 2020-12, of 07 voor editors die alleen draft-07 lezen.",
+        "en": "JSON Schema draft: 2020-12, or 07 for editors that read draft-07 only.",
+    },
+    "cmd.new": {
+        "nl": "Maak een nieuw protocol volgens de gedeelde opzet; geldig vanaf de eerste run.",
+        "en": "Scaffold a new protocol from the shared skeleton; valid from the first run.",
+    },
+    "cmd.new.id": {
+        "nl": "Protocol-id: kleine letters, cijfers en -, beginnend met een letter.",
+        "en": "Protocol id: lower-case letters, digits and -, starting with a letter.",
+    },
+    "cmd.new.title": {"nl": "Titel van het protocol.", "en": "Title of the protocol."},
+    "cmd.new.output": {
+        "nl": "Schrijf naar dit bestand (standaard: ID.yaml in de huidige map).",
+        "en": "Write to this file (default: ID.yaml in the current folder).",
+    },
+    "cmd.new.schema": {
+        "nl": "Waar de modeline het schema zoekt (pad vanaf het protocol, of een URL); "
+        "een relatief pad dat nog niet bestaat wordt geschreven (draft-07).",
+        "en": "Where the modeline finds the schema (a path from the protocol, or a URL); "
+        "a relative path that does not exist yet is written (draft-07).",
+    },
+    "new.bad_id": {
+        "nl": "protocol-id '{id}' kan niet: kleine letters, cijfers en -, beginnend met een "
+        "letter (bijvoorbeeld 'stalking')",
+        "en": "protocol id '{id}' is not allowed: lower-case letters, digits and -, starting "
+        "with a letter (for example 'stalking')",
+    },
+    "new.exists": {
+        "nl": "{path} bestaat al; kies een ander bestand met -o",
+        "en": "{path} already exists; choose another file with -o",
+    },
+    "new.written": {
+        "nl": "Geschreven: {path}. Vul de teksten aan en controleer met "
+        "'meldcode validate {path}'.",
+        "en": "Written: {path}. Fill in the texts and check with 'meldcode validate {path}'.",
+    },
+    "new.schema_written": {
+        "nl": "Schema voor de editor geschreven: {path}",
+        "en": "Schema for the editor written: {path}",
+    },
+    "test.diff.header": {"nl": "verwacht tegenover werkelijk:", "en": "expected against actual:"},
     # ---- end of issue 19 ----
 }
 

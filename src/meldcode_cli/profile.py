@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from meldcode_cli import oscompat
 from meldcode_cli.cases import CaseError, atomic_write
 
 __all__ = [
@@ -102,9 +103,8 @@ class ProfileStore:
 
     def _ensure(self) -> None:
         try:
-            (self.root / "keys").mkdir(parents=True, exist_ok=True, mode=0o700)
-            os.chmod(self.root, 0o700)
-            os.chmod(self.root / "keys", 0o700)
+            oscompat.make_private_dir(self.root, parents=True)
+            oscompat.make_private_dir(self.root / "keys")
         except OSError as e:
             raise ProfileError(
                 f"kan de profielmap niet maken ({self.root}): {e.strerror}"

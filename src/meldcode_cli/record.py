@@ -421,7 +421,9 @@ def sign_envelope(record: dict[str, Any], pair: Any | None) -> dict[str, Any]:
 
 def write_record(folder: Path, envelope: dict[str, Any]) -> Path:
     record = envelope["record"]
-    folder.mkdir(mode=0o700, exist_ok=True)
+    from meldcode_cli import oscompat
+
+    oscompat.make_private_dir(folder)
     name = f"{record['sequence']:04d}-{record['kind']}.json"
     path = folder / name
     if path.exists():
