@@ -41,9 +41,40 @@ def git(repo: Path, *args: str) -> None:
     )
 
 
-def try_repo(repo: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+def hook_repository(target: Path) -> Path:
+    """This checkout as it is on disk (tracked and new files, not ignored ones), committed in
+    a repository of its own: what ``rev:`` would point at once it is committed."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    ).stdout.split(b"\0")
+    for raw in listed:
+        if not raw:
+            continue
+        name = raw.decode()
+        src = ROOT / name
+        if src.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, target / name)
+    git(target, "init", "-q")
+    git(target, "add", "-A")
+    git(target, "commit", "-qm", "hooks")
+    return target
+
+
+def try_repo(hooks: Path, repo: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "--all-files", "--color=never"],
+        [
+            sys.executable,
+            "-m",
+            "pre_commit",
+            "try-repo",
+            str(hooks),
+            "--all-files",
+            "--color=never",
+        ],
         cwd=repo,
         env=env,
         capture_output=True,
@@ -74,7 +105,8 @@ def test_pre_commit_runs_both_hooks_on_a_sample_repository(tmp_path: Path) -> No
     env["PRE_COMMIT_HOME"] = str(tmp_path / "pre-commit-home")
     env["NO_COLOR"] = "1"
 
-    ran = try_repo(repo, env)
+    hooks = hook_repository(tmp_path / "meldcode-cli")
+    ran = try_repo(hooks, repo, env)
     output = ran.stdout + ran.stderr
     if ran.returncode != 0 and any(m in output for m in OFFLINE_MARKERS):
         pytest.skip("pre-commit could not install the hook environment (no package index)")
@@ -87,7 +119,7 @@ def test_pre_commit_runs_both_hooks_on_a_sample_repository(tmp_path: Path) -> No
     broken = broken.replace("        when: kinderen\n", "        wen: kinderen\n", 1)
     (repo / "protocols" / "voorbeeld.yaml").write_text(broken, "utf-8")
     git(repo, "add", "-A")
-    ran = try_repo(repo, env)  # the environment is reused: this run installs nothing
+    ran = try_repo(hooks, repo, env)  # the environment is reused: this run installs nothing
     output = ran.stdout + ran.stderr
     assert ran.returncode == 1, output
     assert "Failed" in output

@@ -88,12 +88,28 @@ def find_protocol(name: str) -> Path:
         if not candidate.is_file():
             raise UsageError(f"bestaat niet: {name}")
         return candidate
+    # the convention (MC216): <id>.yaml; read that one file before loading them all
+    named = shipped_protocols_dir() / f"{name}.yaml"
+    if named.is_file() and _declares_id(named, name):
+        return Path(display_path(named))
     entries = list_protocols()
     for e in entries:
         if e.id == name:
             return Path(e.file)
     known = ", ".join(sorted(e.id for e in entries if e.id)) or "-"
     raise UsageError(t("show.not_found", name=name, known=known))
+
+
+def _declares_id(path: Path, name: str) -> bool:
+    """Does the file say ``id: <name>`` at the top level (a quick look, not a parse)?"""
+    import re
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, ValueError):
+        return False
+    pattern = rf"^id:[ \t]*(['\"]?){re.escape(name)}\1[ \t]*(#.*)?$"
+    return re.search(pattern, text, flags=re.MULTILINE) is not None
 
 
 def compiled_protocol(name: str) -> CompiledProtocol:

@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from meldcode_cli.diagnostics import Diagnostic
 
@@ -118,10 +118,111 @@ def check_text(text: str, display: str, *, analyse_paths: bool = True) -> FileRe
 
 
 def check_file(path: Path, *, analyse_paths: bool = True) -> FileResult:
+    """Check one file; an unchanged file (same bytes, name, language and tool) is answered
+    from the cache (``meldcode_cli.cache``) with the result its last check gave."""
     from meldcode_cli.loading import load_protocol_file
 
-    loaded = load_protocol_file(path, display_path(path))
-    return _check_loaded(loaded.path, loaded.text, loaded, analyse_paths)
+    display = display_path(path)
+    key = _cache_key(path) if analyse_paths else None
+    if key is not None:
+        cached = cached_result(key, display)
+        if cached is not None:
+            return cached
+    loaded = load_protocol_file(path, display, cache=False)  # the check result is cached
+    result = _check_loaded(loaded.path, loaded.text, loaded, analyse_paths)
+    if key is not None:
+        from meldcode_cli import cache
+
+        cache.put("check", key, result_to_json(result))
+    return result
+
+
+def _cache_key(path: Path) -> str | None:
+    from meldcode_cli import cache
+    from meldcode_cli.messages import get_lang
+
+    if cache.cache_dir() is None:
+        return None
+    try:
+        with path.open("rb") as f:
+            data = f.read(MAX_CACHED_BYTES + 1)
+    except OSError:
+        return None
+    if len(data) > MAX_CACHED_BYTES:
+        return None
+    return cache.key_for("check", data, path.name, get_lang())
+
+
+MAX_CACHED_BYTES = 2 * 1024 * 1024  # yamlio.MAX_BYTES: larger files are refused (MC005)
+
+
+def cached_result(key: str, display: str) -> FileResult | None:
+    from meldcode_cli import cache
+
+    payload = cache.get("check", key)
+    if payload is None:
+        return None
+    try:
+        return result_from_json(payload, display)
+    except (KeyError, TypeError, ValueError):
+        return None  # a foreign or older shape: rebuilt by the caller
+
+
+def result_to_json(r: FileResult) -> dict[str, object]:
+    """A check result as JSON data, without the displayed path (that depends on the cwd)."""
+    return {
+        "protocol_id": r.protocol_id,
+        "title": r.title,
+        "version": r.version,
+        "paths": r.paths,
+        "decision_paths": sorted(r.decision_paths),
+        "diagnostics": [
+            {
+                "code": d.code,
+                "message": d.message,
+                "hint": d.hint,
+                "loc": list(d.loc),
+                "offset": d.offset,
+                "severity": d.severity,
+                "line": d.line,
+                "col": d.col,
+                "related": list(d.related),
+            }
+            for d in r.diagnostics
+        ],
+    }
+
+
+def result_from_json(data: dict[str, Any], display: str) -> FileResult:
+    diags = []
+    for d in data["diagnostics"]:
+        severity = d["severity"]
+        if severity not in ("error", "warning"):
+            raise ValueError(severity)
+        loc = tuple(x if isinstance(x, int) else str(x) for x in d["loc"])
+        diags.append(
+            Diagnostic(
+                str(d["code"]),
+                str(d["message"]),
+                None if d["hint"] is None else str(d["hint"]),
+                loc,
+                None if d["offset"] is None else int(d["offset"]),
+                severity,
+                display,
+                int(d["line"]),
+                int(d["col"]),
+                tuple(str(x) for x in d["related"]),
+            )
+        )
+    return FileResult(
+        display,
+        diags,
+        data["protocol_id"],
+        data["title"],
+        data["version"],
+        int(data["paths"]),
+        {str(x) for x in data["decision_paths"]},
+    )
 
 
 def _check_loaded(

@@ -262,20 +262,10 @@ def build_app() -> typer.Typer:
         total = run_core(lambda: len(expand_paths(raw)))
         with console.progress(total, t("validate.progress")) as step:
             results = run_core(lambda: validate_paths(raw, on_result=lambda _r: step()))
-        if fmt is CheckFormat.json:
-            console.print_text(output.format_json(results))
-            console.print_error(output.summary(results))
-        elif fmt is CheckFormat.github:
-            console.print_text(output.format_github(results))
-            console.print_error(output.summary(results))
-        elif fmt is CheckFormat.sarif:
-            from meldcode_cli.sarif import format_sarif
-
-            console.print_text(format_sarif(results))
-            console.print_error(output.summary(results))
-        else:
-            console.print_text(output.format_text(results, verbose=verbose))
-            console.print_text(output.summary(results))
+        text, summary = output.render_validate(results, fmt.value, verbose=verbose)
+        console.print_text(text)
+        if summary:
+            console.print_error(summary)
         raise typer.Exit(EXIT_OK if all(r.ok for r in results) else EXIT_FAILED)
 
     @app.command("schema", help=t("cmd.schema"))

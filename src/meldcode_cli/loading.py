@@ -213,13 +213,18 @@ def _pydantic_diag(err: Any, known_fields: list[str] | None = None) -> tuple[Dia
 M = TypeVar("M", bound=BaseModel)
 
 
-def validate_document(model: type[M], text: str, path: str) -> tuple[M | None, list[Diagnostic]]:
-    """YAML text → ``model`` with every error at file:line:col (never raises)."""
+def validate_document(
+    model: type[M], text: str, path: str, *, data_out: list[Any] | None = None
+) -> tuple[M | None, list[Diagnostic]]:
+    """YAML text → ``model`` with every error at file:line:col (never raises).
+    ``data_out`` receives the YAML document as plain data when it parsed."""
     from meldcode_cli import yamlio
 
     doc, diags = yamlio.load_yaml_text(text, path)
     if doc is None:
         return None, diags
+    if data_out is not None:
+        data_out.append(doc.data)
     try:
         return model.model_validate(doc.data), []
     except ValidationError as e:
@@ -237,9 +242,43 @@ def validate_document(model: type[M], text: str, path: str) -> tuple[M | None, l
         return None, _dedupe(out)
 
 
-def load_protocol_text(text: str, path: str) -> LoadedProtocol:
-    model, diags = validate_document(p.Protocol, text, path)
+def load_protocol_text(text: str, path: str, *, cache: bool = True) -> LoadedProtocol:
+    """Text → model. With ``cache``, the YAML document of a valid protocol is kept as JSON
+    under the hash of its text (``meldcode_cli.cache``), so the next load of the same text
+    skips the YAML parser; the model is validated from it as from the parser's output."""
+    from meldcode_cli import cache as store
+
+    key = (
+        store.key_for("doc", text.encode("utf-8", "surrogatepass"))
+        if cache and store.cache_dir()
+        else None
+    )
+    if key is not None:
+        data = store.get("doc", key)
+        if data is not None:
+            try:
+                return LoadedProtocol(path, text, p.Protocol.model_validate(data), [])
+            except ValidationError:
+                pass  # not what a valid protocol parses to: do the full load
+    parsed: list[Any] = []
+    model, diags = validate_document(p.Protocol, text, path, data_out=parsed)
+    if key is not None and model is not None and not diags and parsed:
+        _store_doc(key, parsed[0])
     return LoadedProtocol(path, text, model, diags)
+
+
+def _store_doc(key: str, data: Any) -> None:
+    """Keep ``data`` only when JSON gives it back exactly (no dates, no non-text keys)."""
+    import json
+
+    from meldcode_cli import cache as store
+
+    try:
+        if json.loads(json.dumps(data, ensure_ascii=False)) != data:
+            return
+    except (TypeError, ValueError):
+        return
+    store.put("doc", key, data)
 
 
 def _dedupe(diags: list[Diagnostic]) -> list[Diagnostic]:
@@ -253,7 +292,9 @@ def _dedupe(diags: list[Diagnostic]) -> list[Diagnostic]:
     return out
 
 
-def load_protocol_file(path: Path, display: str | None = None) -> LoadedProtocol:
+def load_protocol_file(
+    path: Path, display: str | None = None, *, cache: bool = True
+) -> LoadedProtocol:
     from meldcode_cli import yamlio
 
     shown = display or str(path)
@@ -291,4 +332,4 @@ def load_protocol_file(path: Path, display: str | None = None) -> LoadedProtocol
                 ).at(shown, 1, 1)
             ],
         )
-    return load_protocol_text(text, shown)
+    return load_protocol_text(text, shown, cache=cache)

@@ -1421,7 +1421,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Schema voor de editor geschreven: {path}",
         "en": "Schema for the editor written: {path}",
     },
-    "test.diff.header": {"nl": "verwacht tegenover werkelijk:", "en": "expected against actual:"},
+    "test.diff.header": {
+        "nl": "verwacht (-) tegenover werkelijk (+):",
+        "en": "expected (-) against actual (+):",
+    },
     # ---- end of issue 19 ----
 }
 

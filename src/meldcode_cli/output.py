@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from meldcode_cli.checker import FileResult
     from meldcode_cli.diagnostics import Diagnostic
 
-__all__ = ["format_github", "format_json", "format_text", "summary"]
+__all__ = ["format_github", "format_json", "format_text", "render_validate", "summary"]
 
 
 def _line(d: Diagnostic) -> str:
@@ -90,3 +90,20 @@ def format_github(results: Sequence[FileResult]) -> str:
             message = d.message + (f" ({t('hint')}: {d.hint})" if d.hint else "")
             out.append(f"::{level} {props}::{_gh_escape(message)}")
     return "\n".join(out)
+
+
+def render_validate(
+    results: Sequence[FileResult], fmt: str, *, verbose: bool = False
+) -> tuple[str, str]:
+    """What ``validate`` prints: (stdout, stderr). Machine formats keep stdout clean and put
+    the summary on stderr; ``text`` prints both on stdout."""
+    if fmt == "json":
+        return format_json(results), summary(results)
+    if fmt == "github":
+        return format_github(results), summary(results)
+    if fmt == "sarif":
+        from meldcode_cli.sarif import format_sarif
+
+        return format_sarif(results), summary(results)
+    body = format_text(results, verbose=verbose)
+    return (body + "\n" if body else "") + summary(results), ""

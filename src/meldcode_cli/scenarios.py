@@ -86,6 +86,10 @@ class ScenarioResult:
     passed: bool
     failures: list[str] = field(default_factory=list)
     path_key: str | None = None
+    # what the scenario expected and what the engine gave, for the expectations it states
+    # (decision fields, path, shown/not_shown as item: ja/nee, acute)
+    expected: dict[str, Any] = field(default_factory=dict)
+    actual: dict[str, Any] = field(default_factory=dict)
 
 
 def _show(value: object) -> str:
@@ -166,12 +170,41 @@ def run_scenario(compiled: Any, sc: Scenario, file: str) -> ScenarioResult:
             fails.append(f"not_shown: onbekend item '{iid}'")
         elif iid in relevant:
             fails.append(f"'{iid}' had niet getoond mogen worden")
-    if exp.acute is not None:
-        acute, _ = walk.flags()
-        if acute != exp.acute:
-            fails.append(f"acute route: verwacht {_show(exp.acute)}, kreeg {_show(acute)}")
+    acute_now, _ = walk.flags()
+    if exp.acute is not None and acute_now != exp.acute:
+        fails.append(f"acute route: verwacht {_show(exp.acute)}, kreeg {_show(acute_now)}")
+    res.expected, res.actual = expected_actual(
+        exp, decision.as_dict() if decision else None, path_code(decision), relevant, acute_now
+    )
     res.passed = not fails
     return res
+
+
+def expected_actual(
+    exp: Expectation,
+    decision: dict[str, Any] | None,
+    code: str | None,
+    shown: set[str],
+    acute: bool,
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The expectations a scenario states, beside what the engine gave for the same keys:
+    the material of the expected-against-actual diff of ``meldcode test``."""
+    want: dict[str, Any] = {}
+    got: dict[str, Any] = {}
+    if exp.decision is not None:
+        fields = exp.decision.model_dump(exclude_none=True)
+        want["decision"] = fields
+        got["decision"] = None if decision is None else {k: decision[k] for k in fields}
+    if exp.path is not None:
+        want["path"] = exp.path
+        got["path"] = code
+    if exp.shown or exp.not_shown:  # one line per item: shown (ja) or not (nee)
+        want["shown"] = {**dict.fromkeys(exp.shown, True), **dict.fromkeys(exp.not_shown, False)}
+        got["shown"] = {i: i in shown for i in want["shown"]}
+    if exp.acute is not None:
+        want["acute"] = exp.acute
+        got["acute"] = acute
+    return want, got
 
 
 @dataclass

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from meldcode_cli.checker import SCENARIO_SUFFIX, UsageError, expand_paths, shipped_protocols_dir
 from meldcode_cli.messages import t
-from meldcode_cli.scenarios import FileRun, run_scenario_file
+from meldcode_cli.scenarios import FileRun, ScenarioResult, run_scenario_file
 
 __all__ = ["TestReport", "format_report", "format_report_json", "run_tests"]
 
@@ -80,6 +81,9 @@ def format_report(report: TestReport) -> str:
             lines.append(f"{status:>9}  {run.path} :: {s.name} [{s.role}]")
             for f in s.failures:
                 lines.append(f"           - {f}")
+            if not s.passed and s.expected != s.actual:
+                lines.append(f"           {t('test.diff.header')}")
+                lines.extend(f"           {line}" for line in expected_actual_diff(s))
     lines.append("")
     for cov in sorted(report.coverage.values(), key=lambda c: c.protocol_id):
         covered = len(cov.paths & cov.covered)
@@ -90,6 +94,44 @@ def format_report(report: TestReport) -> str:
             lines.append(f"    {t('test.uncovered')}: {key}")
     lines.append(t("test.summary", passed=report.passed, failed=report.failed))
     return "\n".join(lines)
+
+
+def _yaml_lines(value: Any, indent: str = "") -> list[str]:
+    """A small YAML rendering (the scenario file's notation) for the diff: ja/nee, lists."""
+    if isinstance(value, dict):
+        out: list[str] = []
+        for key, sub in value.items():
+            if isinstance(sub, dict | list) and sub:
+                out.append(f"{indent}{key}:")
+                out.extend(_yaml_lines(sub, indent + "  "))
+            else:
+                out.append(f"{indent}{key}: {_scalar(sub)}")
+        return out
+    if isinstance(value, list):
+        return [f"{indent}- {_scalar(v)}" for v in value] or [f"{indent}[]"]
+    return [f"{indent}{_scalar(value)}"]
+
+
+def _scalar(value: Any) -> str:
+    if value is None:
+        return "~"
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, list):
+        return "[" + ", ".join(_scalar(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{}"
+    return str(value)
+
+
+def expected_actual_diff(result: ScenarioResult) -> list[str]:
+    """``-`` expected, ``+`` actual, `` `` the same: one line per value, every line shown."""
+    import difflib
+
+    want = _yaml_lines(result.expected)
+    got = _yaml_lines(result.actual)
+    diff = difflib.unified_diff(want, got, lineterm="", n=max(len(want), len(got)))
+    return [line for line in diff if not line.startswith(("---", "+++", "@@"))]
 
 
 def format_report_json(report: TestReport) -> str:
@@ -109,6 +151,8 @@ def format_report_json(report: TestReport) -> str:
                         "passed": s.passed,
                         "failures": s.failures,
                         "path": s.path_key,
+                        "expected": s.expected,
+                        "actual": s.actual,
                     }
                     for s in run.results
                 ],
