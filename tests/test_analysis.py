@@ -219,3 +219,37 @@ def test_long_checklist_in_conditions_is_approximated_not_falsely_unreachable() 
     result = check_text(text, "mini.yaml")
     assert result.ok, result.diagnostics
     assert [d.code for d in result.diagnostics] == ["MC307"]
+
+
+def test_shortcut_for_inert_conditional_items_changes_no_result() -> None:
+    """Items with a condition that change nothing later are only tested for reachability
+    (first state that satisfies it); the cross-check mode takes the long way on every state.
+    Both must give the same paths, decision paths, reachable items and diagnostics."""
+    from pathlib import Path
+
+    from meldcode_cli.analysis import analyse
+    from meldcode_cli.compiled import compile_protocol
+    from meldcode_cli.loading import load_protocol_file
+
+    root = Path(__file__).resolve().parent.parent
+    files = sorted((root / "protocols").glob("*.yaml"))
+    files += sorted((root / "tests" / "fixtures").rglob("*.yaml"))
+    compared = 0
+    for path in files:
+        loaded = load_protocol_file(path, cache=False)
+        if loaded.protocol is None:
+            continue
+        compiled, _ = compile_protocol(loaded.protocol)
+        if compiled is None:
+            continue
+        fast = analyse(compiled)
+        slow = analyse(compiled, cross_check=True)
+        assert (fast.paths, fast.decision_paths, fast.reachable, fast.complete) == (
+            slow.paths,
+            slow.decision_paths,
+            slow.reachable,
+            slow.complete,
+        ), path
+        assert fast.diagnostics == slow.diagnostics, path
+        compared += 1
+    assert compared >= 6

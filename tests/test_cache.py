@@ -205,3 +205,106 @@ def test_cross_file_duplicate_ids_are_found_from_cached_results(tmp_path: Path) 
         results = validate_paths([str(tmp_path)], jobs=1)
         assert [d.code for d in results[1].diagnostics] == ["MC215"]
     assert checker.PARALLEL_MIN_FILES > 2
+
+
+HELP_PROBE = (
+    "import sys, json\n"
+    "from meldcode_cli.entry import main\n"
+    "try:\n    main(json.loads(sys.argv[1]))\n"
+    "except SystemExit as e:\n    code = e.code\n"
+    "sys.stderr.write('MODULES=' + json.dumps(sorted(sys.modules)) + '\\n')\n"
+    "sys.exit(code)\n"
+)
+
+
+def help_run(*args: str, columns: str = "100") -> tuple[int, str, set[str]]:
+    ran = subprocess.run(
+        [sys.executable, "-c", HELP_PROBE, json.dumps(list(args))],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "COLUMNS": columns},
+    )
+    line = [x for x in ran.stderr.splitlines() if x.startswith("MODULES=")][-1]
+    return ran.returncode, ran.stdout, {m.split(".")[0] for m in json.loads(line[8:])}
+
+
+def test_help_is_rendered_once_then_served_from_the_cache() -> None:
+    code, first, mods = help_run("--help")
+    assert code == 0
+    assert "typer" in mods
+    assert "Commands:" in first
+    code, second, mods = help_run("--help")
+    assert code == 0
+    assert second == first
+    assert "typer" not in mods
+    code, english, mods = help_run("--lang", "en", "-h")
+    assert "typer" in mods  # another language: rendered and kept on its own
+    assert "The Dutch reporting code" in english
+    assert english != first
+    _, narrow, mods = help_run("--help", columns="60")
+    assert "typer" in mods  # another width: rendered anew
+    assert max(len(line) for line in narrow.splitlines()) <= 60
+    code, _, mods = help_run("validate", "--help")
+    assert code == 0
+    assert "typer" in mods  # only the top-level help is kept
+
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [
+            "start",
+            "partnergeweld",
+            "--answers",
+            str(EXAMPLES / "casus-partnergeweld.yaml"),
+            "--no-save",
+        ],
+        [
+            "start",
+            "partnergeweld",
+            "--answers",
+            str(EXAMPLES / "casus-partnergeweld.yaml"),
+            "--no-save",
+            "--role",
+            "wijkagent",
+        ],
+        ["start", "bestaat-niet", "--no-save"],
+        ["--lang", "en", "start", "bestaat-niet", "--no-save"],
+        ["start", "partnergeweld", "--answers", "missing.yaml", "--no-save"],
+    ],
+)
+def test_start_fast_path_matches_the_full_command(
+    args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from typer.testing import CliRunner
+
+    from meldcode_cli.cli import build_app
+    from meldcode_cli.fastpath import try_start
+
+    code = try_start(args)
+    fast = capsys.readouterr()
+    assert code is not None
+    from meldcode_cli.messages import set_lang
+
+    set_lang(None)
+    full = CliRunner().invoke(build_app(), args)
+    assert (code, fast.out, fast.err) == (full.exit_code, full.stdout, full.stderr)
+
+
+def test_start_fast_path_declines_what_it_does_not_know() -> None:
+    from meldcode_cli.fastpath import try_start
+
+    for args in (
+        ["start", "--help"],
+        ["start"],
+        ["start", "a", "b"],
+        ["start", "a", "--role", "x", "--role", "y"],
+        ["start", "a", "--colour"],
+        ["start", "a", "--role"],
+        ["show", "a"],
+    ):
+        assert try_start(args) is None, args

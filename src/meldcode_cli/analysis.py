@@ -313,6 +313,16 @@ def analyse(
             if cross_check and ci.answerable:
                 states = {key: (rep, ci.id, dom[0]) for key, rep in states.items()}
             continue
+        if expr is not None and (not ci.answerable or inert) and not cross_check:
+            # a condition on an item that changes nothing any later step can see: every
+            # state goes on unchanged whether or not it holds, so all there is to learn is
+            # whether it holds on some state (MC305); stop at the first one
+            if ci.id not in result.reachable:
+                for key in states:
+                    if expr(_env_of(key, envs, needs_decision[i])):
+                        result.reachable.add(ci.id)
+                        break
+            continue
         nxt: dict[State, _Chain] = {}
         for key, rep in states.items():
             role, acute, structural, kv = key
@@ -404,6 +414,25 @@ def analyse(
     return result
 
 
+def _env_of(
+    key: tuple[str, bool, bool, tuple[tuple[str, cond.Value], ...]],
+    envs: dict[Any, dict[str, cond.Value]],
+    with_decision: bool,
+) -> dict[str, cond.Value]:
+    """The condition environment of a state, built once per state (as in the main loop)."""
+    env = envs.get(key)
+    if env is None:
+        role, acute, structural, kv = key
+        env = dict(kv)
+        env["role"] = role
+        env["acute"] = acute
+        env["structureel"] = structural
+        envs[key] = env
+    if with_decision and "decision.melden" not in env:
+        decision_env(env, _afweging_answers(key[3]), key[1] or key[2])
+    return env
+
+
 _Chain = tuple[Any, str, AnswerValue] | None
 _DECLARED = "\x00declared"
 _FORCED = ("afweging_1", "afweging_2")
@@ -435,7 +464,7 @@ def _project(
     kv: tuple[tuple[str, cond.Value], ...], keep: frozenset[str]
 ) -> tuple[tuple[str, cond.Value], ...]:
     # entries are appended in item order for every state, so no sorting is needed
-    return tuple((k, v) for k, v in kv if k in keep)
+    return tuple([(k, v) for k, v in kv if k in keep])
 
 
 def _check_leaf(

@@ -91,43 +91,24 @@ def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
 
 
 def run_core(call: Callable[[], T]) -> T:
-    """Run one core call; map our exceptions to exit codes and never show a traceback."""
-    from meldcode_cli.checker import UsageError
+    """Run one core call; map our exceptions to exit codes and never show a traceback
+    (the mapping lives in ``exits``, shared with the fast paths)."""
+    from meldcode_cli.exits import Exited, guard_core
 
     try:
-        return call()
-    except UsageError as e:
-        _fail(f"{t('usage_error')}: {e}", EXIT_USAGE)
-    except KeyboardInterrupt:
-        _fail(t("interrupted"), EXIT_INTERRUPTED)
-    except (typer.Exit, typer.Abort):
-        raise
-    except Exception as e:  # a bug: say so plainly, no traceback
-        if "MELDCODE_DEBUG" in __import__("os").environ:
-            raise
-        _fail(t("internal_error", kind=type(e).__name__, message=e), EXIT_INTERNAL)
+        return guard_core(call, (typer.Exit, typer.Abort))
+    except Exited as e:
+        raise typer.Exit(e.code) from None
 
 
 def run_walk(call: Callable[[], T]) -> T:
     """Like :func:`run_core`, plus the walk's own ends: a saved interruption is exit 130."""
-    from meldcode_cli.cases import CaseError
-    from meldcode_cli.walkflow import WalkInterrupted
+    from meldcode_cli.exits import Exited, guard_walk
 
-    def guarded() -> T:
-        try:
-            return call()
-        except CaseError as e:
-            _fail(e.message, EXIT_USAGE)
-        except WalkInterrupted as e:
-            from meldcode_cli.console import print_error
-
-            if e.label:
-                print_error("\n" + t("walk.interrupted", label=e.label))
-            else:
-                print_error("\n" + t("interrupted"))
-            raise typer.Exit(EXIT_INTERRUPTED) from None
-
-    return run_core(guarded)
+    try:
+        return guard_walk(call, (typer.Exit, typer.Abort))
+    except Exited as e:
+        raise typer.Exit(e.code) from None
 
 
 def _version_callback(value: bool) -> None:

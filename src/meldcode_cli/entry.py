@@ -1,5 +1,5 @@
-"""The console-script entry point: answers ``--version``, and ``validate`` of unchanged files
-(``fastpath``), before importing anything heavy."""
+"""The console-script entry point: answers ``--version``, ``--help`` (from the cache) and
+``validate`` of unchanged files (``fastpath``) before importing anything heavy."""
 
 from __future__ import annotations
 
@@ -19,10 +19,22 @@ def main(argv: list[str] | None = None) -> None:
     if args in (["--version"], ["-V"]):
         sys.stdout.write(f"meldcode {__version__}\n")
         return
+    if args and args[-1] in ("--help", "-h") and len(args) <= 3:
+        from meldcode_cli.fastpath import run_help
+
+        code = run_help(args)
+        if code is not None:
+            raise SystemExit(code)
     if "validate" in args[:3]:
         from meldcode_cli.fastpath import try_validate
 
         code = try_validate(args)
+        if code is not None:
+            raise SystemExit(code)
+    if "start" in args[:3]:
+        from meldcode_cli.fastpath import try_start
+
+        code = try_start(args)
         if code is not None:
             raise SystemExit(code)
     from meldcode_cli.cli import main as cli_main

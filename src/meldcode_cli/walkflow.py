@@ -113,7 +113,7 @@ def _ask_role(roles: tuple[str, ...], stdin: TextIO, stdout: TextIO) -> str:
 
 def _load_protocol(name: str) -> tuple[str, str]:
     from meldcode_cli.catalog import find_protocol
-    from meldcode_cli.yamlio import read_text
+    from meldcode_cli.textio import read_text
 
     path = find_protocol(name)
     try:

@@ -19,10 +19,19 @@ from typing import Any
 import yaml
 
 from meldcode_cli.diagnostics import Diagnostic, Loc
+from meldcode_cli.textio import MAX_BYTES, FileTooLarge, NotUtf8, read_text
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "Locator", "YamlDocument", "load_yaml_text"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "FileTooLarge",
+    "Locator",
+    "NotUtf8",
+    "YamlDocument",
+    "load_yaml_text",
+    "read_text",
+]
 
-MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
 
 _BaseLoader: type[yaml.SafeLoader]
@@ -477,39 +486,9 @@ def _scalar_position(text: str, node: Any, offset: int) -> tuple[int, int] | Non
     return None
 
 
-class FileTooLarge(ValueError):
-    """A file over :data:`MAX_BYTES`."""
-
-
-class NotUtf8(ValueError):
-    """A file that is not UTF-8; ``line``/``col`` say where the first bad byte is."""
-
-    def __init__(self, offset: int, line: int, col: int) -> None:
-        super().__init__(f"geen UTF-8 (byte {offset})")
-        self.offset = offset
-        self.line = line
-        self.col = col
-
-
 def locate_in_file(path: Path, loc: Loc) -> tuple[int, int]:
     """(line, col) of ``loc`` in a YAML file, or (1, 1) when it cannot be read."""
     try:
         return Locator(read_text(path)).locate(loc)
     except (OSError, ValueError):
         return 1, 1
-
-
-def read_text(path: Path) -> str:
-    """Read a protocol file as UTF-8 text (BOM tolerated). Never reads more than needed."""
-    with path.open("rb") as f:
-        data = f.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise FileTooLarge(f"bestand is groter dan {MAX_BYTES} bytes")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        before = data[: e.start]
-        line = before.count(b"\n") + 1
-        line_start = before.rfind(b"\n") + 1
-        col = len(before[line_start:].decode("utf-8", errors="replace")) + 1
-        raise NotUtf8(e.start, line, col) from None

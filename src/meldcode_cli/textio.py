@@ -1,0 +1,43 @@
+"""Reading a protocol or scenario file as text: UTF-8 (a BOM tolerated), bounded in size.
+
+Apart from ``yamlio`` so that a command that only needs the text (``start`` hashing and
+pinning a protocol, the cache keys) does not import the YAML parser.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = ["MAX_BYTES", "FileTooLarge", "NotUtf8", "read_text"]
+
+MAX_BYTES = 2 * 1024 * 1024
+
+
+class FileTooLarge(ValueError):
+    """A file over :data:`MAX_BYTES`."""
+
+
+class NotUtf8(ValueError):
+    """A file that is not UTF-8; ``line``/``col`` say where the first bad byte is."""
+
+    def __init__(self, offset: int, line: int, col: int) -> None:
+        super().__init__(f"geen UTF-8 (byte {offset})")
+        self.offset = offset
+        self.line = line
+        self.col = col
+
+
+def read_text(path: Path) -> str:
+    """Read a protocol file as UTF-8 text (BOM tolerated). Never reads more than needed."""
+    with path.open("rb") as f:
+        data = f.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise FileTooLarge(f"bestand is groter dan {MAX_BYTES} bytes")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        before = data[: e.start]
+        line = before.count(b"\n") + 1
+        line_start = before.rfind(b"\n") + 1
+        col = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+        raise NotUtf8(e.start, line, col) from None
