@@ -148,6 +148,18 @@ def compile_protocol(protocol: Protocol) -> tuple[CompiledProtocol | None, list[
                 )
             )
 
+    for si, step in enumerate(protocol.steps):
+        for r in step.role_titles or {}:
+            if r not in protocol.roles:
+                diags.append(
+                    Diagnostic(
+                        "MC211",
+                        f"rol '{r}' staat niet in de rollen van het protocol",
+                        f"het protocol dient: {', '.join(protocol.roles)}",
+                        ("steps", si, "role_titles", r),
+                    )
+                )
+
     # --- sources -----------------------------------------------------------------------
     sources: dict[str, Source] = {}
     for i, s in enumerate(protocol.sources):

@@ -172,8 +172,18 @@ ConcreteItem = AnswerItem | GuidanceItem
 class Step(_Model):
     step: int = Field(ge=1, le=5)
     title: Text
+    role_titles: dict[Role, Text] | None = Field(
+        default=None,
+        description="Een eigen staptitel per rol (bv. de KNMG-namen voor de huisarts).",
+    )
     intro: Text | None = None
     items: list[Item] = Field(min_length=1)
+
+    def title_for(self, role: str | None) -> LocalText:
+        """The step title for this role: its own title if the protocol gives one."""
+        if role is not None and self.role_titles and role in self.role_titles:
+            return self.role_titles[role]
+        return self.title
 
 
 class AcuteRoute(_Model):

@@ -305,7 +305,7 @@ def build_record(
         steps.append(
             StepRecord(
                 step=s.step,
-                title=s.title.get(lang),
+                title=s.title_for(walk.role).get(lang),
                 started_at=times[0] if times else None,
                 finished_at=times[-1] if times else None,
                 items=items,

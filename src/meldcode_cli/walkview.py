@@ -52,7 +52,7 @@ def contact_line(c: Contact) -> str:
 def step_header(step: int, walk: Walk) -> list[str]:
     proto = walk.compiled.protocol
     s = next(x for x in proto.steps if x.step == step)
-    lines = [t("walk.step", n=step, title=s.title.get(_lang()))]
+    lines = [t("walk.step", n=step, title=s.title_for(walk.role).get(_lang()))]
     if s.intro:
         lines.append(" ".join(s.intro.get(_lang()).split()))
     return lines
@@ -170,7 +170,7 @@ def dossier_lines(walk: Walk) -> list[str]:
     relevant = walk.relevant()
     for step in walk.compiled.protocol.steps:
         items = [ci for ci in relevant if ci.step == step.step and ci.answerable]
-        lines.append(t("walk.step", n=step.step, title=step.title.get(_lang())))
+        lines.append(t("walk.step", n=step.step, title=step.title_for(walk.role).get(_lang())))
         for ci in items:
             value = walk.answers.get(ci.id)
             label = " ".join(ci.item.text.get(_lang()).split())
