@@ -110,6 +110,8 @@ def tree(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = Non
     p = compiled.protocol
     lines = [f"{p.id} {p.version}: {p.title.get(lang)}"]
     lines.append(f"  roles: {', '.join(p.roles)}")
+    if p.kind == "informatieverzoek":
+        lines.append("  " + t("show.kind.informatieverzoek"))
     route = ", ".join(_contact(c, lang) for c in acute_contacts(p))
     lines.append(f"  {t('show.acute_route')}: {route}")
     for step in p.steps:

@@ -62,10 +62,15 @@ def sign_case(
 ) -> SignOutcome:
     """Write the next record of this case, signed with the profile's key (or as training)."""
     walk = session.walk
-    if walk.decision() is None or not walk.is_complete():
+    if not walk.concluded() or not walk.is_complete():
         raise CaseError(
             f"casus {session.case.label} is nog niet af: er is nog geen beslissing om te "
             f"ondertekenen; ga verder met 'meldcode resume {session.case.label}'"
+        )
+    if override is not None and walk.verstrekking() is not None:
+        raise CaseError(
+            "een informatieverzoek heeft geen afwegingskader om van af te wijken; wijzig het "
+            f"verstrekkingsbesluit met 'meldcode resume {session.case.label}'"
         )
     existing = records_of(session)
     previous = None

@@ -134,7 +134,25 @@ def answer_text(item: CItem, value: object) -> str:
     return str(value)
 
 
+def verstrekking_lines(walk: Walk) -> list[str]:
+    """The verstrekkingsbesluit of an information request, for the end of the walk."""
+    v = walk.verstrekking()
+    if v is None:
+        return [t("walk.no_decision")]
+    lines = [t("walk.verstrekking.title"), "  " + t(f"walk.verstrekking.{v.besluit}")]
+    if v.grondslag:
+        ci = walk.compiled.by_id.get("verstrekking_grondslag")
+        label = answer_text(ci, v.grondslag) if ci else v.grondslag
+        lines.append("  " + t("walk.verstrekking.grondslag", grondslag=label))
+    if v.open:
+        due = walk.answers.get("verstrekking_vervolgdatum")
+        lines.append("  " + t("walk.verstrekking.vervolg", date=due or "?"))
+    return lines
+
+
 def decision_lines(decision: Decision | None, walk: Walk) -> list[str]:
+    if walk.compiled.protocol.kind == "informatieverzoek":
+        return verstrekking_lines(walk)
     if decision is None:
         return [t("walk.no_decision")]
     lines = [t("walk.decision.title")]
