@@ -283,7 +283,14 @@ def test_evaluate_signs_an_evaluation_record(store: CaseStore, tmp_path: Path) -
     from meldcode_cli.signing import verify_paths
 
     pw = _profile(tmp_path)
-    hulp = [*LINES[:-4], "2", "1", "1", "2026-03-01", ""]  # 2 nee, 3 ja, 4 ja, date, 5 later
+    hulp = [
+        *LINES[:-4],
+        "2",
+        "1",
+        "1",
+        "2026-03-01",
+        "overslaan",
+    ]  # 2 nee, 3 ja, 4 ja, date, 5 later
     req = WalkRequest("voorbeeld", role="huisarts", case="ev", plain=True, passphrase_file=pw)
     outcome = start_walk(
         req,

@@ -1288,18 +1288,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cases.due": {"nl": "evaluatie", "en": "evaluation"},
     "cases.finished": {"nl": "afgerond", "en": "complete"},
     "walk.plain.multi": {
-        "nl": "(nummers gescheiden door spaties of komma's; - voor geen)",
-        "en": "(numbers separated by spaces or commas; - for none)",
+        "nl": "(nummers gescheiden door spaties of komma's; typ geen als niets van toepassing is)",
+        "en": "(numbers separated by spaces or commas; type none when nothing applies)",
     },
     "walk.plain.multiline": {
         "nl": "(meerdere regels; sluit af met een regel met alleen een punt)",
         "en": "(several lines; finish with a line holding only a full stop)",
     },
     "walk.ways_out.keys": {
-        "nl": "Ctrl-B terug · F1 waarom · Ctrl-N notitie · Ctrl-G acuut gevaar · Ctrl-P pauzeren "
-        "(of Esc dan t / w / n / a / p)",
-        "en": "Ctrl-B back · F1 why · Ctrl-N note · Ctrl-G acute danger · Ctrl-P pause "
-        "(or Esc then t / w / n / a / p)",
+        "nl": "Esc t terug · Esc w waarom · Esc n notitie · Esc a acuut gevaar · Esc p pauzeren "
+        "(werkt in elke terminal; ook: Ctrl-B, F1, Ctrl-N, Ctrl-G, Ctrl-P)",
+        "en": "Esc t back · Esc w why · Esc n note · Esc a acute danger · Esc p pause "
+        "(works in every terminal; also: Ctrl-B, F1, Ctrl-N, Ctrl-G, Ctrl-P)",
     },
     "walk.back.choose": {
         "nl": "Welk antwoord wilt u wijzigen?",
@@ -1350,18 +1350,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "(type to filter; arrow keys; Enter chooses)",
     },
     "walk.instruction.checkbox": {
-        "nl": "(spatie zet aan of uit; Enter bevestigt; a = alles, i = omkeren)",
-        "en": "(space toggles; Enter confirms; a = all, i = invert)",
+        "nl": "(pijltjestoetsen; spatie, Tab of Ctrl-spatie zet aan of uit; Enter bevestigt)",
+        "en": "(arrow keys; space, Tab or Ctrl-Space toggles; Enter confirms)",
     },
     "walk.instruction.checkbox_filter": {
-        "nl": "(typ om te filteren; spatie zet aan of uit; Enter bevestigt)",
-        "en": "(type to filter; space toggles; Enter confirms)",
+        "nl": "(typ om te filteren, typen vinkt nooit iets aan; Tab of Ctrl-spatie zet aan of "
+        "uit; Enter bevestigt)",
+        "en": "(type to filter, typing never ticks anything; Tab or Ctrl-Space toggles; "
+        "Enter confirms)",
     },
     "walk.skip_choice": {
         "nl": "(overslaan; later beantwoorden)",
         "en": "(skip; answer later)",
     },
-    "walk.date_format": {"nl": "(JJJJ-MM-DD)", "en": "(YYYY-MM-DD)"},
+    "walk.date_format": {"nl": "(DD-MM-JJJJ of JJJJ-MM-DD)", "en": "(DD-MM-YYYY or YYYY-MM-DD)"},
     "walk.note.cancel": {"nl": "(leeg laten = geen notitie)", "en": "(leave empty for no note)"},
     "walk.back.none": {
         "nl": "Er zijn nog geen antwoorden om te wijzigen.",
@@ -1369,6 +1371,26 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "walk.confirm.instruction": {"nl": "(J/n) ", "en": "(Y/n) "},
     # ---- issue 10: new entries below this line ----
+    "walk.choose_placeholder": {
+        "nl": "(kies met de pijltjestoetsen)",
+        "en": "(choose with the arrow keys)",
+    },
+    "walk.choose_first": {
+        "nl": "er is nog niets gekozen; kies een antwoord met de pijltjestoetsen en Enter",
+        "en": "nothing is chosen yet; choose an answer with the arrow keys and Enter",
+    },
+    "walk.plain.keep": {
+        "nl": "(Enter houdt dit antwoord; typ een nieuw antwoord om het te wijzigen)",
+        "en": "(Enter keeps this answer; type a new answer to change it)",
+    },
+    "walk.plain.again": {
+        "nl": "er is niets ingevuld; typ een nummer (of een van de woorden hierboven)",
+        "en": "nothing was entered; type a number (or one of the words above)",
+    },
+    "walk.plain.skip_word": {
+        "nl": "(typ overslaan om deze vraag later te beantwoorden)",
+        "en": "(type skip to answer this question later)",
+    },
     # ---- end of issue 10 ----
     # ---- issue 11: new entries below this line ----
     # ---- end of issue 11 ----
