@@ -10,6 +10,7 @@ import datetime as dt
 import io
 import string
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -844,3 +845,29 @@ def test_a_way_out_keeps_the_pointer_of_a_choice(
     feed(pipe, DOWN, DOWN, way_out, ENTER)  # pointer on "Nee", a way out, then Enter
     _drive_until_eof(walk, prompter)
     assert walk.answers["jn"] == "nee"
+
+
+def test_a_pause_keeps_the_ticks_in_the_journal_for_resume(
+    tmp_path: Path, console: Console
+) -> None:
+    from meldcode_cli.cases import CaseStore
+    from meldcode_cli.session import Session
+
+    store = CaseStore(tmp_path)
+    session = Session.start(
+        store, "p", protocol_text=LIST_ONLY, compiled=compile_text(LIST_ONLY), role="huisarts",
+        lang="nl", today=lambda: TODAY,
+    )  # fmt: skip
+    first = QuestionaryPrompter(console)
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        feed(inp, "Kleur rood", TAB, BACKSPACE * 10, "Kleur wi", TAB, "\x1bp")
+        with pytest.raises(WalkPaused):
+            drive(session, first)
+    session.pause(first.saved_drafts())
+    resumed, _ = Session.resume(store, "p", today=lambda: TODAY)
+    second = QuestionaryPrompter(console)
+    second.load_drafts(resumed.drafts())
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        feed(inp, ENTER)
+        _drive_until_eof(resumed.walk, second)
+    assert resumed.walk.answers["lange_vink"] == frozenset({"rood", "wit"})

@@ -16,7 +16,7 @@ rich ``Text`` objects, so rich never reads it as markup.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 import questionary
@@ -276,6 +276,17 @@ class QuestionaryPrompter:
         self.drafts: dict[str, Draft] = {}
         self._leaving: Draft | None = None
         self._submitted: tuple[str, Draft] | None = None
+
+    def saved_drafts(self) -> dict[str, dict[str, Any]]:
+        """The drafts as plain data, for the journal's pause mark."""
+        return {iid: asdict(d) for iid, d in self.drafts.items()}
+
+    def load_drafts(self, data: dict[str, Any]) -> None:
+        """Drafts from the journal's last pause mark (unknown fields are ignored)."""
+        names = {f.name for f in fields(Draft)}
+        for iid, raw in data.items():
+            if isinstance(raw, dict):
+                self.drafts[str(iid)] = Draft(**{k: v for k, v in raw.items() if k in names})
 
     # --- output -------------------------------------------------------------------------
     def _print(self, text: str | Text = "", style: str = "") -> None:

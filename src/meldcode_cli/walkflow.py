@@ -308,11 +308,13 @@ def _interactive(
     from meldcode_cli.walker import WalkPaused, drive
 
     prompter = make_prompter(plain, stdin, stdout)
+    if isinstance(target, Session) and hasattr(prompter, "load_drafts"):
+        prompter.load_drafts(target.drafts())
     try:
         drive(target, prompter)
     except WalkPaused:
         if isinstance(target, Session):
-            target.pause()
+            target.pause(getattr(prompter, "saved_drafts", lambda: None)())
         if label:
             _out(stdout, t("walk.paused", label=label))
         return WalkOutcome(label, "paused", target.walk.decision())

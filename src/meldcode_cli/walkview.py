@@ -203,9 +203,7 @@ def dossier_lines(walk: Walk) -> list[str]:
         lines.append(t("walk.step", n=step.step, title=step.title.get(_lang())))
         for ci in items:
             value = walk.answers.get(ci.id)
-            label = " ".join(ci.item.text.get(_lang()).split())
-            if len(label) > 70:
-                label = label[:69] + "…"
+            label = " ".join(ci.item.text.get(_lang()).split())  # in full: no "…"
             lines.append(f"  - {label}: {answer_text(ci, value)}")
         for note in walk.notes:
             if walk.compiled.by_id[note.item_id].step == step.step:
