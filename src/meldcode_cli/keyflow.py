@@ -154,20 +154,47 @@ def sign_existing(
     override: str | None,
     reason: str | None,
     consulted: str | None,
+    yes: bool = False,
+    stdin: TextIO | None = None,
     stdout: TextIO | None = None,
     store: CaseStore | None = None,
-) -> Path:
+) -> Path | None:
+    """Sign a finished case, after the screen with what will be signed and a yes (or --yes).
+
+    None when the person did not confirm (nothing signed)."""
+    stdin = sys.stdin if stdin is None else stdin
     stdout = sys.stdout if stdout is None else stdout
-    from meldcode_cli.signing import sign_case
+    from meldcode_cli.confirm import NotConfirmed, confirm_signing
+    from meldcode_cli.signing import ensure_finished, last_record, pending_changes, sign_case
 
     session, _ = Session.resume(store or CaseStore(), label)
     ov = _parse_override(override, reason, consulted)
+    amendment = reason if ov is None else None
+    confirmation = None
+    if not training:
+        ensure_finished(session)
+        amending = last_record(session) is not None
+        if amending and not (amendment and amendment.strip()):
+            raise CaseError(t("sign.amend.reason"))
+        try:
+            confirmation = confirm_signing(
+                session,
+                stdin,
+                stdout,
+                assume_yes=yes,
+                override=ov,
+                amendment_reason=amendment if amending else None,
+                changes=pending_changes(session, amendment) if amending else None,
+            )
+        except NotConfirmed:
+            return None
     out = sign_case(
         session,
         passphrase=None if training else passphrase,
         training=training,
         override=ov,
-        amendment_reason=reason if ov is None else None,
+        amendment_reason=amendment,
+        confirmation=confirmation,
     )
     report_signed(out, stdout)
     return out.path
@@ -187,6 +214,7 @@ def evaluate_case(
     passphrase: Callable[[], str] | None,
     training: bool,
     plain: bool | None,
+    yes: bool = False,
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
     store: CaseStore | None = None,
@@ -218,7 +246,21 @@ def evaluate_case(
     except (KeyboardInterrupt, EOFError):
         raise walkflow.WalkInterrupted(label) from None
     session.complete()
-    out = sign_case(session, passphrase=passphrase, training=training, kind="evaluation")
+    confirmation = None
+    if not training:
+        from meldcode_cli.confirm import NotConfirmed, confirm_signing
+
+        try:
+            confirmation = confirm_signing(session, stdin, stdout, assume_yes=yes)
+        except NotConfirmed:
+            return None
+    out = sign_case(
+        session,
+        passphrase=passphrase,
+        training=training,
+        kind="evaluation",
+        confirmation=confirmation,
+    )
     report_signed(out, stdout)
     return out.path
 
@@ -247,6 +289,9 @@ def format_verify(results: list[VerifyResult], problems: list[str], fmt: str = "
             ensure_ascii=False,
             indent=2,
         )
+    from meldcode_cli.verifyview import amendment_lines, signer_lines
+
+    known = {str(r.record.get("record_id")): r.record for r in results if r.record}
     lines = []
     for r in results:
         rec = r.record or {}
@@ -254,6 +299,8 @@ def format_verify(results: list[VerifyResult], problems: list[str], fmt: str = "
         what = f"{rec.get('kind', '?')} {rec.get('sequence', '?')} van casus {case}"
         if r.valid:
             lines.append(f"{r.path}: {t('verify.valid')} ({what}; {r.fingerprint})")
+            lines += signer_lines(rec, r.fingerprint)
+            lines += amendment_lines(rec, Path(r.path), known)
         else:
             lines.append(f"{r.path}: {t('verify.invalid')} ({what})")
             lines.extend(f"    - {reason}" for reason in r.reasons)

@@ -56,6 +56,7 @@ _AGAIN: Any = object()
 class PlainPrompter:
     input: TextIO
     output: TextIO
+    saving: bool = True  # False with --no-save: say so, never claim a save
 
     # --- I/O ------------------------------------------------------------------------------
     def _print(self, *lines: str) -> None:
@@ -204,7 +205,10 @@ class PlainPrompter:
     def acute(self, walk: Walk) -> bool:
         step = walk.acute_events[-1].step if walk.acute_events else walk.current_step()
         self._print("", "!" * 60, *walkview.acute_block(walk), "!" * 60)
-        self._print(t("walk.acute.recorded", step=step), t("walk.acute.continue"))
+        self._print(
+            t("walk.acute.recorded" if self.saving else "walk.acute.not_saved", step=step),
+            t("walk.acute.continue"),
+        )
         self._print(f"  1) {t('walk.ja')}", f"  2) {t('walk.nee')}")
         raw = self._read().strip().lower()
         return raw in ("1", "ja", "j", "yes", "y")

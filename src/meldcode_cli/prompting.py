@@ -273,6 +273,7 @@ class QuestionaryPrompter:
 
             console = out()
         self.console = console
+        self.saving = True  # False with --no-save: say so, never claim a save
         self.drafts: dict[str, Draft] = {}
         self._leaving: Draft | None = None
         self._submitted: tuple[str, Draft] | None = None
@@ -442,7 +443,9 @@ class QuestionaryPrompter:
             soft_wrap=False,
         )
         step = walk.acute_events[-1].step if walk.acute_events else walk.current_step()
-        self._print(t("walk.acute.recorded", step=step), "bold")
+        self._print(
+            t("walk.acute.recorded" if self.saving else "walk.acute.not_saved", step=step), "bold"
+        )
         question = questionary.confirm(
             t("walk.acute.continue"), default=True, instruction=t("walk.confirm.instruction")
         )
