@@ -98,7 +98,8 @@ def test_correcting_a_signed_case_signs_an_amendment_chained_to_it(pw: Path) -> 
     assert new["previous"]["record_id"] == old["record_id"]
     assert new["confirmation"] == "screen"
     assert [s["value"] for s in new["superseded"]] == ["Blauwe plek, 12-01, eigen waarneming."]
-    assert verify_file(first).valid and verify_file(second).valid
+    assert verify_file(first).valid
+    assert verify_file(second).valid
     assert entries(store, "r1").count("completed") == 2  # the walk and the correction
 
     runner = CliRunner()
@@ -165,9 +166,9 @@ def test_records_signed_before_the_confirmation_field_still_verify(tmp_path: Pat
     folder = tmp_path / "records"
     shutil.copytree(FIXTURES, folder)
     for path in sorted(folder.iterdir()):
-        result = verify_file(path)
-        assert result.valid, result.reasons
-        assert "confirmation" not in (result.record or {})
+        verified = verify_file(path)
+        assert verified.valid, verified.reasons
+        assert "confirmation" not in (verified.record or {})
     runner = CliRunner()
     result = runner.invoke(build_app(), ["verify", str(folder)])
     assert result.exit_code == 0, result.output
