@@ -347,7 +347,8 @@ def build_app() -> typer.Typer:
     def init(
         name: Annotated[str | None, typer.Option("--name", help=t("cmd.init.name"))] = None,
         role: Annotated[
-            ProfileRoleOpt | None, typer.Option("--role", help=t("cmd.init.role"))
+            ProfileRoleOpt | None,
+            typer.Option("--role", help=t("cmd.init.role"), case_sensitive=False),
         ] = None,
         organisation: Annotated[
             str | None, typer.Option("--organisation", help=t("cmd.init.organisation"))

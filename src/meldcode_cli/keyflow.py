@@ -56,20 +56,58 @@ def passphrase_source(
     def ask() -> str:
         if not sys.stdin.isatty():
             raise ProfileError(t("key.no_tty"))
-        first = getpass.getpass(t(prompt_key) + " ")
-        if confirm:
+        if not confirm:
+            return getpass.getpass(t(prompt_key) + " ")
+        # a new passphrase: too short or not repeated the same is asked again, not fatal
+        for _ in range(MAX_NEW_PASSPHRASE_TRIES):
+            first = getpass.getpass(t(prompt_key) + " ")
+            if len(first) < MIN_PASSPHRASE:
+                sys.stdout.write(t("key.passphrase.short", n=MIN_PASSPHRASE) + "\n")
+                sys.stdout.flush()
+                continue
             second = getpass.getpass(t("key.passphrase.again") + " ")
-            if first != second:
-                raise ProfileError(t("key.passphrase.mismatch"))
-        return first
+            if first == second:
+                return first
+            sys.stdout.write(t("key.passphrase.mismatch.again") + "\n")
+            sys.stdout.flush()
+        raise ProfileError(t("key.passphrase.gave_up"))
 
     return ask
 
 
-def _ask_line(label: str, stdin: TextIO, stdout: TextIO, *, optional: bool = False) -> str | None:
-    from meldcode_cli.lineprompt import ask_text
+MIN_PASSPHRASE = 8
+MAX_NEW_PASSPHRASE_TRIES = 5
 
-    return ask_text(label, stdin, stdout, optional=optional)
+ROLES = ("huisarts", "wijkagent", "professional", "trainer")
+
+
+def parse_role(text: str) -> str | None:
+    """A profile role as typed: case and surrounding spaces do not matter."""
+    value = text.strip().lower()
+    return value if value in ROLES else None
+
+
+def _ask_field(
+    label: str,
+    stdin: TextIO,
+    stdout: TextIO,
+    *,
+    optional: bool = False,
+    max_length: int = 200,
+) -> str | None:
+    """One profile field, checked as it is entered and asked again until it is right."""
+    from meldcode_cli.lineprompt import read_line
+
+    while True:
+        value = read_line(stdin, stdout, label + " ")
+        if not value and optional:
+            return None
+        if not value:
+            stdout.write(t("key.required") + "\n")
+        elif len(value) > max_length:
+            stdout.write(t("key.init.too_long", n=max_length) + "\n")
+        else:
+            return value
 
 
 def init_profile(
@@ -96,14 +134,22 @@ def init_profile(
     interactive = stdin.isatty()
     if not interactive and not (name and role and organisation):
         raise ProfileError(t("key.init.flags"))
-    name = name or _ask_line(t("key.init.name"), stdin, stdout)
-    if role is None:
-        role = _ask_line(t("key.init.role"), stdin, stdout)
-    organisation = organisation or _ask_line(t("key.init.organisation"), stdin, stdout)
+    if role is not None and parse_role(role) is None:
+        raise ProfileError(t("key.init.role.unknown", role=role, roles=", ".join(ROLES)))
+    name = name or _ask_field(t("key.init.name"), stdin, stdout)
+    while role is None:
+        typed = _ask_field(t("key.init.role"), stdin, stdout) or ""
+        role = parse_role(typed)
+        if role is None:
+            stdout.write(t("key.init.role.unknown", role=typed, roles=", ".join(ROLES)) + "\n")
+    role = parse_role(role)
+    organisation = organisation or _ask_field(t("key.init.organisation"), stdin, stdout)
     if registration is None and interactive:
-        registration = _ask_line(t("key.init.registration"), stdin, stdout, optional=True)
+        registration = _ask_field(
+            t("key.init.registration"), stdin, stdout, optional=True, max_length=50
+        )
     if contact is None and interactive:
-        contact = _ask_line(t("key.init.contact"), stdin, stdout, optional=True)
+        contact = _ask_field(t("key.init.contact"), stdin, stdout, optional=True)
     try:
         profile = Profile(
             name=name or "",
@@ -112,8 +158,15 @@ def init_profile(
             registration=registration,
             contact=contact,
         )
-    except ValueError as e:
-        raise ProfileError(f"profiel ongeldig: {e}") from None
+    except ValueError as e:  # a flag too long or empty: say which, in our words
+        from pydantic import ValidationError
+
+        fields = (
+            ", ".join(str(err["loc"][0]) for err in e.errors())
+            if isinstance(e, ValidationError)
+            else "?"
+        )
+        raise ProfileError(t("key.init.invalid", fields=fields)) from None
     fp = store.init(profile, passphrase(), force=force)
     return fp, store.export_public()
 

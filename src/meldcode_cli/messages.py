@@ -1571,6 +1571,34 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "give exactly two record files (e.g. records/0001-decision.json "
         "records/0002-amendment.json)",
     },
+    "key.passphrase.short": {
+        "nl": "Te kort: een wachtzin heeft minstens {n} tekens. Probeer het opnieuw.",
+        "en": "Too short: a passphrase has at least {n} characters. Please try again.",
+    },
+    "key.passphrase.mismatch.again": {
+        "nl": "De twee wachtzinnen verschillen. Probeer het opnieuw.",
+        "en": "The two passphrases differ. Please try again.",
+    },
+    "key.passphrase.gave_up": {
+        "nl": "geen bruikbare wachtzin na vijf pogingen; er is niets geschreven",
+        "en": "no usable passphrase after five tries; nothing was written",
+    },
+    "key.init.role.unknown": {
+        "nl": "'{role}' is geen rol; kies uit: {roles}",
+        "en": "'{role}' is not a role; choose from: {roles}",
+    },
+    "key.init.too_long": {
+        "nl": "Te lang: hoogstens {n} tekens. Probeer het opnieuw.",
+        "en": "Too long: at most {n} characters. Please try again.",
+    },
+    "key.init.invalid": {
+        "nl": "profiel ongeldig: controleer {fields} (verplicht, niet te lang)",
+        "en": "profile invalid: check {fields} (required, not too long)",
+    },
+    "key.passphrase.too_short": {
+        "nl": "de wachtzin is te kort: gebruik minstens {n} tekens",
+        "en": "the passphrase is too short: use at least {n} characters",
+    },
     # ---- end of issue 10 ----
     # ---- issue 11: new entries below this line ----
     # ---- end of issue 11 ----
