@@ -181,3 +181,30 @@ def test_the_record_schema_names_the_confirmation() -> None:
     schema = json.loads(result.output)
     assert "confirmation" in schema["properties"]
     assert "confirmation" not in schema.get("required", [])
+
+
+def test_a_declined_amendment_is_offered_again_at_the_next_resume(pw: Path) -> None:
+    store = signed_case("r6", pw)
+    resume(store, "r6", ["2", "Anders.", ".", "0", "Correctie.", "2"], pw)  # no, don't sign
+    completed = entries(store, "r6").count("completed")
+    out = resume(store, "r6", ["0", "Correctie.", "1"], pw)
+    assert "die correctie is nog niet ondertekend" in out
+    assert "Ondertekend (amendment)" in out
+    assert entries(store, "r6").count("completed") == completed  # nothing walked: no event
+    out = resume(store, "r6", ["0"], pw)
+    assert "Niets gewijzigd" in out
+    assert len(list((store.root / "r6" / "records").iterdir())) == 2
+
+
+def test_a_finished_unsigned_case_can_be_signed_from_the_review(pw: Path) -> None:
+    store = CaseStore()
+    req = WalkRequest("voorbeeld", role="huisarts", case="r7", plain=True, passphrase_file=pw)
+    start_walk(req, stdin=Tty("\n".join([*LINES, "3"]) + "\n"), stdout=Tty(), store=store)
+    out = resume(store, "r7", ["0", "1", "1"], pw)
+    assert "Ondertekend (decision)" in out
+
+
+def test_zero_in_a_plain_checklist_is_not_none(pw: Path) -> None:
+    store = signed_case("r8", pw)
+    out = resume(store, "r8", ["1", "0", "geen", "0", "Geen signalen.", "2"], pw)  # "0" refused
+    assert "onbekende optie '0'" in out

@@ -38,7 +38,7 @@ def signing_lines(
     """What is about to be signed, in full."""
     from meldcode_cli import walkview
     from meldcode_cli.messages import get_lang
-    from meldcode_cli.protocol import TextItem
+    from meldcode_cli.protocol import MultiChoiceItem, TextItem
 
     walk = session.walk
     decision = walk.decision()
@@ -53,6 +53,15 @@ def signing_lines(
         lines += _block(t("confirm.override.reason", reason=override.reason))
         lines += _block(t("confirm.override.consulted", consulted=override.consulted))
     relevant = [ci for ci in walk.relevant() if ci.answerable and ci.id in walk.answers]
+    if walk.acute_events:
+        steps = ", ".join(str(e.step) for e in walk.acute_events)
+        lines.append(t("walk.dossier.acute", steps=steps))
+    signals = [ci for ci in relevant if isinstance(ci.item, MultiChoiceItem)]
+    if signals:
+        lines += ["", t("confirm.signals")]
+        for ci in signals:
+            lines.append(f"  - {' '.join(ci.item.text.get(lang).split())}")
+            lines += _block(walkview.answer_text(ci, walk.answers.get(ci.id)))
     consulted = [ci for ci in relevant if ci.step == 2]
     lines += ["", t("confirm.consulted")]
     for ci in consulted:

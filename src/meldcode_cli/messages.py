@@ -1442,10 +1442,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "confirm.yes": {"nl": "ja, ondertekenen", "en": "yes, sign"},
     "confirm.no": {"nl": "nee, niet ondertekenen", "en": "no, do not sign"},
     "confirm.declined": {
-        "nl": "Niet ondertekend. De casus is bewaard; corrigeer met 'meldcode resume {label}' of "
-        "onderteken later met 'meldcode sign {label}'.",
-        "en": "Not signed. The case is kept; correct it with 'meldcode resume {label}' or sign "
-        "later with 'meldcode sign {label}'.",
+        "nl": "Niet ondertekend. De casus is bewaard; corrigeer of onderteken later met "
+        "'meldcode resume {label}'.",
+        "en": "Not signed. The case is kept; correct or sign it later with "
+        "'meldcode resume {label}'.",
     },
     "confirm.by_flag": {
         "nl": "Bevestigd met --yes (zo vastgelegd in het record).",
@@ -1479,8 +1479,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "change, or '(change nothing)' to stop.",
     },
     "review.unchanged": {
-        "nl": "Niets gewijzigd; casus {label} en haar records blijven zoals ze waren.",
-        "en": "Nothing changed; case {label} and its records stay as they were.",
+        "nl": "Niets gewijzigd; de antwoorden van casus {label} blijven zoals ze waren.",
+        "en": "Nothing changed; the answers of case {label} stay as they were.",
     },
     "review.reason.why": {
         "nl": "Deze casus is al ondertekend. De wijziging wordt een nieuw record (amendment), "
@@ -1598,6 +1598,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "key.passphrase.too_short": {
         "nl": "de wachtzin is te kort: gebruik minstens {n} tekens",
         "en": "the passphrase is too short: use at least {n} characters",
+    },
+    "confirm.signals": {"nl": "Aangevinkt:", "en": "Ticked:"},
+    "review.pending": {
+        "nl": "Casus {label} is eerder gecorrigeerd, maar die correctie is nog niet ondertekend.",
+        "en": "Case {label} was corrected before, but that correction is not signed yet.",
     },
     # ---- end of issue 10 ----
     # ---- issue 11: new entries below this line ----

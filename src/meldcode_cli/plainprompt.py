@@ -43,7 +43,7 @@ COMMANDS: dict[str, Any] = {
 }
 
 
-NONE_WORDS = {"geen", "none", "-", "0"}
+NONE_WORDS = {"geen", "none", "-"}
 """An explicit "nothing of these" in a checklist; an empty line never means none."""
 SKIP_WORDS = {"overslaan", "skip"}
 """Skip an optional choice: a word, so an Enter alone never skips a decision."""
@@ -98,8 +98,8 @@ class PlainPrompter:
             self._print(f"  ({extra})")
         if default is not None:
             self._print(
-                f"  [{t('walk.current')}: {walkview.answer_text(item, default)}] "
-                + t("walk.plain.keep")
+                f"  [{t('walk.current')}: {walkview.answer_text(item, default)}]",
+                "  " + t("walk.plain.keep"),
             )
         optional = item.deferrable or not getattr(item.item, "required", True)
         it = item.item

@@ -378,13 +378,15 @@ class QuestionaryPrompter:
         text = questionary.text("›", multiline=True, instruction=" ").unsafe_ask()
         if not isinstance(text, str) or not text.strip():
             return None
+        self._print("? " + t("walk.note.provenance"), "bold")
         provenance = questionary.select(
-            t("walk.note.provenance"),
+            "›",
             [Choice(t("walk.provenance." + p), value=p) for p in PROVENANCES],
             instruction=t("walk.instruction.select"),
         ).unsafe_ask()
+        self._print("? " + t("walk.note.nature"), "bold")
         nature = questionary.select(
-            t("walk.note.nature"),
+            "›",
             [Choice(t("walk.nature." + n), value=n) for n in NATURES],
             instruction=t("walk.instruction.select"),
         ).unsafe_ask()
@@ -446,9 +448,8 @@ class QuestionaryPrompter:
         self._print(
             t("walk.acute.recorded" if self.saving else "walk.acute.not_saved", step=step), "bold"
         )
-        question = questionary.confirm(
-            t("walk.acute.continue"), default=True, instruction=t("walk.confirm.instruction")
-        )
+        self._print("? " + t("walk.acute.continue"), "bold")  # wrapped by rich, not cropped
+        question = questionary.confirm("›", default=True, instruction=t("walk.confirm.instruction"))
         if get_lang() == "nl":  # questionary only knows y/n; Dutch is j/n
             kb = KeyBindings()
 

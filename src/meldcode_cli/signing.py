@@ -38,6 +38,7 @@ __all__ = [
     "records_of",
     "resolve_records",
     "sign_case",
+    "unsigned_changes",
     "verify_paths",
 ]
 
@@ -181,13 +182,12 @@ def last_record(session: Session) -> dict[str, Any] | None:
     return record if isinstance(record, dict) else None
 
 
-def pending_changes(session: Session, amendment_reason: str | None) -> list[str]:
-    """What an amendment would change, against the last record of the case (as lines)."""
-    from meldcode_cli.recorddiff import diff_records, format_diff
+def _against_last(session: Session, amendment_reason: str | None) -> Any:
+    from meldcode_cli.recorddiff import diff_records
 
     previous = last_record(session)
     if previous is None:
-        return []
+        return None, None, []
     draft = build_record(
         session,
         profile=None,
@@ -196,7 +196,24 @@ def pending_changes(session: Session, amendment_reason: str | None) -> list[str]
         sequence=int(previous.get("sequence", 0)) + 1,
         amendment_reason=amendment_reason,
     )
-    return format_diff(previous, draft, diff_records(previous, draft))
+    return previous, draft, diff_records(previous, draft)
+
+
+def pending_changes(session: Session, amendment_reason: str | None) -> list[str]:
+    """What an amendment would change, against the last record of the case (as lines)."""
+    from meldcode_cli.recorddiff import format_diff
+
+    previous, draft, changes = _against_last(session, amendment_reason)
+    if previous is None:
+        return []
+    return format_diff(previous, draft, changes)
+
+
+def unsigned_changes(session: Session) -> bool:
+    """True when the case holds answers its last signed record does not (a correction
+    that was not signed yet)."""
+    previous, _, changes = _against_last(session, None)
+    return previous is not None and session.walk.is_complete() and bool(changes)
 
 
 def _protocol_at_hand(record: dict[str, Any]) -> tuple[str, str] | None:

@@ -482,8 +482,16 @@ def review_case(
         with contextlib.suppress(CaseError):
             session.pause()
         raise WalkInterrupted(label) from None
+    from meldcode_cli.signing import unsigned_changes
+
     if _state(session.walk) == before:
-        _out(stdout, t("review.unchanged", label=label))
+        if sign and records_of(session) and unsigned_changes(session):
+            _out(stdout, t("review.pending", label=label))  # corrected before, never signed
+            amend(session, stdin, stdout, passphrase_file=passphrase_file, yes=yes)
+        else:
+            _out(stdout, t("review.unchanged", label=label))
+            if sign and not records_of(session):  # finished, never signed: offer it now
+                _signer(sign, passphrase_file, stdin, assume_yes=yes)(session, stdout)
         return _completed(session, label, session.walk.decision())
     decision = session.complete()
     _out(stdout, "", t("walk.saved", label=label))
