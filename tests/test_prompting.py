@@ -871,3 +871,13 @@ def test_a_pause_keeps_the_ticks_in_the_journal_for_resume(
         feed(inp, ENTER)
         _drive_until_eof(resumed.walk, second)
     assert resumed.walk.answers["lange_vink"] == frozenset({"rood", "wit"})
+
+
+def test_ctrl_c_keeps_the_state_for_the_pause_mark(
+    pipe: PipeInput, prompter: QuestionaryPrompter, list_only: CompiledProtocol
+) -> None:
+    walk = Walk(list_only, "huisarts", today=TODAY)
+    feed(pipe, "Kleur geel", TAB, CTRL_C)
+    with pytest.raises(KeyboardInterrupt):
+        drive(walk, prompter)
+    assert prompter.saved_drafts()["lange_vink"]["ticks"] == ["geel"]

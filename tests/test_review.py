@@ -208,3 +208,17 @@ def test_zero_in_a_plain_checklist_is_not_none(pw: Path) -> None:
     store = signed_case("r8", pw)
     out = resume(store, "r8", ["1", "0", "geen", "0", "Geen signalen.", "2"], pw)  # "0" refused
     assert "onbekende optie '0'" in out
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 120])
+def test_the_signing_screen_wraps_at_word_boundaries(pw: Path, width: int) -> None:
+    from meldcode_cli.confirm import signing_lines
+    from meldcode_cli.lineprompt import wrap_lines
+    from meldcode_cli.session import Session
+
+    store = signed_case(f"w{width}", pw)
+    session, _ = Session.resume(store, f"w{width}")
+    source = signing_lines(session)
+    wrapped = wrap_lines(source, width)
+    assert " ".join(" ".join(source).split()) == " ".join(" ".join(wrapped).split())
+    assert all(len(line) <= width for line in wrapped if " " in line.strip())

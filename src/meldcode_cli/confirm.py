@@ -108,15 +108,14 @@ def confirm_signing(
 ) -> str:
     """Show the screen and ask; the ``confirmation`` to record. Raises :class:`NotConfirmed`
     on no, and UsageError when there is no terminal to ask on and no ``--yes``."""
-    from meldcode_cli.lineprompt import ask_numbered
+    from meldcode_cli.lineprompt import ask_numbered, write_lines
 
     lines = signing_lines(
         session, override=override, amendment_reason=amendment_reason, changes=changes
     )
-    stdout.write("\n".join(lines) + "\n")
-    stdout.flush()
+    write_lines(stdout, *lines)
     if assume_yes:
-        stdout.write(t("confirm.by_flag") + "\n")
+        write_lines(stdout, t("confirm.by_flag"))
         return BY_FLAG
     if stdin is None or not stdin.isatty():
         from meldcode_cli.checker import UsageError
@@ -124,6 +123,6 @@ def confirm_signing(
         raise UsageError(t("confirm.no_tty", label=session.case.label))
     choice = ask_numbered(t("confirm.ask"), [t("confirm.yes"), t("confirm.no")], stdin, stdout)
     if choice != 1:
-        stdout.write(t("confirm.declined", label=session.case.label) + "\n")
+        write_lines(stdout, t("confirm.declined", label=session.case.label))
         raise NotConfirmed(session.case.label)
     return BY_SCREEN

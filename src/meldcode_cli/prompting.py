@@ -110,6 +110,13 @@ def _ways_out_bindings(on_leave: OnLeave | None = None) -> KeyBindings:
         kb.add(key, eager=True)(make(signal))
     for keys, signal in ESC_KEYS:
         kb.add(*keys, eager=True)(make(signal))
+
+    def interrupt(event: KeyPressEvent) -> None:  # Ctrl-C: keep the state, then stop
+        if on_leave is not None:
+            on_leave(event.app)
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    kb.add("c-c", eager=True)(interrupt)
     return kb
 
 
@@ -316,7 +323,12 @@ class QuestionaryPrompter:
             draft = submitted[1]  # the refused answer comes back to be corrected
         while True:
             self._leaving = None
-            result = self._ask_once(item, walk, problem, default, draft)
+            try:
+                result = self._ask_once(item, walk, problem, default, draft)
+            except KeyboardInterrupt:
+                if self._leaving is not None:  # kept for the pause mark of the journal
+                    self.drafts[item.id] = self._leaving
+                raise
             if result is _UNCHOSEN:
                 problem, draft = t("walk.choose_first"), None
                 continue

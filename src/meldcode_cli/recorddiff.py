@@ -65,7 +65,7 @@ def diff_records(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
         added = [n for n in _notes(b or {}) if n not in _notes(a or {})]
         changes.extend(Change(f"note:{iid}", label, None, n) for n in added)
     d_old, d_new = _decision_text(old.get("decision")), _decision_text(new.get("decision"))
-    for key in d_new.keys() | d_old.keys():
+    for key in ("decision.outcome", "decision.meldnormen", "decision.evaluatiedatum"):
         if d_old.get(key) != d_new.get(key):
             changes.append(Change(key, t("diff." + key), d_old.get(key), d_new.get(key)))
     ov_old, ov_new = old.get("override"), new.get("override")

@@ -80,9 +80,9 @@ class WalkOutcome:
 
 
 def _out(stdout: TextIO, *lines: str) -> None:
-    for line in lines:
-        stdout.write(line + "\n")
-    stdout.flush()
+    from meldcode_cli.lineprompt import write_lines
+
+    write_lines(stdout, *lines)
 
 
 def use_plain(plain: bool | None, stdout: TextIO) -> bool:
@@ -371,7 +371,7 @@ def _interactive(
         if isinstance(target, Session):
             # every answer was already saved; at worst only the pause mark is missing
             with contextlib.suppress(CaseError):
-                target.pause()
+                target.pause(getattr(prompter, "saved_drafts", lambda: None)())
         raise WalkInterrupted(label) from None
     decision = _finish(target)
     if label:
@@ -433,9 +433,17 @@ def resume_walk(
             passphrase_file=passphrase_file,
             yes=yes,
         )
-    signer = None
+    signer: Signer
     if not records_of(session):
         signer = _signer(sign, passphrase_file, stdin, assume_yes=yes)
+    else:  # signed before: finishing now finishes a correction, signed as an amendment
+
+        def signer(s: Session, out: TextIO) -> None:
+            if sign:
+                amend(s, stdin, out, passphrase_file=passphrase_file, yes=yes)
+            else:
+                _out(out, t("review.amend_later", label=s.case.label))
+
     return _interactive(session, label, use_plain(plain, stdout), stdin, stdout, signer)
 
 
