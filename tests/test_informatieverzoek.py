@@ -187,6 +187,9 @@ def test_information_request_validated_walked_signed_and_verified(tmp_path: Path
         term.expect("Het verstrekkingsbesluit vastleggen:")
         term.expect("> ")
         term.child.sendline("1")  # nu ondertekenen
+        term.expect("Klopt dit, en ondertekent u dit record?")
+        term.expect("> ")
+        term.child.sendline("1")  # ja, ondertekenen
         term.expect("Ondertekend")
         assert term.finish() == 0
     finally:

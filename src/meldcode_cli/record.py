@@ -174,6 +174,11 @@ class Record(_M):
     decision: DecisionRecord | VerstrekkingRecord | None
     override: Override | None = None
     amendment_reason: str | None = None
+    confirmation: Literal["screen", "yes-flag"] | None = Field(
+        default=None,
+        description="How the signer confirmed the summary: read on screen and answered yes, "
+        "or --yes in a script. Absent in records made before meldcode asked.",
+    )
     integrity: dict[str, str]
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
@@ -268,6 +273,7 @@ def build_record(
     training: bool = False,
     override: Override | None = None,
     amendment_reason: str | None = None,
+    confirmation: str | None = None,
 ) -> dict[str, Any]:
     """The record of a case as a plain dict (validated against :class:`Record`)."""
     from meldcode_cli import __version__, walkview
@@ -419,6 +425,8 @@ def build_record(
         "override": override.model_dump() if override else None,
         "amendment_reason": amendment_reason,
     }
+    if confirmation is not None:  # absent, not null, when nobody was asked (training)
+        body["confirmation"] = confirmation
     body["integrity"] = integrity_map(body)
     Record.model_validate(body)  # a bug here must never produce a signed record
     return body

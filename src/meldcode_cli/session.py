@@ -184,9 +184,24 @@ class Session:
         self.walk.declare_acute(step)
         self._durably("acute", step=step)
 
-    def pause(self) -> None:
-        self._durably("paused", step=self.walk.current_step())
+    def pause(self, drafts: dict[str, dict[str, Any]] | None = None) -> None:
+        """Mark the pause; ``drafts``: what open questions held (ticks, typed text), so the
+        walk resumes at the same question in the same state."""
+        data: dict[str, Any] = {"step": self.walk.current_step()}
+        if drafts:
+            data["drafts"] = drafts
+        self._durably("paused", **data)
         self.save_summary()
+
+    def drafts(self) -> dict[str, dict[str, Any]]:
+        """The drafts of the last pause, when nothing was answered since."""
+        for entry in reversed(self.case.entries):
+            if entry.type == "paused":
+                found = entry.data.get("drafts")
+                return dict(found) if isinstance(found, dict) else {}
+            if entry.type in ("answer", "note", "acute", "completed"):
+                return {}
+        return {}
 
     def complete(self) -> Decision | None:
         decision = self.walk.decision()
