@@ -128,7 +128,7 @@ CODE_HELP: dict[str, tuple[str, str, str]] = {
     ),
     "MC211": (
         "role not among the protocol's roles",
-        "`roles: [wijkagent]` on an item or an option of a protocol for `huisarts` only",
+        "`roles: [wijkagent]` on an item or an option, or a `role_titles` key, of a protocol for `huisarts` only",
         "add the role to the protocol's `roles` or fix the item or option",
     ),
     "MC212": (
@@ -160,6 +160,11 @@ CODE_HELP: dict[str, tuple[str, str, str]] = {
         "choice without options for a role",
         "a `single_choice` whose options all have `roles:` that leave out a role the item is asked for",
         "give that role an option, or limit the item with `roles:`",
+    ),
+    "MC218": (
+        "closing block does not fit the kind of protocol",
+        "`- kind: afwegingskader` in a protocol with `kind: informatieverzoek`, or `- kind: verstrekkingsbesluit` in a meldcode protocol",
+        "use the marker of the protocol's kind ([Information requests](#information-requests))",
     ),
     "MC301": (
         "path without a decision",

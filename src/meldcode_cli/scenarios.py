@@ -52,6 +52,10 @@ class Expectation(_Model):
     shown: list[str] = Field(default_factory=list)
     not_shown: list[str] = Field(default_factory=list)
     acute: bool | None = None
+    verstrekking: str | None = Field(
+        default=None,
+        description="Informatieverzoek: het verstrekkingsbesluit (bv. deels).",
+    )
 
 
 class AnswersSpec(_Model):
@@ -144,7 +148,7 @@ def run_scenario(compiled: Any, sc: Scenario, file: str) -> ScenarioResult:
     if unused:
         fails.append("antwoorden voor items die niet aan de orde kwamen: " + ", ".join(unused))
     decision = walk.decision()
-    res.path_key = f"{sc.role}:{path_code(decision)}" if decision and not missing else None
+    res.path_key = walk.path_key() if walk.concluded() and not missing else None
     exp = sc.expect
     if exp.decision is not None:
         if decision is None:
@@ -170,11 +174,22 @@ def run_scenario(compiled: Any, sc: Scenario, file: str) -> ScenarioResult:
             fails.append(f"not_shown: onbekend item '{iid}'")
         elif iid in relevant:
             fails.append(f"'{iid}' had niet getoond mogen worden")
+    got_v: str | None = None
+    if exp.verstrekking is not None:
+        v = walk.verstrekking()
+        got_v = v.besluit if v else "geen"
+        if got_v != exp.verstrekking:
+            fails.append(f"verstrekkingsbesluit: verwacht {exp.verstrekking}, kreeg {got_v}")
     acute_now, _ = walk.flags()
     if exp.acute is not None and acute_now != exp.acute:
         fails.append(f"acute route: verwacht {_show(exp.acute)}, kreeg {_show(acute_now)}")
     res.expected, res.actual = expected_actual(
-        exp, decision.as_dict() if decision else None, path_code(decision), relevant, acute_now
+        exp,
+        decision.as_dict() if decision else None,
+        path_code(decision),
+        relevant,
+        acute_now,
+        got_v,
     )
     res.passed = not fails
     return res
@@ -186,6 +201,7 @@ def expected_actual(
     code: str | None,
     shown: set[str],
     acute: bool,
+    verstrekking: str | None = None,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """The expectations a scenario states, beside what the engine gave for the same keys:
     the material of the expected-against-actual diff of ``meldcode test``."""
@@ -201,6 +217,9 @@ def expected_actual(
     if exp.shown or exp.not_shown:  # one line per item: shown (ja) or not (nee)
         want["shown"] = {**dict.fromkeys(exp.shown, True), **dict.fromkeys(exp.not_shown, False)}
         got["shown"] = {i: i in shown for i in want["shown"]}
+    if exp.verstrekking is not None:
+        want["verstrekking"] = exp.verstrekking
+        got["verstrekking"] = verstrekking
     if exp.acute is not None:
         want["acute"] = exp.acute
         got["acute"] = acute
