@@ -308,3 +308,24 @@ def test_start_fast_path_declines_what_it_does_not_know() -> None:
         ["show", "a"],
     ):
         assert try_start(args) is None, args
+
+
+def test_fingerprint_follows_the_libraries(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import importlib.util
+    from types import SimpleNamespace
+
+    fake = tmp_path / "pydantic_init.py"
+    fake.write_text("v1")
+    real = importlib.util.find_spec
+
+    def find_spec(name: str, *args: object) -> object:
+        if name == "pydantic":
+            return SimpleNamespace(origin=str(fake))
+        return real(name, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importlib.util, "find_spec", find_spec)
+    monkeypatch.setattr(cache, "_fingerprint", None)
+    before = cache.tool_fingerprint()
+    fake.write_text("version 2, a different size")
+    monkeypatch.setattr(cache, "_fingerprint", None)
+    assert cache.tool_fingerprint() != before

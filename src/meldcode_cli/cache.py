@@ -9,8 +9,9 @@ Two kinds of entries, both plain JSON (never pickle: nothing in the cache is exe
 
 An entry is used only when its key matches: the SHA-256 of the file's exact bytes (or text),
 its name where the result depends on it, the language, and a fingerprint of the tool itself
-(version and the size and modification time of each of its modules, so an edited checkout
-never reads results of older code). The entry repeats its key and the SHA-256 of its
+(version and the size and modification time of each of its modules and of pydantic and
+PyYAML, and the Python version, so an edited checkout or an upgrade never reads results of
+older code). The entry repeats its key and the SHA-256 of its
 payload; an entry that does not parse, has another key or another payload hash is ignored
 and rebuilt. The cache never holds case data; it lives in the user cache folder
 (platformdirs), under ``$MELDCODE_HOME/cache`` when that is set (tests), and is off with
@@ -44,7 +45,8 @@ def cache_dir() -> Path | None:
 
 
 def tool_fingerprint() -> str:
-    """The version and the size and mtime of every module of the package."""
+    """The version, the size and mtime of every module of the package and of the libraries
+    that shape a result, and the Python version."""
     global _fingerprint  # noqa: PLW0603 - computed once per process
     if _fingerprint is None:
         from meldcode_cli import __version__
@@ -59,6 +61,24 @@ def tool_fingerprint() -> str:
                         h.update(f"{entry.name}:{st.st_size}:{st.st_mtime_ns};".encode())
         except OSError:
             h.update(b"unreadable")
+        # the libraries whose behaviour a result depends on: an upgrade is a new key
+        import importlib.util
+        import sys
+
+        h.update(sys.version.encode())
+        for lib in ("pydantic", "pydantic_core", "yaml"):
+            lib_stat: os.stat_result | None = None
+            origin: str | None = None
+            try:
+                spec = importlib.util.find_spec(lib)
+                origin = spec.origin if spec is not None else None
+                lib_stat = os.stat(origin) if origin else None
+            except (ImportError, ValueError, OSError):
+                lib_stat = None
+            if lib_stat is None:
+                h.update(f"{lib}:-;".encode())
+            else:
+                h.update(f"{lib}:{origin}:{lib_stat.st_size}:{lib_stat.st_mtime_ns};".encode())
         _fingerprint = h.hexdigest()
     return _fingerprint
 
