@@ -1267,6 +1267,21 @@ def render(report: Report, fmt: str) -> str:
 # --- the command -----------------------------------------------------------------------
 
 
+def _unfinished_case(arg: str) -> Any:
+    """The case ``arg`` as it stands when it is a case label without a signed record."""
+    from meldcode_cli.cases import CASE_LABEL_PATTERN, CaseStore
+
+    if Path(arg).expanduser().exists() or not CASE_LABEL_PATTERN.match(arg):
+        return None
+    store = CaseStore()
+    if not store.exists(arg):
+        return None
+    from meldcode_cli.midcase import case_view
+
+    view = case_view(arg, store=store)
+    return view if view.concept else None
+
+
 @dataclass
 class ReportRequest:
     record: str
@@ -1296,8 +1311,12 @@ def make_report(
 
     if req.fmt not in FORMATS:
         raise CaseError(f"--format {req.fmt}: kies md, txt of html")
-    path = resolve_record(req.record)
-    record = load_verified_record(path)
+    live = _unfinished_case(req.record) if req.advies else None
+    if live is not None:  # --advies on a case not signed yet: the case as it stands
+        record, path = live.record, live.session.case.folder
+    else:
+        path = resolve_record(req.record)
+        record = load_verified_record(path)
     people: Betrokkenen | None = None
     stdin = sys.stdin if stdin is None else stdin
     if req.betrokkenen is not None:
@@ -1309,9 +1328,15 @@ def make_report(
     else:
         source = t("report.about.betrokkenen_none")
     report = build_report(record, people, advies=req.advies, today=today, people_source=source)
+    if live is not None:
+        report.notices.insert(0, t("midcase.notice", step=live.step))
     text = render(report, req.fmt)
     if req.advies:
         check_advies(report, text, identifying_values(record, people), req.fmt)
+        from meldcode_cli.identcheck import free_text_findings, warning_lines
+
+        for line in warning_lines(free_text_findings(record, today=today)):
+            (prompt_out or sys.stderr).write(line + "\n")
     if req.output is not None:
         atomic_write(req.output, text.encode("utf-8"))
     return ReportOutcome(text, req.output, report.training, path)

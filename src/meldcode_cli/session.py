@@ -222,6 +222,7 @@ class Session:
             "outcome": decision.outcome if decision else None,
             "last_activity": last,
             "follow_up_due": self.follow_up_due(),
+            "acute": self.walk.flags()[0],
             "answers": len(self.walk.answers),
         }
 

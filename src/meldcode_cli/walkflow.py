@@ -219,6 +219,12 @@ def _signer(sign: bool, passphrase_file: Path | None, stdin: TextIO | None = Non
             override=override,
         )
         report_signed(out, stdout)
+        decision = session.walk.decision()
+        chosen = (
+            override.chosen.melden if override is not None else bool(decision and decision.melden)
+        )
+        if chosen:
+            _out(stdout, t("followup.after_sign", label=session.case.label))
 
     return finalize
 
@@ -273,6 +279,8 @@ def _replay(
         raise UsageError(f"antwoord voor '{e.item_id}': {e.reason}") from None
     walk = target.walk
     if missing:
+        if isinstance(target, Session):
+            target.save_summary()  # 'meldcode cases' shows the step reached
         _out(stdout, t("walk.missing", n=len(missing)), *(f"  - {m}" for m in missing))
         if label:
             _out(stdout, t("walk.paused", label=label))
@@ -369,6 +377,9 @@ def resume_walk(
             _out(stdout, t("walk.restarted", old=label, new=new_label))
             label = new_label
     walk = session.walk
+    from meldcode_cli.casemgmt import recap_lines
+
+    _out(stdout, *recap_lines(walk))
     if walk.is_complete() and any(e.type == "completed" for e in session.case.entries):
         _out(stdout, t("walk.already_complete", label=label))
     from meldcode_cli.signing import records_of
