@@ -82,7 +82,8 @@ def test_unfinished_case_is_a_concept_at_its_step(tmp_path: Path) -> None:
     store = CaseStore(tmp_path)
     walk_case(store, "half", "partnergeweld", "huisarts", ANSWERS_STEP1, complete=False)
     view = case_view("half", store=store)
-    assert view.concept and not view.complete
+    assert view.concept
+    assert not view.complete
     assert view.step == 2
     out = make_journaal("half", store=store)
     assert out.concept
@@ -132,7 +133,8 @@ def test_cli_journaal_copies_with_a_clipboard_tool(
     sink = tmp_path / "clipboard.txt"
     tool = bin_dir / "pbcopy"
     tool.write_text(
-        f'#!{sys.executable}\nimport sys\nopen({str(sink)!r}, "wb").write(sys.stdin.buffer.read())\n',
+        f"#!{sys.executable}\nimport sys\n"
+        f'open({str(sink)!r}, "wb").write(sys.stdin.buffer.read())\n',
         encoding="utf-8",
     )
     tool.chmod(0o755)
