@@ -205,6 +205,8 @@ def recap_lines(walk: Any, *, limit: int = 70) -> list[str]:
             lines.append(f"  {t('resume.step', n=ci.step, title=title.get(lang))}")
         question = " ".join(ci.item.text.get(lang).split())
         answer = " ".join(answer_text(ci, walk.answers[ci.id]).split())
+        if len(question) > 32:  # the answer matters more than the question
+            question = question[:31].rstrip() + "…"
         text = f"{question} — {answer}"
         if len(text) > limit:
             text = text[: limit - 1].rstrip() + "…"
