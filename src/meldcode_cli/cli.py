@@ -608,12 +608,13 @@ def build_app() -> typer.Typer:
         fmt: Annotated[
             ListFormat, typer.Option("--format", "-f", help=t("opt.format"))
         ] = ListFormat.text,
+        key: Annotated[bool, typer.Option("--key", help=t("cmd.casus.list.key"))] = False,
     ) -> None:
         from meldcode_cli import console
         from meldcode_cli.casus import check_casus_paths, format_list
 
         checks = run_core(lambda: check_casus_paths(paths or []))
-        console.print_text(format_list(checks, fmt.value))
+        console.print_text(format_list(checks, fmt.value, key=key))
 
     @app.command("train", help=t("cmd.train"))
     def train(
@@ -625,10 +626,16 @@ def build_app() -> typer.Typer:
             bool | None,
             typer.Option("--plain/--rich", help=t("cmd.start.plain"), show_default=False),
         ] = None,
+        participant: Annotated[
+            str | None, typer.Option("--participant", "-p", help=t("cmd.train.participant"))
+        ] = None,
+        output: Annotated[
+            Path | None, typer.Option("--output", "-o", help=t("cmd.train.output"))
+        ] = None,
     ) -> None:
         from meldcode_cli.trainer import TrainRequest, start_training
 
-        req = TrainRequest(casus, feedback.value, plain)
+        req = TrainRequest(casus, feedback.value, plain, participant, output)
         run_walk(lambda: start_training(req))
 
     @app.command("debrief", help=t("cmd.debrief"))

@@ -307,8 +307,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Casus files or folders; without a path: the shipped cases.",
     },
     "cmd.casus.list": {
-        "nl": "Toon de casussen (id, protocol, rol, beslissing, titel).",
-        "en": "List the cases (id, protocol, role, decision, title).",
+        "nl": "Toon de casussen (id, protocol, rol, titel; de beslissing alleen met --key).",
+        "en": "List the cases (id, protocol, role, title; the decision only with --key).",
     },
     "cmd.train": {
         "nl": "Oefen: doorloop het echte protocol op een casus, met terugkoppeling (OEFENING).",
@@ -863,12 +863,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "report.ask.naam": {"nl": "Naam:", "en": "Name:"},
     "report.ask.geboren": {
-        "nl": "Geboortedatum (JJJJ-MM-DD), geboortejaar of leeftijd:",
-        "en": "Date of birth (YYYY-MM-DD), year of birth or age:",
+        "nl": "Geboortedatum (JJJJ-MM-DD), geboortejaar of leeftijd (bv. 34 of 4 mnd):",
+        "en": "Date of birth (YYYY-MM-DD), year of birth or age (e.g. 34 or 4 months):",
     },
     "report.ask.geboren_again": {
-        "nl": "Geef een datum (JJJJ-MM-DD of DD-MM-JJJJ), een jaartal of een leeftijd.",
-        "en": "Give a date (YYYY-MM-DD or DD-MM-YYYY), a year or an age.",
+        "nl": "Geef een datum (JJJJ-MM-DD of DD-MM-JJJJ), een jaartal of een leeftijd "
+        "(in jaren, of in maanden: 4 mnd).",
+        "en": "Give a date (YYYY-MM-DD or DD-MM-YYYY), a year or an age "
+        "(in years, or in months: 4 months).",
     },
     "report.ask.relatie": {"nl": "Relatie tot de cliënt:", "en": "Relation to the client:"},
     "report.ask.adres": {"nl": "Adres:", "en": "Address:"},
@@ -1714,6 +1716,44 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Verder met: meldcode resume LABEL",
         "en": "Continue with: meldcode resume LABEL",
     },
+    # workshops
+    "cmd.casus.list.key": {
+        "nl": "Toon ook de verwachte beslissing (de sleutel; voor de trainer).",
+        "en": "Also show the expected decision (the key; for the trainer).",
+    },
+    "casus.list.no_key": {
+        "nl": "De verwachte beslissing staat er niet bij; de trainer ziet haar met --key.",
+        "en": "The expected decision is not shown; the trainer sees it with --key.",
+    },
+    "cmd.train.participant": {
+        "nl": "Uw alias voor de debrief (geen echte naam nodig), bv. tafel3-anna.",
+        "en": "Your alias for the debrief (no real name needed), e.g. table3-anna.",
+    },
+    "cmd.train.output": {
+        "nl": "Zet het OEFENING-record ook in deze map (bv. de map van de groep).",
+        "en": "Also put the TRAINING record in this folder (e.g. the group's folder).",
+    },
+    "train.alias_invalid": {
+        "nl": "--participant '{alias}': gebruik letters, cijfers, '-' of '_', hoogstens 32 tekens",
+        "en": "--participant '{alias}': use letters, digits, '-' or '_', at most 32 characters",
+    },
+    "train.handin": {
+        "nl": "Inleveren bij de trainer: {path}",
+        "en": "Hand in to the trainer: {path}",
+    },
+    "train.handin_folder": {
+        "nl": "De trainer draait: meldcode debrief {folder}",
+        "en": "The trainer runs: meldcode debrief {folder}",
+    },
+    # betrokkenen
+    "report.age_months": {"nl": "{n} mnd", "en": "{n} months"},
+    "report.ask.telefoon": {"nl": "Telefoon:", "en": "Phone:"},
+    "report.ask.email": {"nl": "E-mail:", "en": "E-mail:"},
+    "report.ask.gezag": {
+        "nl": "Wie heeft het gezag (bij een kind):",
+        "en": "Who has custody (for a child):",
+    },
+    "report.ask.school": {"nl": "School, opvang of werk:", "en": "School, day care or work:"},
     # ---- end of issue 16 ----
     # ---- issue 19: new entries below this line ----
     # ---- end of issue 19 ----

@@ -129,6 +129,20 @@ def _parse_date(value: Any) -> Any:
     return value
 
 
+def _parse_age_text(text: str) -> dict[str, int] | None:
+    """'4 mnd', '4 maanden', '4 months', '34', '34 jaar' as an age; None otherwise."""
+    m = re.fullmatch(
+        r"(\d{1,3})\s*(mnd\.?|maand(?:en)?|m|months?|jr\.?|jaar|years?|y)?",
+        text.strip().lower(),
+    )
+    if m is None:
+        return None
+    n, unit = int(m.group(1)), m.group(2) or "jaar"
+    if unit.startswith("m"):
+        return {"leeftijd_maanden": n} if n <= 35 else None
+    return {"leeftijd": n} if n <= 130 else None
+
+
 def _parse_yes_no(value: Any) -> Any:
     if isinstance(value, str):
         low = value.strip().lower()
@@ -150,7 +164,8 @@ class Persoon(_M):
     naam: Text = Field(default=None, max_length=200)
     geboortedatum: dt.date | None = Field(default=None, description="JJJJ-MM-DD of DD-MM-JJJJ")
     geboortejaar: int | None = Field(default=None, ge=1900, le=2100)
-    leeftijd: int | None = Field(default=None, ge=0, le=130)
+    leeftijd: int | None = Field(default=None, ge=0, le=130, description="in jaren, of '4 mnd'")
+    leeftijd_maanden: int | None = Field(default=None, ge=0, le=35, description="voor een baby")
     relatie: Text = Field(default=None, max_length=200, description="relatie tot de cliënt")
     adres: Text = Field(default=None, max_length=300)
     telefoon: Text = Field(default=None, max_length=50)
@@ -160,6 +175,17 @@ class Persoon(_M):
     in_huishouden: bool | None = Field(default=None, description="woont in het huishouden")
 
     _date = field_validator("geboortedatum", mode="before")(_parse_date)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _months(cls, data: Any) -> Any:
+        """``leeftijd: 4 mnd`` (or '4 maanden', '4 months', '2 jaar') as YAML gives it."""
+        if isinstance(data, dict) and isinstance(data.get("leeftijd"), str):
+            parsed = _parse_age_text(data["leeftijd"])
+            if parsed is not None:
+                data = {k: v for k, v in data.items() if k != "leeftijd"} | parsed
+        return data
+
     _yes_no = field_validator("in_huishouden", mode="before")(_parse_yes_no)
 
     @field_validator("geboortedatum")
@@ -171,7 +197,7 @@ class Persoon(_M):
 
     @model_validator(mode="after")
     def _one_age(self) -> Persoon:
-        given = [self.geboortedatum, self.geboortejaar, self.leeftijd]
+        given = [self.geboortedatum, self.geboortejaar, self.leeftijd, self.leeftijd_maanden]
         if sum(x is not None for x in given) > 1:
             raise ValueError("geef één van geboortedatum, geboortejaar of leeftijd")
         return self
@@ -257,8 +283,9 @@ def ask_betrokkenen(stdin: TextIO, out: TextIO, *, advies: bool) -> Betrokkenen:
                 break
             out.write(t("report.ask.geboren_again") + "\n")
         data["relatie"] = ask("report.ask.relatie") or None
-        if not advies:
-            data["adres"] = ask("report.ask.adres") or None
+        if not advies:  # every field the draft shows is asked (Enter: not given)
+            for key in ("adres", "telefoon", "email", "gezag", "school"):
+                data[key] = ask(f"report.ask.{key}") or None
         household = _parse_yes_no(ask("report.ask.huishouden") or "")
         data["in_huishouden"] = household if isinstance(household, bool) else None
         try:
@@ -271,10 +298,11 @@ def ask_betrokkenen(stdin: TextIO, out: TextIO, *, advies: bool) -> Betrokkenen:
 
 def _parse_age_answer(text: str) -> dict[str, Any] | None:
     text = text.strip()
-    if re.fullmatch(r"\d{1,3}", text):
-        return {"leeftijd": int(text)} if int(text) <= 130 else None
     if re.fullmatch(r"\d{4}", text):
         return {"geboortejaar": int(text)}
+    age = _parse_age_text(text)
+    if age is not None:
+        return dict(age)
     parsed = _parse_date(text)
     if isinstance(parsed, dt.date):
         return {"geboortedatum": parsed}
@@ -579,6 +607,8 @@ class _Builder:
             return Entry(label, age)
         if p.leeftijd is not None:
             return Entry(label, t("report.age", n=p.leeftijd))
+        if p.leeftijd_maanden is not None:
+            return Entry(label, t("report.age_months", n=p.leeftijd_maanden))
         return Entry(label, _empty(), empty=True)
 
     def _years(self, p: Persoon) -> int | None:
@@ -589,6 +619,8 @@ class _Builder:
             )
         if p.geboortejaar is not None:
             return self.today.year - p.geboortejaar
+        if p.leeftijd_maanden is not None:
+            return p.leeftijd_maanden // 12
         return p.leeftijd
 
     def betrokkenen(self) -> Section:
@@ -645,7 +677,7 @@ class _Builder:
                 )
             )
         children = [
-            Entry(p.rol, t("report.age", n=years))
+            Entry(p.rol, self._age(p, full=False).value)
             for p in people
             if p.in_huishouden and (years := self._years(p)) is not None and years < 18
         ]
