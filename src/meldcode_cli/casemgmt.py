@@ -88,6 +88,8 @@ def case_row(case: Case, today: dt.date) -> dict[str, Any]:
     if not summary:
         summary = {"label": case.label, "protocol": case.protocol_id, "role": case.role}
     summary["label"] = case.label
+    if case.entries:  # a melding or terugkoppeling is activity too
+        summary["last_activity"] = case.entries[-1].at
     items = due_items(case, summary)
     nxt = next_due(items)
     summary["signed"] = _signed(case)

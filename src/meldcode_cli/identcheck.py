@@ -102,8 +102,8 @@ def _free_texts(record: dict[str, Any]) -> Iterable[tuple[str, str]]:
     for step in record.get("steps") or []:
         for item in step.get("items") or []:
             label = " ".join(str(item.get("text", item.get("id", ""))).split())
-            if len(label) > 50:
-                label = label[:47] + "…"
+            if len(label) > 32:
+                label = label[:31].rstrip() + "…"
             where = t("ident.where", step=step.get("step"), label=label)
             if item.get("kind") == "text" and isinstance(item.get("answer"), str):
                 yield where, str(item["answer"])

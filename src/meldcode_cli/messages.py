@@ -182,8 +182,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "terminal.",
     },
     "cmd.report.advies": {
-        "nl": "Geanonimiseerde samenvatting voor een adviesvraag: alleen rollen en leeftijden.",
-        "en": "Pseudonymised summary for a request for advice: only roles and ages.",
+        "nl": "Geanonimiseerde samenvatting voor een adviesvraag: alleen rollen en leeftijden; "
+        "ook bij een casus die nog niet af is.",
+        "en": "Pseudonymised summary for a request for advice: only roles and ages; also for "
+        "a case that is not finished.",
     },
     "report.written": {
         "nl": "Geschreven naar {path} (alleen voor u leesbaar).",
@@ -193,19 +195,26 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Ga verder met een casus waar u gebleven was.",
         "en": "Continue a case where you left it.",
     },
-    "cmd.resume.case": {"nl": "Het casuslabel.", "en": "The case label."},
+    "cmd.resume.case": {
+        "nl": "Het casuslabel; zonder label: de casussen die nog niet af zijn.",
+        "en": "The case label; without one: the cases not yet finished.",
+    },
     "cmd.resume.on_change": {
         "nl": "Als het protocol intussen veranderde: pinned (vastgelegde versie) of restart.",
         "en": "If the protocol changed meanwhile: pinned (the version the case began with) "
         "or restart.",
     },
     "cmd.cases": {
-        "nl": "Toon uw casussen (label, protocol, stap, laatste activiteit, evaluatie).",
-        "en": "List your cases (label, protocol, step, last activity, evaluation).",
+        "nl": "Toon uw casussen: stap, getekend, acuut, besluit en de volgende datum "
+        "(evaluatie, terugkoppeling VT, gesprek gepland).",
+        "en": "List your cases: step, signed, acute, decision and the next date (evaluation, "
+        "VT feedback, conversation planned).",
     },
     "cmd.cases.due": {
-        "nl": "Alleen casussen waarvan de evaluatie (afweging 5) nu aan de orde is.",
-        "en": "Only cases whose evaluation (consideration 5) is due.",
+        "nl": "Alleen casussen met een datum die vandaag of eerder valt (evaluatie, "
+        "terugkoppeling VT, gesprek gepland).",
+        "en": "Only cases with a date today or earlier (evaluation, VT feedback, "
+        "conversation planned).",
     },
     "cmd.show": {
         "nl": "Toon de opbouw van een protocol als boom of stroomschema.",
