@@ -13,6 +13,7 @@ import datetime as dt
 import json
 import os
 import shutil
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -148,9 +149,10 @@ def format_rows(
     day = today or dt.date.today()
     cols = width or shutil.get_terminal_size((100, 24)).columns
     wide = cols >= 100
+    narrow = cols < 80  # no protocol column: the label and the dates matter most
     header = [
         t("cases.label"),
-        t("cases.protocol"),
+        *([] if narrow else [t("cases.protocol")]),
         t("cases.step"),
         t("cases.signed"),
         t("cases.acute"),
@@ -170,7 +172,7 @@ def format_rows(
             due = "-"
         line = [
             str(r.get("label")),
-            str(r.get("protocol")),
+            *([] if narrow else [str(r.get("protocol"))]),
             step,
             t(f"cases.signed.{r.get('signed', 'nee')}"),
             "!" if r.get("acute") else "",
@@ -184,31 +186,37 @@ def format_rows(
     out = [
         "  ".join(f"{cell:<{widths[i]}}" for i, cell in enumerate(row)).rstrip() for row in table
     ]
-    out += ["", t("cases.legend")]
+    out.append("")
+    for part in t("cases.legend").split("\n"):
+        indent = " " * (len(part) - len(part.lstrip()))
+        out += textwrap.wrap(part, max(40, cols - 1), subsequent_indent=indent + "  ")
     return "\n".join(out)
 
 
-def recap_lines(walk: Any, *, limit: int = 70) -> list[str]:
+def recap_lines(walk: Any, *, limit: int | None = None) -> list[str]:
     """The answers so far, one short line each, per step: what ``resume`` shows first."""
     from meldcode_cli.messages import get_lang
     from meldcode_cli.walkview import answer_text
 
     lang = get_lang()
+    if limit is None:
+        limit = max(40, min(70, shutil.get_terminal_size((80, 24)).columns - 6))
     if not walk.answers:
         return []
     lines = [t("resume.recap")]
     current = None
     for ci in walk.relevant():
-        if not ci.answerable or ci.id not in walk.answers:
-            continue
+        if not ci.answerable or walk.answers.get(ci.id) is None:
+            continue  # not asked yet, or an optional question left empty
         if ci.step != current:
             current = ci.step
             title = next(s.title for s in walk.compiled.protocol.steps if s.step == ci.step)
             lines.append(f"  {t('resume.step', n=ci.step, title=title.get(lang))}")
         question = " ".join(ci.item.text.get(lang).split())
         answer = " ".join(answer_text(ci, walk.answers[ci.id]).split())
-        if len(question) > 32:  # the answer matters more than the question
-            question = question[:31].rstrip() + "…"
+        qmax = max(16, min(32, limit // 2 - 3))  # the answer matters more than the question
+        if len(question) > qmax:
+            question = question[: qmax - 1].rstrip() + "…"
         text = f"{question} — {answer}"
         if len(text) > limit:
             text = text[: limit - 1].rstrip() + "…"

@@ -129,12 +129,22 @@ def warning_lines(findings: list[Finding]) -> list[str]:
     """The warning to print (empty when nothing was found)."""
     if not findings:
         return []
-    lines = [t("ident.warning")]
+    import os
+    import sys
+    import textwrap
+
+    try:  # the warning goes to stderr: its terminal's width
+        columns = int(os.environ.get("COLUMNS") or os.get_terminal_size(sys.stderr.fileno())[0])
+    except (OSError, ValueError, AttributeError):
+        columns = 100
+    width = max(40, columns - 1)
+    lines = textwrap.wrap(t("ident.warning"), width)
     for f in findings:
         what = t(f"ident.kind.{f.kind}")
         if f.kind == "bekend":
-            lines.append(f"  - {f.where}: {what} ({f.excerpt})")
+            line = f"  - {f.where}: {what} ({f.excerpt})"
         else:
-            lines.append(f"  - {f.where}: {what}: '{f.excerpt}'")
-    lines.append(t("ident.hint"))
+            line = f"  - {f.where}: {what}: '{f.excerpt}'"
+        lines += textwrap.wrap(line, width, subsequent_indent="    ")
+    lines += textwrap.wrap(t("ident.hint"), width)
     return lines

@@ -1528,7 +1528,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Immediate danger: 112. Veilig Thuis: 0800-2000 (free, 24/7).",
     },
     "phone.who": {"nl": "Wie in gevaar", "en": "Who is in danger"},
-    "phone.who.client": {"nl": "de cliënt ({form})", "en": "the client ({form})"},
+    "phone.who.client": {"nl": "de cliënt; vorm: {form}", "en": "the client; form: {form}"},
+    "phone.who.child": {
+        "nl": "het kind (of de kinderen); vorm: {form}",
+        "en": "the child (or children); form: {form}",
+    },
     "phone.who.children": {
         "nl": " en de minderjarige kinderen in het huishouden",
         "en": " and the minor children in the household",
@@ -1640,7 +1644,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cases.decision.hulp": {"nl": "hulp", "en": "help"},
     "cases.decision.afsluiten": {"nl": "afsluiten", "en": "close"},
     "cases.decision.evaluatie": {"nl": "evaluatie", "en": "evaluation"},
-    "cases.next": {"nl": "volgende datum", "en": "next date"},
+    "cases.next": {"nl": "volgende", "en": "next"},
     "cases.kind.evaluatie": {"nl": "evaluatie", "en": "evaluation"},
     "cases.kind.terugkoppeling": {"nl": "terugkoppeling VT", "en": "VT feedback"},
     "cases.kind.gesprek": {"nl": "gesprek gepland", "en": "conversation planned"},
@@ -1649,8 +1653,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cases.legend": {
         "nl": "stap: waar de casus is (✓ = afgerond)\ngetekend: beslisrecord ondertekend "
         "(oefening = niet ondertekend)\nacuut: ! = acute route genomen of acuut "
-        "signaal\nvolgende datum: evaluatie, terugkoppeling VT of gesprek gepland;\n  * "
-        "= vandaag of verlopen (alle data: meldcode cases --format json)",
+        "signaal\nvolgende: de eerstvolgende datum: evaluatie, terugkoppeling VT of "
+        "gesprek gepland;\n  * = vandaag of verlopen (alle data: meldcode cases --format "
+        "json)",
         "en": "step: where the case is (✓ = complete)\nsigned: decision record signed "
         "(training = unsigned)\nacute: ! = acute route taken or acute signal\nnext date: "
         "evaluation, VT feedback or conversation planned;\n  * = today or overdue (all "

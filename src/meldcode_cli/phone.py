@@ -23,8 +23,14 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def phone_lines(walk: Walk) -> list[str]:
+def phone_lines(walk: Walk, width: int | None = None) -> list[str]:
+    """The summary, wrapped to ``width`` (default: the terminal, at most :data:`WIDTH`)."""
+    import shutil
+
     from meldcode_cli.walkview import answer_text
+
+    if width is None:
+        width = max(40, min(WIDTH, shutil.get_terminal_size((80, 24)).columns - 1))
 
     by_id = walk.compiled.by_id
     answers = walk.answers
@@ -40,8 +46,9 @@ def phone_lines(walk: Walk) -> list[str]:
     lang = get_lang()
     title = walk.compiled.protocol.title.get(lang)
     kids = answers.get("kindcheck")
-    who = t("phone.who.client", form=title)
-    if kids == "ja":
+    child_form = walk.compiled.protocol.id == "kindermishandeling"
+    who = t("phone.who.child" if child_form else "phone.who.client", form=title)
+    if kids == "ja" and not child_form:
         who += t("phone.who.children")
     acute_signals = []
     for ci in relevant:
@@ -83,13 +90,13 @@ def phone_lines(walk: Walk) -> list[str]:
         (t("phone.done"), "; ".join(done) or t("phone.nothing")),
         (t("phone.melder"), t("phone.melder.value", role=t(f"role.{walk.role}"))),
     ]
-    width = max(len(k) for k, _ in rows) + 2
-    lines = [t("phone.title"), t("phone.numbers")]
+    col = max(len(k) for k, _ in rows) + 2
+    lines = [t("phone.title"), *textwrap.wrap(t("phone.numbers"), width)]
     for key, value in rows:
         lines += textwrap.wrap(
             value,
-            WIDTH,
-            initial_indent=f"{key + ':':<{width}}",
-            subsequent_indent=" " * width,
+            width,
+            initial_indent=f"{key + ':':<{col}}",
+            subsequent_indent=" " * col,
         )
     return lines
