@@ -93,3 +93,61 @@ def test_the_acute_route_in_the_walk_shows_the_phone_summary(home: Path) -> None
     block = acute_block(session.walk)
     assert "TELEFOONSAMENVATTING (voorlezen; acuut gevaar)" in block
     assert block.index("TELEFOONSAMENVATTING (voorlezen; acuut gevaar)") > 2
+
+
+class _Tty:
+    def __init__(self, text: str) -> None:
+        import io
+
+        self._io = io.StringIO(text)
+
+    def isatty(self) -> bool:
+        return True
+
+    def readline(self) -> str:
+        return self._io.readline()
+
+
+def test_betrokkenen_asked_once_per_case(home: Path) -> None:
+    import io
+
+    from meldcode_cli.report import ReportRequest, make_report
+    from meldcode_cli.signing import sign_case
+
+    from .case_helpers import pick_scenario, scenario_today
+
+    sc = pick_scenario("partnergeweld", "huisarts")
+    session = walk_case(
+        CaseStore(), "c1", "partnergeweld", "huisarts", sc["answers"], today=scenario_today(sc)
+    )
+    from meldcode_cli.profile import ProfileStore
+
+    sign_case(session, passphrase=None, training=True, profiles=ProfileStore(home / "none"))
+    # rol, naam, geboren, relatie, adres, telefoon, e-mail, gezag, school, huishouden; stop; keep
+    answers = "slachtoffer\nSanne\n1991-04-12\n\nLindelaan 1\n\n\n\n\nj\n\nj\n"
+    prompts = io.StringIO()
+    first = make_report(
+        ReportRequest("c1", "md"),
+        stdin=_Tty(answers),
+        prompt_out=prompts,  # type: ignore[arg-type]
+    )
+    assert "Sanne" in first.text
+    kept = CaseStore().folder("c1") / "betrokkenen.json"
+    assert kept.is_file()
+    assert kept.stat().st_mode & 0o077 == 0
+    assert "Sanne" not in (CaseStore().folder("c1") / "records" / "0001-decision.json").read_text()
+    # another format: not asked again
+    prompts = io.StringIO()
+    second = make_report(
+        ReportRequest("c1", "txt"),
+        stdin=_Tty(""),
+        prompt_out=prompts,  # type: ignore[arg-type]
+    )
+    assert "Sanne" in second.text
+    assert "rol (bv." not in prompts.getvalue()
+    assert "eerder gevraagd, bewaard bij de casus" in second.text
+    # purge erases them with the case
+    from meldcode_cli.casemgmt import purge_case
+
+    purge_case("c1")
+    assert not kept.exists()

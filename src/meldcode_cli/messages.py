@@ -1768,6 +1768,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Who has custody (for a child):",
     },
     "report.ask.school": {"nl": "School, opvang of werk:", "en": "School, day care or work:"},
+    "report.about.betrokkenen_kept": {
+        "nl": "eerder gevraagd, bewaard bij de casus (niet in het record)",
+        "en": "asked before, kept with the case (not in the record)",
+    },
+    "report.ask.keep": {
+        "nl": "Bewaren bij deze casus (alleen op deze computer, niet in het record), zodat een "
+        "volgend formaat ze niet opnieuw vraagt? (J/n)",
+        "en": "Keep them with this case (on this computer only, not in the record) so the "
+        "next format does not ask again? (Y/n)",
+    },
+    "report.ask.kept": {
+        "nl": "Bewaard in {path}; 'meldcode purge' wist ze met de casus.",
+        "en": "Kept in {path}; 'meldcode purge' erases them with the case.",
+    },
     # ---- end of issue 16 ----
     # ---- issue 19: new entries below this line ----
     # ---- end of issue 19 ----

@@ -1299,6 +1299,45 @@ def render(report: Report, fmt: str) -> str:
 # --- the command -----------------------------------------------------------------------
 
 
+KEPT_PEOPLE = "betrokkenen.json"
+
+
+def _case_folder(path: Path) -> Path | None:
+    """The case folder a record (or a case folder) belongs to, if any."""
+    for folder in (path, path.parent.parent):
+        if (folder / "journal.jsonl").is_file():
+            return folder
+    return None
+
+
+def _kept_people(path: Path) -> Path | None:
+    folder = _case_folder(path)
+    kept = folder / KEPT_PEOPLE if folder is not None else None
+    return kept if kept is not None and kept.is_file() else None
+
+
+def _offer_to_keep(
+    path: Path, people: Betrokkenen, stdin: TextIO, out: TextIO, *, advies: bool
+) -> None:
+    """Asked once per case: keep the betrokkenen beside the case (never in the record) so
+    the next format does not ask again. Only the full answers, and only with a yes."""
+    import json
+
+    from meldcode_cli.cases import atomic_write
+
+    folder = _case_folder(path)
+    if advies or folder is None or not people.betrokkenen:
+        return
+    out.write(t("report.ask.keep") + " ")
+    out.flush()
+    line = stdin.readline()
+    if line == "" or _parse_yes_no(line.strip() or "ja") is not True:
+        return  # end of input, or no
+    data = people.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    atomic_write(folder / KEPT_PEOPLE, json.dumps(data, ensure_ascii=False, indent=2).encode())
+    out.write(t("report.ask.kept", path=folder / KEPT_PEOPLE) + "\n")
+
+
 def _unfinished_case(arg: str) -> Any:
     """The case ``arg`` as it stands when it is a case label without a signed record."""
     from meldcode_cli.cases import CASE_LABEL_PATTERN, CaseStore
@@ -1354,9 +1393,14 @@ def make_report(
     if req.betrokkenen is not None:
         people = load_betrokkenen(req.betrokkenen)
         source = t("report.about.betrokkenen_file", name=req.betrokkenen.name)
+    elif (kept := _kept_people(path)) is not None:  # asked before for this case
+        people = load_betrokkenen(kept)
+        source = t("report.about.betrokkenen_kept")
     elif stdin.isatty():
-        people = ask_betrokkenen(stdin, prompt_out or sys.stderr, advies=req.advies)
+        out = prompt_out or sys.stderr
+        people = ask_betrokkenen(stdin, out, advies=req.advies)
         source = t("report.about.betrokkenen_asked")
+        _offer_to_keep(path, people, stdin, out, advies=req.advies)
     else:
         source = t("report.about.betrokkenen_none")
     report = build_report(record, people, advies=req.advies, today=today, people_source=source)
