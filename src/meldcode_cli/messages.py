@@ -1513,6 +1513,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Casus nog niet af (stap {step} van 5): dit is de stand van nu, niet ondertekend.",
         "en": "Case not finished (step {step} of 5): this is where it stands, not signed.",
     },
+    "midcase.notice_unsigned": {
+        "nl": "Casus afgerond maar niet ondertekend: dit is de stand van nu.",
+        "en": "Case finished but not signed: this is where it stands.",
+    },
     # the acute phone summary
     "cmd.acute": {
         "nl": "De samenvatting op één scherm om voor te lezen aan 112 of Veilig Thuis (acuut "
@@ -1657,8 +1661,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "gesprek gepland;\n  * = vandaag of verlopen (alle data: meldcode cases --format "
         "json)",
         "en": "step: where the case is (✓ = complete)\nsigned: decision record signed "
-        "(training = unsigned)\nacute: ! = acute route taken or acute signal\nnext date: "
-        "evaluation, VT feedback or conversation planned;\n  * = today or overdue (all "
+        "(training = unsigned)\nacute: ! = acute route taken or acute signal\nnext: the "
+        "next date: evaluation, VT feedback or conversation planned;\n  * = today or overdue (all "
         "dates: meldcode cases --format json)",
     },
     "cmd.cases.search": {

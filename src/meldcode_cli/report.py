@@ -1405,7 +1405,8 @@ def make_report(
         source = t("report.about.betrokkenen_none")
     report = build_report(record, people, advies=req.advies, today=today, people_source=source)
     if live is not None:
-        report.notices.insert(0, t("midcase.notice", step=live.step))
+        notice = "midcase.notice_unsigned" if live.complete else "midcase.notice"
+        report.notices.insert(0, t(notice, step=live.step))
     text = render(report, req.fmt)
     if req.advies:
         check_advies(report, text, identifying_values(record, people), req.fmt)
