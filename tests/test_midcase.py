@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -95,22 +96,12 @@ def test_the_acute_route_in_the_walk_shows_the_phone_summary(home: Path) -> None
     assert block.index("TELEFOONSAMENVATTING (voorlezen; acuut gevaar)") > 2
 
 
-class _Tty:
-    def __init__(self, text: str) -> None:
-        import io
-
-        self._io = io.StringIO(text)
-
+class _Tty(io.StringIO):
     def isatty(self) -> bool:
         return True
 
-    def readline(self) -> str:
-        return self._io.readline()
-
 
 def test_betrokkenen_asked_once_per_case(home: Path) -> None:
-    import io
-
     from meldcode_cli.report import ReportRequest, make_report
     from meldcode_cli.signing import sign_case
 
@@ -129,7 +120,7 @@ def test_betrokkenen_asked_once_per_case(home: Path) -> None:
     first = make_report(
         ReportRequest("c1", "md"),
         stdin=_Tty(answers),
-        prompt_out=prompts,  # type: ignore[arg-type]
+        prompt_out=prompts,
     )
     assert "Sanne" in first.text
     kept = CaseStore().folder("c1") / "betrokkenen.json"
@@ -141,7 +132,7 @@ def test_betrokkenen_asked_once_per_case(home: Path) -> None:
     second = make_report(
         ReportRequest("c1", "txt"),
         stdin=_Tty(""),
-        prompt_out=prompts,  # type: ignore[arg-type]
+        prompt_out=prompts,
     )
     assert "Sanne" in second.text
     assert "rol (bv." not in prompts.getvalue()

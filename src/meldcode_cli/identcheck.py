@@ -29,7 +29,7 @@ class Finding:
 
 
 _PHONE = re.compile(r"(?<![\d])(?:\+31|0031|0)[\s-]?[1-9](?:[\s-]?\d){8}(?!\d)")
-_NINE = re.compile(r"(?<![\d])\d{3}[.\s]?\d{2}[.\s]?\d{2}[.\s]?\d{2}(?!\d)|(?<!\d)\d{9}(?!\d)")
+_NINE = re.compile(r"(?<!\d)(?<!\d\.)\d(?:[.\s]?\d){8}(?!\d)(?!\.\d)")
 _POSTCODE = re.compile(r"\b[1-9]\d{3}\s?[A-Z]{2}\b")
 _STREET = re.compile(
     r"\b[A-Z][a-zà-ÿ]+(?:straat|laan|weg|plein|gracht|kade|singel|dijk|hof|pad|steeg|dreef)"
