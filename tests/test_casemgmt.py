@@ -210,3 +210,17 @@ def test_resume_without_a_label_lists_and_recaps(home: Path) -> None:
     assert recap[1] == "  Stap 1: Signalen in kaart brengen"
     assert any("— 08-01, spreekuur: blauwe plek" in ln for ln in recap)
     assert all(len(ln) <= 74 for ln in recap)
+
+
+def test_purge_never_follows_a_link_out_of_the_case(home: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "elders"
+    outside.mkdir()
+    precious = outside / "dossier.txt"
+    precious.write_text("niet van deze casus", encoding="utf-8")
+    walk_case(CaseStore(), "link", "partnergeweld", "huisarts", STEP1, complete=False)
+    folder = CaseStore().folder("link")
+    (folder / "naar-buiten").symlink_to(outside, target_is_directory=True)
+    (folder / "bestand-link").symlink_to(precious)
+    purge_case("link")
+    assert not folder.exists()
+    assert precious.read_text(encoding="utf-8") == "niet van deze casus"

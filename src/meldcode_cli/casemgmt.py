@@ -285,8 +285,8 @@ def archive_case(label: str, *, undo: bool = False) -> Path:
 def _shred(path: Path) -> None:
     """Overwrite a file with zeros (fsync'ed), then remove it."""
     try:
-        size = path.stat().st_size
-        fd = os.open(path, os.O_WRONLY)
+        size = path.lstat().st_size
+        fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0))
         try:
             os.write(fd, b"\0" * size)
             os.fsync(fd)
@@ -326,10 +326,19 @@ def purge_case(
         fd = os.open(tomb / "tombstone.json", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             json.dump(note, f, ensure_ascii=False, indent=2)
-    for path in sorted(folder.rglob("*"), key=lambda p: len(p.parts), reverse=True):
-        if path.is_dir() and not path.is_symlink():
-            path.rmdir()
-        else:
-            _shred(path)
+    # bottom-up, never following a symbolic link: only the case's own files are touched
+    for top, dirs, files in os.walk(folder, topdown=False, followlinks=False):
+        for name in files:
+            path = Path(top) / name
+            if path.is_symlink():
+                path.unlink()
+            else:
+                _shred(path)
+        for name in dirs:
+            path = Path(top) / name
+            if path.is_symlink():
+                path.unlink()
+            else:
+                path.rmdir()
     folder.rmdir()
     return tomb
