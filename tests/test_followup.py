@@ -166,3 +166,30 @@ def test_terugkoppeling_without_melding_says_what_first(home: Path) -> None:
     assert result.exit_code == 2
     assert "meldcode melding m3" in result.stderr
     assert len(records_of(Session.resume(CaseStore(), "m3")[0])) == 1
+
+
+def test_melding_after_an_override_to_meld(home: Path) -> None:
+    from meldcode_cli.record import ChosenDecision, Override
+
+    from .case_helpers import scenarios_of
+
+    sc = next(
+        s
+        for s in scenarios_of("partnergeweld")
+        if s["role"] == "huisarts" and not s["expect"]["decision"]["melden"]
+    )
+    session = walk_case(
+        CaseStore(), "ov", "partnergeweld", "huisarts", sc["answers"], today=scenario_today(sc)
+    )
+    override = Override(
+        chosen=ChosenDecision(melden=True, hulp=False, afsluiten=False),
+        reason="Zorg blijft; toch melden.",
+        consulted="aandachtsfunctionaris",
+    )
+    sign_case(session, passphrase=lambda: PASS, override=override)
+    data, items = record_melding("ov", date="14-01-2026", channel="webformulier")
+    assert data == {"date": "2026-01-14", "channel": "webformulier"}
+    assert [d.kind for d in items if d.family == "terugkoppeling"] == [
+        "terugkoppeling-1",
+        "terugkoppeling-2",
+    ]

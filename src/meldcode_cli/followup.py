@@ -131,6 +131,20 @@ def next_due(items: list[DueItem]) -> DueItem | None:
     return open_items[0] if open_items else None
 
 
+def _override_melden(case: Case) -> bool:
+    """The professional decided to meld against the afwegingskader (a signed override)."""
+    import json
+
+    records = sorted((case.folder / "records").glob("[0-9][0-9][0-9][0-9]-*.json"))
+    if not records:
+        return False
+    try:
+        record = json.loads(records[-1].read_text(encoding="utf-8"))["record"]
+        return bool(((record.get("override") or {}).get("chosen") or {}).get("melden"))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return False
+
+
 def record_melding(
     label: str, *, date: str | None, channel: str, store: Any = None, today: dt.date | None = None
 ) -> tuple[dict[str, Any], list[DueItem]]:
@@ -143,7 +157,7 @@ def record_melding(
     case = store.open(label)
     summary = case.summary()
     outcome = str(summary.get("outcome") or "")
-    if "melden" not in outcome.split("+"):
+    if "melden" not in outcome.split("+") and not _override_melden(case):
         raise CaseError(
             f"casus {label} heeft (nog) geen besluit om te melden; rond de casus af met "
             f"'meldcode resume {label}'"
