@@ -46,8 +46,8 @@ def test_three_participants_into_one_folder_and_debrief_counts_them(tmp_path: Pa
     assert all(p.parent == group for p in files)
     d = build_debrief(collect_records([group]))
     assert d.n == 3
-    labels = sorted(p.label for p in d.participants)
-    assert [lb.split(".", 1)[1].rsplit("-", 2)[0] for lb in labels] == [
+    # no profile: the alias is the name debrief --names shows
+    assert sorted(str(p.name) for p in d.participants) == [
         "tafel1-anna",
         "tafel2-bram",
         "tafel3-cem",
@@ -56,6 +56,9 @@ def test_three_participants_into_one_folder_and_debrief_counts_them(tmp_path: Pa
     assert result.exit_code == 0, result.stderr
     assert "· 3 deelnemer(s)" in result.stdout
     assert "volgens de sleutel: 3 van 3" in result.stdout
+    assert "tafel2-bram" not in result.stdout  # no names without --names
+    named = CliRunner().invoke(build_app(), ["debrief", str(group), "--names"])
+    assert "tafel2-bram" in named.stdout
 
 
 def test_same_alias_twice_keeps_both(tmp_path: Path) -> None:

@@ -22,7 +22,15 @@ from meldcode_cli.compiled import CompiledProtocol
 from meldcode_cli.engine import AnswerValue
 from meldcode_cli.messages import t
 from meldcode_cli.protocol import MultiChoiceItem, SingleChoiceItem, YesNoItem
-from meldcode_cli.trainer import Expect, Line, casus_of_label, expectations, judge, source_line
+from meldcode_cli.trainer import (
+    Expect,
+    Line,
+    alias_of_label,
+    casus_of_label,
+    expectations,
+    judge,
+    source_line,
+)
 
 __all__ = [
     "Debrief",
@@ -318,7 +326,7 @@ def build_debrief(files: Sequence[Path], casus_ref: str | None = None) -> Debrie
         participants.append(
             Participant(
                 str(r["provenance"]["case"]),
-                prof.get("name"),
+                prof.get("name") or alias_of_label(str(r["provenance"]["case"])),
                 outcome,
                 path,
                 sum(1 for f in found if f.ok),

@@ -449,6 +449,15 @@ def casus_of_label(label: str) -> str:
 
 
 ALIAS = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")
+_ALIAS_IN_LABEL = re.compile(r"^(?P<alias>[A-Za-z0-9][A-Za-z0-9_-]*)-\d{8}-\d{6}(?:-\d+)?$")
+
+
+def alias_of_label(label: str) -> str | None:
+    """The participant alias in a training case label ``<casus>.<alias>-<stamp>``."""
+    if "." not in label:
+        return None
+    m = _ALIAS_IN_LABEL.match(label.rsplit(".", 1)[1])
+    return m.group("alias") if m else None
 
 
 def _label(
