@@ -905,8 +905,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{path}: not a record file, folder or case",
     },
     "report.case_unsigned": {
-        "nl": "casus {label} heeft nog geen record; onderteken met 'meldcode sign {label}'",
-        "en": "case {label} has no record yet; sign it with 'meldcode sign {label}'",
+        "nl": "casus {label} heeft nog geen record; onderteken met 'meldcode sign {label}' "
+        "(als de casus af is). Nu al advies vragen: meldcode report {label} --advies",
+        "en": "case {label} has no record yet; sign it with 'meldcode sign {label}' (once "
+        "the case is finished). To ask for advice now: meldcode report {label} --advies",
     },
     "report.refused": {
         "nl": "geen concept gemaakt: het record {path} klopt niet ({reasons}). Een concept "
