@@ -98,10 +98,12 @@ def test_melding_creates_due_items_and_terugkoppeling_closes_them(home: Path) ->
             "Melding aangenomen; Veilig Thuis doet onderzoek.",
             "--passphrase-file",
             str(home / "pass.txt"),
+            "--yes",
         ],
     )
     assert result.exit_code == 0, result.stderr
     assert "ondertekend" in result.stdout
+    assert "Terugkoppeling Veilig Thuis (moment 1" in result.stdout  # the signing screen
     items = {d.kind: d for d in due_items(CaseStore().open("vt"))}
     assert not items["terugkoppeling-1"].open
     assert items["terugkoppeling-2"].open
@@ -120,6 +122,7 @@ def test_melding_creates_due_items_and_terugkoppeling_closes_them(home: Path) ->
             "Onderzoek afgerond; overdracht aan het lokale team.",
             "--passphrase-file",
             str(home / "pass.txt"),
+            "--yes",
         ],
     )
     assert result.exit_code == 0, result.stderr

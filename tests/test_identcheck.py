@@ -72,8 +72,10 @@ def test_no_warning_on_any_shipped_scenario_or_casus_text() -> None:
     files = [*(ROOT / "protocols" / "scenarios").glob("*.yaml"), *(ROOT / "casus").glob("*.yaml")]
     texts = {s for f in files for s in _strings(yaml.safe_load(f.read_text("utf-8")))}
     assert len(texts) > 500
-    noisy = {s: find_identifiers(s, today=TODAY) for s in texts}
-    assert {s: f for s, f in noisy.items() if f} == {}
+    found = {f.excerpt for s in texts for f in find_identifiers(s, today=TODAY)}
+    # the one real identifier in the shipped texts: the phone number of the Veilig Thuis
+    # investigator in an information-request scenario (it is one; the warning is right)
+    assert found <= {"088-1234567"}
 
 
 def test_the_betrokkenen_example_is_found() -> None:

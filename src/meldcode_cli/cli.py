@@ -318,10 +318,11 @@ def build_app() -> typer.Typer:
         passphrase_file: Annotated[
             Path | None, typer.Option("--passphrase-file", help=t("opt.passphrase_file"))
         ] = None,
+        yes: Annotated[bool, typer.Option("--yes", help=t("opt.yes"))] = False,
     ) -> None:
         from meldcode_cli.walkflow import WalkRequest, start_walk
 
-        req = WalkRequest(protocol, role, case, plain, answers, save, sign, passphrase_file)
+        req = WalkRequest(protocol, role, case, plain, answers, save, sign, passphrase_file, yes)
         outcome = run_walk(lambda: start_walk(req))
         raise typer.Exit(EXIT_USAGE if outcome.status == "incomplete" else EXIT_OK)
 
@@ -341,6 +342,7 @@ def build_app() -> typer.Typer:
         passphrase_file: Annotated[
             Path | None, typer.Option("--passphrase-file", help=t("opt.passphrase_file"))
         ] = None,
+        yes: Annotated[bool, typer.Option("--yes", help=t("opt.yes"))] = False,
     ) -> None:
         from meldcode_cli.walkflow import resume_walk
 
@@ -354,7 +356,12 @@ def build_app() -> typer.Typer:
         choice = on_change.value if on_change else None
         run_walk(
             lambda: resume_walk(
-                label, plain=plain, on_change=choice, sign=sign, passphrase_file=passphrase_file
+                label,
+                plain=plain,
+                on_change=choice,
+                sign=sign,
+                passphrase_file=passphrase_file,
+                yes=yes,
             )
         )
 
@@ -362,7 +369,8 @@ def build_app() -> typer.Typer:
     def init(
         name: Annotated[str | None, typer.Option("--name", help=t("cmd.init.name"))] = None,
         role: Annotated[
-            ProfileRoleOpt | None, typer.Option("--role", help=t("cmd.init.role"))
+            ProfileRoleOpt | None,
+            typer.Option("--role", help=t("cmd.init.role"), case_sensitive=False),
         ] = None,
         organisation: Annotated[
             str | None, typer.Option("--organisation", help=t("cmd.init.organisation"))
@@ -435,6 +443,7 @@ def build_app() -> typer.Typer:
         consulted: Annotated[
             str | None, typer.Option("--consulted", help=t("cmd.sign.consulted"))
         ] = None,
+        yes: Annotated[bool, typer.Option("--yes", help=t("opt.yes"))] = False,
     ) -> None:
         from meldcode_cli.keyflow import passphrase_source, sign_existing
 
@@ -446,6 +455,7 @@ def build_app() -> typer.Typer:
                 override=override,
                 reason=reason,
                 consulted=consulted,
+                yes=yes,
             )
         )
 
@@ -460,6 +470,7 @@ def build_app() -> typer.Typer:
             Path | None, typer.Option("--passphrase-file", help=t("opt.passphrase_file"))
         ] = None,
         training: Annotated[bool, typer.Option("--no-sign", help=t("cmd.sign.training"))] = False,
+        yes: Annotated[bool, typer.Option("--yes", help=t("opt.yes"))] = False,
     ) -> None:
         from meldcode_cli.keyflow import evaluate_case, passphrase_source
 
@@ -469,6 +480,7 @@ def build_app() -> typer.Typer:
                 passphrase=passphrase_source(passphrase_file),
                 training=training,
                 plain=plain,
+                yes=yes,
             )
         )
 
@@ -486,11 +498,11 @@ def build_app() -> typer.Typer:
         from meldcode_cli import console
         from meldcode_cli.keyflow import format_verify
         from meldcode_cli.record import Unreadable
-        from meldcode_cli.signing import verify_paths
+        from meldcode_cli.signing import resolve_records, verify_paths
 
         def call() -> tuple[list, list[str]]:  # type: ignore[type-arg]
             try:
-                return verify_paths(paths, key_file=key, use_keyring=keyring)
+                return verify_paths(resolve_records(paths), key_file=key, use_keyring=keyring)
             except Unreadable as e:
                 _fail(str(e), EXIT_USAGE)
 
@@ -658,6 +670,24 @@ def build_app() -> typer.Typer:
         run_core(lambda: write_debrief(summary, fmt.value, output_file, names=names))
 
     # ---- issue 10: new commands below this line ----
+    @app.command("diff", help=t("cmd.diff"))
+    def diff(
+        records: Annotated[
+            list[Path], typer.Argument(help=t("cmd.diff.records"), show_default=False)
+        ],
+    ) -> None:
+        from meldcode_cli import console
+        from meldcode_cli.record import Unreadable
+        from meldcode_cli.recorddiff import diff_files
+
+        def call() -> str:
+            try:
+                return diff_files(records)
+            except Unreadable as e:
+                _fail(str(e), EXIT_USAGE)
+
+        console.print_text(run_walk(call))
+
     # ---- end of issue 10 ----
 
     # ---- issue 11: new commands below this line ----
@@ -730,12 +760,13 @@ def build_app() -> typer.Typer:
             Path | None, typer.Option("--passphrase-file", help=t("opt.passphrase_file"))
         ] = None,
         training: Annotated[bool, typer.Option("--no-sign", help=t("cmd.sign.training"))] = False,
+        yes: Annotated[bool, typer.Option("--yes", help=t("opt.yes"))] = False,
     ) -> None:
         from meldcode_cli import console
         from meldcode_cli.followup import record_terugkoppeling
         from meldcode_cli.keyflow import passphrase_source
 
-        out, items = run_walk(
+        done_ = run_walk(
             lambda: record_terugkoppeling(
                 case,
                 moment=moment,
@@ -743,8 +774,12 @@ def build_app() -> typer.Typer:
                 summary=summary,
                 passphrase=None if training else passphrase_source(passphrase_file),
                 training=training,
+                yes=yes,
             )
         )
+        if done_ is None:  # not confirmed: nothing signed, nothing recorded
+            raise typer.Exit(EXIT_FAILED)
+        out, items = done_
         done = "followup.feedback_training" if out.training else "followup.feedback_done"
         console.print_text(t(done, path=_short_path(out.path)))
         still = [i for i in items if i.open and i.kind.startswith("terugkoppeling")]

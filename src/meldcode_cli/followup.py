@@ -176,11 +176,17 @@ def record_terugkoppeling(
     summary: str,
     passphrase: Any,
     training: bool = False,
+    yes: bool = False,
+    stdin: Any = None,
+    stdout: Any = None,
     store: Any = None,
     today: dt.date | None = None,
-) -> tuple[Any, list[DueItem]]:
+) -> tuple[Any, list[DueItem]] | None:
     """Feedback from Veilig Thuis received: a signed amendment in the case's chain, then
-    the journal entry that closes the due item. Nothing is journalled if signing fails."""
+    the journal entry that closes the due item. Nothing is journalled if signing fails or
+    is not confirmed (then None)."""
+    import sys
+
     from meldcode_cli.cases import CaseStore
     from meldcode_cli.messages import t
     from meldcode_cli.session import Session
@@ -208,12 +214,27 @@ def record_terugkoppeling(
         date=day.strftime("%d-%m-%Y"),
         summary=" ".join(summary.split()),
     )
+    confirmation = None
+    if not training:  # every signature: the screen, then an explicit yes (or --yes)
+        from meldcode_cli.confirm import NotConfirmed, confirm_signing
+
+        try:
+            confirmation = confirm_signing(
+                session,
+                sys.stdin if stdin is None else stdin,
+                sys.stdout if stdout is None else stdout,
+                assume_yes=yes,
+                amendment_reason=reason,
+            )
+        except NotConfirmed:
+            return None
     out = sign_case(
         session,
         passphrase=None if training else passphrase,
         training=training,
         kind="amendment",
         amendment_reason=reason,
+        confirmation=confirmation,
     )
     session.case.append(
         "vt_terugkoppeling",

@@ -116,7 +116,7 @@ def build_journaal(
     proto = prov.get("protocol") or {}
     decision = record.get("decision") or {}
     lines: list[str] = []
-    head = t("journaal.head")
+    head = t("journaal.head_verzoek" if decision.get("type") == "verstrekking" else "journaal.head")
     if concept:
         head += " — " + t("journaal.concept")
     elif record.get("training"):
@@ -170,8 +170,9 @@ def build_journaal(
     if record.get("acute"):
         steps = sorted({int(a.get("step", 0)) for a in record["acute"]})
         e_parts.append(t("journaal.acute", steps=", ".join(map(str, steps))))
+    verstrekking = decision.get("type") == "verstrekking"
     if complete:
-        e_parts.append(t("journaal.step_done"))
+        e_parts.append(t("journaal.step_done_verzoek" if verstrekking else "journaal.step_done"))
     else:
         title = next(
             (s.get("title", "") for s in record.get("steps") or [] if s.get("step") == step), ""
@@ -182,7 +183,19 @@ def build_journaal(
     # P: decision, consulted, follow-up, evaluation
     p_parts: list[str] = []
     chosen = (record.get("override") or {}).get("chosen") or decision
-    if decision and complete:
+    if verstrekking and complete:
+        from meldcode_cli.messages import CATALOGUE
+
+        key = f"walk.verstrekking.{decision.get('besluit')}"
+        what = t(key) if key in CATALOGUE else str(decision.get("besluit"))
+        p_parts.append(t("journaal.besluit", what=what))
+        if decision.get("grondslag"):
+            p_parts.append(
+                _sentence(t("walk.verstrekking.grondslag", grondslag=decision["grondslag"]))
+            )
+        if decision.get("vervolgdatum"):
+            p_parts.append(t("journaal.evaluatie", date=_date(str(decision["vervolgdatum"]))))
+    elif decision and complete:
         what = " + ".join(
             t(f"decision.{k}") for k in ("melden", "hulp", "afsluiten") if chosen.get(k)
         )

@@ -184,10 +184,13 @@ def drive(
                     break
                 continue
             try:
-                tgt.answer(item.id, raw)
+                value = tgt.answer(item.id, raw)
             except AnswerError as e:
                 problem = e.reason
                 continue
+            accepted = getattr(prompter, "accepted", None)  # optional: echo what was taken
+            if accepted is not None:
+                accepted(item, value)
             break
         else:
             raise AnswerError(item.id, "te veel ongeldige antwoorden achter elkaar")
