@@ -91,6 +91,9 @@ def test_pause_in_stap_2_advice_resume_sign_journaal(tmp_path: Path) -> None:
         resumed.expect("Het beslisrecord ondertekenen?")
         resumed.expect("> ")
         resumed.child.sendline("1")
+        resumed.expect("Klopt dit, en ondertekent u dit record?")  # the signing screen
+        resumed.expect("> ")
+        resumed.child.sendline("1")
         resumed.expect("0001-decision.json")
         resumed.expect("meldcode melding mc-7")  # what to do after the melding
         assert resumed.finish() == 0
