@@ -167,7 +167,8 @@ def format_rows(
         nxt = r.get("next_due")
         if nxt:
             date = dt.date.fromisoformat(nxt["date"]).strftime("%d-%m-%Y")
-            due = f"{date} {t('cases.kind.' + nxt['kind'])}" + (" *" if r.get("due") else "")
+            kind = t(("cases.kind_short." if narrow else "cases.kind.") + nxt["kind"])
+            due = f"{date} {kind}" + (" *" if r.get("due") else "")
         else:
             due = "-"
         line = [

@@ -734,21 +734,24 @@ def build_app() -> typer.Typer:
         date: Annotated[str | None, typer.Option("--date", help=t("opt.date"))] = None,
         channel: Annotated[str, typer.Option("--channel", help=t("opt.channel"))] = "telefoon",
     ) -> None:
-        from meldcode_cli import console
         from meldcode_cli.followup import record_melding
+        from meldcode_cli.lineprompt import write_lines
 
         data, items = run_walk(lambda: record_melding(case, date=date, channel=channel))
-        console.print_text(
+        write_lines(
+            sys.stdout,
             t(
                 "followup.recorded",
                 date=_nl_date(data["date"]),
                 channel=t(f"followup.channel.{data['channel']}"),
-            )
+            ),
+            *(
+                f"  {t('followup.due.' + item.kind)} {_nl_date(item.date)}"
+                for item in items
+                if item.kind.startswith("terugkoppeling")
+            ),
+            t("followup.hint", label=case),
         )
-        for item in items:
-            if item.kind.startswith("terugkoppeling"):
-                console.print_text(f"  {t('followup.due.' + item.kind)} {_nl_date(item.date)}")
-        console.print_text(t("followup.hint", label=case))
 
     @app.command("terugkoppeling", help=t("cmd.terugkoppeling"))
     def terugkoppeling(
@@ -762,9 +765,9 @@ def build_app() -> typer.Typer:
         training: Annotated[bool, typer.Option("--no-sign", help=t("cmd.sign.training"))] = False,
         yes: Annotated[bool, typer.Option("--yes", help=t("opt.yes"))] = False,
     ) -> None:
-        from meldcode_cli import console
         from meldcode_cli.followup import record_terugkoppeling
         from meldcode_cli.keyflow import passphrase_source
+        from meldcode_cli.lineprompt import write_lines
 
         done_ = run_walk(
             lambda: record_terugkoppeling(
@@ -781,12 +784,13 @@ def build_app() -> typer.Typer:
             raise typer.Exit(EXIT_FAILED)
         out, items = done_
         done = "followup.feedback_training" if out.training else "followup.feedback_done"
-        console.print_text(t(done, path=_short_path(out.path)))
         still = [i for i in items if i.open and i.kind.startswith("terugkoppeling")]
-        if not still:
-            console.print_text(t("followup.all_closed"))
-        for item in still:
-            console.print_text(f"  {t('followup.due.' + item.kind)} {_nl_date(item.date)}")
+        write_lines(
+            sys.stdout,
+            t(done, path=_short_path(out.path)),
+            *([] if still else [t("followup.all_closed")]),
+            *(f"  {t('followup.due.' + i.kind)} {_nl_date(i.date)}" for i in still),
+        )
 
     @app.command("rename", help=t("cmd.rename"))
     def rename(

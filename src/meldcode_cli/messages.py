@@ -1943,12 +1943,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cases.kind.evaluatie": {"nl": "evaluatie", "en": "evaluation"},
     "cases.kind.terugkoppeling": {"nl": "terugkoppeling VT", "en": "VT feedback"},
     "cases.kind.gesprek": {"nl": "gesprek gepland", "en": "conversation planned"},
+    "cases.kind_short.evaluatie": {"nl": "evaluatie", "en": "evaluation"},
+    "cases.kind_short.terugkoppeling": {"nl": "VT terug", "en": "VT feedback"},
+    "cases.kind_short.gesprek": {"nl": "gesprek", "en": "conversation"},
     "cases.today": {"nl": "vandaag {time}", "en": "today {time}"},
     "cases.yesterday": {"nl": "gisteren {time}", "en": "yesterday {time}"},
     "cases.legend": {
         "nl": "stap: waar de casus is (✓ = afgerond)\ngetekend: beslisrecord ondertekend "
         "(oefening = niet ondertekend)\nacuut: ! = acute route genomen of acuut "
-        "signaal\nvolgende: de eerstvolgende datum: evaluatie, terugkoppeling VT of "
+        "signaal\nvolgende: de eerstvolgende datum: evaluatie, terugkoppeling VT (VT terug) of "
         "gesprek gepland;\n  * = vandaag of verlopen (alle data: meldcode cases --format "
         "json)",
         "en": "step: where the case is (✓ = complete)\nsigned: decision record signed "
