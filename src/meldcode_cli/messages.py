@@ -863,12 +863,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "report.ask.naam": {"nl": "Naam:", "en": "Name:"},
     "report.ask.geboren": {
-        "nl": "Geboortedatum (JJJJ-MM-DD), geboortejaar of leeftijd:",
-        "en": "Date of birth (YYYY-MM-DD), year of birth or age:",
+        "nl": "Geboortedatum (DD-MM-JJJJ of JJJJ-MM-DD), geboortejaar of leeftijd:",
+        "en": "Date of birth (DD-MM-YYYY or YYYY-MM-DD), year of birth or age:",
     },
     "report.ask.geboren_again": {
-        "nl": "Geef een datum (JJJJ-MM-DD of DD-MM-JJJJ), een jaartal of een leeftijd.",
-        "en": "Give a date (YYYY-MM-DD or DD-MM-YYYY), a year or an age.",
+        "nl": "Geef een bestaande datum (DD-MM-JJJJ, D-M-JJJJ of JJJJ-MM-DD), een jaartal of "
+        "een leeftijd.",
+        "en": "Give a date that exists (DD-MM-YYYY, D-M-YYYY or YYYY-MM-DD), a year or an age.",
     },
     "report.ask.relatie": {"nl": "Relatie tot de cliënt:", "en": "Relation to the client:"},
     "report.ask.adres": {"nl": "Adres:", "en": "Address:"},

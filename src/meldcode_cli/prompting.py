@@ -3,10 +3,17 @@
 The one module that imports questionary and prompt_toolkit (ruff TID253 keeps them out
 of every other module; the CLI imports this module only when a walk is interactive).
 
-Every question offers the ways out of :mod:`meldcode_cli.walker` as key bindings:
-Ctrl-B terug, F1 waarom, Ctrl-N notitie, Ctrl-G acuut gevaar, Ctrl-P pauzeren. Text and
-date questions also take the typed commands ``:t``, ``:?``, ``:n``, ``:a`` and ``:p``
-on their own, for screen readers and terminals that swallow control keys.
+Every question offers the ways out of :mod:`meldcode_cli.walker` as key bindings: Esc
+then t terug, w waarom, n notitie, a acuut gevaar, p pauzeren (they work in every terminal,
+tmux and screen included), with Ctrl-B, F1, Ctrl-N, Ctrl-G and Ctrl-P as alternatives. Text
+and date questions also take the typed commands ``:t``, ``:?``, ``:n``, ``:a`` and ``:p`` on
+their own, for screen readers and terminals that swallow control keys.
+
+Input is never lost or invented: a way out keeps the question's state (a :class:`Draft`)
+and the question comes back in it; typing in a checklist filter never ticks (Tab and
+Ctrl-Space toggle); a question without an answer starts on "choose", so Enter alone never
+picks one. Question texts and hints are printed by rich, which wraps at word boundaries;
+option labels are wrapped before questionary draws them.
 
 Questions are asked with ``unsafe_ask``: KeyboardInterrupt (Ctrl-C) and EOFError (input
 closed) reach the caller, which saves and says how to resume. Protocol text is printed as
