@@ -394,7 +394,7 @@ class QuestionaryPrompter:
     def note(self, item: CItem, walk: Walk) -> tuple[str, str, str] | None:
         self._print("? " + t("walk.note.text"), "bold")
         self._print(f"{t('walk.multiline')} {t('walk.note.cancel')}", "italic")
-        text = questionary.text("›", multiline=True, instruction=" ").unsafe_ask()
+        text = questionary.text("›", multiline=True, instruction="").unsafe_ask()
         if not isinstance(text, str) or not text.strip():
             return None
         self._print("? " + t("walk.note.provenance"), "bold")
@@ -608,11 +608,12 @@ class QuestionaryPrompter:
             self._print(" ".join(hints), "italic")
         # the question and hints are printed above (rich wraps them at word boundaries);
         # prompt_toolkit would break them mid-word and indent a multiline answer as far as
-        # the prompt is wide. A single space: an empty instruction shows questionary's own.
+        # the prompt is wide.
         text = default if isinstance(default, str) else ""
         if draft is not None and draft.text is not None:
             text = draft.text
-        question = questionary.text("›", default=text, multiline=multiline, instruction=" ")
+        # instruction "": none at all (None would show questionary's English one)
+        question = questionary.text("›", default=text, multiline=multiline, instruction="")
         if draft is not None and draft.cursor is not None:
             buffer = question.application.layout.current_buffer
             if buffer is not None:
