@@ -1164,12 +1164,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Casus {old} blijft bewaard; u begint opnieuw als {new} met het huidige protocol.",
         "en": "Case {old} is kept; you start again as {new} with the current protocol.",
     },
-    "walk.already_complete": {
-        "nl": "Casus {label} is afgerond. Wijzig antwoorden met 'meldcode resume {label}' of "
-        "beantwoord afweging 5 bij de evaluatie ('meldcode evaluate {label}').",
-        "en": "Case {label} is complete. Change answers with 'meldcode resume {label}' or "
-        "answer consideration 5 at the evaluation ('meldcode evaluate {label}').",
-    },
     "walk.recovered": {
         "nl": "Let op: {n} regel(s) van het journaal waren beschadigd ({problem}) en zijn "
         "niet meegenomen. Alles daarvoor is hersteld; controleer het laatste antwoord.",
