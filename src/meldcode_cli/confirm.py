@@ -76,7 +76,8 @@ def signing_lines(
         lines += ["", t(f"confirm.{nature}")]
         found = False
         for ci in relevant:
-            if isinstance(ci.item, TextItem) and ci.item.nature == nature:
+            shown = ci.step == 2  # already under "consulted"
+            if isinstance(ci.item, TextItem) and ci.item.nature == nature and not shown:
                 value = walk.answers.get(ci.id)
                 if value:
                     found = True
