@@ -1599,6 +1599,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Casus {label} is eerder gecorrigeerd, maar die correctie is nog niet ondertekend.",
         "en": "Case {label} was corrected before, but that correction is not signed yet.",
     },
+    "key.init.exists": {
+        "nl": "er is al een profiel ({path}); wissel van sleutel met 'meldcode key rotate', of "
+        "gebruik --force om opnieuw te beginnen",
+        "en": "there is a profile already ({path}); change keys with 'meldcode key rotate', or "
+        "use --force to start again",
+    },
+    "verify.what": {"nl": "{kind} {seq} van casus {case}", "en": "{kind} {seq} of case {case}"},
     # ---- end of issue 10 ----
     # ---- issue 11: new entries below this line ----
     # ---- end of issue 11 ----
