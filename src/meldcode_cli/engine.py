@@ -24,6 +24,7 @@ from meldcode_cli.protocol import (
     TextItem,
     YesNoItem,
 )
+from meldcode_cli.verstrekking import Verstrekking, decide_verstrekking
 
 __all__ = [
     "AcuteEvent",
@@ -306,8 +307,27 @@ class Walk:
         return decide(_afweging_bools(answers), onveilig=self.onveilig())
 
     def path_key(self) -> str:
-        """The decision path as in :data:`afwegingskader.ORACLE`, prefixed with the role."""
+        """The decision path as in :data:`afwegingskader.ORACLE`, prefixed with the role.
+
+        For an information request it is the verstrekkingsbesluit (``huisarts:deels``).
+        """
+        if self.compiled.protocol.kind == "informatieverzoek":
+            v = self.verstrekking()
+            return f"{self.role}:{v.besluit if v else '?'}"
         return f"{self.role}:{path_code(self.decision())}"
+
+    def verstrekking(self) -> Verstrekking | None:
+        """The verstrekkingsbesluit of an information request (``None`` for a meldcode)."""
+        if self.compiled.protocol.kind != "informatieverzoek":
+            return None
+        relevant = {ci.id for ci in self.relevant()}
+        return decide_verstrekking({k: v for k, v in self.answers.items() if k in relevant})
+
+    def concluded(self) -> bool:
+        """The walk has its outcome: a decision, or for an information request a besluit."""
+        if self.compiled.protocol.kind == "informatieverzoek":
+            return self.verstrekking() is not None
+        return self.decision() is not None
 
     def current_step(self) -> int:
         nxt = self.next_item()

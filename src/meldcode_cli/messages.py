@@ -1610,6 +1610,51 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # ---- issue 11: new entries below this line ----
     # ---- end of issue 11 ----
     # ---- issue 12: new entries below this line ----
+    "show.kind.informatieverzoek": {
+        "nl": (
+            "soort: informatieverzoek (eindigt met het verstrekkingsbesluit, geen afwegingskader)"
+        ),
+        "en": "kind: information request (ends with the decision on disclosure, no framework)",
+    },
+    "walk.verstrekking.title": {
+        "nl": "Verstrekkingsbesluit (informatieverzoek):",
+        "en": "Decision on disclosure (information request):",
+    },
+    "walk.verstrekking.verstrekken": {
+        "nl": "de gevraagde, relevante gegevens verstrekt",
+        "en": "the requested, relevant data disclosed",
+    },
+    "walk.verstrekking.deels": {
+        "nl": "alleen het relevante deel verstrekt",
+        "en": "only the relevant part disclosed",
+    },
+    "walk.verstrekking.niet_verstrekken": {
+        "nl": "geen gegevens verstrekt",
+        "en": "no data disclosed",
+    },
+    "walk.verstrekking.eerst_context": {
+        "nl": "nog niet besloten: eerst context, gesprek met de patiënt of toestemming",
+        "en": "not decided yet: first context, a talk with the patient or consent",
+    },
+    "walk.verstrekking.grondslag": {"nl": "grondslag: {grondslag}", "en": "ground: {grondslag}"},
+    "walk.verstrekking.vervolg": {
+        "nl": "besluit volgt uiterlijk {date} (meldcode resume)",
+        "en": "decision follows by {date} (meldcode resume)",
+    },
+    "sign.choose.verstrekking": {
+        "nl": "Het verstrekkingsbesluit vastleggen:",
+        "en": "Record the decision on disclosure:",
+    },
+    "report.not_a_melding": {
+        "nl": (
+            "{path}: dit record legt een informatieverzoek vast (verstrekkingsbesluit), geen "
+            "melding; er is geen concept-melding voor Veilig Thuis te maken"
+        ),
+        "en": (
+            "{path}: this record holds an information request (decision on disclosure), not a "
+            "report; there is no draft report for Veilig Thuis to make"
+        ),
+    },
     # ---- end of issue 12 ----
     # ---- issue 13: new entries below this line ----
     # ---- end of issue 13 ----
@@ -1650,6 +1695,7 @@ CODE_TITLES_EN: dict[str, str] = {
     "MC215": "protocol id used by more than one file",
     "MC216": "file name differs from protocol id",
     "MC217": "choice without options for a role",
+    "MC218": "closing block does not fit the kind of protocol",
     "MC301": "path without a decision",
     "MC302": "decision deviates from the afwegingskader",
     "MC303": "unsafety without a report",

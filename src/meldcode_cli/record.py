@@ -128,6 +128,19 @@ class DecisionRecord(_M):
     outcome: str
 
 
+class VerstrekkingRecord(_M):
+    """The outcome of an information request (``kind: informatieverzoek``): no melding."""
+
+    type: Literal["verstrekking"] = "verstrekking"
+    besluit: str
+    verstrekt: bool
+    deels: bool
+    open: bool
+    grondslag: str | None
+    vervolgdatum: str | None
+    outcome: str
+
+
 class ChosenDecision(_M):
     melden: bool
     hulp: bool
@@ -158,7 +171,7 @@ class Record(_M):
     steps: list[StepRecord]
     superseded: list[SupersededRecord]
     acute: list[AcuteRecord]
-    decision: DecisionRecord | None
+    decision: DecisionRecord | VerstrekkingRecord | None
     override: Override | None = None
     amendment_reason: str | None = None
     confirmation: Literal["screen", "yes-flag"] | None = Field(
@@ -311,14 +324,26 @@ def build_record(
         steps.append(
             StepRecord(
                 step=s.step,
-                title=s.title.get(lang),
+                title=s.title_for(walk.role).get(lang),
                 started_at=times[0] if times else None,
                 finished_at=times[-1] if times else None,
                 items=items,
             )
         )
     decision = walk.decision()
-    decision_record = None
+    decision_record: DecisionRecord | VerstrekkingRecord | None = None
+    verstrekking = walk.verstrekking()
+    if verstrekking is not None:
+        datum = walk.answers.get("verstrekking_vervolgdatum")
+        decision_record = VerstrekkingRecord(
+            besluit=verstrekking.besluit,
+            verstrekt=verstrekking.verstrekt,
+            deels=verstrekking.deels,
+            open=verstrekking.open,
+            grondslag=verstrekking.grondslag,
+            vervolgdatum=str(datum) if verstrekking.open and datum else None,
+            outcome=verstrekking.outcome,
+        )
     if decision is not None:
 
         def shown_answer(iid: str) -> str | None:

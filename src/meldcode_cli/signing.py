@@ -77,6 +77,11 @@ def sign_case(
     ``confirmation``: how the signer confirmed the summary (see :mod:`meldcode_cli.confirm`).
     """
     ensure_finished(session)
+    if override is not None and session.walk.verstrekking() is not None:
+        raise CaseError(
+            "een informatieverzoek heeft geen afwegingskader om van af te wijken; wijzig het "
+            f"verstrekkingsbesluit met 'meldcode resume {session.case.label}'"
+        )
     existing = records_of(session)
     previous = None
     if existing:
@@ -141,7 +146,7 @@ def sign_case(
 
 def ensure_finished(session: Session) -> None:
     walk = session.walk
-    if walk.decision() is None or not walk.is_complete():
+    if not walk.concluded() or not walk.is_complete():
         raise CaseError(
             f"casus {session.case.label} is nog niet af: er is nog geen beslissing om te "
             f"ondertekenen; ga verder met 'meldcode resume {session.case.label}'"

@@ -236,12 +236,19 @@ def _signer(
         if sign and stdin is not None:
             from meldcode_cli.lineprompt import ask_numbered
 
-            choice = ask_numbered(
-                t("sign.choose"),
-                [t("sign.now"), t("sign.override"), t("sign.later")],
-                stdin,
-                stdout,
-            )
+            if session.walk.verstrekking() is not None:
+                # an information request has no afwegingskader to decide differently from
+                pick = ask_numbered(
+                    t("sign.choose.verstrekking"), [t("sign.now"), t("sign.later")], stdin, stdout
+                )
+                choice = 3 if pick == 2 else 1
+            else:
+                choice = ask_numbered(
+                    t("sign.choose"),
+                    [t("sign.now"), t("sign.override"), t("sign.later")],
+                    stdin,
+                    stdout,
+                )
             if choice == 3:
                 _out(stdout, t("sign.later.how", label=session.case.label))
                 return

@@ -55,7 +55,7 @@ def contact_line(c: Contact) -> str:
 def step_header(step: int, walk: Walk) -> list[str]:
     proto = walk.compiled.protocol
     s = next(x for x in proto.steps if x.step == step)
-    lines = [t("walk.step", n=step, title=s.title.get(_lang()))]
+    lines = [t("walk.step", n=step, title=s.title_for(walk.role).get(_lang()))]
     if s.intro:
         lines.append(" ".join(s.intro.get(_lang()).split()))
     return lines
@@ -164,7 +164,25 @@ def answer_text(item: CItem, value: object) -> str:
     return str(value)
 
 
+def verstrekking_lines(walk: Walk) -> list[str]:
+    """The verstrekkingsbesluit of an information request, for the end of the walk."""
+    v = walk.verstrekking()
+    if v is None:
+        return [t("walk.no_decision")]
+    lines = [t("walk.verstrekking.title"), "  " + t(f"walk.verstrekking.{v.besluit}")]
+    if v.grondslag:
+        ci = walk.compiled.by_id.get("verstrekking_grondslag")
+        label = answer_text(ci, v.grondslag) if ci else v.grondslag
+        lines.append("  " + t("walk.verstrekking.grondslag", grondslag=label))
+    if v.open:
+        due = walk.answers.get("verstrekking_vervolgdatum")
+        lines.append("  " + t("walk.verstrekking.vervolg", date=due or "?"))
+    return lines
+
+
 def decision_lines(decision: Decision | None, walk: Walk) -> list[str]:
+    if walk.compiled.protocol.kind == "informatieverzoek":
+        return verstrekking_lines(walk)
     if decision is None:
         return [t("walk.no_decision")]
     lines = [t("walk.decision.title")]
@@ -200,7 +218,7 @@ def dossier_lines(walk: Walk) -> list[str]:
     relevant = walk.relevant()
     for step in walk.compiled.protocol.steps:
         items = [ci for ci in relevant if ci.step == step.step and ci.answerable]
-        lines.append(t("walk.step", n=step.step, title=step.title.get(_lang())))
+        lines.append(t("walk.step", n=step.step, title=step.title_for(walk.role).get(_lang())))
         for ci in items:
             value = walk.answers.get(ci.id)
             label = " ".join(ci.item.text.get(_lang()).split())  # in full: no "…"
