@@ -160,6 +160,8 @@ def test_no_save_says_nothing_was_saved(tmp_path: Path) -> None:
     assert "dit is NIET opgeslagen (--no-save)" in text
     assert "Vastgelegd" not in text
     assert "Gestopt. Er is niets opgeslagen (--no-save)." in text
+    assert "hervatten kan dus niet" in text
+    assert "later hervatten" not in text
 
 
 def test_records_signed_before_the_confirmation_field_still_verify(tmp_path: Path) -> None:

@@ -1606,6 +1606,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "use --force to start again",
     },
     "verify.what": {"nl": "{kind} {seq} van casus {case}", "en": "{kind} {seq} of case {case}"},
+    "walk.acute.continue_not_saved": {
+        "nl": "Verder met de meldcode (ja) of nu stoppen (nee; er is niets opgeslagen, hervatten "
+        "kan dus niet)?",
+        "en": "Continue with the meldcode (yes) or stop now (no; nothing is saved, so it cannot "
+        "be resumed)?",
+    },
     # ---- end of issue 10 ----
     # ---- issue 11: new entries below this line ----
     # ---- end of issue 11 ----

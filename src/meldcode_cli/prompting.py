@@ -467,7 +467,10 @@ class QuestionaryPrompter:
         self._print(
             t("walk.acute.recorded" if self.saving else "walk.acute.not_saved", step=step), "bold"
         )
-        self._print("? " + t("walk.acute.continue"), "bold")  # wrapped by rich, not cropped
+        self._print(
+            "? " + t("walk.acute.continue" if self.saving else "walk.acute.continue_not_saved"),
+            "bold",
+        )  # wrapped by rich, not cropped
         question = questionary.confirm("›", default=True, instruction=t("walk.confirm.instruction"))
         if get_lang() == "nl":  # questionary only knows y/n; Dutch is j/n
             kb = KeyBindings()
