@@ -671,6 +671,9 @@ def build_app() -> typer.Typer:
     # ---- issue 19: new commands below this line ----
     # ---- end of issue 19 ----
 
+    # ---- issue 17: new commands below this line ----
+    # ---- end of issue 17 ----
+
     # hand the commands to the lazy top-level group (see LazyGroup); typer builds the root
     # (its callback and options) and nothing else up front
     registry: dict[str, Any] = {}

@@ -1660,6 +1660,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # ---- end of issue 16 ----
     # ---- issue 19: new entries below this line ----
     # ---- end of issue 19 ----
+    # ---- issue 17: new entries below this line ----
+    # ---- end of issue 17 ----
 }
 
 CODE_TITLES_EN: dict[str, str] = {
