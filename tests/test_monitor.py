@@ -310,6 +310,14 @@ def test_combine_gives_the_sums_and_refuses_duplicates_and_tampering(
     assert "<svg" in page
     assert "partnergeweld" in page
 
+    # only known signers, when asked
+    signers = tmp_path / "signers.txt"
+    signers.write_text(json.loads(exports[0].read_text())["signature"]["key_fingerprint"] + "\n")
+    r = runner.invoke(app, ["monitor", "combine", *map(str, exports), "--signers", str(signers)])
+    assert r.exit_code == 1
+    assert "niet in --signers" in r.stderr
+    r = runner.invoke(app, ["monitor", "combine", str(exports[0]), "--signers", str(signers)])
+    assert r.exit_code == 0, r.output
     # the same file twice
     r = runner.invoke(app, ["monitor", "combine", str(exports[0]), str(exports[0])])
     assert r.exit_code == 1

@@ -778,13 +778,15 @@ def build_app() -> typer.Typer:
         html: Annotated[Path | None, typer.Option("--html", help=t("opt.html"))] = None,
         csv_out: Annotated[Path | None, typer.Option("--csv", help=t("opt.csv"))] = None,
         json_out: Annotated[Path | None, typer.Option("--json", help=t("opt.json_out"))] = None,
+        signers: Annotated[Path | None, typer.Option("--signers", help=t("opt.signers"))] = None,
     ) -> None:
         from meldcode_cli import console
-        from meldcode_cli.monitor import ExportRefused, combine_paths, write_combined
+        from meldcode_cli.monitor import ExportRefused, combine_paths, read_signers, write_combined
 
         def call() -> Any:
             try:
-                return combine_paths(exports)
+                allowed = read_signers(signers) if signers is not None else None
+                return combine_paths(exports, signers=allowed)
             except ExportRefused as e:
                 _fail(str(e), EXIT_FAILED)
 

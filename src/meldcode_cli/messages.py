@@ -1745,6 +1745,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cmd.monitor.exports": {"nl": "Exportbestanden of mappen.", "en": "Export files or folders."},
     "opt.html": {"nl": "HTML-rapport naar dit bestand.", "en": "HTML report to this file."},
     "opt.csv": {"nl": "Tabel als CSV naar dit bestand.", "en": "Table as CSV to this file."},
+    "opt.signers": {
+        "nl": "Alleen exports van deze sleutels (bestand met SHA256:-vingerafdrukken of "
+        "'meldcode key export'-uitvoer).",
+        "en": "Only exports signed by these keys (a file of SHA256: fingerprints or "
+        "'meldcode key export' output).",
+    },
     "opt.json_out": {"nl": "Tabel als JSON naar dit bestand.", "en": "Table as JSON to this file."},
     "monitor.exported": {
         "nl": "{records} record(s) geteld in {cells} cel(len); {suppressed} cel(len) onder 5 "

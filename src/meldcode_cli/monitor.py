@@ -509,9 +509,10 @@ def _verify_files(files: list[Path]) -> _Part:
     return _verify_part((f, load_export(f)) for f in files)
 
 
-def _merge(parts: Iterable[_Part]) -> Combined:
-    """Refuses the same export twice, and the same signer for the same quarter twice (a
-    re-export would count the same cases again); adds up; suppresses again."""
+def _merge(parts: Iterable[_Part], signers_allowed: set[str] | None = None) -> Combined:
+    """Refuses exports signed by a key outside ``signers_allowed`` (when given), the same
+    export twice, and the same signer for the same quarter twice (a re-export would count
+    the same cases again); adds up; suppresses again."""
     seen_ids: dict[str, str] = {}
     seen_quarters: dict[tuple[str, str], str] = {}
     signers: set[str] = set()
@@ -519,6 +520,8 @@ def _merge(parts: Iterable[_Part]) -> Combined:
     combined = Combined()
     for part in parts:
         for path, export_id, fp, quarters in part.metas:
+            if signers_allowed is not None and fp not in signers_allowed:
+                raise ExportRefused(f"{path}: ondertekend door {fp}, niet in --signers")
             if export_id in seen_ids:
                 raise ExportRefused(
                     f"{path}: dezelfde export als {seen_ids[export_id]}; elk bestand één keer"
@@ -553,7 +556,21 @@ def combine_exports(items: Iterable[tuple[Path, dict[str, Any]]]) -> Combined:
 PARALLEL_FROM = 400
 
 
-def combine_paths(paths: list[Path], workers: int | None = None) -> Combined:
+def read_signers(path: Path) -> set[str]:
+    """Fingerprints (``SHA256:...``), one a line, or ``meldcode key export`` JSON files."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise ExportRefused(f"--signers {path}: niet leesbaar ({e})") from None
+    found = set(re.findall(r"SHA256:[A-Za-z0-9+/=]{20,}", text))
+    if not found:
+        raise ExportRefused(f"--signers {path}: geen vingerafdrukken (SHA256:...) gevonden")
+    return found
+
+
+def combine_paths(
+    paths: list[Path], workers: int | None = None, signers: set[str] | None = None
+) -> Combined:
     """Read, verify and add up export files. From :data:`PARALLEL_FROM` files on, the
     reading and verifying is spread over the machine's cores (``workers``: how many; 1
     keeps it in this process)."""
@@ -562,7 +579,7 @@ def combine_paths(paths: list[Path], workers: int | None = None) -> Combined:
     files = _export_files(paths)
     n = workers if workers is not None else min(os.cpu_count() or 1, 8)
     if n <= 1 or (workers is None and len(files) < PARALLEL_FROM):
-        return _merge([_verify_files(files)])
+        return _merge([_verify_files(files)], signers)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -570,7 +587,7 @@ def combine_paths(paths: list[Path], workers: int | None = None) -> Combined:
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     spawn = multiprocessing.get_context("spawn")  # no fork of a possibly threaded process
     with ProcessPoolExecutor(max_workers=n, mp_context=spawn) as pool:
-        return _merge(pool.map(_verify_files, chunks))
+        return _merge(pool.map(_verify_files, chunks), signers)
 
 
 def table_rows(combined: Combined) -> list[dict[str, Any]]:
