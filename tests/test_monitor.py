@@ -353,6 +353,10 @@ def test_combine_gives_the_sums_and_refuses_duplicates_and_tampering(
     r = runner.invoke(app, ["monitor", "combine", str(junk)])
     assert r.exit_code == 1
     assert "geen meldcode monitor-export" in r.stderr
+    # a file that is not there is an input error
+    r = runner.invoke(app, ["monitor", "combine", str(tmp_path / "nope.json")])
+    assert r.exit_code == 2
+    assert "bestaat niet" in r.stderr
 
 
 def test_small_cells_are_suppressed_and_counted() -> None:

@@ -54,8 +54,10 @@ def _check(usage: str, value: str | None, allowed: set[str]) -> None:
     from meldcode_cli.diagnostics import did_you_mean
 
     if value is not None and value not in allowed:
-        hint = did_you_mean(value, allowed) or ("kies uit: " + ", ".join(sorted(allowed)))
-        raise UsageError(f"{usage} '{value}' bestaat niet; {hint}")
+        hint = did_you_mean(value, allowed) or (
+            t("kaart.choose", options=", ".join(sorted(allowed)))
+        )
+        raise UsageError(t("kaart.unknown_filter", option=usage, value=value, hint=hint))
 
 
 def select(req: KaartRequest) -> tuple[Ketenkaart, list[Entry]]:

@@ -2187,6 +2187,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{n} export(s) combined: {records} record(s), {cells} cell(s), "
         "{suppressed} under 5 suppressed.",
     },
+    "monitor.bad_periode": {
+        "nl": "--periode '{periode}': schrijf een kwartaal (2026-Q3) of een jaar (2026)",
+        "en": "--periode '{periode}': write a quarter (2026-Q3) or a year (2026)",
+    },
+    "kaart.choose": {"nl": "kies uit: {options}", "en": "choose from: {options}"},
+    "kaart.unknown_filter": {
+        "nl": "{option} '{value}' bestaat niet; {hint}",
+        "en": "{option} '{value}' does not exist; {hint}",
+    },
     "monitor.title": {
         "nl": "Monitoring meldcode: geanonimiseerde tellingen",
         "en": "Meldcode monitoring: anonymised counts",

@@ -335,9 +335,10 @@ def make_export(
 
 def check_periode(periode: str | None) -> None:
     from meldcode_cli.checker import UsageError
+    from meldcode_cli.messages import t
 
     if periode is not None and not re.fullmatch(r"\d{4}(-Q[1-4])?", periode):
-        raise UsageError(f"--periode '{periode}': schrijf een kwartaal (2026-Q3) of jaar (2026)")
+        raise UsageError(t("monitor.bad_periode", periode=periode))
 
 
 def home_records() -> tuple[list[dict[str, Any]], int]:
@@ -467,6 +468,8 @@ class Combined:
 
 
 def _export_files(paths: list[Path]) -> list[Path]:
+    from meldcode_cli.checker import UsageError
+
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
@@ -474,7 +477,7 @@ def _export_files(paths: list[Path]) -> list[Path]:
         elif p.exists():
             out.append(p)
         else:
-            raise ExportRefused(f"{p}: bestaat niet")
+            raise UsageError(f"{p}: bestaat niet")
     if not out:
         raise ExportRefused("geen exportbestanden gevonden")
     return out
