@@ -381,7 +381,20 @@ def export_home(periode: str | None, passphrase: Callable[[], str]) -> tuple[str
         "fp": pair.fingerprint,
         "left_out": left_out,
     }
-    return json.dumps(export, ensure_ascii=False, indent=1) + "\n", stats
+    return format_export(export), stats
+
+
+def format_export(export: dict[str, Any]) -> str:
+    """Readable JSON: one cell a line, so a person can see what leaves the machine."""
+    text = json.dumps(export, ensure_ascii=False, indent=1)
+    return (
+        re.sub(
+            r"\[\s+((?:\"[^\"]*\",\s+){4}\d+)\s+\]",
+            lambda m: "[" + re.sub(r",\s+", ", ", m.group(1)) + "]",
+            text,
+        )
+        + "\n"
+    )
 
 
 def load_export(path: Path) -> dict[str, Any]:
