@@ -387,6 +387,14 @@ def test_count_records_skips_training_and_uses_the_last_amendment() -> None:
     assert counts[("2026-Q3", "partnergeweld", "beslissing", "melden")] == 1
     assert counts[("2026-Q3", "partnergeweld", "totaal", "casussen")] == 1
     assert count_records([rec(1, "decision", True, training=True)]) == {}
+    ev = rec(2, "evaluation", True)
+    ev["created_at"] = "2026-10-05T10:00:00+00:00"
+    ev["decision"]["afwegingen"] = {"5": False}
+    counts = count_records([rec(1, "decision", False), ev])
+    assert counts[("2026-Q4", "partnergeweld", "evaluatie_gehouden", "ja")] == 1
+    assert counts[("2026-Q4", "partnergeweld", "evaluatie_uitkomst", "afweging5.nee")] == 1
+    assert counts[("2026-Q4", "partnergeweld", "evaluatie_uitkomst", "melden")] == 1
+    assert counts[("2026-Q3", "partnergeweld", "beslissing", "melden")] == 0  # the decision
 
 
 def test_html_report_of_nothing_is_still_a_page() -> None:

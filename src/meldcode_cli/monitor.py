@@ -62,6 +62,7 @@ DIMENSIONS = (
     "dagen_tot_beslissing",
     "evaluatie_gepland",
     "evaluatie_gehouden",
+    "evaluatie_uitkomst",
 )
 Dimension = Literal[
     "totaal",
@@ -78,6 +79,7 @@ Dimension = Literal[
     "dagen_tot_beslissing",
     "evaluatie_gepland",
     "evaluatie_gehouden",
+    "evaluatie_uitkomst",
 ]
 
 
@@ -253,6 +255,17 @@ def _decision_facts(first: dict[str, Any], last: dict[str, Any]) -> list[tuple[s
     return facts
 
 
+def _evaluation_outcome(ev: dict[str, Any]) -> list[str]:
+    """Afweging 5 at the evaluation (does the help give the results needed: ja/nee) and
+    whether the evaluation led to a melding."""
+    decision = ev.get("decision") or {}
+    a5 = (decision.get("afwegingen") or {}).get("5")
+    out = ["afweging5." + ("ja" if a5 is True else "nee" if a5 is False else "onbekend")]
+    if decision.get("melden") is True:
+        out.append("melden")
+    return out
+
+
 def count_records(records: Iterable[dict[str, Any]], periode: str | None = None) -> Counter[Key]:
     """Raw counts (before suppression) from verified, signed records of any number of cases."""
     by_case: dict[str, list[dict[str, Any]]] = {}
@@ -279,6 +292,8 @@ def count_records(records: Iterable[dict[str, Any]], periode: str | None = None)
             q = quarter_of(str(ev.get("created_at", "")))
             if q and _in_periode(q, periode):
                 counts[(q, protocol, "evaluatie_gehouden", "ja")] += 1
+                for value in _evaluation_outcome(ev):
+                    counts[(q, protocol, "evaluatie_uitkomst", value)] += 1
     return counts
 
 
