@@ -370,6 +370,25 @@ def test_small_cells_are_suppressed_and_counted() -> None:
     assert suppressed == 1
 
 
+def test_round_to_5_for_publication(tmp_path: Path) -> None:
+    from meldcode_cli.monitor import Combined, write_combined
+
+    combined = Combined(
+        1,
+        17,
+        0,
+        {("2026-Q3", "p", "totaal", "casussen"): 17, ("2026-Q3", "p", "beslissing", "hulp"): 12},
+        1,
+    )
+    out = tmp_path / "t.json"
+    write_combined(combined, None, None, out, round_to_5=True)
+    data = json.loads(out.read_text())
+    assert [r["count"] for r in data["rows"]] == [10, 15]
+    assert data["cases"] == 15
+    assert data["rounded_to_5"] is True
+    assert write_combined(combined, None, None, None).splitlines()[1].endswith(",12")
+
+
 def test_count_records_skips_training_and_uses_the_last_amendment() -> None:
     def rec(seq: int, kind: str, melden: bool, training: bool = False) -> dict[str, Any]:
         return {

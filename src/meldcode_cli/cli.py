@@ -951,6 +951,7 @@ def build_app() -> typer.Typer:
         csv_out: Annotated[Path | None, typer.Option("--csv", help=t("opt.csv"))] = None,
         json_out: Annotated[Path | None, typer.Option("--json", help=t("opt.json_out"))] = None,
         signers: Annotated[Path | None, typer.Option("--signers", help=t("opt.signers"))] = None,
+        round_to_5: Annotated[bool, typer.Option("--round-to-5", help=t("opt.round5"))] = False,
     ) -> None:
         from meldcode_cli import console
         from meldcode_cli.monitor import ExportRefused, combine_paths, read_signers, write_combined
@@ -963,7 +964,9 @@ def build_app() -> typer.Typer:
                 _fail(str(e), EXIT_FAILED)
 
         combined = run_core(call)
-        text = run_core(lambda: write_combined(combined, html, csv_out, json_out))
+        text = run_core(
+            lambda: write_combined(combined, html, csv_out, json_out, round_to_5=round_to_5)
+        )
         if text:
             console.print_text(text)
         console.print_error(

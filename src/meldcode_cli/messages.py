@@ -2174,6 +2174,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Only exports signed by these keys (a file of SHA256: fingerprints or "
         "'meldcode key export' output).",
     },
+    "opt.round5": {
+        "nl": "Elk aantal afronden op een veelvoud van 5, zoals CBS publiceert.",
+        "en": "Round every count to a multiple of 5, as CBS publishes.",
+    },
     "opt.json_out": {"nl": "Tabel als JSON naar dit bestand.", "en": "Table as JSON to this file."},
     "monitor.exported": {
         "nl": "{records} record(s) geteld in {cells} cel(len); {suppressed} cel(len) onder 5 "

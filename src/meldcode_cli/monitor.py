@@ -493,6 +493,7 @@ class Combined:
     suppressed: int = 0
     cells: dict[Key, int] = field(default_factory=dict)
     signers: int = 0
+    rounded: bool = False
 
 
 def _export_files(paths: list[Path]) -> list[Path]:
@@ -649,6 +650,7 @@ def to_json(combined: Combined) -> str:
                 "cases": combined.records,
                 "suppressed_cells": combined.suppressed,
                 "min_cell": MIN_CELL,
+                "rounded_to_5": combined.rounded,
                 "rows": table_rows(combined),
             },
             ensure_ascii=False,
@@ -714,10 +716,27 @@ def write_output(path: Path, text: str) -> None:
         raise UsageError(e.message) from None
 
 
+def rounded(combined: Combined) -> Combined:
+    """Every count rounded to the nearest multiple of 5 (half up), as CBS publishes; the
+    number of cases is the rounded total of the ``totaal`` cells."""
+    cells = {k: 5 * ((n + 2) // 5) for k, n in combined.cells.items()}
+    records = sum(n for (_, _, d, _), n in cells.items() if d == "totaal")
+    return Combined(
+        combined.exports, records, combined.suppressed, cells, combined.signers, rounded=True
+    )
+
+
 def write_combined(
-    combined: Combined, html: Path | None, csv_out: Path | None, json_out: Path | None
+    combined: Combined,
+    html: Path | None,
+    csv_out: Path | None,
+    json_out: Path | None,
+    *,
+    round_to_5: bool = False,
 ) -> str:
     """Write the requested outputs; with none requested, the CSV table is returned."""
+    if round_to_5:
+        combined = rounded(combined)
     if html is not None:
         write_output(html, to_html(combined))
     if csv_out is not None:
