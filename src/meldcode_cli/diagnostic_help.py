@@ -1,5 +1,6 @@
 """Help text for each diagnostic code, as in the code tables of docs/protocol-format.md
-(MC0xx-MC3xx) and docs/trainer.md (MC4xx): meaning, typical cause, fix.
+(MC0xx-MC3xx), docs/trainer.md (MC4xx) and docs/ketenkaart.md (MC5xx, which has no cause
+column: the cause is ""): meaning, typical cause, fix.
 
 Used for the rules of ``validate --format sarif``; tests/test_sarif.py keeps it equal to the
 tables, so change both together.
@@ -256,10 +257,66 @@ CODE_HELP: dict[str, tuple[str, str, str]] = {
         "`kopie.casus.yaml` holds `id: km-huisarts-val`",
         "rename the file; `meldcode train ID` looks for that name",
     ),
+    "MC501": (
+        "the same organisation id twice in a file",
+        "",
+        "one id per organisation",
+    ),
+    "MC502": (
+        '`replaces:` names no national organisation (with "bedoelde u …?")',
+        "",
+        "use an id from `meldcode kaart`",
+    ),
+    "MC503": (
+        "an organisation without `source`",
+        "",
+        "give the URL the data came from",
+    ),
+    "MC504": (
+        "`checked_on` missing, not a date (`JJJJ-MM-DD`), or in the future",
+        "",
+        "the date you checked",
+    ),
+    "MC505": (
+        "(warning) `checked_on` more than 12 months ago",
+        "",
+        "check the numbers at the source, update the date",
+    ),
+    "MC506": (
+        "an unknown protocol id in `forms` (with a suggestion)",
+        "",
+        "an id from `meldcode list`",
+    ),
+    "MC507": (
+        "an unknown role in `roles`",
+        "",
+        "a role the protocols use",
+    ),
+    "MC508": (
+        "a contact with neither phone nor URL",
+        "",
+        "add one",
+    ),
+    "MC509": (
+        "(warning) a phone number without `hours`",
+        "",
+        "say when it can be reached",
+    ),
+    "MC510": (
+        "no area, or `national: true` together with a regio/gemeenten",
+        "",
+        "one or the other",
+    ),
 }
 
 # the page that explains the code
 CODE_DOCS: dict[str, str] = {
-    code: "docs/trainer.md" if code.startswith("MC4") else "docs/protocol-format.md"
+    code: (
+        "docs/trainer.md"
+        if code.startswith("MC4")
+        else "docs/ketenkaart.md"
+        if code.startswith("MC5")
+        else "docs/protocol-format.md"
+    )
     for code in CODE_HELP
 }

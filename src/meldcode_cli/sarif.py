@@ -41,11 +41,12 @@ def _rule(code: str) -> dict[str, Any]:
     if help_row is not None:
         meaning, cause, fix = help_row
         rule["fullDescription"] = {"text": meaning}
+        cause_text = f" Typical cause: {cause}." if cause else ""
+        cause_md = f"*Typical cause*: {cause}\n\n" if cause else ""
         rule["help"] = {
-            "text": f"{meaning}. Typical cause: {cause}. Fix: {fix}. See {CODE_DOCS[code]}.",
+            "text": f"{meaning}.{cause_text} Fix: {fix}. See {CODE_DOCS[code]}.",
             "markdown": (
-                f"**{code}**: {meaning}\n\n*Typical cause*: {cause}\n\n*Fix*: {fix}\n\n"
-                f"See `{CODE_DOCS[code]}`."
+                f"**{code}**: {meaning}\n\n{cause_md}*Fix*: {fix}\n\nSee `{CODE_DOCS[code]}`."
             ),
         }
     level = "warning" if code in ("MC213", "MC216", "MC307") else "error"
