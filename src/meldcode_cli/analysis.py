@@ -7,7 +7,8 @@ decision can see the difference. For every path the analysis proves:
 
 * the walk ends with a decision (MC301);
 * the decision is the one brief §3.1 prescribes for the afwegingen given (MC302, checked
-  against :data:`afwegingskader.ORACLE`, a table written independently of ``decide``);
+  against :data:`afwegingskader.ORACLE`, a table written from the sources, independently
+  of ``decide``);
 * acute or structurele onveiligheid ⇒ melden (MC303);
 * every item is relevant on at least one path (MC305).
 
@@ -25,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from meldcode_cli import conditions as cond
-from meldcode_cli.afwegingskader import AFWEGING_IDS, EVALUATIE_ID, ORACLE, decide
+from meldcode_cli.afwegingskader import AFWEGING_IDS, EVALUATIE_ID, OPEN_WITH_VT, decide, oracle_row
 from meldcode_cli.compiled import CItem, CompiledProtocol
 from meldcode_cli.diagnostics import Diagnostic
 from meldcode_cli.engine import AnswerValue, decision_env, relevant_items, triggers
@@ -88,7 +89,8 @@ def _domain(
     if isinstance(item, SingleChoiceItem | MultiChoiceItem) and role is not None:
         item = item.model_copy(update={"options": [o for o in item.options if o.for_role(role)]})
     ref = ci.id in names
-    if ci.id == "afweging_5":
+    if ci.id == "afweging_5" or ci.id in OPEN_WITH_VT:
+        # afweging 5 open until the evaluation; 3 and 4 may stay open after afweging 2 "ja"
         return ["ja", "nee", None]
     if ci.id == EVALUATIE_ID:
         return ["2100-01-01"]
@@ -336,6 +338,8 @@ def analyse(
             values_here = role_domains.get((role, ci.id), dom)
             if ci.id in _FORCED and (acute or structural):
                 values_here = ["ja"]
+            elif ci.id in OPEN_WITH_VT and not (acute or structural or _a2_ja(kv)):
+                values_here = [v for v in values_here if v is not None]
             for v in values_here:
                 a, s = triggers(ci, v)
                 stored: cond.Value = _DEFERRED if (v is None and ci.deferrable) else v
@@ -407,6 +411,10 @@ def analyse(
 _Chain = tuple[Any, str, AnswerValue] | None
 _DECLARED = "\x00declared"
 _FORCED = ("afweging_1", "afweging_2")
+
+
+def _a2_ja(kv: tuple[tuple[str, cond.Value], ...]) -> bool:
+    return ("afweging_2", "ja") in kv
 
 
 def _afweging_answers(kv: tuple[tuple[str, cond.Value], ...]) -> dict[str, AnswerValue]:
@@ -483,16 +491,16 @@ def _check_leaf(
             "elk pad moet het afwegingskader doorlopen",
         )
         return
-    expected = ORACLE.get(code)
+    row = oracle_row(code.replace("-", "?"))
     got = (decision.melden, decision.hulp, decision.afsluiten, decision.meldnormen)
-    if expected is None or expected != got:
+    if row.decision != got:
         rep(
             "MC302",
             code,
             f"beslissing {decision.outcome} op pad {where} volgt niet uit het afwegingskader",
             "het afwegingskader (brief §3.1) bepaalt de uitkomst; meld dit als fout in meldcode",
         )
-    if onveilig and not decision.melden:
+    if onveilig and not decision.melding_in_case:
         rep(
             "MC303",
             code,

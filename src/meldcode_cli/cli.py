@@ -438,6 +438,9 @@ def build_app() -> typer.Typer:
             Path | None, typer.Option("--passphrase-file", help=t("opt.passphrase_file"))
         ] = None,
         training: Annotated[bool, typer.Option("--no-sign", help=t("cmd.sign.training"))] = False,
+        reason: Annotated[
+            str | None, typer.Option("--reason", help=t("cmd.evaluate.reason"))
+        ] = None,
     ) -> None:
         from meldcode_cli.keyflow import evaluate_case, passphrase_source
 
@@ -447,6 +450,7 @@ def build_app() -> typer.Typer:
                 passphrase=passphrase_source(passphrase_file),
                 training=training,
                 plain=plain,
+                reason=reason,
             )
         )
 

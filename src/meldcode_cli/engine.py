@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from meldcode_cli import conditions as cond
-from meldcode_cli.afwegingskader import AFWEGING_IDS, Decision, decide
+from meldcode_cli.afwegingskader import AFWEGING_IDS, EVALUATIE_ID, OPEN_WITH_VT, Decision, decide
 from meldcode_cli.compiled import CItem, CompiledProtocol
 from meldcode_cli.protocol import (
     DateItem,
@@ -27,6 +27,7 @@ from meldcode_cli.protocol import (
 __all__ = [
     "AcuteEvent",
     "AnswerError",
+    "Evaluation",
     "Note",
     "Superseded",
     "Walk",
@@ -77,6 +78,18 @@ class Note:
     text: str
     provenance: str
     nature: str
+    at: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """The follow-up evaluation was opened (``meldcode evaluate``): afweging 5 may be answered.
+
+    ``reason`` is required when it is opened before the evaluation date (``early``)."""
+
+    day: str
+    reason: str | None
+    early: bool
     at: str | None = None
 
 
@@ -211,7 +224,8 @@ def decision_env(
     env: dict[str, cond.Value], answers: Mapping[str, AnswerValue], unsafe: bool
 ) -> None:
     d = decide(_afweging_bools(answers), onveilig=unsafe)
-    env["decision.melden"] = bool(d and d.melden)
+    # a melding belongs to the case once decided, also after a follow-up that closes the help
+    env["decision.melden"] = bool(d and d.melding_in_case)
     env["decision.hulp"] = bool(d and d.hulp)
     env["decision.afsluiten"] = bool(d and d.afsluiten)
 
@@ -229,6 +243,7 @@ class Walk:
     acute_events: list[AcuteEvent] = field(default_factory=list)
     shown: list[str] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    evaluation: Evaluation | None = None
 
     def __post_init__(self) -> None:
         if self.role not in self.compiled.roles:
@@ -266,6 +281,8 @@ class Walk:
         for ci in self.relevant():
             if ci.answerable:
                 if ci.id not in self.answers:
+                    if ci.deferrable and self.evaluation is None:
+                        continue  # afweging 5: only at the evaluation
                     return ci
             elif ci.id not in self.shown:
                 return ci
@@ -282,6 +299,53 @@ class Walk:
     def path_key(self) -> str:
         """The decision path as in :data:`afwegingskader.ORACLE`, prefixed with the role."""
         return f"{self.role}:{path_code(self.decision())}"
+
+    def afweging_2_ja(self) -> bool:
+        """Afweging 2 is "ja" (answered, or forced by recorded onveiligheid)."""
+        return self.answers.get("afweging_2") == "ja" or self.onveilig()
+
+    def may_leave_open(self, ci: CItem) -> bool:
+        """Whether this item may stay without an answer now.
+
+        Afwegingen 3 and 4 after afweging 2 "ja" ("nog te bepalen met Veilig Thuis"),
+        afweging 5 until the evaluation, and optional items."""
+        if ci.id in OPEN_WITH_VT:
+            return self.afweging_2_ja()
+        if ci.deferrable:
+            return True
+        return not getattr(ci.item, "required", True)
+
+    def evaluation_due(self) -> str | None:
+        """The evaluation date while afweging 5 is still open."""
+        d = self.decision()
+        if d is None or not d.evaluatie_nodig:
+            return None
+        value = self.answers.get(EVALUATIE_ID)
+        return value if isinstance(value, str) else None
+
+    def open_evaluation(
+        self, reason: str | None = None, *, day: dt.date | None = None, at: str | None = None
+    ) -> Evaluation:
+        """Open the follow-up evaluation (afweging 5). Before the evaluation date only with a
+        reason (for example escalation)."""
+        d = self.decision()
+        if d is None or not d.evaluatie_nodig:
+            raise AnswerError(
+                "afweging_5",
+                "er is geen lopende hulp om te evalueren (afweging 5 is niet aan de orde)",
+            )
+        today = day or self.today
+        due = self.answers.get(EVALUATIE_ID)
+        reason = reason.strip() if reason and reason.strip() else None
+        early = bool(today and isinstance(due, str) and today.isoformat() < due)
+        if early and reason is None:
+            raise AnswerError(
+                "afweging_5",
+                f"de evaluatiedatum is {due}; eerder evalueren kan alleen met een reden "
+                "(bijvoorbeeld escalatie of nieuwe signalen)",
+            )
+        self.evaluation = Evaluation((today.isoformat() if today else ""), reason, early, at)
+        return self.evaluation
 
     def current_step(self) -> int:
         nxt = self.next_item()
@@ -300,7 +364,16 @@ class Walk:
         ci = self._item(item_id)
         if ci not in self.relevant():
             raise AnswerError(item_id, "deze vraag is bij de huidige antwoorden niet aan de orde")
-        value = normalize_answer(ci, raw, today=self.today, role=self.role)
+        if item_id in OPEN_WITH_VT and _blank(raw) and self.afweging_2_ja():
+            value: AnswerValue = None  # "nog te bepalen met Veilig Thuis"
+        else:
+            value = normalize_answer(ci, raw, today=self.today, role=self.role)
+        if ci.deferrable and value is not None and self.evaluation is None:
+            raise AnswerError(
+                item_id,
+                "afweging 5 hoort bij de evaluatie: beantwoord haar op of na de "
+                "evaluatiedatum met 'meldcode evaluate' (eerder alleen met een reden)",
+            )
         if item_id in FORCED_BY_ONVEILIG and value == "nee" and self._onveilig_without(item_id):
             raise AnswerError(
                 item_id,
@@ -398,13 +471,20 @@ class Walk:
         return replay(BareTarget(self), answers, acute_steps)
 
 
+def _blank(raw: Any) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
 def path_code(decision: Decision | None) -> str:
     if decision is None:
         return "?????"
     code = ""
     for n in ("1", "2", "3", "4", "5"):
         v = decision.afwegingen[n]
-        code += "-" if v is None else ("J" if v else "N")
+        if v is None and n in decision.open_met_veilig_thuis:
+            code += "?"
+        else:
+            code += "-" if v is None else ("J" if v else "N")
     if decision.evaluatie_nodig:
         code = code[:4] + "?"
     return code

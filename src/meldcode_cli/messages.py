@@ -1371,6 +1371,32 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # ---- issue 10: new entries below this line ----
     # ---- end of issue 10 ----
     # ---- issue 11: new entries below this line ----
+    "walk.open_met_vt": {
+        "nl": "nog te bepalen met Veilig Thuis",
+        "en": "to be decided with Veilig Thuis",
+    },
+    "walk.at_evaluation": {
+        "nl": "bij de evaluatie (meldcode evaluate)",
+        "en": "at the evaluation (meldcode evaluate)",
+    },
+    "walk.decision.open_vt": {
+        "nl": "Afweging {afwegingen}: nog te bepalen met Veilig Thuis (leg de uitkomst later "
+        "vast als aanvulling); de melding staat.",
+        "en": "Consideration {afwegingen}: to be decided with Veilig Thuis (record the outcome "
+        "later as an amendment); the report stands.",
+    },
+    "walk.decision.eerder_gemeld": {
+        "nl": "Geen nieuwe melding: de melding bij Veilig Thuis is eerder gedaan.",
+        "en": "No new report: the report to Veilig Thuis was made earlier.",
+    },
+    "eval.early_reason": {
+        "nl": "De evaluatiedatum is {due}. Waarom evalueert u nu al (bijvoorbeeld escalatie)?",
+        "en": "The evaluation date is {due}. Why do you evaluate now already (e.g. escalation)?",
+    },
+    "cmd.evaluate.reason": {
+        "nl": "Reden om vóór de evaluatiedatum te evalueren (bijvoorbeeld escalatie).",
+        "en": "Reason to evaluate before the evaluation date (for example escalation).",
+    },
     # ---- end of issue 11 ----
     # ---- issue 12: new entries below this line ----
     # ---- end of issue 12 ----

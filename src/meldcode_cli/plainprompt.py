@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from meldcode_cli import walkview
-from meldcode_cli.afwegingskader import Decision
+from meldcode_cli.afwegingskader import OPEN_WITH_VT, Decision
 from meldcode_cli.compiled import CItem
 from meldcode_cli.engine import NATURES, PROVENANCES, AnswerValue, Walk
 from meldcode_cli.messages import t
@@ -78,14 +78,18 @@ class PlainPrompter:
             self._print(f"  ({extra})")
         if default is not None:
             self._print(f"  [{t('walk.current')}: {walkview.answer_text(item, default)}]")
-        optional = item.deferrable or not getattr(item.item, "required", True)
+        optional = walk.may_leave_open(item)
         it = item.item
         if isinstance(it, YesNoItem):
             self._print(f"  1) {t('walk.ja')}", f"  2) {t('walk.nee')}")
+            if optional and item.id in OPEN_WITH_VT:
+                self._print(f"  3) {t('walk.open_met_vt')}")
             raw = self._read()
             cmd = COMMANDS.get(raw.strip().lower())
             if cmd is not None:
                 return cmd
+            if optional and raw.strip() == "3":
+                return None
             return {"1": "ja", "2": "nee"}.get(raw.strip(), raw.strip() or None)
         if isinstance(it, SingleChoiceItem | MultiChoiceItem):
             options = [o for o in it.options if o.for_role(walk.role)]

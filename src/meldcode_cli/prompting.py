@@ -25,6 +25,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from meldcode_cli import walkview
+from meldcode_cli.afwegingskader import OPEN_WITH_VT
 from meldcode_cli.engine import NATURES, PROVENANCES, AnswerValue, Walk
 from meldcode_cli.messages import get_lang, t
 from meldcode_cli.protocol import (
@@ -166,13 +167,14 @@ class QuestionaryPrompter:
             self._print(help_text, "italic")
         message = walkview.question_text(item)
         spec = item.item
-        optional = item.deferrable or not getattr(spec, "required", True)
+        optional = walk.may_leave_open(item)
         if isinstance(spec, YesNoItem):
             choices = [
                 Choice(t("walk.ja").capitalize(), value="ja"),
                 Choice(t("walk.nee").capitalize(), value="nee"),
             ]
-            return self._select(message, choices, default, optional)
+            skip = t("walk.open_met_vt") if item.id in OPEN_WITH_VT else None
+            return self._select(message, choices, default, optional, skip)
         if isinstance(spec, SingleChoiceItem):
             choices = [_option_choice(o) for o in spec.options if o.for_role(walk.role)]
             return self._select(message, choices, default, optional)
@@ -274,10 +276,15 @@ class QuestionaryPrompter:
 
     # --- questions ----------------------------------------------------------------------
     def _select(
-        self, message: str, choices: list[Choice], default: AnswerValue, optional: bool
+        self,
+        message: str,
+        choices: list[Choice],
+        default: AnswerValue,
+        optional: bool,
+        skip_label: str | None = None,
     ) -> Any:
         if optional:
-            choices = [*choices, Choice(t("walk.skip_choice"), value=_SKIP)]
+            choices = [*choices, Choice(skip_label or t("walk.skip_choice"), value=_SKIP)]
         values = [c.value for c in choices]
         long_list = len(choices) > LONG_LIST
         question = questionary.select(

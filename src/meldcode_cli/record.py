@@ -115,6 +115,13 @@ class Informed(_M):
     anoniem: str | None = None
 
 
+class EvaluationRecord(_M):
+    day: str
+    reason: str | None
+    early: bool
+    at: str | None
+
+
 class DecisionRecord(_M):
     melden: bool
     hulp: bool
@@ -126,6 +133,10 @@ class DecisionRecord(_M):
     onveiligheid_vastgesteld: bool
     informed: Informed
     outcome: str
+    open_met_veilig_thuis: list[str] = Field(default_factory=list)
+    """Afwegingen 3/4 left open on the afweging-2-"ja" path: to decide with Veilig Thuis."""
+    eerder_gemeld: bool = False
+    evaluatie: EvaluationRecord | None = None
 
 
 class ChosenDecision(_M):
@@ -343,6 +354,18 @@ def build_record(
                 anoniem=shown_answer("melding_anoniem"),
             ),
             outcome=decision.outcome,
+            open_met_veilig_thuis=[f"afweging_{n}" for n in decision.open_met_veilig_thuis],
+            eerder_gemeld=decision.eerder_gemeld,
+            evaluatie=(
+                EvaluationRecord(
+                    day=walk.evaluation.day,
+                    reason=walk.evaluation.reason,
+                    early=walk.evaluation.early,
+                    at=walk.evaluation.at,
+                )
+                if walk.evaluation is not None
+                else None
+            ),
         )
     professional = None
     if profile is not None:

@@ -54,6 +54,19 @@ class Expectation(_Model):
     acute: bool | None = None
 
 
+class EvaluationSpec(_Model):
+    """The follow-up evaluation (``meldcode evaluate``): afweging 5 and what follows."""
+
+    today: dt.date | str = Field(description="Datum van de evaluatie (JJJJ-MM-DD).")
+    reason: str | None = Field(
+        default=None, description="Reden om vóór de evaluatiedatum te evalueren."
+    )
+    answers: dict[str, Any] = Field(default_factory=dict)
+
+    def day(self) -> dt.date:
+        return self.today if isinstance(self.today, dt.date) else dt.date.fromisoformat(self.today)
+
+
 class AnswersSpec(_Model):
     """What a replay needs: role, answers, optionally acute declarations and a date."""
 
@@ -65,6 +78,12 @@ class AnswersSpec(_Model):
     today: dt.date | str | None = Field(
         default=None, description="Datum van de wandeling (JJJJ-MM-DD)."
     )
+    evaluation: EvaluationSpec | None = Field(
+        default=None, description="De evaluatie van afweging 5, op of na de evaluatiedatum."
+    )
+
+    def all_answers(self) -> dict[str, Any]:
+        return {**self.answers, **(self.evaluation.answers if self.evaluation else {})}
 
 
 class Scenario(AnswersSpec):
@@ -116,7 +135,8 @@ def run_scenario(compiled: Any, sc: Scenario, file: str) -> ScenarioResult:
         fails.append(f"today: '{sc.today}' is geen datum (JJJJ-MM-DD)")
         return res
     unknown: list[str] = []  # answers that cannot be given: unknown items and guidance
-    for k in sc.answers:
+    given = sc.all_answers()
+    for k in given:
         ci = compiled.by_id.get(k)
         if ci is None:
             hint = did_you_mean(k, compiled.by_id)
@@ -125,18 +145,26 @@ def run_scenario(compiled: Any, sc: Scenario, file: str) -> ScenarioResult:
         elif not ci.answerable:
             fails.append(f"'{k}' is een informatieblok; het heeft geen antwoord")
             unknown.append(k)
+    from meldcode_cli.walker import BareTarget, replay_phases
+
     try:
         walk = Walk(compiled, sc.role, today=today)
-        missing = walk.replay(
-            {k: v for k, v in sc.answers.items() if k not in unknown}, sc.acute_steps
+        missing = replay_phases(
+            BareTarget(walk),
+            {k: v for k, v in sc.answers.items() if k not in unknown},
+            sc.acute_steps,
+            sc.evaluation,
         )
     except AnswerError as e:
         fails.append(f"{e.item_id}: {e.reason}")
         return res
+    except ValueError as e:
+        fails.append(f"evaluation.today: {e}")
+        return res
     if missing:
         fails.append("geen antwoord voor: " + ", ".join(missing))
     relevant = {ci.id for ci in walk.relevant()}
-    unused = [k for k in sc.answers if k not in unknown and k not in relevant]
+    unused = [k for k in given if k not in unknown and k not in relevant]
     if unused:
         fails.append("antwoorden voor items die niet aan de orde kwamen: " + ", ".join(unused))
     decision = walk.decision()

@@ -10,6 +10,7 @@ This module does no I/O itself.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -30,6 +31,7 @@ __all__ = [
     "WalkPaused",
     "drive",
     "replay",
+    "replay_phases",
 ]
 
 
@@ -71,6 +73,8 @@ class Target(Protocol):
 
     def declare_acute(self, step: int) -> None: ...
 
+    def open_evaluation(self, reason: str | None, day: dt.date | None = None) -> None: ...
+
 
 @dataclass
 class BareTarget:
@@ -89,6 +93,11 @@ class BareTarget:
 
     def declare_acute(self, step: int) -> None:
         self.walk.declare_acute(step)
+
+    def open_evaluation(self, reason: str | None, day: dt.date | None = None) -> None:
+        if day is not None:
+            self.walk.today = day
+        self.walk.open_evaluation(reason, day=day)
 
 
 class Prompter(Protocol):
@@ -240,11 +249,42 @@ def replay(
             target.mark_shown(nxt.id)
         elif nxt.id in answers:
             target.answer(nxt.id, answers[nxt.id])
-        elif nxt.deferrable or not getattr(nxt.item, "required", False):
+        elif walk.may_leave_open(nxt):
             target.answer(nxt.id, None)
         else:
             missing.append(nxt.id)
             skipped.add(nxt.id)
+
+
+def replay_phases(
+    target: Target,
+    answers: Mapping[str, Any],
+    acute_steps: Sequence[int] = (),
+    evaluation: Any | None = None,
+) -> list[str]:
+    """Replay the first walk, then (when ``evaluation`` is given) the follow-up evaluation.
+
+    ``evaluation`` has ``today``, ``reason`` and ``answers`` (afweging 5 and what follows);
+    it is opened as ``meldcode evaluate`` would, and refused before the evaluation date
+    without a reason. Returns the missing items of the phase that stopped.
+    """
+    first = {k: v for k, v in answers.items() if k != "afweging_5"}
+    if "afweging_5" in answers:
+        raise AnswerError(
+            "afweging_5",
+            "afweging 5 hoort bij de evaluatie: zet haar onder 'evaluation: answers:' "
+            "(met de datum van de evaluatie), niet bij de antwoorden van de eerste wandeling",
+        )
+    missing = replay(target, first, acute_steps)
+    if missing or evaluation is None:
+        return missing
+    day = evaluation.day()
+    target.open_evaluation(evaluation.reason, day)
+    later = dict(evaluation.answers)
+    if "afweging_5" not in later:
+        return ["afweging_5"]
+    target.answer("afweging_5", later["afweging_5"])
+    return replay(target, {**first, **later})
 
 
 @dataclass

@@ -262,13 +262,13 @@ def _replay(
     target: Any, spec: Any, label: str | None, stdout: TextIO, signer: Signer | None = None
 ) -> WalkOutcome:
     from meldcode_cli import walkview
-    from meldcode_cli.walker import replay
+    from meldcode_cli.walker import replay_phases
 
-    unknown = [k for k in spec.answers if k not in target.walk.compiled.by_id]
+    unknown = [k for k in spec.all_answers() if k not in target.walk.compiled.by_id]
     if unknown:
         raise UsageError("onbekende items in het antwoordenbestand: " + ", ".join(unknown))
     try:
-        missing = replay(target, spec.answers, spec.acute_steps)
+        missing = replay_phases(target, spec.answers, spec.acute_steps, spec.evaluation)
     except AnswerError as e:
         raise UsageError(f"antwoord voor '{e.item_id}': {e.reason}") from None
     walk = target.walk

@@ -7,7 +7,7 @@ route, and the summary at the end of step 5: the decision and what the dossier m
 from __future__ import annotations
 
 from meldcode_cli.acute import ACUTE_TEXT, acute_contacts
-from meldcode_cli.afwegingskader import Decision
+from meldcode_cli.afwegingskader import OPEN_WITH_VT, Decision
 from meldcode_cli.compiled import CItem
 from meldcode_cli.engine import Walk
 from meldcode_cli.messages import get_lang, t
@@ -122,6 +122,10 @@ def answer_text(item: CItem, value: object) -> str:
     """An answer as the person would read it."""
     lang = _lang()
     if value is None:
+        if item.id in OPEN_WITH_VT:
+            return t("walk.open_met_vt")
+        if item.deferrable:
+            return t("walk.at_evaluation")
         return t("walk.not_answered")
     if isinstance(item.item, SingleChoiceItem | MultiChoiceItem):
         names = {o.id: " ".join(o.text.get(lang).split()) for o in item.item.options}
@@ -152,6 +156,14 @@ def decision_lines(decision: Decision | None, walk: Walk) -> list[str]:
         )
     if decision.samen_met_veilig_thuis:
         lines.append("  " + t("walk.decision.samen"))
+    if decision.open_met_veilig_thuis:
+        lines.append(
+            "  "
+            + t(
+                "walk.decision.open_vt",
+                afwegingen=", ".join(decision.open_met_veilig_thuis),
+            )
+        )
     if decision.onveiligheid_vastgesteld:
         lines.append("  " + t("walk.decision.onveilig"))
     if decision.evaluatie_nodig:
@@ -161,6 +173,8 @@ def decision_lines(decision: Decision | None, walk: Walk) -> list[str]:
         lines.append("  " + t("walk.decision.opnieuw"))
     if decision.monitoring:
         lines.append("  " + t("walk.decision.monitoring"))
+    if decision.eerder_gemeld and not decision.melden:
+        lines.append("  " + t("walk.decision.eerder_gemeld"))
     return lines
 
 
