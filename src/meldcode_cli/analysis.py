@@ -54,15 +54,18 @@ class Analysis:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     complete: bool = True
     cross_checked: set[str] = field(default_factory=set)
+    checks_by_path: dict[str, set[str]] = field(default_factory=dict)
+    """``role:code`` → the checks that can fire on that decision path."""
 
 
 def _referenced(compiled: CompiledProtocol) -> tuple[set[str], dict[str, set[str]]]:
     names: set[str] = set()
     values: dict[str, set[str]] = {}
-    for ci in compiled.items:
-        if ci.cond is None:
+    exprs = [ci.cond for ci in compiled.items] + [c.cond for c in compiled.checks]
+    for expr in exprs:
+        if expr is None:
             continue
-        stack: list[cond.Expr] = [ci.cond]
+        stack: list[cond.Expr] = [expr]
         while stack:
             e = stack.pop()
             if isinstance(e, cond.Ref):
@@ -262,14 +265,29 @@ def analyse(
         return result
 
     # names that conditions at index >= i still read
-    future: list[frozenset[str]] = [frozenset()] * (n + 1)
+    # Checks are evaluated at the end of the walk. Each is split into parts over answers
+    # only (folded into one bit per check right after the last item they read, so those
+    # answers need not be carried to the end) and parts over role, flags and decision
+    # (evaluated at the leaf).
+    split = {c.id: _split_check(c.cond, compiled) for c in compiled.checks}
+    parts_at: dict[int, list[tuple[str, cond.Expr]]] = {}
+    for cid, (static, _dyn) in split.items():
+        for ready, part in static:
+            parts_at.setdefault(ready + 1, []).append((cid, part))
     acc: set[str] = set()
+    future: list[frozenset[str]] = [frozenset()] * (n + 1)
+    for _cid, part in parts_at.get(n, []):
+        acc.update(r.name for r in cond.refs(part))
+    future[n] = frozenset(acc)
     for i in range(n - 1, -1, -1):
         ci = items[i]
         if ci.cond is not None:
             acc.update(r.name for r in cond.refs(ci.cond))
+        for _cid, part in parts_at.get(i, []):
+            acc.update(r.name for r in cond.refs(part))
         future[i] = frozenset(acc)
-    keep_always = frozenset(AFWEGING_IDS)
+    bit_names = frozenset(_bit(c.id) for c in compiled.checks)
+    keep_always = frozenset(AFWEGING_IDS) | bit_names
     tests = [cond.compile_expr(ci.cond) if ci.cond is not None else None for ci in items]
     needs_decision = [
         ci.cond is not None and any(r.name.startswith("decision.") for r in cond.refs(ci.cond))
@@ -291,6 +309,8 @@ def analyse(
     # the environment of a state, built once: states live on unchanged over many items
     envs: dict[State, dict[str, cond.Value]] = {}
     for i, ci in enumerate(items):
+        if i in parts_at:
+            states = _fold_bits(states, parts_at[i])
         here = future[i] | keep_always  # what this item and later ones read
         keep = future[i + 1] | keep_always  # what later items read: store only that
         if here != keep_prev:  # an answer was read for the last time: merge what became equal
@@ -371,6 +391,8 @@ def analyse(
             )
             return result
 
+    if n in parts_at:
+        states = _fold_bits(states, parts_at[n])
     result.paths = len(states)
     for (role, acute, structural, kv), rep in states.items():
         chain = _materialize(rep)
@@ -379,6 +401,8 @@ def analyse(
         _check_leaf(
             compiled, role, declared, answers, acute, structural, result, report, cross_check
         )
+        if compiled.checks:
+            _fired_at_leaf(compiled, split, role, kv, acute, structural, result)
 
     for iid in sorted(approx, key=lambda x: compiled.by_id[x].index):
         ci = compiled.by_id[iid]
@@ -393,6 +417,19 @@ def analyse(
                 severity="warning",
             )
         )
+    fired_anywhere: set[str] = set().union(*result.checks_by_path.values())
+    for c in compiled.checks:
+        if c.id not in fired_anywhere:
+            result.diagnostics.append(
+                Diagnostic(
+                    "MC310",
+                    f"controle '{c.id}' gaat op geen enkel pad af",
+                    "de voorwaarde kan nooit waar zijn (voor geen enkele rol en geen "
+                    "beslissing); pas 'when' of 'roles' van de controle aan",
+                    (*c.loc, "when") if not c.shared else c.loc,
+                    severity="warning" if approx or c.shared else "error",
+                )
+            )
     for ci in items:
         if ci.id not in result.reachable:
             result.diagnostics.append(
@@ -411,6 +448,71 @@ def analyse(
 _Chain = tuple[Any, str, AnswerValue] | None
 _DECLARED = "\x00declared"
 _FORCED = ("afweging_1", "afweging_2")
+
+
+_SPECIAL = ("role", "acute", "structureel")
+
+
+def _split_check(
+    expr: cond.Expr, compiled: CompiledProtocol
+) -> tuple[list[tuple[int, cond.Expr]], list[cond.Expr]]:
+    """The conjuncts of a check over answers only, with the index of the last item they
+    read, and the other conjuncts (role, flags, decision)."""
+    parts = list(expr.parts) if isinstance(expr, cond.And) else [expr]
+    static: list[tuple[int, cond.Expr]] = []
+    dynamic: list[cond.Expr] = []
+    for part in parts:
+        names = {r.name for r in cond.refs(part)}
+        if names and all(nm in compiled.by_id for nm in names):
+            static.append((max(compiled.by_id[nm].index for nm in names), part))
+        else:
+            dynamic.append(part)
+    return static, dynamic
+
+
+def _bit(check_id: str) -> str:
+    return "\x00check:" + check_id
+
+
+def _fold_bits(states: dict[Any, Any], parts: list[tuple[str, cond.Expr]]) -> dict[Any, Any]:
+    """AND the answer-only parts that became decidable into each check's bit."""
+    out: dict[Any, Any] = {}
+    for (role, acute, structural, kv), rep in states.items():
+        env = dict(kv)
+        bits = {cid: env.get(_bit(cid), True) for cid, _ in parts}
+        for cid, part in parts:
+            bits[cid] = bool(bits[cid]) and cond.evaluate(part, env)
+        names = {_bit(cid) for cid in bits}
+        kv2 = tuple(x for x in kv if x[0] not in names) + tuple(
+            (_bit(cid), bits[cid]) for cid in sorted(bits)
+        )
+        out.setdefault((role, acute, structural, kv2), rep)
+    return out
+
+
+def _fired_at_leaf(
+    compiled: CompiledProtocol,
+    split: dict[str, tuple[list[tuple[int, cond.Expr]], list[cond.Expr]]],
+    role: str,
+    kv: tuple[tuple[str, cond.Value], ...],
+    acute: bool,
+    structural: bool,
+    result: Analysis,
+) -> None:
+    """Which checks hold at the end of this path (what the walk shows before signing)."""
+    answers = _afweging_answers(kv)
+    onveilig = acute or structural
+    if onveilig and "nee" in (answers.get("afweging_1"), answers.get("afweging_2")):
+        return  # not a place where a walk ends (see _check_leaf)
+    env: dict[str, cond.Value] = dict(kv)
+    env.update({"role": role, "acute": acute, "structureel": structural})
+    decision_env(env, answers, onveilig)
+    code = path_code_from_answers(set(answers), answers, onveilig)
+    fired = result.checks_by_path.setdefault(f"{role}:{code}", set())
+    for c in compiled.checks:
+        _static, dynamic = split[c.id]
+        if env.get(_bit(c.id), True) and all(cond.evaluate(d, env) for d in dynamic):
+            fired.add(c.id)
 
 
 def _a2_ja(kv: tuple[tuple[str, cond.Value], ...]) -> bool:

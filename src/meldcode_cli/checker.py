@@ -42,6 +42,7 @@ class FileResult:
     version: str | None = None
     paths: int = 0
     decision_paths: set[str] = field(default_factory=set)
+    checks_by_path: dict[str, set[str]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -157,6 +158,7 @@ def _check_loaded(
         diags = diags + analysis.diagnostics
         result.paths = analysis.paths
         result.decision_paths = analysis.decision_paths
+        result.checks_by_path = analysis.checks_by_path
     if diags:
         from meldcode_cli.yamlio import Locator
 

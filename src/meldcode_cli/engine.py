@@ -14,7 +14,7 @@ from typing import Any
 
 from meldcode_cli import conditions as cond
 from meldcode_cli.afwegingskader import AFWEGING_IDS, EVALUATIE_ID, OPEN_WITH_VT, Decision, decide
-from meldcode_cli.compiled import CItem, CompiledProtocol
+from meldcode_cli.compiled import CCheck, CItem, CompiledProtocol
 from meldcode_cli.protocol import (
     DateItem,
     GuidanceItem,
@@ -28,7 +28,9 @@ __all__ = [
     "AcuteEvent",
     "AnswerError",
     "Evaluation",
+    "Justification",
     "Note",
+    "Refutation",
     "Superseded",
     "Walk",
     "decision_env",
@@ -90,6 +92,27 @@ class Evaluation:
     day: str
     reason: str | None
     early: bool
+    at: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Refutation:
+    """A later finding that refutes a step-1 signal (what, when, source)."""
+
+    item_id: str
+    value: str
+    """The refuted option id (or ja/nee of a yes/no signal)."""
+    text: str
+    source: str
+    at: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Justification:
+    """The professional's written justification for a fired ``justify`` check."""
+
+    check_id: str
+    text: str
     at: str | None = None
 
 
@@ -187,12 +210,22 @@ def _afweging_bools(answers: Mapping[str, AnswerValue]) -> dict[str, bool | None
     return out
 
 
+def without_refuted(value: AnswerValue, refuted: frozenset[str] | None) -> AnswerValue:
+    """The answer as far as onveiligheid goes: refuted signals no longer count."""
+    if not refuted or value is None:
+        return value
+    if isinstance(value, frozenset):
+        return value - refuted
+    return None if value in refuted else value
+
+
 def relevant_items(
     compiled: CompiledProtocol,
     role: str,
     answers: Mapping[str, AnswerValue],
     *,
     acute_declared: bool = False,
+    refuted: Mapping[str, frozenset[str]] | None = None,
 ) -> list[CItem]:
     """The items relevant for this role and these answers, in walk order.
 
@@ -214,7 +247,7 @@ def relevant_items(
         if ci.id in answers:
             value = answers[ci.id]
             env[ci.id] = value
-            a, s = triggers(ci, value)
+            a, s = triggers(ci, without_refuted(value, (refuted or {}).get(ci.id)))
             acute = acute or a
             structural = structural or s
     return out
@@ -244,6 +277,8 @@ class Walk:
     shown: list[str] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     evaluation: Evaluation | None = None
+    justifications: dict[str, Justification] = field(default_factory=dict)
+    refutations: list[Refutation] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.role not in self.compiled.roles:
@@ -260,17 +295,51 @@ class Walk:
 
     def relevant(self) -> list[CItem]:
         return relevant_items(
-            self.compiled, self.role, self.answers, acute_declared=self.acute_declared
+            self.compiled,
+            self.role,
+            self.answers,
+            acute_declared=self.acute_declared,
+            refuted=self.refuted(),
         )
+
+    def refuted(self) -> dict[str, frozenset[str]]:
+        """Per item, the answer values (options, or ja/nee) a later finding refuted."""
+        out: dict[str, set[str]] = {}
+        for r in self.refutations:
+            out.setdefault(r.item_id, set()).add(r.value)
+        return {k: frozenset(v) for k, v in out.items()}
 
     def flags(self) -> tuple[bool, bool]:
         """(acute, structureel) over the relevant answers and declarations."""
         acute = self.acute_declared
         structural = False
+        refuted = self.refuted()
         for ci in self.relevant():
-            a, s = triggers(ci, self.answers.get(ci.id))
+            value = without_refuted(self.answers.get(ci.id), refuted.get(ci.id))
+            a, s = triggers(ci, value)
             acute, structural = acute or a, structural or s
         return acute, structural
+
+    def refute(
+        self, item_id: str, value: str, text: str, source: str, *, at: str | None = None
+    ) -> Refutation:
+        """Record that a later finding refutes a signal. The original answer stays in the
+        dossier; the signal no longer counts as acute or structurele onveiligheid."""
+        ci = self._item(item_id)
+        current = self.answers.get(item_id)
+        chosen = current if isinstance(current, frozenset) else {current}
+        if value not in chosen:
+            raise AnswerError(
+                item_id, f"'{value}' is hier niet vastgelegd; er is niets te weerleggen"
+            )
+        if not text.strip():
+            raise AnswerError(item_id, "beschrijf de bevinding die het signaal weerlegt")
+        if source not in PROVENANCES:
+            raise AnswerError(item_id, f"herkomst: kies uit {', '.join(PROVENANCES)}")
+        r = Refutation(ci.id, value, text.strip(), source, at)
+        self.refutations.append(r)
+        self._reconcile(at)
+        return r
 
     def onveilig(self) -> bool:
         acute, structural = self.flags()
@@ -299,6 +368,51 @@ class Walk:
     def path_key(self) -> str:
         """The decision path as in :data:`afwegingskader.ORACLE`, prefixed with the role."""
         return f"{self.role}:{path_code(self.decision())}"
+
+    def check_env(self) -> dict[str, cond.Value]:
+        """What check conditions see: the relevant answers, role, flags and decision."""
+        env: dict[str, cond.Value] = {"role": self.role}
+        relevant = self.relevant()
+        answers = {ci.id: self.answers[ci.id] for ci in relevant if ci.id in self.answers}
+        env.update(answers)
+        acute, structural = self.flags()
+        env["acute"] = acute
+        env["structureel"] = structural
+        decision_env(env, answers, acute or structural)
+        return env
+
+    def fired_checks(self) -> list[CCheck]:
+        """The checks whose condition holds now, in definition order."""
+        if not self.compiled.checks:
+            return []
+        env = self.check_env()
+        return [c for c in self.compiled.checks if cond.evaluate(c.cond, env)]
+
+    def unjustified(self) -> list[CCheck]:
+        """Fired ``justify`` checks without a written justification."""
+        return [
+            c
+            for c in self.fired_checks()
+            if c.severity == "justify" and c.id not in self.justifications
+        ]
+
+    def blocking(self) -> list[CCheck]:
+        """Fired ``block`` checks: signing is refused until the answers change."""
+        return [c for c in self.fired_checks() if c.severity == "block"]
+
+    def justify(self, check_id: str, text: str, *, at: str | None = None) -> Justification:
+        """Record the written justification for a ``justify`` check."""
+        known = {c.id: c for c in self.compiled.checks}
+        check = known.get(check_id)
+        if check is None:
+            raise AnswerError(check_id, "onbekende controle in dit protocol")
+        if check.severity != "justify":
+            raise AnswerError(check_id, "deze controle vraagt geen verantwoording")
+        if not text or not text.strip():
+            raise AnswerError(check_id, "een verantwoording mag niet leeg zijn")
+        j = Justification(check_id, text.strip(), at)
+        self.justifications[check_id] = j
+        return j
 
     def afweging_2_ja(self) -> bool:
         """Afweging 2 is "ja" (answered, or forced by recorded onveiligheid)."""
@@ -421,8 +535,11 @@ class Walk:
         answers = {k: v for k, v in self.answers.items() if k != item_id}
         acute = self.acute_declared
         structural = False
-        for ci in relevant_items(self.compiled, self.role, answers, acute_declared=acute):
-            a, s = triggers(ci, answers.get(ci.id))
+        refuted = self.refuted()
+        for ci in relevant_items(
+            self.compiled, self.role, answers, acute_declared=acute, refuted=refuted
+        ):
+            a, s = triggers(ci, without_refuted(answers.get(ci.id), refuted.get(ci.id)))
             acute, structural = acute or a, structural or s
         return acute or structural
 

@@ -12,7 +12,7 @@ from typing import Any, TextIO
 
 from meldcode_cli import walkview
 from meldcode_cli.afwegingskader import OPEN_WITH_VT, Decision
-from meldcode_cli.compiled import CItem
+from meldcode_cli.compiled import CCheck, CItem
 from meldcode_cli.engine import NATURES, PROVENANCES, AnswerValue, Walk
 from meldcode_cli.messages import t
 from meldcode_cli.protocol import (
@@ -166,6 +166,14 @@ class PlainPrompter:
         self._print(f"  1) {t('walk.ja')}", f"  2) {t('walk.nee')}")
         raw = self._read().strip().lower()
         return raw in ("1", "ja", "j", "yes", "y")
+
+    def check(self, check: CCheck, walk: Walk, *, again: bool) -> None:
+        self._print("", *walkview.check_lines(check, walk, again=again))
+
+    def justify(self, check: CCheck, walk: Walk) -> str | None:
+        self._print("  " + t("check.justify.ask"))
+        text = self._read().strip()
+        return text or None
 
     def finished(self, walk: Walk, decision: Decision | None) -> None:
         self._print("", *walkview.decision_lines(decision, walk), "", *walkview.dossier_lines(walk))

@@ -26,6 +26,7 @@ from rich.text import Text
 
 from meldcode_cli import walkview
 from meldcode_cli.afwegingskader import OPEN_WITH_VT
+from meldcode_cli.compiled import CCheck
 from meldcode_cli.engine import NATURES, PROVENANCES, AnswerValue, Walk
 from meldcode_cli.messages import get_lang, t
 from meldcode_cli.protocol import (
@@ -267,6 +268,17 @@ class QuestionaryPrompter:
             app = question.application
             app.key_bindings = merge_key_bindings([b for b in (app.key_bindings, kb) if b])
         return bool(question.unsafe_ask())
+
+    def check(self, check: CCheck, walk: Walk, *, again: bool) -> None:
+        lines = walkview.check_lines(check, walk, again=again)
+        style = "bold red" if check.severity == "block" else "bold yellow"
+        self._print()
+        self._print_block(lines, style)
+
+    def justify(self, check: CCheck, walk: Walk) -> str | None:
+        result = questionary.text(t("check.justify.ask"), multiline=False).unsafe_ask()
+        text = str(result or "").strip()
+        return text or None
 
     def finished(self, walk: Walk, decision: Decision | None) -> None:
         self._print()

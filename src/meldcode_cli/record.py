@@ -151,6 +151,28 @@ class Override(_M):
     consulted: str = Field(min_length=1)
 
 
+class RefutationRecord(_M):
+    item: str
+    value: str
+    text: str
+    source: str
+    at: str | None
+
+
+class FiredCheck(_M):
+    id: str
+    severity: str
+    message: str
+    shared: bool
+    justification: str | None
+    justified_at: str | None
+
+
+class ChecksRecord(_M):
+    definitions_hash: str
+    fired: list[FiredCheck]
+
+
 class PreviousRef(_M):
     record_id: str
     hash: str
@@ -172,12 +194,25 @@ class Record(_M):
     decision: DecisionRecord | None
     override: Override | None = None
     amendment_reason: str | None = None
+    checks: ChecksRecord | None = None
+    refutations: list[RefutationRecord] | None = None
     integrity: dict[str, str]
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
-SECTIONS = ("provenance", "steps", "superseded", "acute", "decision", "override")
+SECTIONS = (
+    "provenance",
+    "steps",
+    "superseded",
+    "acute",
+    "decision",
+    "override",
+    "checks",
+    "refutations",
+)
+OPTIONAL_SECTIONS = frozenset({"checks", "refutations"})
+"""Sections that records made before they existed do not have (and need not digest)."""
 
 
 def _json_subset(data: Any) -> bool:
@@ -236,6 +271,8 @@ def integrity_map(record: dict[str, Any]) -> dict[str, str]:
     """A digest per section and per step, so a broken signature can say what changed."""
     out: dict[str, str] = {}
     for name in SECTIONS:
+        if name in OPTIONAL_SECTIONS and name not in record:
+            continue
         if name == "steps":
             for s in record.get("steps") or []:
                 out[f"steps/{s.get('step')}"] = _digest(s)
@@ -416,10 +453,35 @@ def build_record(
         "decision": decision_record.model_dump() if decision_record else None,
         "override": override.model_dump() if override else None,
         "amendment_reason": amendment_reason,
+        "checks": _checks_record(walk, lang),
+        "refutations": [
+            RefutationRecord(
+                item=r.item_id, value=r.value, text=r.text, source=r.source, at=r.at
+            ).model_dump()
+            for r in walk.refutations
+        ],
     }
     body["integrity"] = integrity_map(body)
     Record.model_validate(body)  # a bug here must never produce a signed record
     return body
+
+
+def _checks_record(walk: Any, lang: str) -> dict[str, Any]:
+    """The fired checks with their justifications, and the hash of the check definitions."""
+    fired: list[FiredCheck] = []
+    for c in walk.fired_checks():
+        j = walk.justifications.get(c.id)
+        fired.append(
+            FiredCheck(
+                id=c.id,
+                severity=c.severity,
+                message=" ".join(c.check.message.get(lang).split()),
+                shared=c.shared,
+                justification=j.text if j else None,
+                justified_at=j.at if j else None,
+            )
+        )
+    return ChecksRecord(definitions_hash=walk.compiled.checks_hash, fired=fired).model_dump()
 
 
 def sign_envelope(record: dict[str, Any], pair: Any | None) -> dict[str, Any]:

@@ -169,7 +169,26 @@ def tree(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = Non
             if isinstance(ci.item, GuidanceItem):
                 for c in ci.item.contacts:
                     lines.append(f"{sub}☎ {_contact(c, lang)}")
+    lines.extend(_checks_block(compiled, lang, role))
     return "\n".join(lines)
+
+
+def _checks_block(compiled: CompiledProtocol, lang: str, role: str | None) -> list[str]:
+    """The protocol's checks (own and shared) and the shared ones that do not apply."""
+    if not compiled.checks and not compiled.shared_skipped:
+        return []
+    lines = ["", t("show.checks")]
+    for c in compiled.checks:
+        if role is not None and c.check.roles is not None and role not in c.check.roles:
+            continue
+        origin = t("show.check.shared") if c.shared else t("show.check.own")
+        lines.append(f"  - {c.id} [{c.severity}, {origin}] {t('show.when')}: {c.check.when}")
+        lines.append(f"      {_one_line(c.check.message.get(lang))}")
+        if c.check.sources:
+            lines.append(f"      {t('check.sources')}: {', '.join(c.check.sources)}")
+    for cid, why in compiled.shared_skipped:
+        lines.append(f"  - {cid} [{t('show.check.not_applied')}: {why}]")
+    return lines
 
 
 def _one_line(text: str) -> str:

@@ -52,6 +52,10 @@ class Expectation(_Model):
     shown: list[str] = Field(default_factory=list)
     not_shown: list[str] = Field(default_factory=list)
     acute: bool | None = None
+    checks_fired: list[str] | None = Field(
+        default=None,
+        description="Precies deze controles gaan af aan het eind van de wandeling.",
+    )
 
 
 class EvaluationSpec(_Model):
@@ -80,6 +84,10 @@ class AnswersSpec(_Model):
     )
     evaluation: EvaluationSpec | None = Field(
         default=None, description="De evaluatie van afweging 5, op of na de evaluatiedatum."
+    )
+    justifications: dict[str, str] = Field(
+        default_factory=dict,
+        description="Verantwoording per controle-id (voor controles met severity justify).",
     )
 
     def all_answers(self) -> dict[str, Any]:
@@ -194,6 +202,25 @@ def run_scenario(compiled: Any, sc: Scenario, file: str) -> ScenarioResult:
             fails.append(f"not_shown: onbekend item '{iid}'")
         elif iid in relevant:
             fails.append(f"'{iid}' had niet getoond mogen worden")
+    if exp.checks_fired is not None:
+        known = {c.id for c in compiled.checks}
+        for cid in exp.checks_fired:
+            if cid not in known:
+                hint = did_you_mean(cid, known)
+                fails.append(
+                    f"checks_fired: onbekende controle '{cid}'" + (f"; {hint}" if hint else "")
+                )
+        got_checks = [c.id for c in walk.fired_checks()]
+        want = set(exp.checks_fired)
+        if set(got_checks) != want:
+            extra = sorted(set(got_checks) - want)
+            lacking = sorted(want - set(got_checks))
+            detail = []
+            if extra:
+                detail.append("ook: " + ", ".join(extra))
+            if lacking:
+                detail.append("niet: " + ", ".join(lacking))
+            fails.append("controles: " + "; ".join(detail))
     if exp.acute is not None:
         acute, _ = walk.flags()
         if acute != exp.acute:

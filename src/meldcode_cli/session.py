@@ -159,6 +159,10 @@ class Session:
             walk.add_note(d["item"], d["text"], d["provenance"], d["nature"], at=entry.at)
         elif entry.type == "acute":
             walk.declare_acute(int(d["step"]), at=entry.at)
+        elif entry.type == "refutation":
+            walk.refute(d["item"], d["value"], d["text"], d["source"], at=entry.at)
+        elif entry.type == "justification":
+            walk.justify(d["check"], d["text"], at=entry.at)
         elif entry.type == "evaluation":
             day = d.get("day")
             walk.today = dt.date.fromisoformat(day) if isinstance(day, str) else _date_of(entry.at)
@@ -192,6 +196,15 @@ class Session:
     def declare_acute(self, step: int) -> None:
         self.walk.declare_acute(step)
         self._durably("acute", step=step)
+
+    def refute(self, item_id: str, value: str, text: str, source: str) -> None:
+        r = self.walk.refute(item_id, value, text, source)
+        self._durably("refutation", item=item_id, value=value, text=r.text, source=source)
+        self.save_summary()
+
+    def justify(self, check_id: str, text: str) -> None:
+        j = self.walk.justify(check_id, text)
+        self._durably("justification", check=check_id, text=j.text)
 
     def open_evaluation(self, reason: str | None, day: dt.date | None = None) -> None:
         """Open the afweging-5 evaluation (journalled); before the date only with a reason."""

@@ -67,6 +67,21 @@ def sign_case(
             f"casus {session.case.label} is nog niet af: er is nog geen beslissing om te "
             f"ondertekenen; ga verder met 'meldcode resume {session.case.label}'"
         )
+    if not training:
+        blocked = walk.blocking()
+        if blocked:
+            raise CaseError(
+                "ondertekenen geweigerd: "
+                + "; ".join(f"{c.id}: {c.check.message.get()}" for c in blocked)
+                + f" — pas de antwoorden aan met 'meldcode resume {session.case.label}'"
+            )
+        open_ = walk.unjustified()
+        if open_:
+            raise CaseError(
+                "ondertekenen vraagt eerst een verantwoording voor: "
+                + "; ".join(f"{c.id} ({c.check.message.get()})" for c in open_)
+                + f" — geef die met 'meldcode resume {session.case.label}'"
+            )
     existing = records_of(session)
     previous = None
     if existing:

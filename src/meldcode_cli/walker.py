@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from meldcode_cli.afwegingskader import Decision
-from meldcode_cli.compiled import CItem
+from meldcode_cli.compiled import CCheck, CItem
 from meldcode_cli.engine import AnswerError, AnswerValue, Note, Walk
 
 __all__ = [
@@ -75,6 +75,8 @@ class Target(Protocol):
 
     def open_evaluation(self, reason: str | None, day: dt.date | None = None) -> None: ...
 
+    def justify(self, check_id: str, text: str) -> None: ...
+
 
 @dataclass
 class BareTarget:
@@ -98,6 +100,9 @@ class BareTarget:
         if day is not None:
             self.walk.today = day
         self.walk.open_evaluation(reason, day=day)
+
+    def justify(self, check_id: str, text: str) -> None:
+        self.walk.justify(check_id, text)
 
 
 class Prompter(Protocol):
@@ -133,7 +138,48 @@ class Prompter(Protocol):
         """Show the acute route (112, Veilig Thuis). True: continue the walk; False: pause."""
         ...
 
+    def check(self, check: CCheck, walk: Walk, *, again: bool) -> None:
+        """Show a fired check's message (``again``: the reminder before signing)."""
+        ...
+
+    def justify(self, check: CCheck, walk: Walk) -> str | None:
+        """Ask the written justification for a ``justify`` check; None: later."""
+        ...
+
     def finished(self, walk: Walk, decision: Decision | None) -> None: ...
+
+
+def _announce(tgt: Target, prompter: Prompter, announced: set[str]) -> None:
+    """Show checks that became true since the last answer; ask their justification."""
+    walk = tgt.walk
+    for c in walk.fired_checks():
+        if c.id in announced:
+            continue
+        announced.add(c.id)
+        prompter.check(c, walk, again=False)
+        if c.severity == "justify" and c.id not in walk.justifications:
+            _ask_justification(tgt, prompter, c)
+
+
+def _ask_justification(tgt: Target, prompter: Prompter, c: CCheck) -> None:
+    for _ in range(3):
+        text = prompter.justify(c, tgt.walk)
+        if text is None:
+            return
+        try:
+            tgt.justify(c.id, text)
+            return
+        except AnswerError:
+            continue
+
+
+def _before_signing(tgt: Target, prompter: Prompter) -> None:
+    """Every fired check again before signing; missing justifications are asked now."""
+    walk = tgt.walk
+    for c in walk.fired_checks():
+        prompter.check(c, walk, again=True)
+        if c.severity == "justify" and c.id not in walk.justifications:
+            _ask_justification(tgt, prompter, c)
 
 
 def drive(
@@ -149,6 +195,7 @@ def drive(
     question). KeyboardInterrupt and EOFError from the prompter propagate unchanged.
     """
     tgt: Target = BareTarget(target) if isinstance(target, Walk) else target
+    announced: set[str] = {c.id for c in tgt.walk.fired_checks()} if start_with else set()
     current_step = 0
     revisit: str | None = start_with  # e.g. afweging_5 at the evaluation
     while True:
@@ -197,9 +244,11 @@ def drive(
             except AnswerError as e:
                 problem = e.reason
                 continue
+            _announce(tgt, prompter, announced)
             break
         else:
             raise AnswerError(item.id, "te veel ongeldige antwoorden achter elkaar")
+    _before_signing(tgt, prompter)
     decision = tgt.walk.decision()
     prompter.finished(tgt.walk, decision)
     return decision
@@ -302,6 +351,8 @@ class ScriptedPrompter:
     asked: list[str] = field(default_factory=list)
     whys: list[str] = field(default_factory=list)
     finished_with: list[Decision | None] = field(default_factory=list)
+    justifications: Mapping[str, str] = field(default_factory=dict)
+    checks_shown: list[tuple[str, bool]] = field(default_factory=list)
 
     def step_started(self, step: int, walk: Walk) -> None:
         self.steps.append(step)
@@ -332,6 +383,12 @@ class ScriptedPrompter:
 
     def acute(self, walk: Walk) -> bool:
         return self.continue_after_acute
+
+    def check(self, check: CCheck, walk: Walk, *, again: bool) -> None:
+        self.checks_shown.append((check.id, again))
+
+    def justify(self, check: CCheck, walk: Walk) -> str | None:
+        return self.justifications.get(check.id)
 
     def finished(self, walk: Walk, decision: Decision | None) -> None:
         self.finished_with.append(decision)
