@@ -295,3 +295,61 @@ def test_refute_command(tmp_path: Path) -> None:
     assert any(json.loads(x).get("type") == "refutation" for x in journal.splitlines())
     result = runner.invoke(build_app(), ["refute", "rc", "signalen", "wapen", "--text", "x"])
     assert result.exit_code == 2
+
+
+BLOCK_CHECKS = """checks:
+  - id: geen_advies_geblokkeerd
+    when: advies_vt == nee and role == huisarts
+    severity: block
+    message: Zonder advies van Veilig Thuis kan een huisarts hier niet ondertekenen.
+    sources: [augeo-stappenplan]
+  - id: let_op_uitzondering
+    when: gesprek == uitzondering
+    severity: note
+    message: Zoek een ander moment om de cliënt te informeren.
+    sources: [augeo-stappenplan]
+"""
+
+VOORBEELD_ANSWERS = {
+    "signalen": ["angst"],
+    "signalen_feiten": "x",
+    "kinderen": "nee",
+    "advies_vt": "nee",
+    "advies_vt_reden_niet": "x",
+    "gesprek": "uitzondering",
+    "weging": "x",
+    "afweging_1": "ja",
+    "afweging_2": "nee",
+    "afweging_3": "nee",
+    "geinformeerd": "x",
+}
+
+
+def test_block_refuses_signing_until_the_answers_change(store: CaseStore) -> None:
+    from meldcode_cli.profile import Profile, ProfileStore
+    from meldcode_cli.signing import sign_case
+
+    text = VOORBEELD.read_text(encoding="utf-8").replace("id: voorbeeld\n", "id: blok\n", 1)
+    text += BLOCK_CHECKS
+    compiled = compile_text(text, "blok.yaml")
+    s = Session.start(
+        store, "b1", protocol_text=text, compiled=compiled, role="huisarts", lang="nl",
+        today=lambda: TODAY,
+    )  # fmt: skip
+    assert replay_phases(s, VOORBEELD_ANSWERS) == []
+    assert [c.id for c in s.walk.fired_checks()] == [
+        "geen_advies_geblokkeerd",
+        "let_op_uitzondering",
+    ]
+    assert [c.id for c in s.walk.blocking()] == ["geen_advies_geblokkeerd"]
+    assert s.walk.unjustified() == []  # a note asks nothing
+    profiles = ProfileStore()
+    profiles.init(Profile(name="A", role="huisarts", organisation="B"), "een lange wachtzin")
+    with pytest.raises(CaseError, match="ondertekenen geweigerd"):
+        sign_case(s, passphrase=lambda: "een lange wachtzin", profiles=profiles)
+    s.answer("advies_vt", "ja")  # the answers change
+    s.answer("advies_vt_uitkomst", "13-01: anoniem advies.")
+    assert s.walk.blocking() == []
+    out = sign_case(s, passphrase=lambda: "een lange wachtzin", profiles=profiles)
+    fired = load_envelope(out.path)["record"]["checks"]["fired"]
+    assert [(c["id"], c["severity"]) for c in fired] == [("let_op_uitzondering", "note")]

@@ -31,7 +31,6 @@ ANSWERS = [
     ("gesprek", "gevoerd"),
     ("gesprek_verslag", "Cliënt bevestigt."),
     ("weging", "Acuut: letsel."),
-    ("afweging_risico", "hoog"),
     ("afweging_1", "ja"),
     ("afweging_2", "ja"),
     ("afweging_veiligheid_afspraken", "Veiligheidsplan met cliënt; Veilig Thuis belt op 21-01."),
@@ -39,7 +38,6 @@ ANSWERS = [
     ("afweging_4", "ja"),
     ("afweging_evaluatiedatum", "2026-03-01"),
     ("afweging_5", None),
-    ("afweging_gegevens", "ja"),
     ("geinformeerd", "Cliënt geïnformeerd op 20-01, begrip."),
 ]
 
@@ -71,7 +69,7 @@ def walked(tmp_path: Path, label: str = "casus-1") -> Session:
     )
     s.add_note("signalen", "Buurvrouw belde.", "derde", "feit")
     for item, value in ANSWERS:
-        if item == "afweging_risico":
+        if item == "afweging_1":
             s.mark_shown("twijfel")  # the guidance block of step 4
         if item == "afweging_veiligheid_afspraken":
             s.mark_shown("afweging_veiligheid_nu")

@@ -286,8 +286,8 @@ def analyse(
         for _cid, part in parts_at.get(i, []):
             acc.update(r.name for r in cond.refs(part))
         future[i] = frozenset(acc)
-    bit_names = frozenset(_bit(c.id) for c in compiled.checks)
-    keep_always = frozenset(AFWEGING_IDS) | bit_names
+    check_bit = {c.id: 1 << k for k, c in enumerate(compiled.checks)}
+    keep_always = frozenset(AFWEGING_IDS)
     tests = [cond.compile_expr(ci.cond) if ci.cond is not None else None for ci in items]
     needs_decision = [
         ci.cond is not None and any(r.name.startswith("decision.") for r in cond.refs(ci.cond))
@@ -305,19 +305,28 @@ def analyse(
             states.setdefault(
                 (role, declared, False, ()), (None, _DECLARED, "ja" if declared else None)
             )
+    # Per state, the checks whose answer-only parts still hold on *some* path into it (a
+    # bit mask). Merged states share every later evaluation, so OR-ing their masks is exact.
+    full = (1 << len(compiled.checks)) - 1
+    masks: dict[State, int] = dict.fromkeys(states, full)
     keep_prev = future[0] | keep_always
     # the environment of a state, built once: states live on unchanged over many items
     envs: dict[State, dict[str, cond.Value]] = {}
     for i, ci in enumerate(items):
         if i in parts_at:
-            states = _fold_bits(states, parts_at[i])
+            masks = _fold_masks(masks, parts_at[i], check_bit)
         here = future[i] | keep_always  # what this item and later ones read
         keep = future[i + 1] | keep_always  # what later items read: store only that
         if here != keep_prev:  # an answer was read for the last time: merge what became equal
             shrunk: dict[State, _Chain] = {}
-            for (role, acute, structural, kv), rep in states.items():
-                shrunk.setdefault((role, acute, structural, _project(kv, here)), rep)
+            shrunk_masks: dict[State, int] = {}
+            for key, rep in states.items():
+                role, acute, structural, kv = key
+                small = (role, acute, structural, _project(kv, here))
+                shrunk.setdefault(small, rep)
+                shrunk_masks[small] = shrunk_masks.get(small, 0) | masks[key]
             states = shrunk
+            masks = shrunk_masks
             keep_prev = here
         expr = tests[i]
         dom = domains.get(ci.id, [None])
@@ -336,8 +345,10 @@ def analyse(
                 states = {key: (rep, ci.id, dom[0]) for key, rep in states.items()}
             continue
         nxt: dict[State, _Chain] = {}
+        nxt_masks: dict[State, int] = {}
         for key, rep in states.items():
             role, acute, structural, kv = key
+            mask = masks[key]
             if expr is not None:
                 env = envs.get(key)
                 if env is None:
@@ -350,10 +361,12 @@ def analyse(
                     decision_env(env, _afweging_answers(kv), acute or structural)
                 if not expr(env):
                     nxt.setdefault(key, rep)
+                    nxt_masks[key] = nxt_masks.get(key, 0) | mask
                     continue
             result.reachable.add(ci.id)
             if not ci.answerable:
                 nxt.setdefault(key, rep)
+                nxt_masks[key] = nxt_masks.get(key, 0) | mask
                 continue
             values_here = role_domains.get((role, ci.id), dom)
             if ci.id in _FORCED and (acute or structural):
@@ -367,9 +380,11 @@ def analyse(
                 key2 = (role, acute or a, structural or s, kv2)
                 if key2 not in nxt:
                     nxt[key2] = (rep, ci.id, v) if cross_check else rep
+                nxt_masks[key2] = nxt_masks.get(key2, 0) | mask
             if len(nxt) > max_paths:
                 break
         states = nxt
+        masks = nxt_masks
         if len(states) > max_paths:
             result.complete = False
             big = sorted(
@@ -392,9 +407,10 @@ def analyse(
             return result
 
     if n in parts_at:
-        states = _fold_bits(states, parts_at[n])
+        masks = _fold_masks(masks, parts_at[n], check_bit)
     result.paths = len(states)
-    for (role, acute, structural, kv), rep in states.items():
+    for key, rep in states.items():
+        role, acute, structural, kv = key
         chain = _materialize(rep)
         declared = chain.pop(_DECLARED, None) == "ja"
         answers = {**chain, **_afweging_answers(kv)} if cross_check else _afweging_answers(kv)
@@ -402,7 +418,7 @@ def analyse(
             compiled, role, declared, answers, acute, structural, result, report, cross_check
         )
         if compiled.checks:
-            _fired_at_leaf(compiled, split, role, kv, acute, structural, result)
+            _fired_at_leaf(compiled, split, check_bit, masks[key], key, result)
 
     for iid in sorted(approx, key=lambda x: compiled.by_id[x].index):
         ci = compiled.by_id[iid]
@@ -470,36 +486,31 @@ def _split_check(
     return static, dynamic
 
 
-def _bit(check_id: str) -> str:
-    return "\x00check:" + check_id
-
-
-def _fold_bits(states: dict[Any, Any], parts: list[tuple[str, cond.Expr]]) -> dict[Any, Any]:
-    """AND the answer-only parts that became decidable into each check's bit."""
-    out: dict[Any, Any] = {}
-    for (role, acute, structural, kv), rep in states.items():
-        env = dict(kv)
-        bits = {cid: env.get(_bit(cid), True) for cid, _ in parts}
+def _fold_masks(
+    masks: dict[Any, int], parts: list[tuple[str, cond.Expr]], check_bit: dict[str, int]
+) -> dict[Any, int]:
+    """Clear the bit of every check whose answer-only part is false in this state."""
+    out: dict[Any, int] = {}
+    for key, mask in masks.items():
+        env = dict(key[3])
+        kept = mask
         for cid, part in parts:
-            bits[cid] = bool(bits[cid]) and cond.evaluate(part, env)
-        names = {_bit(cid) for cid in bits}
-        kv2 = tuple(x for x in kv if x[0] not in names) + tuple(
-            (_bit(cid), bits[cid]) for cid in sorted(bits)
-        )
-        out.setdefault((role, acute, structural, kv2), rep)
+            if kept & check_bit[cid] and not cond.evaluate(part, env):
+                kept &= ~check_bit[cid]
+        out[key] = kept
     return out
 
 
 def _fired_at_leaf(
     compiled: CompiledProtocol,
     split: dict[str, tuple[list[tuple[int, cond.Expr]], list[cond.Expr]]],
-    role: str,
-    kv: tuple[tuple[str, cond.Value], ...],
-    acute: bool,
-    structural: bool,
+    check_bit: dict[str, int],
+    mask: int,
+    key: tuple[str, bool, bool, tuple[tuple[str, cond.Value], ...]],
     result: Analysis,
 ) -> None:
-    """Which checks hold at the end of this path (what the walk shows before signing)."""
+    """Which checks can hold at the end of this path (what the walk shows before signing)."""
+    role, acute, structural, kv = key
     answers = _afweging_answers(kv)
     onveilig = acute or structural
     if onveilig and "nee" in (answers.get("afweging_1"), answers.get("afweging_2")):
@@ -511,7 +522,7 @@ def _fired_at_leaf(
     fired = result.checks_by_path.setdefault(f"{role}:{code}", set())
     for c in compiled.checks:
         _static, dynamic = split[c.id]
-        if env.get(_bit(c.id), True) and all(cond.evaluate(d, env) for d in dynamic):
+        if mask & check_bit[c.id] and all(cond.evaluate(d, env) for d in dynamic):
             fired.add(c.id)
 
 
