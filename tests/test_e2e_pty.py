@@ -196,17 +196,17 @@ def _rich_until_weging(term: Terminal) -> None:
     term.send(F1)  # waarom?
     term.expect("De kindcheck is een wettelijk onderdeel van stap 1.")
     term.question("Zijn er minderjarige kinderen in het gezin (kindcheck)?", "Nee")
-    term.send(DOWN + ENTER)  # nee
+    term.send(DOWN + DOWN + ENTER)  # nee
     # stap 2
     term.expect("Stap 2 van 5")
     term.question("Heeft u (anoniem) advies gevraagd aan Veilig Thuis?", "Nee")
-    term.send(ENTER)  # ja
+    term.send(DOWN + ENTER)  # ja (nothing is chosen before the first arrow)
     term.question("Wanneer, met wie, en wat was het advies?")
     term.type_text("Anoniem advies op 13-01: gesprek voeren.")
     # stap 3
     term.expect("Stap 3 van 5")
     term.question("Heeft het gesprek met de cliënt plaatsgevonden?", "uitzonderingsgrond")
-    term.send(ENTER)  # gevoerd
+    term.send(DOWN + ENTER)  # gevoerd
     term.question("Wat zei de cliënt?")
     term.type_text("Cliënt bevestigt.")
     # stap 4
@@ -338,11 +338,15 @@ def test_check_fires_mid_walk_is_justified_and_reaches_record_and_report(tmp_pat
         term.expect("Uw verantwoording: " + justification)
         term.expect("> ")
         term.child.sendline("1")  # sign now
+        term.expect("Klopt dit, en ondertekent u dit record?")  # the pre-sign screen
+        term.expect("> ")
+        term.child.sendline("1")
         term.expect("Ondertekend")
         assert term.finish() == 0
     finally:
         term.kill()
-    assert term.output.count("Verantwoording gevraagd") == 2  # when true, and before signing
+    # when it became true, again before signing, and on the pre-sign screen
+    assert term.output.count("Verantwoording gevraagd") == 3
     records = sorted((tmp_path / "cases" / "chk" / "records").glob("*.json"))
     assert len(records) == 1
     record = json.loads(records[0].read_text(encoding="utf-8"))["record"]

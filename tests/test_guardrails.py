@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from meldcode_cli.cases import CaseError, CaseStore
 from meldcode_cli.cli import build_app
 from meldcode_cli.engine import AnswerError, Walk
-from meldcode_cli.guardrails import GUARDRAIL_IDS, SHARED_CHECKS, checks_hash
+from meldcode_cli.guardrails import ALL_SHARED_CHECKS, GUARDRAIL_IDS, checks_hash
 from meldcode_cli.record import load_envelope, verify_file
 from meldcode_cli.session import Session, compile_text
 from meldcode_cli.walker import ScriptedPrompter, drive, replay_phases
@@ -55,7 +55,14 @@ def test_every_shipped_protocol_gets_all_six_guardrails() -> None:
         assert compiled.checks_hash == checks_hash(c.check for c in compiled.checks)
     voorbeeld = compile_text(VOORBEELD.read_text(encoding="utf-8"), str(VOORBEELD))
     assert not voorbeeld.checks  # it has none of the items the guardrails read
-    assert {cid for cid, _ in voorbeeld.shared_skipped} == {c.id for c in SHARED_CHECKS}
+    assert {cid for cid, _ in voorbeeld.shared_skipped} == {c.id for c in ALL_SHARED_CHECKS}
+    for name in ("informatieverzoek-veilig-thuis", "informatieverzoek-politie-justitie"):
+        path = ROOT / "protocols" / f"{name}.yaml"
+        compiled = compile_text(path.read_text(encoding="utf-8"), str(path))
+        assert {c.id for c in compiled.checks} == {
+            "verstrekken_zonder_context",
+            "verstrekken_zonder_overleg",
+        }
 
 
 def test_check_fires_mid_walk_and_again_before_signing() -> None:
@@ -63,6 +70,7 @@ def test_check_fires_mid_walk_and_again_before_signing() -> None:
     answers = dict(_example()["answers"])  # type: ignore[call-overload]
     answers["consultatie_collega"] = "nee"
     answers.pop("consultatie_collega_verslag")
+    answers["consultatie_collega_reden_niet"] = "Avonddienst, niemand bereikbaar."
     walk = Walk(compiled, "huisarts", today=TODAY)  # type: ignore[arg-type]
     prompter = ScriptedPrompter(
         answers=answers,
@@ -107,6 +115,7 @@ def test_signing_refuses_without_justification(store: CaseStore) -> None:
     answers = dict(_example()["answers"])  # type: ignore[call-overload]
     answers["consultatie_collega"] = "nee"
     answers.pop("consultatie_collega_verslag")
+    answers["consultatie_collega_reden_niet"] = "Avonddienst, niemand bereikbaar."
     s = _session(store, "g1", answers)
     profiles = ProfileStore()
     profiles.init(Profile(name="A", role="huisarts", organisation="B"), "een lange wachtzin")
@@ -190,6 +199,7 @@ def test_replay_missing_justification_exits_2_then_passes(tmp_path: Path) -> Non
     answers = dict(data["answers"])  # type: ignore[call-overload]
     answers["consultatie_collega"] = "nee"
     answers.pop("consultatie_collega_verslag")
+    answers["consultatie_collega_reden_niet"] = "Avonddienst, niemand bereikbaar."
     data["answers"] = answers
     path = _answers_file(tmp_path, data)
     runner = CliRunner()

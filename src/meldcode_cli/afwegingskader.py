@@ -73,24 +73,7 @@ UTRECHT_CONSULTATIE = Source(
     title="Handelingsprotocol Utrecht (AMW), stap 2: consultatie — wie doet wat",
     url="https://handelingsprotocol.nl/utrecht-amw-stap-3-consultatie-3",
 )
-KNMG_BIJLAGE_2 = Source(
-    id="knmg-bijlage-2",
-    title="KNMG-meldcode, bijlage 2: beroepsgeheim bij melden",
-    url="https://knmg-meldcode.maglr.com/meldcode-kindermishandeling-en-huiselijk-geweld/bijlage-2-beroepsgeheim-bij-melden-van-kindermishandeling-en-huiselijk-geweld",
-)
-MEDISCH_CONTACT = Source(
-    id="medisch-contact-meldrecht",
-    title="Medisch Contact, tuchtzaak: huisarts geeft zonder afweging informatie aan Veilig Thuis",
-    url="http://www.medischcontact.nl/kennis-carriere/tuchtrecht/tuchtzaak/huisarts-geeft-zonder-afweging-informatie-aan-veilig-thuis.htm",
-)
-AFWEGING_SOURCES: tuple[Source, ...] = (
-    NJI,
-    KNMG5,
-    AUGEO,
-    UTRECHT_CONSULTATIE,
-    KNMG_BIJLAGE_2,
-    MEDISCH_CONTACT,
-)
+AFWEGING_SOURCES: tuple[Source, ...] = (NJI, KNMG5, AUGEO, UTRECHT_CONSULTATIE)
 
 # The relevance conditions of the fragment, in the condition language.
 FRAGMENT_CONDITIONS: dict[str, str | None] = {

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from meldcode_cli.protocol import Check, LocalText, Source
 
-__all__ = ["GUARDRAIL_SOURCES", "SHARED_CHECKS", "checks_hash"]
+__all__ = ["ALL_SHARED_CHECKS", "GUARDRAIL_SOURCES", "SHARED_CHECKS", "checks_hash"]
 
 
 def _t(nl: str, en: str) -> LocalText:
@@ -60,6 +60,11 @@ MEDISCH_CONTACT = Source(
     title="Medisch Contact, tuchtzaak: huisarts geeft zonder afweging informatie aan Veilig Thuis",
     url="http://www.medischcontact.nl/kennis-carriere/tuchtrecht/tuchtzaak/huisarts-geeft-zonder-afweging-informatie-aan-veilig-thuis.htm",
 )
+KNMG_BIJLAGE_2 = Source(
+    id="knmg-bijlage-2",
+    title="KNMG-meldcode, bijlage 2: beroepsgeheim bij melden",
+    url="https://knmg-meldcode.maglr.com/meldcode-kindermishandeling-en-huiselijk-geweld/bijlage-2-beroepsgeheim-bij-melden-van-kindermishandeling-en-huiselijk-geweld",
+)
 NJI = Source(
     id="nji-afwegingskader",
     title="NJi, Afwegingskader meldcode huiselijk geweld en kindermishandeling",
@@ -74,6 +79,7 @@ GUARDRAIL_SOURCES: tuple[Source, ...] = (
     KNMG5,
     VT_OPEN,
     MEDISCH_CONTACT,
+    KNMG_BIJLAGE_2,
     NJI,
 )
 
@@ -181,6 +187,41 @@ SHARED_CHECKS: tuple[Check, ...] = (
     ),
 )
 
+# The information-request flow (KNMG-meldcode 2023, stappenplannen 2 and 3): the same two
+# sanctioned mistakes, (f) information beyond what the question needs and (c) acting alone,
+# on the items those protocols share.
+INFO_CHECKS: tuple[Check, ...] = (
+    Check(
+        id="verstrekken_zonder_context",
+        when="verstrekking_besluit in [verstrekken, deels] and not context_bekend == ja",
+        severity="justify",
+        message=_t(
+            "U verstrekt gegevens zonder de context van de vraag te kennen. Zonder die context "
+            "kunt u niet wegen welke gegevens relevant zijn; een huisarts kreeg een waarschuwing "
+            "voor verstrekken zonder afweging. Verantwoord waarom u niet eerst om de context "
+            "vroeg.",
+            "You disclose information without knowing the context of the request. Without it "
+            "you cannot weigh which information is relevant; a GP was warned for disclosing "
+            "without weighing. Justify why you did not ask for the context first.",
+        ),
+        sources=[MEDISCH_CONTACT.id, KNMG_BIJLAGE_2.id],
+    ),
+    Check(
+        id="verstrekken_zonder_overleg",
+        when="verstrekking_besluit in [verstrekken, deels] and overleg_collega == nee",
+        severity="justify",
+        message=_t(
+            "U verstrekt gegevens zonder het verzoek met een collega te bespreken. Ook bij een "
+            "informatieverzoek handelt u niet alleen: verantwoord waarom dat overleg niet "
+            "plaatsvond.",
+            "You disclose information without discussing the request with a colleague. With "
+            "an information request too you do not act alone: justify why there was no "
+            "consultation.",
+        ),
+        sources=[MEDISCH_CONTACT.id, KNMG_BIJLAGE_2.id],
+    ),
+)
+
 GUARDRAIL_IDS: dict[str, str] = {
     "a": "melden_zonder_gesprek",
     "b": "signalen_alleen_derden",
@@ -189,6 +230,10 @@ GUARDRAIL_IDS: dict[str, str] = {
     "e": "afsluiten_met_risico",
     "f": "gegevens_niet_beperkt",
 }
+
+
+ALL_SHARED_CHECKS: tuple[Check, ...] = (*SHARED_CHECKS, *INFO_CHECKS)
+"""Every shared check; a protocol gets those whose items it has."""
 
 
 def checks_hash(checks: Iterable[Check]) -> str:

@@ -139,6 +139,19 @@ class DecisionRecord(_M):
     evaluatie: EvaluationRecord | None = None
 
 
+class VerstrekkingRecord(_M):
+    """The outcome of an information request (``kind: informatieverzoek``): no melding."""
+
+    type: Literal["verstrekking"] = "verstrekking"
+    besluit: str
+    verstrekt: bool
+    deels: bool
+    open: bool
+    grondslag: str | None
+    vervolgdatum: str | None
+    outcome: str
+
+
 class ChosenDecision(_M):
     melden: bool
     hulp: bool
@@ -191,9 +204,14 @@ class Record(_M):
     steps: list[StepRecord]
     superseded: list[SupersededRecord]
     acute: list[AcuteRecord]
-    decision: DecisionRecord | None
+    decision: DecisionRecord | VerstrekkingRecord | None
     override: Override | None = None
     amendment_reason: str | None = None
+    confirmation: Literal["screen", "yes-flag"] | None = Field(
+        default=None,
+        description="How the signer confirmed the summary: read on screen and answered yes, "
+        "or --yes in a script. Absent in records made before meldcode asked.",
+    )
     checks: ChecksRecord | None = None
     refutations: list[RefutationRecord] | None = None
     integrity: dict[str, str]
@@ -303,6 +321,7 @@ def build_record(
     training: bool = False,
     override: Override | None = None,
     amendment_reason: str | None = None,
+    confirmation: str | None = None,
 ) -> dict[str, Any]:
     """The record of a case as a plain dict (validated against :class:`Record`)."""
     from meldcode_cli import __version__, walkview
@@ -353,14 +372,26 @@ def build_record(
         steps.append(
             StepRecord(
                 step=s.step,
-                title=s.title.get(lang),
+                title=s.title_for(walk.role).get(lang),
                 started_at=times[0] if times else None,
                 finished_at=times[-1] if times else None,
                 items=items,
             )
         )
     decision = walk.decision()
-    decision_record = None
+    decision_record: DecisionRecord | VerstrekkingRecord | None = None
+    verstrekking = walk.verstrekking()
+    if verstrekking is not None:
+        datum = walk.answers.get("verstrekking_vervolgdatum")
+        decision_record = VerstrekkingRecord(
+            besluit=verstrekking.besluit,
+            verstrekt=verstrekking.verstrekt,
+            deels=verstrekking.deels,
+            open=verstrekking.open,
+            grondslag=verstrekking.grondslag,
+            vervolgdatum=str(datum) if verstrekking.open and datum else None,
+            outcome=verstrekking.outcome,
+        )
     if decision is not None:
 
         def shown_answer(iid: str) -> str | None:
@@ -461,6 +492,8 @@ def build_record(
             for r in walk.refutations
         ],
     }
+    if confirmation is not None:  # absent, not null, when nobody was asked (training)
+        body["confirmation"] = confirmation
     body["integrity"] = integrity_map(body)
     Record.model_validate(body)  # a bug here must never produce a signed record
     return body

@@ -52,6 +52,10 @@ class Expectation(_Model):
     shown: list[str] = Field(default_factory=list)
     not_shown: list[str] = Field(default_factory=list)
     acute: bool | None = None
+    verstrekking: str | None = Field(
+        default=None,
+        description="Informatieverzoek: het verstrekkingsbesluit (bv. deels).",
+    )
     checks_fired: list[str] | None = Field(
         default=None,
         description="Precies deze controles gaan af aan het eind van de wandeling.",
@@ -176,7 +180,7 @@ def run_scenario(compiled: Any, sc: Scenario, file: str) -> ScenarioResult:
     if unused:
         fails.append("antwoorden voor items die niet aan de orde kwamen: " + ", ".join(unused))
     decision = walk.decision()
-    res.path_key = f"{sc.role}:{path_code(decision)}" if decision and not missing else None
+    res.path_key = walk.path_key() if walk.concluded() and not missing else None
     exp = sc.expect
     if exp.decision is not None:
         if decision is None:
@@ -221,6 +225,11 @@ def run_scenario(compiled: Any, sc: Scenario, file: str) -> ScenarioResult:
             if lacking:
                 detail.append("niet: " + ", ".join(lacking))
             fails.append("controles: " + "; ".join(detail))
+    if exp.verstrekking is not None:
+        v = walk.verstrekking()
+        got_v = v.besluit if v else "geen"
+        if got_v != exp.verstrekking:
+            fails.append(f"verstrekkingsbesluit: verwacht {exp.verstrekking}, kreeg {got_v}")
     if exp.acute is not None:
         acute, _ = walk.flags()
         if acute != exp.acute:

@@ -240,10 +240,13 @@ def drive(
                     break
                 continue
             try:
-                tgt.answer(item.id, raw)
+                value = tgt.answer(item.id, raw)
             except AnswerError as e:
                 problem = e.reason
                 continue
+            accepted = getattr(prompter, "accepted", None)  # optional: echo what was taken
+            if accepted is not None:
+                accepted(item, value)
             _announce(tgt, prompter, announced)
             break
         else:
