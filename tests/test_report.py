@@ -609,7 +609,21 @@ def test_ask_betrokkenen() -> None:
     assert people.betrokkenen[0].naam == "Sanne"
     assert people.betrokkenen[1].leeftijd == 7
     assert people.betrokkenen[1].in_huishouden is True
-    assert "Geef een datum" in out.getvalue()  # 'morgen' was asked again
+    assert "Geef een bestaande datum" in out.getvalue()  # 'morgen' was asked again
+    assert "= vrijdag 12 april 1991" in out.getvalue()  # said back in words
+
+
+@pytest.mark.parametrize(
+    ("typed", "born"),
+    [("12-4-1991", dt.date(1991, 4, 12)), ("12-04-1991", dt.date(1991, 4, 12)),
+     ("1991-04-12", dt.date(1991, 4, 12))],
+)  # fmt: skip
+def test_betrokkenen_dates_as_in_the_walk(typed: str, born: dt.date) -> None:
+    answers = f"kind\n31-02-2019\n{typed}\n\n\nj\n\n"
+    out = io.StringIO()
+    people = rep.ask_betrokkenen(io.StringIO(answers), out, advies=True)
+    assert people.betrokkenen[0].geboortedatum == born
+    assert "Geef een bestaande datum" in out.getvalue()  # 31-02 does not exist
 
 
 @pytest.mark.parametrize(

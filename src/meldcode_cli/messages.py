@@ -872,13 +872,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "report.ask.naam": {"nl": "Naam:", "en": "Name:"},
     "report.ask.geboren": {
-        "nl": "Geboortedatum (JJJJ-MM-DD), geboortejaar of leeftijd (bv. 34 of 4 mnd):",
-        "en": "Date of birth (YYYY-MM-DD), year of birth or age (e.g. 34 or 4 months):",
+        "nl": "Geboortedatum (DD-MM-JJJJ of JJJJ-MM-DD), geboortejaar of leeftijd "
+        "(bv. 34 of 4 mnd):",
+        "en": "Date of birth (DD-MM-YYYY or YYYY-MM-DD), year of birth or age "
+        "(e.g. 34 or 4 months):",
     },
     "report.ask.geboren_again": {
-        "nl": "Geef een datum (JJJJ-MM-DD of DD-MM-JJJJ), een jaartal of een leeftijd "
-        "(in jaren, of in maanden: 4 mnd).",
-        "en": "Give a date (YYYY-MM-DD or DD-MM-YYYY), a year or an age "
+        "nl": "Geef een bestaande datum (DD-MM-JJJJ, D-M-JJJJ of JJJJ-MM-DD), een jaartal of "
+        "een leeftijd (in jaren, of in maanden: 4 mnd).",
+        "en": "Give a date that exists (DD-MM-YYYY, D-M-YYYY or YYYY-MM-DD), a year or an age "
         "(in years, or in months: 4 months).",
     },
     "report.ask.relatie": {"nl": "Relatie tot de cliënt:", "en": "Relation to the client:"},
@@ -1177,12 +1179,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "walk.restarted": {
         "nl": "Casus {old} blijft bewaard; u begint opnieuw als {new} met het huidige protocol.",
         "en": "Case {old} is kept; you start again as {new} with the current protocol.",
-    },
-    "walk.already_complete": {
-        "nl": "Casus {label} is afgerond. Wijzig antwoorden met 'meldcode resume {label}' of "
-        "beantwoord afweging 5 bij de evaluatie ('meldcode evaluate {label}').",
-        "en": "Case {label} is complete. Change answers with 'meldcode resume {label}' or "
-        "answer consideration 5 at the evaluation ('meldcode evaluate {label}').",
     },
     "walk.recovered": {
         "nl": "Let op: {n} regel(s) van het journaal waren beschadigd ({problem}) en zijn "
@@ -1618,6 +1614,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "review.pending": {
         "nl": "Casus {label} is eerder gecorrigeerd, maar die correctie is nog niet ondertekend.",
         "en": "Case {label} was corrected before, but that correction is not signed yet.",
+    },
+    "key.init.exists": {
+        "nl": "er is al een profiel ({path}); wissel van sleutel met 'meldcode key rotate', of "
+        "gebruik --force om opnieuw te beginnen",
+        "en": "there is a profile already ({path}); change keys with 'meldcode key rotate', or "
+        "use --force to start again",
+    },
+    "verify.what": {"nl": "{kind} {seq} van casus {case}", "en": "{kind} {seq} of case {case}"},
+    "walk.acute.continue_not_saved": {
+        "nl": "Verder met de meldcode (ja) of nu stoppen (nee; er is niets opgeslagen, hervatten "
+        "kan dus niet)?",
+        "en": "Continue with the meldcode (yes) or stop now (no; nothing is saved, so it cannot "
+        "be resumed)?",
     },
     # ---- end of issue 10 ----
     # ---- issue 11: new entries below this line ----

@@ -280,6 +280,10 @@ def ask_betrokkenen(stdin: TextIO, out: TextIO, *, advies: bool) -> Betrokkenen:
             parsed = _parse_age_answer(born)
             if parsed is not None:
                 data.update(parsed)
+                if isinstance(parsed.get("geboortedatum"), dt.date):  # said back in words
+                    from meldcode_cli.walkview import date_in_words
+
+                    out.write("  = " + date_in_words(parsed["geboortedatum"]) + "\n")
                 break
             out.write(t("report.ask.geboren_again") + "\n")
         data["relatie"] = ask("report.ask.relatie") or None
@@ -303,12 +307,11 @@ def _parse_age_answer(text: str) -> dict[str, Any] | None:
     age = _parse_age_text(text)
     if age is not None:
         return dict(age)
-    parsed = _parse_date(text)
-    if isinstance(parsed, dt.date):
-        return {"geboortedatum": parsed}
-    try:
-        return {"geboortedatum": dt.date.fromisoformat(text)}
-    except ValueError:
+    from meldcode_cli.engine import AnswerError, parse_date
+
+    try:  # DD-MM-JJJJ, D-M-JJJJ or ISO, as everywhere in the walk
+        return {"geboortedatum": parse_date(text)}
+    except AnswerError:
         return None
 
 
