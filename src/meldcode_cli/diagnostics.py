@@ -75,6 +75,17 @@ CODES: dict[str, str] = {
     "MC409": "sleutel leidt niet tot een beslissing",
     "MC410": "casus-id komt in meer bestanden voor",
     "MC411": "bestandsnaam wijkt af van casus-id",
+    # ketenkaart files (docs/ketenkaart.md)
+    "MC501": "dubbel organisatie-id in de ketenkaart",
+    "MC502": "onbekende organisatie in 'replaces'",
+    "MC503": "organisatie zonder bron",
+    "MC504": "'checked_on' ontbreekt, is geen datum of ligt in de toekomst",
+    "MC505": "gegevens ouder dan 12 maanden (waarschuwing)",
+    "MC506": "onbekend protocol-id in 'forms'",
+    "MC507": "onbekende rol in 'roles'",
+    "MC508": "contact zonder telefoon en zonder URL",
+    "MC509": "telefoonnummer zonder bereikbaarheid (waarschuwing)",
+    "MC510": "werkgebied ontbreekt of is tegenstrijdig",
 }
 
 

@@ -41,8 +41,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Write the JSON Schema of the protocol format.",
     },
     "cmd.schema.kind": {
-        "nl": "Welk schema: protocol of scenarios.",
-        "en": "Which schema: protocol or scenarios.",
+        "nl": "Welk schema: protocol, scenarios, record, ketenkaart of monitor.",
+        "en": "Which schema: protocol, scenarios, record, ketenkaart or monitor.",
     },
     "cmd.schema.output": {"nl": "Schrijf naar dit bestand.", "en": "Write to this file."},
     "cmd.test": {
@@ -2231,6 +2231,128 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # ---- end of issue 16 ----
     # ---- issue 19: new entries below this line ----
     # ---- end of issue 19 ----
+    # ---- issue 17: new entries below this line ----
+    "cmd.kaart": {
+        "nl": "Ketenkaart: wie doet wat, per pijler, vorm van geweld, rol en gemeente.",
+        "en": "Ketenkaart: who does what, per pillar, form of violence, role and municipality.",
+    },
+    "cmd.kaart.validate": {
+        "nl": "Ketenkaartbestanden controleren (standaard: de meegeleverde).",
+        "en": "Check ketenkaart files (default: the shipped ones).",
+    },
+    "cmd.kaart.paths": {
+        "nl": "Ketenkaartbestanden of mappen.",
+        "en": "Ketenkaart files or folders.",
+    },
+    "opt.pijler": {
+        "nl": "Alleen deze pijler: preventie, signalering, interventie, herstel-nazorg.",
+        "en": "Only this pillar: preventie, signalering, interventie, herstel-nazorg.",
+    },
+    "opt.vorm": {
+        "nl": "Alleen voor deze vorm van geweld (protocol-id).",
+        "en": "Only for this form of violence (protocol id).",
+    },
+    "opt.rol": {"nl": "Alleen voor deze rol.", "en": "Only for this role."},
+    "opt.gemeente": {
+        "nl": "Alleen wat deze gemeente dekt (regionaal eerst, landelijk als terugval).",
+        "en": "Only what covers this municipality (regional first, national as fallback).",
+    },
+    "opt.regio": {
+        "nl": "Alleen wat deze regio dekt (bijv. Gelderland-Zuid).",
+        "en": "Only what covers this region (e.g. Gelderland-Zuid).",
+    },
+    "opt.ketenkaart": {
+        "nl": "Extra (regionaal) ketenkaartbestand of map; mag vaker.",
+        "en": "Extra (regional) ketenkaart file or folder; may be repeated.",
+    },
+    "opt.output_file": {"nl": "Schrijf naar dit bestand.", "en": "Write to this file."},
+    "kaart.title": {"nl": "Ketenkaart: wie doet wat", "en": "Ketenkaart: who does what"},
+    "kaart.col.org": {"nl": "Organisatie", "en": "Organisation"},
+    "kaart.col.does": {"nl": "Wat", "en": "What"},
+    "kaart.col.pillars": {"nl": "Pijlers", "en": "Pillars"},
+    "kaart.col.contact": {"nl": "Contact", "en": "Contact"},
+    "kaart.col.area": {"nl": "Gebied", "en": "Area"},
+    "kaart.col.checked": {"nl": "Gecontroleerd", "en": "Checked"},
+    "kaart.national": {"nl": "landelijk", "en": "national"},
+    "kaart.stale": {"nl": "VEROUDERD", "en": "OUT OF DATE"},
+    "kaart.takes.advies": {"nl": "advies", "en": "advice"},
+    "kaart.takes.melding": {"nl": "meldingen", "en": "reports"},
+    "kaart.replaces": {"nl": "vervangt hier {id}", "en": "replaces {id} here"},
+    "kaart.forms": {"nl": "vormen", "en": "forms"},
+    "kaart.forms.all": {"nl": "alle vormen", "en": "all forms"},
+    "kaart.roles": {"nl": "rollen", "en": "roles"},
+    "kaart.source": {"nl": "bron", "en": "source"},
+    "kaart.empty": {
+        "nl": "Geen organisaties bij deze filters.",
+        "en": "No organisations match these filters.",
+    },
+    "kaart.stale_note": {
+        "nl": "{n} organisatie(s) langer dan 12 maanden niet gecontroleerd (VEROUDERD).",
+        "en": "{n} organisation(s) not checked for more than 12 months (OUT OF DATE).",
+    },
+    "kaart.skipped": {
+        "nl": "Let op: {n} ketenkaartbestand(en) met fouten overgeslagen; "
+        "zie 'meldcode kaart validate'.",
+        "en": "Note: {n} ketenkaart file(s) with errors skipped; see 'meldcode kaart validate'.",
+    },
+    "kaart.generated": {"nl": "Gemaakt op {date}", "en": "Generated on {date}"},
+    "written": {"nl": "Geschreven: {path}", "en": "Written: {path}"},
+    "cmd.monitor": {
+        "nl": "Monitoring zonder dossiers: geanonimiseerde tellingen exporteren en bundelen.",
+        "en": "Monitoring without case files: export and combine anonymised counts.",
+    },
+    "cmd.monitor.export": {
+        "nl": "Tellingen uit de ondertekende records op deze computer, ondertekend.",
+        "en": "Counts from the signed records on this computer, signed.",
+    },
+    "cmd.monitor.combine": {
+        "nl": "Exports controleren en optellen; HTML-rapport en tabel (CSV/JSON).",
+        "en": "Verify and add up exports; HTML report and table (CSV/JSON).",
+    },
+    "opt.periode": {
+        "nl": "Alleen dit kwartaal (JJJJ-Qn) of jaar (JJJJ).",
+        "en": "Only this quarter (YYYY-Qn) or year (YYYY).",
+    },
+    "cmd.monitor.exports": {"nl": "Exportbestanden of mappen.", "en": "Export files or folders."},
+    "opt.html": {"nl": "HTML-rapport naar dit bestand.", "en": "HTML report to this file."},
+    "opt.csv": {"nl": "Tabel als CSV naar dit bestand.", "en": "Table as CSV to this file."},
+    "opt.signers": {
+        "nl": "Alleen exports van deze sleutels (bestand met SHA256:-vingerafdrukken of "
+        "'meldcode key export'-uitvoer).",
+        "en": "Only exports signed by these keys (a file of SHA256: fingerprints or "
+        "'meldcode key export' output).",
+    },
+    "opt.round5": {
+        "nl": "Elk aantal afronden op een veelvoud van 5, zoals CBS publiceert.",
+        "en": "Round every count to a multiple of 5, as CBS publishes.",
+    },
+    "opt.json_out": {"nl": "Tabel als JSON naar dit bestand.", "en": "Table as JSON to this file."},
+    "monitor.exported": {
+        "nl": "{records} record(s) geteld in {cells} cel(len); {suppressed} cel(len) onder 5 "
+        "weggelaten. Ondertekend met {fp}.",
+        "en": "{records} record(s) counted in {cells} cell(s); {suppressed} cell(s) under 5 "
+        "suppressed. Signed with {fp}.",
+    },
+    "monitor.combined": {
+        "nl": "{n} export(s) gebundeld: {records} record(s), {cells} cel(len), "
+        "{suppressed} onder 5 weggelaten.",
+        "en": "{n} export(s) combined: {records} record(s), {cells} cell(s), "
+        "{suppressed} under 5 suppressed.",
+    },
+    "monitor.bad_periode": {
+        "nl": "--periode '{periode}': schrijf een kwartaal (2026-Q3) of een jaar (2026)",
+        "en": "--periode '{periode}': write a quarter (2026-Q3) or a year (2026)",
+    },
+    "kaart.choose": {"nl": "kies uit: {options}", "en": "choose from: {options}"},
+    "kaart.unknown_filter": {
+        "nl": "{option} '{value}' bestaat niet; {hint}",
+        "en": "{option} '{value}' does not exist; {hint}",
+    },
+    "monitor.title": {
+        "nl": "Monitoring meldcode: geanonimiseerde tellingen",
+        "en": "Meldcode monitoring: anonymised counts",
+    },
+    # ---- end of issue 17 ----
 }
 
 CODE_TITLES_EN: dict[str, str] = {
@@ -2283,6 +2405,16 @@ CODE_TITLES_EN: dict[str, str] = {
     "MC409": "key does not lead to a decision",
     "MC410": "casus id used by more than one file",
     "MC411": "file name differs from casus id",
+    "MC501": "duplicate organisation id in the ketenkaart",
+    "MC502": "unknown organisation in 'replaces'",
+    "MC503": "organisation without a source",
+    "MC504": "'checked_on' missing, not a date, or in the future",
+    "MC505": "data older than 12 months (warning)",
+    "MC506": "unknown protocol id in 'forms'",
+    "MC507": "unknown role in 'roles'",
+    "MC508": "contact without phone and without URL",
+    "MC509": "phone number without opening hours (warning)",
+    "MC510": "area missing or contradictory",
 }
 
 

@@ -11,6 +11,8 @@ SCHEMA_IDS = {
     "protocol": "https://meldcode-cli.invalid/schema/protocol-v1.json",
     "scenarios": "https://meldcode-cli.invalid/schema/scenarios-v1.json",
     "record": "https://meldcode-cli.invalid/schema/record-v1.json",
+    "ketenkaart": "https://meldcode-cli.invalid/schema/ketenkaart-v1.json",
+    "monitor": "https://meldcode-cli.invalid/schema/monitor-export-v1.json",
 }
 
 
@@ -30,10 +32,22 @@ def schema_dict(kind: str = "protocol") -> dict[str, Any]:
 
         schema = ScenarioFile.model_json_schema()
         schema["title"] = "meldcode-cli scenarios"
+    elif kind == "ketenkaart":
+        from meldcode_cli.ketenkaart import KetenkaartFile
+
+        schema = KetenkaartFile.model_json_schema()
+        schema["title"] = "meldcode-cli ketenkaart"
+    elif kind == "monitor":
+        from meldcode_cli.monitor import ExportBody
+
+        schema = ExportBody.model_json_schema()
+        schema["title"] = "meldcode-cli monitor export (the signed body)"
     else:
         from meldcode_cli.checker import UsageError
 
-        raise UsageError(f"onbekend schema '{kind}' (protocol, scenarios of record)")
+        raise UsageError(
+            f"onbekend schema '{kind}' (protocol, scenarios, record, ketenkaart of monitor)"
+        )
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_IDS[kind],
