@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from meldcode_cli.afwegingskader import ORACLE
+from meldcode_cli.afwegingskader import PATH_CODES
 from meldcode_cli.analysis import analyse
 from meldcode_cli.checker import check_text
 from meldcode_cli.compiled import CompiledProtocol
@@ -14,7 +14,7 @@ def test_voorbeeld_every_decision_path_for_every_role(voorbeeld: CompiledProtoco
     result = analyse(voorbeeld, cross_check=True)
     assert result.complete
     assert result.diagnostics == []
-    expected = {f"{role}:{code}" for role in voorbeeld.roles for code in ORACLE}
+    expected = {f"{role}:{code}" for role in voorbeeld.roles for code in PATH_CODES}
     assert result.decision_paths == expected
     assert result.reachable == set(voorbeeld.by_id)
 
@@ -103,7 +103,7 @@ def test_states_merge_when_answers_no_longer_matter() -> None:
     compiled = compile_text(minimal(step1=items))
     result = analyse(compiled)
     assert result.complete
-    assert result.paths <= 2 * 2 * len(ORACLE) * 2
+    assert result.paths <= 2 * 2 * len(PATH_CODES) * 2
 
 
 def test_bare_yes_no_reference_means_ja_but_text_nee_counts_as_answered() -> None:

@@ -31,6 +31,7 @@ TODAY = dt.date(2026, 1, 15)
 STEP1 = {
     "signalen": ["lichamelijk_geweld", "angst"],
     "signalen_feiten": "08-01, spreekuur: blauwe plek linker bovenarm.",
+    "signalen_bron": ["eigen_waarneming"],
     "signalen_datum": "2026-01-08",
     "kindcheck": "nee",
     "mantelzorgcheck": "nee",

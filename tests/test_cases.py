@@ -185,9 +185,15 @@ def test_answers_are_validated_on_the_day_they_were_given(store: CaseStore) -> N
     assert s.follow_up_due() == "2026-02-15"
     # weeks later, after the evaluation date, the case still opens
     later, _ = Session.resume(store, "casus-1", today=lambda: dt.date(2026, 3, 1))
+    later.open_evaluation(None)  # on or after the evaluation date: no reason needed
     later.answer("afweging_5", "ja")
     decision = later.walk.decision()
     assert decision is not None
     assert decision.afsluiten
+    # the evaluation is journalled: the case rebuilds to the same decision
+    again, _ = Session.resume(store, "casus-1", today=lambda: dt.date(2026, 3, 2))
+    assert again.walk.evaluation is not None
+    assert not again.walk.evaluation.early
+    assert again.walk.decision() == decision
     summary = json.loads((later.case.folder / "case.json").read_text())
     assert summary["label"] == "casus-1"

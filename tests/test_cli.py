@@ -110,7 +110,7 @@ def test_validate_json(runner: CliRunner, broken: Path) -> None:
     assert doc["valid"] is False
     files = {Path(f["path"]).name: f for f in doc["files"]}
     assert files["voorbeeld.yaml"]["valid"] is True
-    assert len(files["voorbeeld.yaml"]["decision_paths"]) == 33
+    assert len(files["voorbeeld.yaml"]["decision_paths"]) == 39
     diag = files["kapot.yaml"]["diagnostics"][0]
     assert diag["code"] == "MC202"
     assert diag["line"] > 0
@@ -190,7 +190,7 @@ def test_show_unknown_protocol(runner: CliRunner) -> None:
 def test_test_command_passes_with_full_coverage(runner: CliRunner) -> None:
     code, out, _ = invoke(runner, "test", "--require-full-coverage")
     assert code == 0, out
-    assert "voorbeeld: 33 van 33 beslispaden gedekt" in out
+    assert "voorbeeld: 39 van 39 beslispaden gedekt" in out
     assert out.rstrip().splitlines()[-1].endswith("0 failed")
 
 
@@ -208,7 +208,7 @@ def test_test_command_reports_uncovered_paths(runner: CliRunner, tmp_path: Path)
     )
     code, out, _ = invoke(runner, "test", str(tmp_path))
     assert code == 0
-    assert "1 van 33 beslispaden gedekt" in out
+    assert "1 van 39 beslispaden gedekt" in out
     assert "niet gedekt: wijkagent:JNJJ?" in out
     code, _, _ = invoke(runner, "test", "--require-full-coverage", str(tmp_path))
     assert code == 1

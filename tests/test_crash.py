@@ -275,7 +275,10 @@ def _real_journal(store: CaseStore) -> tuple[bytes, list[dict[str, Any]]]:
     s = Session.start(
         store, "heel", protocol_text=text, compiled=compiled, role="huisarts", lang="nl"
     )
-    answers = ANSWERS | {"afweging_2": "ja"}  # acute declared: afweging 2 is "ja"
+    answers = ANSWERS | {
+        "afweging_2": "ja",  # acute declared: afweging 2 is "ja"
+        "afweging_veiligheid_afspraken": "Veiligheidsplan besproken; VT belt morgen.",
+    }
     while (item := s.walk.next_item()) is not None:
         if not item.answerable:
             s.mark_shown(item.id)

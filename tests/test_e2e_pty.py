@@ -286,3 +286,79 @@ def test_rich_multiline_prompt_speaks_dutch_only(tmp_path: Path) -> None:
         assert "Finish with" not in term.output
     finally:
         term.kill()
+
+
+CHECKED_PROTOCOL_CHECKS = """checks:
+  - id: geen_advies
+    when: advies_vt == nee
+    severity: justify
+    message: Geen advies van Veilig Thuis gevraagd; leg uit waarom niet.
+    sources: [augeo-stappenplan]
+"""
+
+
+def test_check_fires_mid_walk_is_justified_and_reaches_record_and_report(tmp_path: Path) -> None:
+    """A check fires at the answer that makes it true, the justification typed there is in
+    the signed record and in the draft melding."""
+    voorbeeld = (Path(__file__).resolve().parent.parent / "protocols" / "voorbeeld.yaml").read_text(
+        encoding="utf-8"
+    )
+    protocol = tmp_path / "metcontrole.yaml"
+    protocol.write_text(
+        voorbeeld.replace("id: voorbeeld\n", "id: metcontrole\n", 1) + CHECKED_PROTOCOL_CHECKS,
+        encoding="utf-8",
+    )
+    pw = tmp_path / "pw"
+    pw.write_text("een lange wachtzin\n", encoding="utf-8")
+    os.chmod(pw, 0o600)
+    init = subprocess.run(
+        [str(MELDCODE), "init", "--name", "Dr. A. Jansen", "--role", "huisarts",
+         "--organisation", "Praktijk Oost", "--passphrase-file", str(pw)],
+        capture_output=True, text=True, env=_env(tmp_path), timeout=TIMEOUT, check=False,
+    )  # fmt: skip
+    assert init.returncode == 0, init.stderr
+    term = Terminal(
+        tmp_path, "start", str(protocol), "--role", "huisarts", "--case", "chk", "--plain",
+        "--passphrase-file", str(pw),
+    )  # fmt: skip
+    justification = "Cliënt wilde geen contact met Veilig Thuis; aandachtsfunctionaris akkoord."
+    try:
+        term.expect("Welke signalen heeft u waargenomen?")
+        term.expect("> ")
+        for line in ["4", "Blauwe plek, 12-01, eigen waarneming.", ".", "", "2"]:
+            term.child.sendline(line)
+        term.expect("Heeft u (anoniem) advies gevraagd aan Veilig Thuis?")
+        term.child.sendline("2")  # nee: the check becomes true now
+        term.expect("Verantwoording gevraagd: geen_advies")
+        term.expect("Geen advies van Veilig Thuis gevraagd; leg uit waarom niet.")
+        term.expect("Uw schriftelijke verantwoording")
+        term.child.sendline(justification)
+        term.expect("Waarom heeft u geen advies gevraagd?")  # the walk goes on
+        for line in ["Cliënt weigerde.", ".", "1", "Cliënt bevestigt.", ".", "Risico matig.",
+                     ".", "1", "2", "2", "Cliënt geïnformeerd op 20-01.", "."]:  # fmt: skip
+            term.child.sendline(line)
+        term.expect("nogmaals, vóór ondertekenen")  # shown again before signing
+        term.expect("Uw verantwoording: " + justification)
+        term.expect("> ")
+        term.child.sendline("1")  # sign now
+        term.expect("Klopt dit, en ondertekent u dit record?")  # the pre-sign screen
+        term.expect("> ")
+        term.child.sendline("1")
+        term.expect("Ondertekend")
+        assert term.finish() == 0
+    finally:
+        term.kill()
+    # when it became true, again before signing, and on the pre-sign screen
+    assert term.output.count("Verantwoording gevraagd") == 3
+    records = sorted((tmp_path / "cases" / "chk" / "records").glob("*.json"))
+    assert len(records) == 1
+    record = json.loads(records[0].read_text(encoding="utf-8"))["record"]
+    fired = record["checks"]["fired"]
+    assert [(c["id"], c["justification"]) for c in fired] == [("geen_advies", justification)]
+    report = subprocess.run(
+        [str(MELDCODE), "report", str(records[0]), "--format", "txt"],
+        capture_output=True, text=True, env=_env(tmp_path), timeout=TIMEOUT, check=False,
+    )  # fmt: skip
+    assert report.returncode == 0, report.stderr
+    assert "Controles op de eigen stappen" in report.stdout
+    assert justification in " ".join(report.stdout.split())

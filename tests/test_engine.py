@@ -206,7 +206,14 @@ def test_decision_and_followup_items(voorbeeld: CompiledProtocol) -> None:
     assert d is not None
     assert (d.melden, d.hulp, d.evaluatie_nodig) == (False, True, True)
     assert w.path_key() == "huisarts:JNJJ?"
-    # evaluation weeks later: no safety reached → melden (meldnorm 3), informed item appears
+    # afweging 5 belongs to the evaluation, and before the date only with a reason
+    with pytest.raises(AnswerError, match="evaluatie"):
+        w.answer("afweging_5", "nee")
+    with pytest.raises(AnswerError, match="reden"):
+        w.open_evaluation(None)
+    ev = w.open_evaluation("escalatie: nieuw incident gemeld door de school")
+    assert ev.early
+    # no safety reached → melden (meldnorm 3 alone), informed item appears
     w.answer("afweging_5", "nee")
     d = w.decision()
     assert d is not None
@@ -286,7 +293,8 @@ def test_decision_condition_after_afwegingskader() -> None:
     assert "monitoring" not in ids
     w2 = Walk(compiled, "wijkagent")
     missing = w2.replay({**base, "afweging_1": "ja", "afweging_2": "ja", "afweging_3": "nee"})
-    assert missing == ["informed"]
+    # afweging 2 ja: the shared safety items come first, then the melding's own item
+    assert missing == ["afweging_veiligheid_afspraken", "informed"]
 
 
 def test_options_limited_to_a_role() -> None:

@@ -62,6 +62,10 @@ REQUIRED_CODES = {
     "MC304",
     "MC305",
     "MC306",
+    "MC230",
+    "MC231",
+    "MC232",
+    "MC310",
 }
 
 WARNING_CODES = {"MC213", "MC216"}

@@ -72,6 +72,7 @@ def test_every_protocol_and_role_has_a_golden() -> None:
 ANSWERS_STEP1 = {
     "signalen": ["lichamelijk_geweld", "angst"],
     "signalen_feiten": "08-01, spreekuur: blauwe plek linker bovenarm.",
+    "signalen_bron": ["eigen_waarneming"],
     "signalen_datum": "2026-01-08",
     "kindcheck": "nee",
     "mantelzorgcheck": "nee",

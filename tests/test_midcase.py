@@ -17,6 +17,7 @@ from .case_helpers import walk_case
 STEP1 = {
     "signalen": ["lichamelijk_geweld", "angst"],
     "signalen_feiten": "08-01, spreekuur: blauwe plek linker bovenarm.",
+    "signalen_bron": ["eigen_waarneming"],
     "signalen_datum": "2026-01-08",
     "kindcheck": "ja",
     "kindcheck_kinderen": "Twee kinderen, 4 mnd en 6 jaar, waren thuis.",

@@ -104,6 +104,9 @@ def test_ticks_survive_why_note_and_acute_then_enter(tmp_path: Path) -> None:
         for _ in range(2):  # afweging 1 and 2: ja
             term.question("Afweging")
             term.send(DOWN + ENTER)
+        term.expect("Veiligheid nu.")  # afweging 2 ja: safety on every unsafe path
+        term.question("Wie doet wat nu voor de veiligheid")
+        term.type_text("Veiligheidsplan besproken; melding vandaag.")
         term.question("Afweging 3")
         term.send(DOWN + DOWN + ENTER)  # nee
         term.question("Wie heeft u over de melding geïnformeerd")

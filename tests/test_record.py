@@ -40,6 +40,7 @@ ANSWERS = [
     ("weging", "Acuut: letsel."),
     ("afweging_1", "ja"),
     ("afweging_2", "ja"),
+    ("afweging_veiligheid_afspraken", "Veiligheidsplan met cliënt; Veilig Thuis belt op 21-01."),
     ("afweging_3", "ja"),
     ("afweging_4", "ja"),
     ("afweging_evaluatiedatum", "2026-03-01"),
@@ -77,6 +78,8 @@ def walked(tmp_path: Path, label: str = "casus-1") -> Session:
     for item, value in ANSWERS:
         if item == "afweging_1":
             s.mark_shown("twijfel")  # the guidance block of step 4
+        if item == "afweging_veiligheid_afspraken":
+            s.mark_shown("afweging_veiligheid_nu")
         s.answer(item, value)
     assert s.walk.is_complete()
     return s
@@ -182,8 +185,19 @@ def test_rotation_keeps_old_records_verifying(tmp_path: Path, profiles: ProfileS
 def test_chain_of_decision_evaluation_amendment(tmp_path: Path, profiles: ProfileStore) -> None:
     s = walked(tmp_path)
     one = sign_case(s, passphrase=lambda: PASS, profiles=profiles)
+    s.open_evaluation("escalatie: nieuw incident")  # before the evaluation date: a reason
     s.answer("afweging_5", "ja")
     two = sign_case(s, passphrase=lambda: PASS, profiles=profiles, kind="evaluation")
+    evaluation = load_envelope(two.path)["record"]["decision"]
+    # afweging 2 was ja: closing the help is no new melding, and it says so
+    assert (evaluation["melden"], evaluation["afsluiten"], evaluation["eerder_gemeld"]) == (
+        False,
+        True,
+        True,
+    )
+    assert evaluation["meldnormen"] == []
+    assert evaluation["evaluatie"]["early"]
+    assert evaluation["evaluatie"]["reason"]
     with pytest.raises(CaseError, match="reden"):
         sign_case(s, passphrase=lambda: PASS, profiles=profiles)
     three = sign_case(

@@ -10,7 +10,7 @@ import yaml
 from typer.testing import CliRunner
 
 from meldcode_cli.acute import acute_contacts
-from meldcode_cli.afwegingskader import ORACLE
+from meldcode_cli.afwegingskader import PATH_CODES
 from meldcode_cli.analysis import analyse
 from meldcode_cli.checker import validate_paths
 from meldcode_cli.cli import build_app
@@ -100,7 +100,7 @@ def test_every_decision_path_for_every_role(pid: str) -> None:
     result = analyse(compiled, cross_check=True)
     assert result.complete
     assert result.diagnostics == []
-    assert result.decision_paths == {f"{r}:{code}" for r in compiled.roles for code in ORACLE}
+    assert result.decision_paths == {f"{r}:{code}" for r in compiled.roles for code in PATH_CODES}
     assert set(compiled.roles) == {"huisarts", "wijkagent", "professional"}
 
 
@@ -147,7 +147,7 @@ def test_meldcode_test_reports_full_coverage_for_all_five() -> None:
     result = CliRunner().invoke(build_app(), ["test", "--require-full-coverage"])
     assert result.exit_code == 0, result.stdout
     for pid in FIVE:
-        assert f"{pid}: 33 van 33 beslispaden gedekt" in result.stdout
+        assert f"{pid}: 39 van 39 beslispaden gedekt" in result.stdout
     assert result.stdout.rstrip().splitlines()[-1].endswith(" 0 failed")
 
 

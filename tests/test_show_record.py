@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from meldcode_cli.afwegingskader import ORACLE
+from meldcode_cli.afwegingskader import PATH_CODES
 from meldcode_cli.catalog import render_protocol
 from meldcode_cli.cli import build_app
 from meldcode_cli.diagram import afweging_sequence, render_show
@@ -37,7 +37,7 @@ def hulp_record() -> Path:
     return outcome.record
 
 
-@pytest.mark.parametrize("path", sorted(ORACLE))
+@pytest.mark.parametrize("path", PATH_CODES)
 def test_afweging_sequence_follows_the_flow(path: str) -> None:
     afw: dict[str, bool | None] = {
         str(i + 1): (None if c in "-?" else c == "J") for i, c in enumerate(path)
@@ -45,20 +45,22 @@ def test_afweging_sequence_follows_the_flow(path: str) -> None:
     seq = afweging_sequence(afw)
     edges = {(a, b) for a, _, b in AFWEGING_FLOW}
     assert all(pair in edges for pair in itertools.pairwise(seq)), seq
-    _melden, _hulp, _afsluiten, _ = ORACLE[path]
     end = seq[-1]
     if path == "N----":
         assert end == "afsluiten"
-    elif path.endswith("?"):
+    elif path.endswith("?") and path[3] == "J":
         assert end == "a5"
         assert "hulp" in seq
     elif path[4] == "J":
         assert end == "monitoring"
     elif path[4] == "N":
         assert end == "melden3"
+    elif path[1] == "J":
+        assert end == "vt_verder"  # the melding stands; no meldnorm 2 after afweging 2 ja
     else:
         assert end == "melden2"
     assert ("melden1" in seq) == (path[1] == "J")
+    assert not ("melden1" in seq and "melden2" in seq)
 
 
 def test_mermaid_marks_the_path(afsluiten_record: Path) -> None:

@@ -40,17 +40,25 @@ TIMEOUT = 30
 pytestmark = pytest.mark.skipif(not MELDCODE.exists(), reason="console script not installed")
 
 
-class Recorder(AutoPrompter):
-    """Remembers which answer went to which question."""
+JUSTIFY_PROMPT = "Uw schriftelijke verantwoording"
+JUSTIFICATION = "Oefening: de mentor sprak eerst met de school."
 
-    given: list[tuple[CItem, Any]]
+
+class Recorder(AutoPrompter):
+    """Remembers which answer went to which question, and the justifications typed."""
+
+    plan: list[tuple[str, list[str]]]
 
     def ask(self, item: CItem, walk: Walk, problem: str | None, default: AnswerValue) -> Any:
         value = super().ask(item, walk, problem, default)
-        if not hasattr(self, "given"):
-            self.given = []
-        self.given.append((item, value))
+        if not hasattr(self, "plan"):
+            self.plan = []
+        self.plan.append((walkview.question_text(item), _typed(item, value, walk.role)))
         return value
+
+    def justify(self, check: Any, walk: Walk) -> str | None:  # noqa: ARG002
+        self.plan.append((JUSTIFY_PROMPT, [JUSTIFICATION]))
+        return JUSTIFICATION
 
 
 def _typed(ci: CItem, value: Any, role: str) -> list[str]:
@@ -80,7 +88,7 @@ def _plan(answers: dict[str, Any], today: dt.date) -> list[tuple[str, list[str]]
             answers[ci.id] = (today + dt.timedelta(days=days)).isoformat()
     prompter = Recorder(answers=answers)
     drive(Walk(check.compiled, role, today=today), prompter)
-    return [(walkview.question_text(ci), _typed(ci, v, role)) for ci, v in prompter.given]
+    return prompter.plan
 
 
 def _env(home: Path) -> dict[str, str]:

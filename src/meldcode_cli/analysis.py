@@ -7,7 +7,8 @@ decision can see the difference. For every path the analysis proves:
 
 * the walk ends with a decision (MC301);
 * the decision is the one brief §3.1 prescribes for the afwegingen given (MC302, checked
-  against :data:`afwegingskader.ORACLE`, a table written independently of ``decide``);
+  against :data:`afwegingskader.ORACLE`, a table written from the sources, independently
+  of ``decide``);
 * acute or structurele onveiligheid ⇒ melden (MC303);
 * every item is relevant on at least one path (MC305).
 
@@ -25,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from meldcode_cli import conditions as cond
-from meldcode_cli.afwegingskader import AFWEGING_IDS, EVALUATIE_ID, ORACLE, decide
+from meldcode_cli.afwegingskader import AFWEGING_IDS, EVALUATIE_ID, OPEN_WITH_VT, decide, oracle_row
 from meldcode_cli.compiled import CItem, CompiledProtocol
 from meldcode_cli.diagnostics import Diagnostic
 from meldcode_cli.engine import AnswerValue, decision_env, relevant_items, triggers
@@ -55,15 +56,18 @@ class Analysis:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     complete: bool = True
     cross_checked: set[str] = field(default_factory=set)
+    checks_by_path: dict[str, set[str]] = field(default_factory=dict)
+    """``role:code`` → the checks that can fire on that decision path."""
 
 
 def _referenced(compiled: CompiledProtocol) -> tuple[set[str], dict[str, set[str]]]:
     names: set[str] = set()
     values: dict[str, set[str]] = {}
-    for ci in compiled.items:
-        if ci.cond is None:
+    exprs = [ci.cond for ci in compiled.items] + [c.cond for c in compiled.checks]
+    for expr in exprs:
+        if expr is None:
             continue
-        stack: list[cond.Expr] = [ci.cond]
+        stack: list[cond.Expr] = [expr]
         while stack:
             e = stack.pop()
             if isinstance(e, cond.Ref):
@@ -90,7 +94,8 @@ def _domain(
     if isinstance(item, SingleChoiceItem | MultiChoiceItem) and role is not None:
         item = item.model_copy(update={"options": [o for o in item.options if o.for_role(role)]})
     ref = ci.id in names
-    if ci.id == "afweging_5":
+    if ci.id == "afweging_5" or ci.id in OPEN_WITH_VT:
+        # afweging 5 open until the evaluation; 3 and 4 may stay open after afweging 2 "ja"
         return ["ja", "nee", None]
     if ci.id == EVALUATIE_ID:
         return ["2100-01-01"]
@@ -263,13 +268,28 @@ def analyse(
         return result
 
     # names that conditions at index >= i still read
-    future: list[frozenset[str]] = [frozenset()] * (n + 1)
+    # Checks are evaluated at the end of the walk. Each is split into parts over answers
+    # only (folded into one bit per check right after the last item they read, so those
+    # answers need not be carried to the end) and parts over role, flags and decision
+    # (evaluated at the leaf).
+    split = {c.id: _split_check(c.cond, compiled) for c in compiled.checks}
+    parts_at: dict[int, list[tuple[str, cond.Expr]]] = {}
+    for cid, (static, _dyn) in split.items():
+        for ready, part in static:
+            parts_at.setdefault(ready + 1, []).append((cid, part))
     acc: set[str] = set()
+    future: list[frozenset[str]] = [frozenset()] * (n + 1)
+    for _cid, part in parts_at.get(n, []):
+        acc.update(r.name for r in cond.refs(part))
+    future[n] = frozenset(acc)
     for i in range(n - 1, -1, -1):
         ci = items[i]
         if ci.cond is not None:
             acc.update(r.name for r in cond.refs(ci.cond))
+        for _cid, part in parts_at.get(i, []):
+            acc.update(r.name for r in cond.refs(part))
         future[i] = frozenset(acc)
+    check_bit = {c.id: 1 << k for k, c in enumerate(compiled.checks)}
     keep_always = frozenset({BESLUIT_ID}) if besluit else frozenset(AFWEGING_IDS)
     tests = [cond.compile_expr(ci.cond) if ci.cond is not None else None for ci in items]
     needs_decision = [
@@ -288,17 +308,28 @@ def analyse(
             states.setdefault(
                 (role, declared, False, ()), (None, _DECLARED, "ja" if declared else None)
             )
+    # Per state, the checks whose answer-only parts still hold on *some* path into it (a
+    # bit mask). Merged states share every later evaluation, so OR-ing their masks is exact.
+    full = (1 << len(compiled.checks)) - 1
+    masks: dict[State, int] = dict.fromkeys(states, full)
     keep_prev = future[0] | keep_always
     # the environment of a state, built once: states live on unchanged over many items
     envs: dict[State, dict[str, cond.Value]] = {}
     for i, ci in enumerate(items):
+        if i in parts_at:
+            masks = _fold_masks(masks, parts_at[i], check_bit)
         here = future[i] | keep_always  # what this item and later ones read
         keep = future[i + 1] | keep_always  # what later items read: store only that
         if here != keep_prev:  # an answer was read for the last time: merge what became equal
             shrunk: dict[State, _Chain] = {}
-            for (role, acute, structural, kv), rep in states.items():
-                shrunk.setdefault((role, acute, structural, _project(kv, here)), rep)
+            shrunk_masks: dict[State, int] = {}
+            for key, rep in states.items():
+                role, acute, structural, kv = key
+                small = (role, acute, structural, _project(kv, here))
+                shrunk.setdefault(small, rep)
+                shrunk_masks[small] = shrunk_masks.get(small, 0) | masks[key]
             states = shrunk
+            masks = shrunk_masks
             keep_prev = here
         expr = tests[i]
         dom = domains.get(ci.id, [None])
@@ -327,8 +358,10 @@ def analyse(
                         break
             continue
         nxt: dict[State, _Chain] = {}
+        nxt_masks: dict[State, int] = {}
         for key, rep in states.items():
             role, acute, structural, kv = key
+            mask = masks[key]
             if expr is not None:
                 env = envs.get(key)
                 if env is None:
@@ -341,14 +374,18 @@ def analyse(
                     decision_env(env, _afweging_answers(kv), acute or structural)
                 if not expr(env):
                     nxt.setdefault(key, rep)
+                    nxt_masks[key] = nxt_masks.get(key, 0) | mask
                     continue
             result.reachable.add(ci.id)
             if not ci.answerable:
                 nxt.setdefault(key, rep)
+                nxt_masks[key] = nxt_masks.get(key, 0) | mask
                 continue
             values_here = role_domains.get((role, ci.id), dom)
             if ci.id in _FORCED and (acute or structural):
                 values_here = ["ja"]
+            elif ci.id in OPEN_WITH_VT and not (acute or structural or _a2_ja(kv)):
+                values_here = [v for v in values_here if v is not None]
             for v in values_here:
                 a, s = triggers(ci, v)
                 stored: cond.Value = _DEFERRED if (v is None and ci.deferrable) else v
@@ -356,9 +393,11 @@ def analyse(
                 key2 = (role, acute or a, structural or s, kv2)
                 if key2 not in nxt:
                     nxt[key2] = (rep, ci.id, v) if cross_check else rep
+                nxt_masks[key2] = nxt_masks.get(key2, 0) | mask
             if len(nxt) > max_paths:
                 break
         states = nxt
+        masks = nxt_masks
         if len(states) > max_paths:
             result.complete = False
             big = sorted(
@@ -380,8 +419,11 @@ def analyse(
             )
             return result
 
+    if n in parts_at:
+        masks = _fold_masks(masks, parts_at[n], check_bit)
     result.paths = len(states)
-    for (role, acute, structural, kv), rep in states.items():
+    for key, rep in states.items():
+        role, acute, structural, kv = key
         chain = _materialize(rep)
         declared = chain.pop(_DECLARED, None) == "ja"
         if besluit:
@@ -397,11 +439,15 @@ def analyse(
                 report,
                 cross_check,
             )
+            if compiled.checks:
+                _fired_at_leaf(compiled, split, check_bit, masks[key], key, result, besluit=True)
             continue
         answers = {**chain, **_afweging_answers(kv)} if cross_check else _afweging_answers(kv)
         _check_leaf(
             compiled, role, declared, answers, acute, structural, result, report, cross_check
         )
+        if compiled.checks:
+            _fired_at_leaf(compiled, split, check_bit, masks[key], key, result)
 
     for iid in sorted(approx, key=lambda x: compiled.by_id[x].index):
         ci = compiled.by_id[iid]
@@ -416,6 +462,19 @@ def analyse(
                 severity="warning",
             )
         )
+    fired_anywhere: set[str] = set().union(*result.checks_by_path.values())
+    for c in compiled.checks:
+        if c.id not in fired_anywhere:
+            result.diagnostics.append(
+                Diagnostic(
+                    "MC310",
+                    f"controle '{c.id}' gaat op geen enkel pad af",
+                    "de voorwaarde kan nooit waar zijn (voor geen enkele rol en geen "
+                    "beslissing); pas 'when' of 'roles' van de controle aan",
+                    (*c.loc, "when") if not c.shared else c.loc,
+                    severity="warning" if approx or c.shared else "error",
+                )
+            )
     for ci in items:
         if ci.id not in result.reachable:
             result.diagnostics.append(
@@ -453,6 +512,76 @@ def _env_of(
 _Chain = tuple[Any, str, AnswerValue] | None
 _DECLARED = "\x00declared"
 _FORCED = ("afweging_1", "afweging_2")
+
+
+_SPECIAL = ("role", "acute", "structureel")
+
+
+def _split_check(
+    expr: cond.Expr, compiled: CompiledProtocol
+) -> tuple[list[tuple[int, cond.Expr]], list[cond.Expr]]:
+    """The conjuncts of a check over answers only, with the index of the last item they
+    read, and the other conjuncts (role, flags, decision)."""
+    parts = list(expr.parts) if isinstance(expr, cond.And) else [expr]
+    static: list[tuple[int, cond.Expr]] = []
+    dynamic: list[cond.Expr] = []
+    for part in parts:
+        names = {r.name for r in cond.refs(part)}
+        if names and all(nm in compiled.by_id for nm in names):
+            static.append((max(compiled.by_id[nm].index for nm in names), part))
+        else:
+            dynamic.append(part)
+    return static, dynamic
+
+
+def _fold_masks(
+    masks: dict[Any, int], parts: list[tuple[str, cond.Expr]], check_bit: dict[str, int]
+) -> dict[Any, int]:
+    """Clear the bit of every check whose answer-only part is false in this state."""
+    out: dict[Any, int] = {}
+    for key, mask in masks.items():
+        env = dict(key[3])
+        kept = mask
+        for cid, part in parts:
+            if kept & check_bit[cid] and not cond.evaluate(part, env):
+                kept &= ~check_bit[cid]
+        out[key] = kept
+    return out
+
+
+def _fired_at_leaf(
+    compiled: CompiledProtocol,
+    split: dict[str, tuple[list[tuple[int, cond.Expr]], list[cond.Expr]]],
+    check_bit: dict[str, int],
+    mask: int,
+    key: tuple[str, bool, bool, tuple[tuple[str, cond.Value], ...]],
+    result: Analysis,
+    *,
+    besluit: bool = False,
+) -> None:
+    """Which checks can hold at the end of this path (what the walk shows before signing)."""
+    role, acute, structural, kv = key
+    answers = _afweging_answers(kv)
+    onveilig = acute or structural
+    if not besluit and onveilig and "nee" in (answers.get("afweging_1"), answers.get("afweging_2")):
+        return  # not a place where a walk ends (see _check_leaf)
+    env: dict[str, cond.Value] = dict(kv)
+    env.update({"role": role, "acute": acute, "structureel": structural})
+    decision_env(env, answers, onveilig)
+    if besluit:
+        value = env.get(BESLUIT_ID)
+        code = value if isinstance(value, str) else "?"
+    else:
+        code = path_code_from_answers(set(answers), answers, onveilig)
+    fired = result.checks_by_path.setdefault(f"{role}:{code}", set())
+    for c in compiled.checks:
+        _static, dynamic = split[c.id]
+        if mask & check_bit[c.id] and all(cond.evaluate(d, env) for d in dynamic):
+            fired.add(c.id)
+
+
+def _a2_ja(kv: tuple[tuple[str, cond.Value], ...]) -> bool:
+    return ("afweging_2", "ja") in kv
 
 
 def _afweging_answers(kv: tuple[tuple[str, cond.Value], ...]) -> dict[str, AnswerValue]:
@@ -529,16 +658,16 @@ def _check_leaf(
             "elk pad moet het afwegingskader doorlopen",
         )
         return
-    expected = ORACLE.get(code)
+    row = oracle_row(code.replace("-", "?"))
     got = (decision.melden, decision.hulp, decision.afsluiten, decision.meldnormen)
-    if expected is None or expected != got:
+    if row.decision != got:
         rep(
             "MC302",
             code,
             f"beslissing {decision.outcome} op pad {where} volgt niet uit het afwegingskader",
             "het afwegingskader (brief §3.1) bepaalt de uitkomst; meld dit als fout in meldcode",
         )
-    if onveilig and not decision.melden:
+    if onveilig and not decision.melding_in_case:
         rep(
             "MC303",
             code,

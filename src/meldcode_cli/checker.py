@@ -42,6 +42,7 @@ class FileResult:
     version: str | None = None
     paths: int = 0
     decision_paths: set[str] = field(default_factory=set)
+    checks_by_path: dict[str, set[str]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -176,6 +177,7 @@ def result_to_json(r: FileResult) -> dict[str, object]:
         "version": r.version,
         "paths": r.paths,
         "decision_paths": sorted(r.decision_paths),
+        "checks_by_path": {k: sorted(v) for k, v in sorted(r.checks_by_path.items())},
         "diagnostics": [
             {
                 "code": d.code,
@@ -222,6 +224,7 @@ def result_from_json(data: dict[str, Any], display: str) -> FileResult:
         data["version"],
         int(data["paths"]),
         {str(x) for x in data["decision_paths"]},
+        {str(k): {str(x) for x in v} for k, v in data["checks_by_path"].items()},
     )
 
 
@@ -258,6 +261,7 @@ def _check_loaded(
         diags = diags + analysis.diagnostics
         result.paths = analysis.paths
         result.decision_paths = analysis.decision_paths
+        result.checks_by_path = analysis.checks_by_path
     if diags:
         from meldcode_cli.yamlio import Locator
 

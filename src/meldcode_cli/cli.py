@@ -481,6 +481,9 @@ def build_app() -> typer.Typer:
             Path | None, typer.Option("--passphrase-file", help=t("opt.passphrase_file"))
         ] = None,
         training: Annotated[bool, typer.Option("--no-sign", help=t("cmd.sign.training"))] = False,
+        reason: Annotated[
+            str | None, typer.Option("--reason", help=t("cmd.evaluate.reason"))
+        ] = None,
         yes: Annotated[bool, typer.Option("--yes", help=t("opt.yes"))] = False,
     ) -> None:
         from meldcode_cli.keyflow import evaluate_case, passphrase_source
@@ -491,6 +494,7 @@ def build_app() -> typer.Typer:
                 passphrase=passphrase_source(passphrase_file),
                 training=training,
                 plain=plain,
+                reason=reason,
                 yes=yes,
             )
         )
@@ -707,6 +711,18 @@ def build_app() -> typer.Typer:
     # ---- end of issue 10 ----
 
     # ---- issue 11: new commands below this line ----
+    @app.command("refute", help=t("cmd.refute"))
+    def refute(
+        case: Annotated[str, typer.Argument(help=t("cmd.resume.case"), show_default=False)],
+        item: Annotated[str, typer.Argument(help=t("cmd.refute.item"), show_default=False)],
+        value: Annotated[str, typer.Argument(help=t("cmd.refute.value"), show_default=False)],
+        text: Annotated[str, typer.Option("--text", help=t("cmd.refute.text"))],
+        source: Annotated[str, typer.Option("--source", help=t("cmd.refute.source"))] = "dossier",
+    ) -> None:
+        from meldcode_cli.refutation import refute_signal
+
+        run_walk(lambda: refute_signal(case, item, value, text=text, source=source))
+
     # ---- end of issue 11 ----
 
     # ---- issue 12: new commands below this line ----

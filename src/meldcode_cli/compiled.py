@@ -21,6 +21,7 @@ from meldcode_cli.afwegingskader import (
 from meldcode_cli.diagnostics import Diagnostic, Loc, did_you_mean
 from meldcode_cli.protocol import (
     AfwegingskaderItem,
+    Check,
     ConcreteItem,
     DateItem,
     GuidanceItem,
@@ -35,7 +36,7 @@ from meldcode_cli.protocol import (
 from meldcode_cli.verstrekking import FRAGMENT_CONDITIONS as VERSTREKKING_CONDITIONS
 from meldcode_cli.verstrekking import VERSTREKKING_SOURCES, verstrekking_items
 
-__all__ = ["CItem", "CompiledProtocol", "ProtocolInvalid", "compile_protocol"]
+__all__ = ["CCheck", "CItem", "CompiledProtocol", "ProtocolInvalid", "compile_protocol"]
 
 DECISION_NAMES = ("decision.melden", "decision.hulp", "decision.afsluiten")
 FLAG_NAMES = ("acute", "structureel")
@@ -85,6 +86,33 @@ class CItem:
         object.__setattr__(self, "structural_values", frozenset(structural))
 
 
+@dataclass(frozen=True, slots=True)
+class CCheck:
+    """A compiled check (``checks:`` of the protocol, or a shared guardrail)."""
+
+    check: Check
+    cond: cond.Expr
+    loc: Loc
+    shared: bool = False
+
+    @property
+    def id(self) -> str:
+        return self.check.id
+
+    @property
+    def severity(self) -> str:
+        return self.check.severity
+
+
+@dataclass(frozen=True, slots=True)
+class _CheckOwner:
+    """What the condition type checker needs to know about the owner of a condition."""
+
+    loc: Loc
+    id: str
+    index: int
+
+
 @dataclass(frozen=True)
 class CompiledProtocol:
     protocol: Protocol
@@ -93,6 +121,12 @@ class CompiledProtocol:
     decision_index: int
     """Index of the first item after the afwegingskader: from there ``decision.*`` exists."""
     sources: dict[str, Source] = field(default_factory=dict)
+    checks: tuple[CCheck, ...] = ()
+    """Protocol checks and the shared guardrails that apply, in that order."""
+    shared_skipped: tuple[tuple[str, str], ...] = ()
+    """Shared guardrails that do not apply to this protocol: (id, why)."""
+    checks_hash: str = ""
+    """Hash of the check definitions in ``checks`` (stored in every record)."""
 
     @property
     def id(self) -> str:
@@ -361,6 +395,8 @@ def compile_protocol(protocol: Protocol) -> tuple[CompiledProtocol | None, list[
                     )
                 )
 
+    for check in protocol.checks:
+        used_sources.update(check.sources)
     for i, s in enumerate(protocol.sources):
         if s.id not in used_sources:
             diags.append(
@@ -408,16 +444,132 @@ def compile_protocol(protocol: Protocol) -> tuple[CompiledProtocol | None, list[
                 expr = role_expr if expr is None else cond.And((role_expr, expr))
         final.append(CItem(ci.item, ci.step, ci.index, expr, ci.loc, ci.fragment, ci.deferrable))
 
+    checks, skipped = _compile_checks(
+        protocol, final, position, decision_index, protocol_roles, sources, diags
+    )
     if any(d.severity == "error" for d in diags):
         return None, diags
+    from meldcode_cli.guardrails import checks_hash
+
     compiled = CompiledProtocol(
         protocol=protocol,
         items=tuple(final),
         by_id={ci.id: ci for ci in final},
         decision_index=decision_index,
         sources=sources,
+        checks=tuple(checks),
+        shared_skipped=tuple(skipped),
+        checks_hash=checks_hash(c.check for c in checks),
     )
     return compiled, diags
+
+
+def _compile_checks(
+    protocol: Protocol,
+    citems: list[CItem],
+    position: dict[str, int],
+    decision_index: int,
+    roles: set[str],
+    sources: dict[str, Source],
+    diags: list[Diagnostic],
+) -> tuple[list[CCheck], list[tuple[str, str]]]:
+    """The protocol's ``checks:`` (MC230-MC232, conditions as ``when:``) and the shared
+    guardrails whose items exist in this protocol."""
+    from meldcode_cli.guardrails import ALL_SHARED_CHECKS, GUARDRAIL_SOURCES
+
+    out: list[CCheck] = []
+    seen: dict[str, int] = {}
+    item_ids = {ci.id for ci in citems}
+    end = len(citems)  # a check is evaluated over the whole walk: every item is earlier
+    for i, check in enumerate(protocol.checks):
+        loc: Loc = ("checks", i)
+        if check.id in seen or check.id in item_ids:
+            what = "een andere controle" if check.id in seen else "een item"
+            diags.append(
+                Diagnostic(
+                    "MC230",
+                    f"controle-id '{check.id}' is al gebruikt door {what}",
+                    "geef elke controle een eigen id, anders dan de item-ids",
+                    (*loc, "id"),
+                )
+            )
+        seen.setdefault(check.id, i)
+        for si, sid in enumerate(check.sources):
+            if sid not in sources:
+                diags.append(
+                    Diagnostic(
+                        "MC231",
+                        f"bron '{sid}' van controle '{check.id}' staat niet in 'sources'",
+                        did_you_mean(sid, sources) or "voeg de bron toe aan 'sources' bovenaan",
+                        (*loc, "sources", si),
+                    )
+                )
+        if not check.sources:
+            diags.append(
+                Diagnostic(
+                    "MC232",
+                    f"controle '{check.id}' noemt geen bron",
+                    "een controle stelt een norm: voeg 'sources: [<bron-id>]' toe",
+                    (*loc, "id"),
+                )
+            )
+        diags.extend(_foreign_roles(check.roles, protocol.roles, (*loc, "roles")))
+        expr = _check_condition(check, loc, citems, position, decision_index, roles, diags, end)
+        if expr is not None:
+            out.append(CCheck(check, expr, loc))
+    skipped: list[tuple[str, str]] = []
+    for s in GUARDRAIL_SOURCES:
+        sources.setdefault(s.id, s)
+    for check in ALL_SHARED_CHECKS:
+        if check.id in seen:
+            skipped.append((check.id, "het protocol definieert een eigen controle met dit id"))
+            continue
+        local: list[Diagnostic] = []
+        expr = _check_condition(
+            check, ("checks",), citems, position, decision_index, roles, local, end
+        )
+        if expr is None:
+            skipped.append((check.id, local[0].message if local else "?"))
+            continue
+        out.append(CCheck(check, expr, ("checks",), shared=True))
+    return out, skipped
+
+
+def _check_condition(
+    check: Check,
+    loc: Loc,
+    citems: list[CItem],
+    position: dict[str, int],
+    decision_index: int,
+    roles: set[str],
+    diags: list[Diagnostic],
+    end: int,
+) -> cond.Expr | None:
+    try:
+        parsed = cond.parse(check.when)
+    except cond.ConditionSyntaxError as e:
+        diags.append(
+            Diagnostic(
+                "MC204",
+                f"voorwaarde: {e.message}",
+                "zie 'Voorwaarden' in docs/protocol-format.md",
+                (*loc, "when"),
+                offset=e.pos,
+            )
+        )
+        return None
+    owner = _CheckOwner(loc, check.id, end)
+    errs = _typecheck(parsed, owner, citems, position, decision_index, roles)
+    diags.extend(errs)
+    if errs:
+        return None
+    expr = _explicit_yes(parsed, citems, position)
+    if check.roles is not None:
+        role_expr = cond.Compare(
+            cond.Ref("role", 0), "in", tuple(check.roles), tuple(0 for _ in check.roles)
+        )
+        expr = cond.And((role_expr, expr))
+    return expr
 
 
 def _foreign_roles(
@@ -454,7 +606,7 @@ def _explicit_yes(expr: cond.Expr, citems: list[CItem], position: dict[str, int]
 
 def _typecheck(
     expr: cond.Expr,
-    ci: CItem,
+    ci: CItem | _CheckOwner,
     citems: list[CItem],
     position: dict[str, int],
     decision_index: int,

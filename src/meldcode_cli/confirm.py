@@ -92,6 +92,11 @@ def signing_lines(
                 lines += _block(note.text)
         if not found:
             lines.append("  " + t("confirm.nothing"))
+    fired = walk.fired_checks()
+    if fired:
+        lines += ["", t("report.block.checks")]
+        for c in fired:
+            lines += ["  " + line for line in walkview.check_lines(c, walk)]
     if amendment_reason is not None:
         lines += ["", t("confirm.amendment")]
         lines += _block(amendment_reason)

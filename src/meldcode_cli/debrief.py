@@ -74,6 +74,9 @@ class Participant:
     ok: int
     n: int
     decision_ok: bool
+    checks: int = 0
+    """Checks on the participant's own steps that fired."""
+    justified: int = 0
 
 
 @dataclass
@@ -86,6 +89,8 @@ class Debrief:
     items: list[Point]
     afwegingen: list[Point]
     notes: list[str] = field(default_factory=list)
+    checks: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Per check id: (participants it fired for, of whom justified)."""
 
     @property
     def n(self) -> int:
@@ -147,10 +152,11 @@ def _load(files: Sequence[Path]) -> list[dict[str, Any]]:
 def record_path(decision: dict[str, Any]) -> str:
     """The decision path (J/N/-/?) of a record's decision section."""
     afw = decision.get("afwegingen") or {}
+    open_ = {str(x).removeprefix("afweging_") for x in decision.get("open_met_veilig_thuis") or []}
     code = ""
     for n in "12345":
         v = afw.get(n)
-        code += "-" if v is None else ("J" if v else "N")
+        code += ("?" if n in open_ else "-") if v is None else ("J" if v else "N")
     if "evaluatie" in str(decision.get("outcome", "")):
         code = code[:4] + "?"
     return code
@@ -320,9 +326,15 @@ def build_debrief(files: Sequence[Path], casus_ref: str | None = None) -> Debrie
         path_rows.append(Row(casus.key.path, 0, True))
     path_point = Point("path", t("debrief.path"), path_rows, n, path_counts.get(casus.key.path, 0))
     participants = []
+    check_counts: dict[str, list[int]] = {}
     for r, (answers, asked), outcome, path in zip(records, people, outcomes, paths, strict=True):
         found = [judge(e, answers.get(e.id), asked=e.id in asked) for e in expects]
         prof = r["provenance"].get("professional") or {}
+        fired = (r.get("checks") or {}).get("fired") or []
+        for c in fired:
+            cnt = check_counts.setdefault(str(c.get("id")), [0, 0])
+            cnt[0] += 1
+            cnt[1] += 1 if c.get("justification") else 0
         participants.append(
             Participant(
                 str(r["provenance"]["case"]),
@@ -332,9 +344,13 @@ def build_debrief(files: Sequence[Path], casus_ref: str | None = None) -> Debrie
                 sum(1 for f in found if f.ok),
                 len(found),
                 outcome == casus.key.decision and path == casus.key.path,
+                len(fired),
+                sum(1 for c in fired if c.get("justification")),
             )
         )
-    return Debrief(casus, compiled, participants, decision, path_point, items, afwegingen, notes)
+    result = Debrief(casus, compiled, participants, decision, path_point, items, afwegingen, notes)
+    result.checks = {k: (v[0], v[1]) for k, v in sorted(check_counts.items())}
+    return result
 
 
 # --- text -----------------------------------------------------------------------------------
@@ -406,6 +422,12 @@ def text_lines(d: Debrief, *, names: bool = False) -> list[Line]:
     lines += [("", ""), (t("debrief.afwegingen"), "bold magenta")]
     for p in d.afwegingen:
         lines += _point_lines(p, d.compiled)
+    if d.checks:
+        lines += [("", ""), (t("debrief.checks"), "bold magenta")]
+        for cid, (fired, justified) in d.checks.items():
+            lines.append(
+                (f"  {cid}: " + t("debrief.check_count", n=fired, j=justified, of=d.n), "")
+            )
     if names:
         lines += [("", ""), (t("debrief.participants"), "bold magenta")]
         for part in d.participants:
@@ -415,6 +437,8 @@ def text_lines(d: Debrief, *, names: bool = False) -> list[Line]:
                 (
                     f"  {mark} {_clip(who, 30):<30} {part.decision:<22} {part.path}  "
                     + t("debrief.score", ok=part.ok, n=part.n)
+                    + "  "
+                    + t("debrief.part_checks", n=part.checks, j=part.justified)
                     + f"  ({part.label})",
                     "",
                 )
@@ -522,6 +546,13 @@ def format_html(d: Debrief, *, names: bool = False) -> str:
         parts.extend(_point_html(p, d.compiled) for p in d.items)
     parts.append(f"<h2>{_e(t('debrief.afwegingen'))}</h2>")
     parts.extend(_point_html(p, d.compiled) for p in d.afwegingen)
+    if d.checks:
+        parts.append(f"<h2>{_e(t('debrief.checks'))}</h2>")
+        parts.append("<ul>")
+        for cid, (fired, justified) in d.checks.items():
+            count = t("debrief.check_count", n=fired, j=justified, of=d.n)
+            parts.append(f"<li>{_e(cid)}: {_e(count)}</li>")
+        parts.append("</ul>")
     if names:
         parts.append(f"<h2>{_e(t('debrief.participants'))}</h2>")
         parts.append("<table class='people'>")
@@ -531,6 +562,7 @@ def format_html(d: Debrief, *, names: bool = False) -> str:
                 f"<tr><td>{mark}</td><td>{_e(part.name or t('debrief.no_name'))}</td>"
                 f"<td>{_e(part.decision)}</td><td>{_e(part.path)}</td>"
                 f"<td>{_e(t('debrief.score', ok=part.ok, n=part.n))}</td>"
+                f"<td>{_e(t('debrief.part_checks', n=part.checks, j=part.justified))}</td>"
                 f"<td>{_e(part.label)}</td></tr>"
             )
         parts.append("</table>")

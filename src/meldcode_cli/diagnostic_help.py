@@ -167,6 +167,21 @@ CODE_HELP: dict[str, tuple[str, str, str]] = {
         "`- kind: afwegingskader` in a protocol with `kind: informatieverzoek`, or `- kind: verstrekkingsbesluit` in a meldcode protocol",
         "use the marker of the protocol's kind ([Information requests](#information-requests))",
     ),
+    "MC230": (
+        "duplicate check id",
+        "two `checks:` entries with the same id, or a check id that is also an item id",
+        "give each check its own id",
+    ),
+    "MC231": (
+        "unknown source in a check",
+        "`sources: [knmg]` on a check without a source `knmg`",
+        "declare the source at the top, or fix the id",
+    ),
+    "MC232": (
+        "check without a source",
+        "a check with `sources: []`: a check states a norm",
+        "add `sources: [<bron-id>]`",
+    ),
     "MC301": (
         "path without a decision",
         "should not happen for a valid protocol: guards the shared afwegingskader",
@@ -196,6 +211,11 @@ CODE_HELP: dict[str, tuple[str, str, str]] = {
         "unsafety signal depends on the consideration it decides",
         "an item with `acute_if`, `structureel_if` or an acute/structural option whose `when` reads `afweging_1`, `afweging_2` or `decision.*`, or reads an item that depends on them",
         "remove that reference from `when`; ask the signal independently of the afwegingen",
+    ),
+    "MC310": (
+        "check fires on no path",
+        "a check `when:` that is never true at the end of any walk (`x == ja and x == nee`, or `decision.melden` with an item only asked on afsluiten paths)",
+        "fix `when` or `roles` of the check",
     ),
     "MC307": (
         "analysis of a long checklist approximated (warning)",

@@ -50,6 +50,10 @@ CODES: dict[str, str] = {
     "MC216": "bestandsnaam wijkt af van protocol-id",
     "MC217": "keuzevraag zonder opties voor een rol",
     "MC218": "afsluitend blok past niet bij het soort protocol",
+    # checks (guardrails, ``checks:``)
+    "MC230": "dubbel controle-id",
+    "MC231": "onbekende bron in een controle",
+    "MC232": "controle zonder bron",
     # path analysis
     "MC301": "pad zonder beslissing",
     "MC302": "beslissing wijkt af van het afwegingskader",
@@ -58,6 +62,7 @@ CODES: dict[str, str] = {
     "MC305": "onbereikbaar item",
     "MC306": "signaal voor onveiligheid hangt af van de afweging die het bepaalt",
     "MC307": "analyse van een lange meerkeuzelijst benaderd",
+    "MC310": "controle gaat op geen enkel pad af",
     # casus files (trainer mode, docs/trainer.md)
     "MC401": "protocol van de casus niet gevonden of ongeldig",
     "MC402": "rol van de casus hoort niet bij het protocol",

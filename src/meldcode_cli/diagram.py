@@ -33,7 +33,18 @@ def afweging_sequence(afwegingen: dict[str, bool | None]) -> list[str]:
         return [*seq, "afsluiten"]
     seq.append("a2")
     if afwegingen.get("2"):
-        seq.append("melden1")
+        # melden is settled (meldnorm 1); 3 and 4 with Veilig Thuis, and they may stay open
+        seq += ["melden1", "a3vt"]
+        if not afwegingen.get("3"):
+            return [*seq, "vt_verder"]
+        seq.append("a4vt")
+        if not afwegingen.get("4"):
+            return [*seq, "vt_verder"]
+        seq += ["hulp", "a5"]
+        a5v = afwegingen.get("5")
+        if a5v is None:
+            return seq
+        return [*seq, "monitoring" if a5v else "melden3"]
     seq.append("a3")
     a3 = afwegingen.get("3")
     if a3 is None:

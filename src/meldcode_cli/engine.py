@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from meldcode_cli import conditions as cond
-from meldcode_cli.afwegingskader import AFWEGING_IDS, Decision, decide
-from meldcode_cli.compiled import CItem, CompiledProtocol
+from meldcode_cli.afwegingskader import AFWEGING_IDS, EVALUATIE_ID, OPEN_WITH_VT, Decision, decide
+from meldcode_cli.compiled import CCheck, CItem, CompiledProtocol
 from meldcode_cli.protocol import (
     DateItem,
     GuidanceItem,
@@ -29,7 +29,10 @@ from meldcode_cli.verstrekking import Verstrekking, decide_verstrekking
 __all__ = [
     "AcuteEvent",
     "AnswerError",
+    "Evaluation",
+    "Justification",
     "Note",
+    "Refutation",
     "Superseded",
     "Walk",
     "decision_env",
@@ -80,6 +83,39 @@ class Note:
     text: str
     provenance: str
     nature: str
+    at: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """The follow-up evaluation was opened (``meldcode evaluate``): afweging 5 may be answered.
+
+    ``reason`` is required when it is opened before the evaluation date (``early``)."""
+
+    day: str
+    reason: str | None
+    early: bool
+    at: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Refutation:
+    """A later finding that refutes a step-1 signal (what, when, source)."""
+
+    item_id: str
+    value: str
+    """The refuted option id (or ja/nee of a yes/no signal)."""
+    text: str
+    source: str
+    at: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Justification:
+    """The professional's written justification for a fired ``justify`` check."""
+
+    check_id: str
+    text: str
     at: str | None = None
 
 
@@ -201,12 +237,22 @@ def _afweging_bools(answers: Mapping[str, AnswerValue]) -> dict[str, bool | None
     return out
 
 
+def without_refuted(value: AnswerValue, refuted: frozenset[str] | None) -> AnswerValue:
+    """The answer as far as onveiligheid goes: refuted signals no longer count."""
+    if not refuted or value is None:
+        return value
+    if isinstance(value, frozenset):
+        return value - refuted
+    return None if value in refuted else value
+
+
 def relevant_items(
     compiled: CompiledProtocol,
     role: str,
     answers: Mapping[str, AnswerValue],
     *,
     acute_declared: bool = False,
+    refuted: Mapping[str, frozenset[str]] | None = None,
 ) -> list[CItem]:
     """The items relevant for this role and these answers, in walk order.
 
@@ -228,7 +274,7 @@ def relevant_items(
         if ci.id in answers:
             value = answers[ci.id]
             env[ci.id] = value
-            a, s = triggers(ci, value)
+            a, s = triggers(ci, without_refuted(value, (refuted or {}).get(ci.id)))
             acute = acute or a
             structural = structural or s
     return out
@@ -238,7 +284,8 @@ def decision_env(
     env: dict[str, cond.Value], answers: Mapping[str, AnswerValue], unsafe: bool
 ) -> None:
     d = decide(_afweging_bools(answers), onveilig=unsafe)
-    env["decision.melden"] = bool(d and d.melden)
+    # a melding belongs to the case once decided, also after a follow-up that closes the help
+    env["decision.melden"] = bool(d and d.melding_in_case)
     env["decision.hulp"] = bool(d and d.hulp)
     env["decision.afsluiten"] = bool(d and d.afsluiten)
 
@@ -256,6 +303,9 @@ class Walk:
     acute_events: list[AcuteEvent] = field(default_factory=list)
     shown: list[str] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    evaluation: Evaluation | None = None
+    justifications: dict[str, Justification] = field(default_factory=dict)
+    refutations: list[Refutation] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.role not in self.compiled.roles:
@@ -272,17 +322,51 @@ class Walk:
 
     def relevant(self) -> list[CItem]:
         return relevant_items(
-            self.compiled, self.role, self.answers, acute_declared=self.acute_declared
+            self.compiled,
+            self.role,
+            self.answers,
+            acute_declared=self.acute_declared,
+            refuted=self.refuted(),
         )
+
+    def refuted(self) -> dict[str, frozenset[str]]:
+        """Per item, the answer values (options, or ja/nee) a later finding refuted."""
+        out: dict[str, set[str]] = {}
+        for r in self.refutations:
+            out.setdefault(r.item_id, set()).add(r.value)
+        return {k: frozenset(v) for k, v in out.items()}
 
     def flags(self) -> tuple[bool, bool]:
         """(acute, structureel) over the relevant answers and declarations."""
         acute = self.acute_declared
         structural = False
+        refuted = self.refuted()
         for ci in self.relevant():
-            a, s = triggers(ci, self.answers.get(ci.id))
+            value = without_refuted(self.answers.get(ci.id), refuted.get(ci.id))
+            a, s = triggers(ci, value)
             acute, structural = acute or a, structural or s
         return acute, structural
+
+    def refute(
+        self, item_id: str, value: str, text: str, source: str, *, at: str | None = None
+    ) -> Refutation:
+        """Record that a later finding refutes a signal. The original answer stays in the
+        dossier; the signal no longer counts as acute or structurele onveiligheid."""
+        ci = self._item(item_id)
+        current = self.answers.get(item_id)
+        chosen = current if isinstance(current, frozenset) else {current}
+        if value not in chosen:
+            raise AnswerError(
+                item_id, f"'{value}' is hier niet vastgelegd; er is niets te weerleggen"
+            )
+        if not text.strip():
+            raise AnswerError(item_id, "beschrijf de bevinding die het signaal weerlegt")
+        if source not in PROVENANCES:
+            raise AnswerError(item_id, f"herkomst: kies uit {', '.join(PROVENANCES)}")
+        r = Refutation(ci.id, value, text.strip(), source, at)
+        self.refutations.append(r)
+        self._reconcile(at)
+        return r
 
     def onveilig(self) -> bool:
         acute, structural = self.flags()
@@ -293,6 +377,8 @@ class Walk:
         for ci in self.relevant():
             if ci.answerable:
                 if ci.id not in self.answers:
+                    if ci.deferrable and self.evaluation is None:
+                        continue  # afweging 5: only at the evaluation
                     return ci
             elif ci.id not in self.shown:
                 return ci
@@ -315,6 +401,98 @@ class Walk:
             v = self.verstrekking()
             return f"{self.role}:{v.besluit if v else '?'}"
         return f"{self.role}:{path_code(self.decision())}"
+
+    def check_env(self) -> dict[str, cond.Value]:
+        """What check conditions see: the relevant answers, role, flags and decision."""
+        env: dict[str, cond.Value] = {"role": self.role}
+        relevant = self.relevant()
+        answers = {ci.id: self.answers[ci.id] for ci in relevant if ci.id in self.answers}
+        env.update(answers)
+        acute, structural = self.flags()
+        env["acute"] = acute
+        env["structureel"] = structural
+        decision_env(env, answers, acute or structural)
+        return env
+
+    def fired_checks(self) -> list[CCheck]:
+        """The checks whose condition holds now, in definition order."""
+        if not self.compiled.checks:
+            return []
+        env = self.check_env()
+        return [c for c in self.compiled.checks if cond.evaluate(c.cond, env)]
+
+    def unjustified(self) -> list[CCheck]:
+        """Fired ``justify`` checks without a written justification."""
+        return [
+            c
+            for c in self.fired_checks()
+            if c.severity == "justify" and c.id not in self.justifications
+        ]
+
+    def blocking(self) -> list[CCheck]:
+        """Fired ``block`` checks: signing is refused until the answers change."""
+        return [c for c in self.fired_checks() if c.severity == "block"]
+
+    def justify(self, check_id: str, text: str, *, at: str | None = None) -> Justification:
+        """Record the written justification for a ``justify`` check."""
+        known = {c.id: c for c in self.compiled.checks}
+        check = known.get(check_id)
+        if check is None:
+            raise AnswerError(check_id, "onbekende controle in dit protocol")
+        if check.severity != "justify":
+            raise AnswerError(check_id, "deze controle vraagt geen verantwoording")
+        if not text or not text.strip():
+            raise AnswerError(check_id, "een verantwoording mag niet leeg zijn")
+        j = Justification(check_id, text.strip(), at)
+        self.justifications[check_id] = j
+        return j
+
+    def afweging_2_ja(self) -> bool:
+        """Afweging 2 is "ja" (answered, or forced by recorded onveiligheid)."""
+        return self.answers.get("afweging_2") == "ja" or self.onveilig()
+
+    def may_leave_open(self, ci: CItem) -> bool:
+        """Whether this item may stay without an answer now.
+
+        Afwegingen 3 and 4 after afweging 2 "ja" ("nog te bepalen met Veilig Thuis"),
+        afweging 5 until the evaluation, and optional items."""
+        if ci.id in OPEN_WITH_VT:
+            return self.afweging_2_ja()
+        if ci.deferrable:
+            return True
+        return not getattr(ci.item, "required", True)
+
+    def evaluation_due(self) -> str | None:
+        """The evaluation date while afweging 5 is still open."""
+        d = self.decision()
+        if d is None or not d.evaluatie_nodig:
+            return None
+        value = self.answers.get(EVALUATIE_ID)
+        return value if isinstance(value, str) else None
+
+    def open_evaluation(
+        self, reason: str | None = None, *, day: dt.date | None = None, at: str | None = None
+    ) -> Evaluation:
+        """Open the follow-up evaluation (afweging 5). Before the evaluation date only with a
+        reason (for example escalation)."""
+        d = self.decision()
+        if d is None or not d.evaluatie_nodig:
+            raise AnswerError(
+                "afweging_5",
+                "er is geen lopende hulp om te evalueren (afweging 5 is niet aan de orde)",
+            )
+        today = day or self.today
+        due = self.answers.get(EVALUATIE_ID)
+        reason = reason.strip() if reason and reason.strip() else None
+        early = bool(today and isinstance(due, str) and today.isoformat() < due)
+        if early and reason is None:
+            raise AnswerError(
+                "afweging_5",
+                f"de evaluatiedatum is {due}; eerder evalueren kan alleen met een reden "
+                "(bijvoorbeeld escalatie of nieuwe signalen)",
+            )
+        self.evaluation = Evaluation((today.isoformat() if today else ""), reason, early, at)
+        return self.evaluation
 
     def verstrekking(self) -> Verstrekking | None:
         """The verstrekkingsbesluit of an information request (``None`` for a meldcode)."""
@@ -346,7 +524,16 @@ class Walk:
         ci = self._item(item_id)
         if ci not in self.relevant():
             raise AnswerError(item_id, "deze vraag is bij de huidige antwoorden niet aan de orde")
-        value = normalize_answer(ci, raw, today=self.today, role=self.role)
+        if item_id in OPEN_WITH_VT and _blank(raw) and self.afweging_2_ja():
+            value: AnswerValue = None  # "nog te bepalen met Veilig Thuis"
+        else:
+            value = normalize_answer(ci, raw, today=self.today, role=self.role)
+        if ci.deferrable and value is not None and self.evaluation is None:
+            raise AnswerError(
+                item_id,
+                "afweging 5 hoort bij de evaluatie: beantwoord haar op of na de "
+                "evaluatiedatum met 'meldcode evaluate' (eerder alleen met een reden)",
+            )
         if item_id in FORCED_BY_ONVEILIG and value == "nee" and self._onveilig_without(item_id):
             raise AnswerError(
                 item_id,
@@ -394,8 +581,11 @@ class Walk:
         answers = {k: v for k, v in self.answers.items() if k != item_id}
         acute = self.acute_declared
         structural = False
-        for ci in relevant_items(self.compiled, self.role, answers, acute_declared=acute):
-            a, s = triggers(ci, answers.get(ci.id))
+        refuted = self.refuted()
+        for ci in relevant_items(
+            self.compiled, self.role, answers, acute_declared=acute, refuted=refuted
+        ):
+            a, s = triggers(ci, without_refuted(answers.get(ci.id), refuted.get(ci.id)))
             acute, structural = acute or a, structural or s
         return acute or structural
 
@@ -444,13 +634,20 @@ class Walk:
         return replay(BareTarget(self), answers, acute_steps)
 
 
+def _blank(raw: Any) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
 def path_code(decision: Decision | None) -> str:
     if decision is None:
         return "?????"
     code = ""
     for n in ("1", "2", "3", "4", "5"):
         v = decision.afwegingen[n]
-        code += "-" if v is None else ("J" if v else "N")
+        if v is None and n in decision.open_met_veilig_thuis:
+            code += "?"
+        else:
+            code += "-" if v is None else ("J" if v else "N")
     if decision.evaluatie_nodig:
         code = code[:4] + "?"
     return code

@@ -268,8 +268,11 @@ def evaluate_case(
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
     store: CaseStore | None = None,
+    reason: str | None = None,
 ) -> Path | None:
-    """The afweging-5 evaluation: ask afweging 5 (and what follows), sign a new record."""
+    """The afweging-5 evaluation: ask afweging 5 (and what follows), sign a new record.
+
+    On or after the evaluation date; earlier only with a reason (``--reason`` or asked)."""
     stdin = sys.stdin if stdin is None else stdin
     stdout = sys.stdout if stdout is None else stdout
     from meldcode_cli import walkflow
@@ -286,6 +289,19 @@ def evaluate_case(
         )
     if not stdin.isatty():
         raise CaseError(t("walk.no_tty_resume"))
+    from meldcode_cli.engine import AnswerError
+
+    if session.walk.evaluation is None:
+        due = session.walk.evaluation_due()
+        today = session.walk.today
+        if due and today and today.isoformat() < due and not (reason and reason.strip()):
+            from meldcode_cli.lineprompt import ask_text
+
+            reason = ask_text(t("eval.early_reason", due=due), stdin, stdout)
+        try:
+            session.open_evaluation(reason)
+        except AnswerError as e:
+            raise CaseError(f"casus {label}: {e.reason}") from None
     prompter = walkflow.make_prompter(walkflow.use_plain(plain, stdout), stdin, stdout)
     try:
         drive(session, prompter, start_with="afweging_5")

@@ -1117,8 +1117,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "acute or structural unsafety recorded",
     },
     "walk.decision.evaluatie": {
-        "nl": "evaluatie van de hulp (afweging 5) op {date}: 'meldcode resume' om te evalueren",
-        "en": "evaluation of the help (consideration 5) on {date}: 'meldcode resume' to evaluate",
+        "nl": "evaluatie van de hulp (afweging 5) op {date}: 'meldcode evaluate' om te "
+        "evalueren (eerder alleen met een reden)",
+        "en": "evaluation of the help (consideration 5) on {date}: 'meldcode evaluate' to "
+        "evaluate (earlier only with a reason)",
     },
     "walk.decision.opnieuw": {"nl": "(opnieuw) melden bij Veilig Thuis", "en": "report (again)"},
     "walk.decision.monitoring": {
@@ -1628,6 +1630,143 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     # ---- end of issue 10 ----
     # ---- issue 11: new entries below this line ----
+    "walk.open_met_vt": {
+        "nl": "nog te bepalen met Veilig Thuis",
+        "en": "to be decided with Veilig Thuis",
+    },
+    "check.justify": {"nl": "Verantwoording gevraagd", "en": "Justification required"},
+    "check.block": {"nl": "Ondertekenen geblokkeerd", "en": "Signing blocked"},
+    "check.note": {"nl": "Let op", "en": "Note"},
+    "check.again": {"nl": "nogmaals, vóór ondertekenen", "en": "again, before signing"},
+    "check.sources": {"nl": "Bron", "en": "Source"},
+    "check.justified": {"nl": "Uw verantwoording: {text}", "en": "Your justification: {text}"},
+    "check.block_hint": {
+        "nl": "Ondertekenen kan pas als de antwoorden veranderen (ga terug met Ctrl-B of 'terug').",
+        "en": "Signing is possible only once the answers change (go back with Ctrl-B or 'back').",
+    },
+    "check.justify.ask": {
+        "nl": "Uw schriftelijke verantwoording (leeg = later, vóór ondertekenen):",
+        "en": "Your written justification (empty = later, before signing):",
+    },
+    "replay.unknown_item": {
+        "nl": "onbekend item '{id}' in het antwoordenbestand",
+        "en": "unknown item '{id}' in the answers file",
+    },
+    "replay.guidance_item": {
+        "nl": "'{id}' is een informatieblok; het heeft geen antwoord",
+        "en": "'{id}' is a guidance block; it has no answer",
+    },
+    "replay.unknown_check": {
+        "nl": "onbekende controle '{id}' bij justifications",
+        "en": "unknown check '{id}' under justifications",
+    },
+    "replay.off_path": {
+        "nl": "antwoord voor '{id}', maar die vraag kwam op dit pad niet aan de orde; haal het "
+        "weg of pas de antwoorden aan waar het van afhangt",
+        "en": "answer for '{id}', but that question did not come up on this path; remove it "
+        "or change the answers it depends on",
+    },
+    "replay.check_not_fired": {
+        "nl": "verantwoording voor '{id}', maar die controle gaat bij deze antwoorden niet af",
+        "en": "justification for '{id}', but that check does not fire with these answers",
+    },
+    "replay.guidance": {
+        "nl": "Getoond op dit pad (informatie en contacten):",
+        "en": "Shown on this path (guidance and contacts):",
+    },
+    "replay.missing_justifications": {
+        "nl": "{n} verantwoording(en) ontbreken:",
+        "en": "{n} justification(s) missing:",
+    },
+    "replay.justify_how": {
+        "nl": "Voeg ze toe onder 'justifications:' (controle-id: tekst) in het antwoordenbestand.",
+        "en": "Add them under 'justifications:' (check-id: text) in the answers file.",
+    },
+    "report.block.checks": {
+        "nl": "Controles op de eigen stappen",
+        "en": "Checks on the professional's own steps",
+    },
+    "report.check.justification": {
+        "nl": "Verantwoording: {text}",
+        "en": "Justification: {text}",
+    },
+    "report.check.no_justification": {
+        "nl": "geen verantwoording vastgelegd",
+        "en": "no justification recorded",
+    },
+    "show.checks": {
+        "nl": "Controles (gaan af aan het eind van de wandeling en zodra ze waar worden):",
+        "en": "Checks (fire at the end of the walk and as soon as they become true):",
+    },
+    "show.check.shared": {"nl": "gedeeld", "en": "shared"},
+    "show.check.own": {"nl": "protocol", "en": "protocol"},
+    "show.check.not_applied": {"nl": "gedeeld, niet van toepassing", "en": "shared, not applied"},
+    "debrief.checks": {
+        "nl": "Controles op de eigen stappen",
+        "en": "Checks on the participants' own steps",
+    },
+    "debrief.check_count": {
+        "nl": "afgegaan bij {n} van {of} deelnemer(s), {j} met verantwoording",
+        "en": "fired for {n} of {of} participant(s), {j} justified",
+    },
+    "debrief.part_checks": {
+        "nl": "controles: {n} ({j} verantwoord)",
+        "en": "checks: {n} ({j} justified)",
+    },
+    "walk.dossier.refuted": {
+        "nl": "Weerlegd: {item} = {value} — {text} ({provenance}, {at}); het oorspronkelijke "
+        "gegeven blijft in het dossier, het telt niet meer als onveiligheid",
+        "en": "Refuted: {item} = {value} — {text} ({provenance}, {at}); the original entry "
+        "stays in the file, it no longer counts as unsafety",
+    },
+    "cmd.refute": {
+        "nl": "Leg vast dat een latere bevinding een signaal weerlegt (het signaal blijft in "
+        "het dossier).",
+        "en": "Record that a later finding refutes a signal (the signal stays in the file).",
+    },
+    "cmd.refute.item": {"nl": "Item-id van het signaal.", "en": "Item id of the signal."},
+    "cmd.refute.value": {
+        "nl": "De optie (of ja/nee) die weerlegd is.",
+        "en": "The option (or yes/no) that is refuted.",
+    },
+    "cmd.refute.text": {
+        "nl": "Wat is er gevonden, wanneer, door wie.",
+        "en": "What was found, when, by whom.",
+    },
+    "cmd.refute.source": {
+        "nl": "Herkomst: eigen_waarneming, client, derde of dossier.",
+        "en": "Provenance: eigen_waarneming, client, derde or dossier.",
+    },
+    "refute.done": {
+        "nl": "Weerlegging vastgelegd in casus {label}. Beslissing nu: {outcome}. Ga verder met "
+        "'meldcode resume {label}' (pas met 'terug' de afwegingen aan) en onderteken een "
+        "aanvulling.",
+        "en": "Refutation recorded in case {label}. Decision now: {outcome}. Continue with "
+        "'meldcode resume {label}' (change the considerations with 'back') and sign an "
+        "amendment.",
+    },
+    "walk.at_evaluation": {
+        "nl": "bij de evaluatie (meldcode evaluate)",
+        "en": "at the evaluation (meldcode evaluate)",
+    },
+    "walk.decision.open_vt": {
+        "nl": "Afweging {afwegingen}: nog te bepalen met Veilig Thuis (leg de uitkomst later "
+        "vast als aanvulling); de melding staat.",
+        "en": "Consideration {afwegingen}: to be decided with Veilig Thuis (record the outcome "
+        "later as an amendment); the report stands.",
+    },
+    "walk.decision.eerder_gemeld": {
+        "nl": "Geen nieuwe melding: de melding bij Veilig Thuis is eerder gedaan.",
+        "en": "No new report: the report to Veilig Thuis was made earlier.",
+    },
+    "eval.early_reason": {
+        "nl": "De evaluatiedatum is {due}. Waarom evalueert u nu al (bijvoorbeeld escalatie)?",
+        "en": "The evaluation date is {due}. Why do you evaluate now already (e.g. escalation)?",
+    },
+    "cmd.evaluate.reason": {
+        "nl": "Reden om vóór de evaluatiedatum te evalueren (bijvoorbeeld escalatie).",
+        "en": "Reason to evaluate before the evaluation date (for example escalation).",
+    },
     # ---- end of issue 11 ----
     # ---- issue 12: new entries below this line ----
     "show.kind.informatieverzoek": {

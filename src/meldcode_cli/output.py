@@ -59,6 +59,7 @@ def format_json(results: Sequence[FileResult]) -> str:
                 "version": r.version,
                 "paths": r.paths,
                 "decision_paths": sorted(r.decision_paths),
+                "checks_by_path": {k: sorted(v) for k, v in sorted(r.checks_by_path.items())},
                 "diagnostics": [
                     {**d.as_dict(), "title": code_title(d.code)} for d in r.diagnostics
                 ],

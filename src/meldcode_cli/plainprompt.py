@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from meldcode_cli import walkview
-from meldcode_cli.afwegingskader import Decision
-from meldcode_cli.compiled import CItem
+from meldcode_cli.afwegingskader import OPEN_WITH_VT, Decision
+from meldcode_cli.compiled import CCheck, CItem
 from meldcode_cli.engine import NATURES, PROVENANCES, AnswerValue, Walk
 from meldcode_cli.messages import t
 from meldcode_cli.protocol import (
@@ -101,7 +101,7 @@ class PlainPrompter:
                 f"  [{t('walk.current')}: {walkview.answer_text(item, default)}]",
                 "  " + t("walk.plain.keep"),
             )
-        optional = item.deferrable or not getattr(item.item, "required", True)
+        optional = walk.may_leave_open(item)
         it = item.item
         kept = sorted(default) if isinstance(default, frozenset) else default
         if isinstance(it, YesNoItem | SingleChoiceItem):
@@ -113,12 +113,17 @@ class PlainPrompter:
                 ]
             for i, (_, label) in enumerate(labels, 1):
                 self._print(f"  {i}) {label}")
+            open_vt = optional and item.id in OPEN_WITH_VT
+            if open_vt:
+                self._print(f"  {len(labels) + 1}) {t('walk.open_met_vt')}")
             if optional:
                 self._print("  " + t("walk.plain.skip_word"))
             raw = self._read().strip()
             cmd = COMMANDS.get(raw.lower())
             if cmd is not None:
                 return cmd
+            if open_vt and raw == str(len(labels) + 1):
+                return None
             if not raw:
                 return kept if default is not None else _AGAIN
             if raw.lower() in SKIP_WORDS and optional:
@@ -212,6 +217,14 @@ class PlainPrompter:
         self._print(f"  1) {t('walk.ja')}", f"  2) {t('walk.nee')}")
         raw = self._read().strip().lower()
         return raw in ("1", "ja", "j", "yes", "y")
+
+    def check(self, check: CCheck, walk: Walk, *, again: bool) -> None:
+        self._print("", *walkview.check_lines(check, walk, again=again))
+
+    def justify(self, check: CCheck, walk: Walk) -> str | None:
+        self._print("  " + t("check.justify.ask"))
+        text = self._read().strip()
+        return text or None
 
     def finished(self, walk: Walk, decision: Decision | None) -> None:
         self._print("", *walkview.decision_lines(decision, walk), "", *walkview.dossier_lines(walk))

@@ -34,6 +34,8 @@ from rich.panel import Panel
 from rich.text import Text
 
 from meldcode_cli import walkview
+from meldcode_cli.afwegingskader import OPEN_WITH_VT
+from meldcode_cli.compiled import CCheck
 from meldcode_cli.engine import NATURES, PROVENANCES, AnswerValue, Walk
 from meldcode_cli.messages import get_lang, t
 from meldcode_cli.protocol import (
@@ -358,7 +360,7 @@ class QuestionaryPrompter:
         if problem:
             self._print(t("walk.problem", reason=problem), "bold red")
         spec = item.item
-        optional = item.deferrable or not getattr(spec, "required", True)
+        optional = walk.may_leave_open(item)
         self._print("? " + walkview.question_text(item), "bold")
         help_text = walkview.help_text(item)
         if help_text:
@@ -368,7 +370,8 @@ class QuestionaryPrompter:
                 Choice(t("walk.ja").capitalize(), value="ja"),
                 Choice(t("walk.nee").capitalize(), value="nee"),
             ]
-            return self._select(choices, default, optional, draft)
+            skip = t("walk.open_met_vt") if item.id in OPEN_WITH_VT else None
+            return self._select(choices, default, optional, draft, skip)
         if isinstance(spec, SingleChoiceItem):
             columns = _columns()
             choices = [_option_choice(o, columns) for o in spec.options if o.for_role(walk.role)]
@@ -484,6 +487,17 @@ class QuestionaryPrompter:
             app.key_bindings = merge_key_bindings([b for b in (app.key_bindings, kb) if b])
         return bool(question.unsafe_ask())
 
+    def check(self, check: CCheck, walk: Walk, *, again: bool) -> None:
+        lines = walkview.check_lines(check, walk, again=again)
+        style = "bold red" if check.severity == "block" else "bold yellow"
+        self._print()
+        self._print_block(lines, style)
+
+    def justify(self, check: CCheck, walk: Walk) -> str | None:
+        result = questionary.text(t("check.justify.ask"), multiline=False).unsafe_ask()
+        text = str(result or "").strip()
+        return text or None
+
     def finished(self, walk: Walk, decision: Decision | None) -> None:
         self._print()
         self._print_block(walkview.decision_lines(decision, walk))
@@ -519,9 +533,10 @@ class QuestionaryPrompter:
         default: AnswerValue,
         optional: bool,
         draft: Draft | None,
+        skip_label: str | None = None,
     ) -> Any:
         if optional:
-            choices = [*choices, Choice(t("walk.skip_choice"), value=_SKIP)]
+            choices = [*choices, Choice(skip_label or t("walk.skip_choice"), value=_SKIP)]
         values = [c.value for c in choices]
         start = default if isinstance(default, str) and default in values else None
         if draft is not None and draft.pointed in values:

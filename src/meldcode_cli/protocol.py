@@ -204,6 +204,22 @@ ProtocolKind = Literal["meldcode", "informatieverzoek"]
 PROTOCOL_KINDS: tuple[str, ...] = ("meldcode", "informatieverzoek")
 
 
+Severity = Literal["justify", "block", "note"]
+
+
+class Check(_Model):
+    """A guardrail: a condition over answers, role and decision, with what it asks of the
+    professional. ``justify``: a written justification is stored beside the check's id;
+    ``block``: signing is refused until the answers change; ``note``: shown only."""
+
+    id: ItemId
+    when: str = Field(description="Voorwaarde over antwoorden, rol en decision.*.")
+    severity: Severity
+    message: Text
+    sources: list[SourceId] = Field(default_factory=list)
+    roles: list[Role] | None = Field(default=None, description="Alleen voor deze rollen.")
+
+
 class Protocol(_Model):
     """One meldcode protocol: metadata and exactly five steps."""
 
@@ -223,3 +239,7 @@ class Protocol(_Model):
     sources: list[Source] = Field(default_factory=list)
     acute_route: AcuteRoute | None = None
     steps: list[Step]
+    checks: list[Check] = Field(
+        default_factory=list,
+        description="Controles op de eigen stappen (naast de gedeelde controles).",
+    )

@@ -115,6 +115,13 @@ class Informed(_M):
     anoniem: str | None = None
 
 
+class EvaluationRecord(_M):
+    day: str
+    reason: str | None
+    early: bool
+    at: str | None
+
+
 class DecisionRecord(_M):
     melden: bool
     hulp: bool
@@ -126,6 +133,10 @@ class DecisionRecord(_M):
     onveiligheid_vastgesteld: bool
     informed: Informed
     outcome: str
+    open_met_veilig_thuis: list[str] = Field(default_factory=list)
+    """Afwegingen 3/4 left open on the afweging-2-"ja" path: to decide with Veilig Thuis."""
+    eerder_gemeld: bool = False
+    evaluatie: EvaluationRecord | None = None
 
 
 class VerstrekkingRecord(_M):
@@ -151,6 +162,28 @@ class Override(_M):
     chosen: ChosenDecision
     reason: str = Field(min_length=1)
     consulted: str = Field(min_length=1)
+
+
+class RefutationRecord(_M):
+    item: str
+    value: str
+    text: str
+    source: str
+    at: str | None
+
+
+class FiredCheck(_M):
+    id: str
+    severity: str
+    message: str
+    shared: bool
+    justification: str | None
+    justified_at: str | None
+
+
+class ChecksRecord(_M):
+    definitions_hash: str
+    fired: list[FiredCheck]
 
 
 class PreviousRef(_M):
@@ -179,12 +212,25 @@ class Record(_M):
         description="How the signer confirmed the summary: read on screen and answered yes, "
         "or --yes in a script. Absent in records made before meldcode asked.",
     )
+    checks: ChecksRecord | None = None
+    refutations: list[RefutationRecord] | None = None
     integrity: dict[str, str]
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
-SECTIONS = ("provenance", "steps", "superseded", "acute", "decision", "override")
+SECTIONS = (
+    "provenance",
+    "steps",
+    "superseded",
+    "acute",
+    "decision",
+    "override",
+    "checks",
+    "refutations",
+)
+OPTIONAL_SECTIONS = frozenset({"checks", "refutations"})
+"""Sections that records made before they existed do not have (and need not digest)."""
 
 
 def _json_subset(data: Any) -> bool:
@@ -243,6 +289,8 @@ def integrity_map(record: dict[str, Any]) -> dict[str, str]:
     """A digest per section and per step, so a broken signature can say what changed."""
     out: dict[str, str] = {}
     for name in SECTIONS:
+        if name in OPTIONAL_SECTIONS and name not in record:
+            continue
         if name == "steps":
             for s in record.get("steps") or []:
                 out[f"steps/{s.get('step')}"] = _digest(s)
@@ -374,6 +422,18 @@ def build_record(
                 anoniem=shown_answer("melding_anoniem"),
             ),
             outcome=decision.outcome,
+            open_met_veilig_thuis=[f"afweging_{n}" for n in decision.open_met_veilig_thuis],
+            eerder_gemeld=decision.eerder_gemeld,
+            evaluatie=(
+                EvaluationRecord(
+                    day=walk.evaluation.day,
+                    reason=walk.evaluation.reason,
+                    early=walk.evaluation.early,
+                    at=walk.evaluation.at,
+                )
+                if walk.evaluation is not None
+                else None
+            ),
         )
     professional = None
     if profile is not None:
@@ -424,12 +484,37 @@ def build_record(
         "decision": decision_record.model_dump() if decision_record else None,
         "override": override.model_dump() if override else None,
         "amendment_reason": amendment_reason,
+        "checks": _checks_record(walk, lang),
+        "refutations": [
+            RefutationRecord(
+                item=r.item_id, value=r.value, text=r.text, source=r.source, at=r.at
+            ).model_dump()
+            for r in walk.refutations
+        ],
     }
     if confirmation is not None:  # absent, not null, when nobody was asked (training)
         body["confirmation"] = confirmation
     body["integrity"] = integrity_map(body)
     Record.model_validate(body)  # a bug here must never produce a signed record
     return body
+
+
+def _checks_record(walk: Any, lang: str) -> dict[str, Any]:
+    """The fired checks with their justifications, and the hash of the check definitions."""
+    fired: list[FiredCheck] = []
+    for c in walk.fired_checks():
+        j = walk.justifications.get(c.id)
+        fired.append(
+            FiredCheck(
+                id=c.id,
+                severity=c.severity,
+                message=" ".join(c.check.message.get(lang).split()),
+                shared=c.shared,
+                justification=j.text if j else None,
+                justified_at=j.at if j else None,
+            )
+        )
+    return ChecksRecord(definitions_hash=walk.compiled.checks_hash, fired=fired).model_dump()
 
 
 def sign_envelope(record: dict[str, Any], pair: Any | None) -> dict[str, Any]:

@@ -54,6 +54,18 @@ AFWEGING_NODES: dict[str, tuple[str, str]] = {
         "Melden bij Veilig Thuis (meldnorm 1); 3 t/m 5 samen met Veilig Thuis",
         "Report to Veilig Thuis (norm 1); 3 to 5 together with Veilig Thuis",
     ),
+    "a3vt": (
+        "Afweging 3, samen met Veilig Thuis: effectieve hulp mogelijk?",
+        "Consideration 3, with Veilig Thuis: effective help possible?",
+    ),
+    "a4vt": (
+        "Afweging 4, samen met Veilig Thuis: hulp aanvaard?",
+        "Consideration 4, with Veilig Thuis: help accepted?",
+    ),
+    "vt_verder": (
+        "De melding (meldnorm 1) staat; geen eigen hulp, of nog te bepalen met Veilig Thuis",
+        "The report (norm 1) stands; no own help, or to be decided with Veilig Thuis",
+    ),
     "melden2": ("Melden bij Veilig Thuis (meldnorm 2)", "Report to Veilig Thuis (norm 2)"),
     "hulp": (
         "Hulp bieden of organiseren; evaluatiedatum vastleggen",
@@ -72,7 +84,13 @@ AFWEGING_FLOW: tuple[tuple[str, str, str], ...] = (
     ("a1", "nee", "afsluiten"),
     ("a1", "ja", "a2"),
     ("a2", "ja", "melden1"),
-    ("melden1", "", "a3"),
+    ("melden1", "", "a3vt"),
+    ("a3vt", "nee", "vt_verder"),
+    ("a3vt", "open", "vt_verder"),
+    ("a3vt", "ja", "a4vt"),
+    ("a4vt", "nee", "vt_verder"),
+    ("a4vt", "open", "vt_verder"),
+    ("a4vt", "ja", "hulp"),
     ("a2", "nee", "a3"),
     ("a3", "nee", "melden2"),
     ("a3", "ja", "a4"),
@@ -82,7 +100,7 @@ AFWEGING_FLOW: tuple[tuple[str, str, str], ...] = (
     ("a5", "nee", "melden3"),
     ("a5", "ja", "monitoring"),
 )
-_YES_NO_EN = {"ja": "yes", "nee": "no", "": ""}
+_YES_NO_EN = {"ja": "yes", "nee": "no", "open": "open", "": ""}
 
 
 def _label(ci: CItem, lang: str) -> str:
@@ -153,7 +171,26 @@ def tree(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = Non
             if isinstance(ci.item, GuidanceItem):
                 for c in ci.item.contacts:
                     lines.append(f"{sub}☎ {_contact(c, lang)}")
+    lines.extend(_checks_block(compiled, lang, role))
     return "\n".join(lines)
+
+
+def _checks_block(compiled: CompiledProtocol, lang: str, role: str | None) -> list[str]:
+    """The protocol's checks (own and shared) and the shared ones that do not apply."""
+    if not compiled.checks and not compiled.shared_skipped:
+        return []
+    lines = ["", t("show.checks")]
+    for c in compiled.checks:
+        if role is not None and c.check.roles is not None and role not in c.check.roles:
+            continue
+        origin = t("show.check.shared") if c.shared else t("show.check.own")
+        lines.append(f"  - {c.id} [{c.severity}, {origin}] {t('show.when')}: {c.check.when}")
+        lines.append(f"      {_one_line(c.check.message.get(lang))}")
+        if c.check.sources:
+            lines.append(f"      {t('check.sources')}: {', '.join(c.check.sources)}")
+    for cid, why in compiled.shared_skipped:
+        lines.append(f"  - {cid} [{t('show.check.not_applied')}: {why}]")
+    return lines
 
 
 def _one_line(text: str) -> str:

@@ -819,6 +819,9 @@ class _Builder:
             kader.append(Entry(label, shown))
         blocks.append(Block(t("report.block.afwegingskader"), kader, key="afwegingskader"))
         blocks.append(Block(t("report.block.besluit"), self._besluit(decision), key="besluit"))
+        fired = (self.record.get("checks") or {}).get("fired") or []
+        if fired:
+            blocks.append(Block(t("report.block.checks"), self._checks(fired), key="controles"))
         blocks.append(
             Block(
                 t("report.block.acuut"),
@@ -828,6 +831,20 @@ class _Builder:
             )
         )
         return Section("afweging", t("report.section.afweging"), blocks)
+
+    def _checks(self, fired: list[dict[str, Any]]) -> list[Entry]:
+        """The checks that fired on the professional's own steps, with the justifications."""
+        out = []
+        for c in fired:
+            label = f"{t('check.' + str(c.get('severity')))}: {c.get('id')}"
+            items = [str(c.get("message", ""))]
+            j = c.get("justification")
+            if j and not self.advies:
+                items.append(t("report.check.justification", text=j))
+            elif not j and c.get("severity") == "justify":
+                items.append(t("report.check.no_justification"))
+            out.append(Entry(label, "", items=items))
+        return out
 
     def _decision_text(self, d: dict[str, Any]) -> str:
         parts = [t(f"decision.{k}") for k in ("melden", "hulp", "afsluiten") if d.get(k)]

@@ -56,6 +56,23 @@ class Expectation(_Model):
         default=None,
         description="Informatieverzoek: het verstrekkingsbesluit (bv. deels).",
     )
+    checks_fired: list[str] | None = Field(
+        default=None,
+        description="Precies deze controles gaan af aan het eind van de wandeling.",
+    )
+
+
+class EvaluationSpec(_Model):
+    """The follow-up evaluation (``meldcode evaluate``): afweging 5 and what follows."""
+
+    today: dt.date | str = Field(description="Datum van de evaluatie (JJJJ-MM-DD).")
+    reason: str | None = Field(
+        default=None, description="Reden om vóór de evaluatiedatum te evalueren."
+    )
+    answers: dict[str, Any] = Field(default_factory=dict)
+
+    def day(self) -> dt.date:
+        return self.today if isinstance(self.today, dt.date) else dt.date.fromisoformat(self.today)
 
 
 class AnswersSpec(_Model):
@@ -69,6 +86,16 @@ class AnswersSpec(_Model):
     today: dt.date | str | None = Field(
         default=None, description="Datum van de wandeling (JJJJ-MM-DD)."
     )
+    evaluation: EvaluationSpec | None = Field(
+        default=None, description="De evaluatie van afweging 5, op of na de evaluatiedatum."
+    )
+    justifications: dict[str, str] = Field(
+        default_factory=dict,
+        description="Verantwoording per controle-id (voor controles met severity justify).",
+    )
+
+    def all_answers(self) -> dict[str, Any]:
+        return {**self.answers, **(self.evaluation.answers if self.evaluation else {})}
 
 
 class Scenario(AnswersSpec):
@@ -124,7 +151,8 @@ def run_scenario(compiled: Any, sc: Scenario, file: str) -> ScenarioResult:
         fails.append(f"today: '{sc.today}' is geen datum (JJJJ-MM-DD)")
         return res
     unknown: list[str] = []  # answers that cannot be given: unknown items and guidance
-    for k in sc.answers:
+    given = sc.all_answers()
+    for k in given:
         ci = compiled.by_id.get(k)
         if ci is None:
             hint = did_you_mean(k, compiled.by_id)
@@ -133,18 +161,26 @@ def run_scenario(compiled: Any, sc: Scenario, file: str) -> ScenarioResult:
         elif not ci.answerable:
             fails.append(f"'{k}' is een informatieblok; het heeft geen antwoord")
             unknown.append(k)
+    from meldcode_cli.walker import BareTarget, replay_phases
+
     try:
         walk = Walk(compiled, sc.role, today=today)
-        missing = walk.replay(
-            {k: v for k, v in sc.answers.items() if k not in unknown}, sc.acute_steps
+        missing = replay_phases(
+            BareTarget(walk),
+            {k: v for k, v in sc.answers.items() if k not in unknown},
+            sc.acute_steps,
+            sc.evaluation,
         )
     except AnswerError as e:
         fails.append(f"{e.item_id}: {e.reason}")
         return res
+    except ValueError as e:
+        fails.append(f"evaluation.today: {e}")
+        return res
     if missing:
         fails.append("geen antwoord voor: " + ", ".join(missing))
     relevant = {ci.id for ci in walk.relevant()}
-    unused = [k for k in sc.answers if k not in unknown and k not in relevant]
+    unused = [k for k in given if k not in unknown and k not in relevant]
     if unused:
         fails.append("antwoorden voor items die niet aan de orde kwamen: " + ", ".join(unused))
     decision = walk.decision()
@@ -174,6 +210,26 @@ def run_scenario(compiled: Any, sc: Scenario, file: str) -> ScenarioResult:
             fails.append(f"not_shown: onbekend item '{iid}'")
         elif iid in relevant:
             fails.append(f"'{iid}' had niet getoond mogen worden")
+    got_checks: list[str] | None = None
+    if exp.checks_fired is not None:
+        known = {c.id for c in compiled.checks}
+        for cid in exp.checks_fired:
+            if cid not in known:
+                hint = did_you_mean(cid, known)
+                fails.append(
+                    f"checks_fired: onbekende controle '{cid}'" + (f"; {hint}" if hint else "")
+                )
+        got_checks = [c.id for c in walk.fired_checks()]
+        want = set(exp.checks_fired)
+        if set(got_checks) != want:
+            extra = sorted(set(got_checks) - want)
+            lacking = sorted(want - set(got_checks))
+            detail = []
+            if extra:
+                detail.append("ook: " + ", ".join(extra))
+            if lacking:
+                detail.append("niet: " + ", ".join(lacking))
+            fails.append("controles: " + "; ".join(detail))
     got_v: str | None = None
     if exp.verstrekking is not None:
         v = walk.verstrekking()
@@ -190,6 +246,7 @@ def run_scenario(compiled: Any, sc: Scenario, file: str) -> ScenarioResult:
         relevant,
         acute_now,
         got_v,
+        got_checks,
     )
     res.passed = not fails
     return res
@@ -202,6 +259,7 @@ def expected_actual(
     shown: set[str],
     acute: bool,
     verstrekking: str | None = None,
+    fired: list[str] | None = None,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """The expectations a scenario states, beside what the engine gave for the same keys:
     the material of the expected-against-actual diff of ``meldcode test``."""
@@ -217,6 +275,10 @@ def expected_actual(
     if exp.shown or exp.not_shown:  # one line per item: shown (ja) or not (nee)
         want["shown"] = {**dict.fromkeys(exp.shown, True), **dict.fromkeys(exp.not_shown, False)}
         got["shown"] = {i: i in shown for i in want["shown"]}
+    if exp.checks_fired is not None:  # one line per check: fired (ja) or not (nee)
+        ids = list(dict.fromkeys([*exp.checks_fired, *(fired or [])]))
+        want["checks_fired"] = {c: c in exp.checks_fired for c in ids}
+        got["checks_fired"] = {c: c in (fired or []) for c in ids}
     if exp.verstrekking is not None:
         want["verstrekking"] = exp.verstrekking
         got["verstrekking"] = verstrekking

@@ -147,6 +147,11 @@ class Session:
             # validate as on the day it was given (a follow-up date was in the future then)
             day = d.get("day")
             walk.today = dt.date.fromisoformat(day) if isinstance(day, str) else _date_of(entry.at)
+            if d["item"] == "afweging_5" and d["value"] is not None and walk.evaluation is None:
+                # journals from before the evaluation was a separate event
+                walk.open_evaluation(
+                    "vastgelegd vóór meldcode de evaluatie apart opende", at=entry.at
+                )
             walk.answer(d["item"], d["value"], at=entry.at)
         elif entry.type == "shown":
             walk.mark_shown(d["item"])
@@ -154,6 +159,14 @@ class Session:
             walk.add_note(d["item"], d["text"], d["provenance"], d["nature"], at=entry.at)
         elif entry.type == "acute":
             walk.declare_acute(int(d["step"]), at=entry.at)
+        elif entry.type == "refutation":
+            walk.refute(d["item"], d["value"], d["text"], d["source"], at=entry.at)
+        elif entry.type == "justification":
+            walk.justify(d["check"], d["text"], at=entry.at)
+        elif entry.type == "evaluation":
+            day = d.get("day")
+            walk.today = dt.date.fromisoformat(day) if isinstance(day, str) else _date_of(entry.at)
+            walk.open_evaluation(d.get("reason"), at=entry.at)
 
     # --- changes (journal first-class) ---------------------------------------------------
     def _durably(self, type_: str, **data: Any) -> None:
@@ -183,6 +196,24 @@ class Session:
     def declare_acute(self, step: int) -> None:
         self.walk.declare_acute(step)
         self._durably("acute", step=step)
+
+    def refute(self, item_id: str, value: str, text: str, source: str) -> None:
+        r = self.walk.refute(item_id, value, text, source)
+        self._durably("refutation", item=item_id, value=value, text=r.text, source=source)
+        self.save_summary()
+
+    def justify(self, check_id: str, text: str) -> None:
+        j = self.walk.justify(check_id, text)
+        self._durably("justification", check=check_id, text=j.text)
+
+    def open_evaluation(self, reason: str | None, day: dt.date | None = None) -> None:
+        """Open the afweging-5 evaluation (journalled); before the date only with a reason."""
+        if day is not None:
+            self._today = lambda: day
+        today = self._today()
+        self.walk.today = today
+        ev = self.walk.open_evaluation(reason, day=today)
+        self._durably("evaluation", reason=ev.reason, day=today.isoformat(), early=ev.early)
 
     def pause(self, drafts: dict[str, dict[str, Any]] | None = None) -> None:
         """Mark the pause; ``drafts``: what open questions held (ticks, typed text), so the

@@ -82,6 +82,21 @@ def sign_case(
             "een informatieverzoek heeft geen afwegingskader om van af te wijken; wijzig het "
             f"verstrekkingsbesluit met 'meldcode resume {session.case.label}'"
         )
+    if not training:
+        blocked = session.walk.blocking()
+        if blocked:
+            raise CaseError(
+                "ondertekenen geweigerd: "
+                + "; ".join(f"{c.id}: {c.check.message.get()}" for c in blocked)
+                + f" — pas de antwoorden aan met 'meldcode resume {session.case.label}'"
+            )
+        open_ = session.walk.unjustified()
+        if open_:
+            raise CaseError(
+                "ondertekenen vraagt eerst een verantwoording voor: "
+                + "; ".join(f"{c.id} ({c.check.message.get()})" for c in open_)
+                + f" — geef die met 'meldcode resume {session.case.label}'"
+            )
     existing = records_of(session)
     previous = None
     if existing:

@@ -402,6 +402,13 @@ class TrainingPrompter:
     def acute(self, walk: Walk) -> bool:
         return bool(self.inner.acute(walk))
 
+    def check(self, check: Any, walk: Walk, *, again: bool) -> None:
+        self.inner.check(check, walk, again=again)
+
+    def justify(self, check: Any, walk: Walk) -> str | None:
+        result: str | None = self.inner.justify(check, walk)
+        return result
+
     def finished(self, walk: Walk, decision: Decision | None) -> None:
         self.inner.finished(walk, decision)
         if self.feedback == "end":

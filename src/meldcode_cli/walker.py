@@ -10,12 +10,13 @@ This module does no I/O itself.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from meldcode_cli.afwegingskader import Decision
-from meldcode_cli.compiled import CItem
+from meldcode_cli.compiled import CCheck, CItem
 from meldcode_cli.engine import AnswerError, AnswerValue, Note, Walk
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "WalkPaused",
     "drive",
     "replay",
+    "replay_phases",
 ]
 
 
@@ -71,6 +73,10 @@ class Target(Protocol):
 
     def declare_acute(self, step: int) -> None: ...
 
+    def open_evaluation(self, reason: str | None, day: dt.date | None = None) -> None: ...
+
+    def justify(self, check_id: str, text: str) -> None: ...
+
 
 @dataclass
 class BareTarget:
@@ -89,6 +95,14 @@ class BareTarget:
 
     def declare_acute(self, step: int) -> None:
         self.walk.declare_acute(step)
+
+    def open_evaluation(self, reason: str | None, day: dt.date | None = None) -> None:
+        if day is not None:
+            self.walk.today = day
+        self.walk.open_evaluation(reason, day=day)
+
+    def justify(self, check_id: str, text: str) -> None:
+        self.walk.justify(check_id, text)
 
 
 class Prompter(Protocol):
@@ -124,7 +138,48 @@ class Prompter(Protocol):
         """Show the acute route (112, Veilig Thuis). True: continue the walk; False: pause."""
         ...
 
+    def check(self, check: CCheck, walk: Walk, *, again: bool) -> None:
+        """Show a fired check's message (``again``: the reminder before signing)."""
+        ...
+
+    def justify(self, check: CCheck, walk: Walk) -> str | None:
+        """Ask the written justification for a ``justify`` check; None: later."""
+        ...
+
     def finished(self, walk: Walk, decision: Decision | None) -> None: ...
+
+
+def _announce(tgt: Target, prompter: Prompter, announced: set[str]) -> None:
+    """Show checks that became true since the last answer; ask their justification."""
+    walk = tgt.walk
+    for c in walk.fired_checks():
+        if c.id in announced:
+            continue
+        announced.add(c.id)
+        prompter.check(c, walk, again=False)
+        if c.severity == "justify" and c.id not in walk.justifications:
+            _ask_justification(tgt, prompter, c)
+
+
+def _ask_justification(tgt: Target, prompter: Prompter, c: CCheck) -> None:
+    for _ in range(3):
+        text = prompter.justify(c, tgt.walk)
+        if text is None:
+            return
+        try:
+            tgt.justify(c.id, text)
+            return
+        except AnswerError:
+            continue
+
+
+def _before_signing(tgt: Target, prompter: Prompter) -> None:
+    """Every fired check again before signing; missing justifications are asked now."""
+    walk = tgt.walk
+    for c in walk.fired_checks():
+        prompter.check(c, walk, again=True)
+        if c.severity == "justify" and c.id not in walk.justifications:
+            _ask_justification(tgt, prompter, c)
 
 
 def drive(
@@ -140,6 +195,7 @@ def drive(
     question). KeyboardInterrupt and EOFError from the prompter propagate unchanged.
     """
     tgt: Target = BareTarget(target) if isinstance(target, Walk) else target
+    announced: set[str] = {c.id for c in tgt.walk.fired_checks()} if start_with else set()
     current_step = 0
     revisit: str | None = start_with  # e.g. afweging_5 at the evaluation
     while True:
@@ -191,9 +247,11 @@ def drive(
             accepted = getattr(prompter, "accepted", None)  # optional: echo what was taken
             if accepted is not None:
                 accepted(item, value)
+            _announce(tgt, prompter, announced)
             break
         else:
             raise AnswerError(item.id, "te veel ongeldige antwoorden achter elkaar")
+    _before_signing(tgt, prompter)
     decision = tgt.walk.decision()
     prompter.finished(tgt.walk, decision)
     return decision
@@ -243,11 +301,42 @@ def replay(
             target.mark_shown(nxt.id)
         elif nxt.id in answers:
             target.answer(nxt.id, answers[nxt.id])
-        elif nxt.deferrable or not getattr(nxt.item, "required", False):
+        elif walk.may_leave_open(nxt):
             target.answer(nxt.id, None)
         else:
             missing.append(nxt.id)
             skipped.add(nxt.id)
+
+
+def replay_phases(
+    target: Target,
+    answers: Mapping[str, Any],
+    acute_steps: Sequence[int] = (),
+    evaluation: Any | None = None,
+) -> list[str]:
+    """Replay the first walk, then (when ``evaluation`` is given) the follow-up evaluation.
+
+    ``evaluation`` has ``today``, ``reason`` and ``answers`` (afweging 5 and what follows);
+    it is opened as ``meldcode evaluate`` would, and refused before the evaluation date
+    without a reason. Returns the missing items of the phase that stopped.
+    """
+    first = {k: v for k, v in answers.items() if k != "afweging_5"}
+    if "afweging_5" in answers:
+        raise AnswerError(
+            "afweging_5",
+            "afweging 5 hoort bij de evaluatie: zet haar onder 'evaluation: answers:' "
+            "(met de datum van de evaluatie), niet bij de antwoorden van de eerste wandeling",
+        )
+    missing = replay(target, first, acute_steps)
+    if missing or evaluation is None:
+        return missing
+    day = evaluation.day()
+    target.open_evaluation(evaluation.reason, day)
+    later = dict(evaluation.answers)
+    if "afweging_5" not in later:
+        return ["afweging_5"]
+    target.answer("afweging_5", later["afweging_5"])
+    return replay(target, {**first, **later})
 
 
 @dataclass
@@ -265,6 +354,8 @@ class ScriptedPrompter:
     asked: list[str] = field(default_factory=list)
     whys: list[str] = field(default_factory=list)
     finished_with: list[Decision | None] = field(default_factory=list)
+    justifications: Mapping[str, str] = field(default_factory=dict)
+    checks_shown: list[tuple[str, bool]] = field(default_factory=list)
 
     def step_started(self, step: int, walk: Walk) -> None:
         self.steps.append(step)
@@ -295,6 +386,12 @@ class ScriptedPrompter:
 
     def acute(self, walk: Walk) -> bool:
         return self.continue_after_acute
+
+    def check(self, check: CCheck, walk: Walk, *, again: bool) -> None:
+        self.checks_shown.append((check.id, again))
+
+    def justify(self, check: CCheck, walk: Walk) -> str | None:
+        return self.justifications.get(check.id)
 
     def finished(self, walk: Walk, decision: Decision | None) -> None:
         self.finished_with.append(decision)

@@ -314,23 +314,74 @@ def _load_answers(path: Path) -> Any:
             "antwoordenbestand ongeldig:\n"
             + "\n".join(f"{d.where}: {d.code} {d.message}" for d in diags)
         )
-    return spec
+    return AnswersFile(spec, text, str(path))
+
+
+@dataclass
+class AnswersFile:
+    """An answers file: the validated spec, and its text for file:line:col in errors."""
+
+    spec: Any
+    text: str
+    path: str
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.spec, name)
+
+    def where(self, *loc: str | int) -> str:
+        from meldcode_cli.yamlio import Locator
+
+        line, col = Locator(self.text).locate(loc, key=True)
+        return f"{self.path}:{line}:{col}"
+
+    def answer_loc(self, item_id: str) -> tuple[str, ...]:
+        if self.spec.evaluation is not None and item_id in self.spec.evaluation.answers:
+            return ("evaluation", "answers", item_id)
+        return ("answers", item_id)
 
 
 def _replay(
     target: Any, spec: Any, label: str | None, stdout: TextIO, signer: Signer | None = None
 ) -> WalkOutcome:
     from meldcode_cli import walkview
-    from meldcode_cli.walker import replay
+    from meldcode_cli.diagnostics import did_you_mean
+    from meldcode_cli.walker import replay_phases
 
-    unknown = [k for k in spec.answers if k not in target.walk.compiled.by_id]
-    if unknown:
-        raise UsageError("onbekende items in het antwoordenbestand: " + ", ".join(unknown))
+    compiled = target.walk.compiled
+    given = spec.all_answers()
+    errors = []
+    for k in given:
+        ci = compiled.by_id.get(k)
+        if ci is None or not ci.answerable:
+            why = t("replay.unknown_item", id=k) if ci is None else t("replay.guidance_item", id=k)
+            hint = did_you_mean(k, [c.id for c in compiled.items if c.answerable])
+            errors.append(
+                f"{spec.where(*spec.answer_loc(k))}: {why}" + (f"; {hint}" if hint else "")
+            )
+    known_checks = {c.id for c in compiled.checks}
+    for cid in spec.justifications:
+        if cid not in known_checks:
+            hint = did_you_mean(cid, known_checks)
+            errors.append(
+                f"{spec.where('justifications', cid)}: {t('replay.unknown_check', id=cid)}"
+                + (f"; {hint}" if hint else "")
+            )
+    if errors:
+        raise UsageError("\n".join(errors))
     try:
-        missing = replay(target, spec.answers, spec.acute_steps)
+        missing = replay_phases(target, spec.answers, spec.acute_steps, spec.evaluation)
     except AnswerError as e:
-        raise UsageError(f"antwoord voor '{e.item_id}': {e.reason}") from None
+        where = spec.where(*spec.answer_loc(e.item_id)) if e.item_id in given else spec.path
+        raise UsageError(f"{where}: antwoord voor '{e.item_id}': {e.reason}") from None
     walk = target.walk
+    relevant = {ci.id for ci in walk.relevant()}
+    off_path = [k for k in given if k not in relevant]
+    if off_path:
+        raise UsageError(
+            "\n".join(
+                f"{spec.where(*spec.answer_loc(k))}: {t('replay.off_path', id=k)}" for k in off_path
+            )
+        )
     if missing:
         if isinstance(target, Session):
             target.save_summary()  # 'meldcode cases' shows the step reached
@@ -338,6 +389,38 @@ def _replay(
         if label:
             _out(stdout, t("walk.paused", label=label))
         return WalkOutcome(label, "incomplete", walk.decision(), missing)
+    fired = {c.id for c in walk.fired_checks()}
+    for cid, text in spec.justifications.items():
+        if cid not in fired:
+            raise UsageError(
+                f"{spec.where('justifications', cid)}: {t('replay.check_not_fired', id=cid)}"
+            )
+        try:
+            target.justify(cid, text)
+        except AnswerError as e:
+            raise UsageError(f"{spec.where('justifications', cid)}: {e.reason}") from None
+    open_checks = walk.unjustified()
+    shown = [ci for ci in walk.relevant() if not ci.answerable and ci.id in walk.shown]
+    if shown:
+        _out(stdout, "", t("replay.guidance"))
+        for ci in shown:
+            _out(stdout, *(f"  {line}" for line in walkview.guidance_block(ci)))
+    for c in walk.fired_checks():
+        _out(stdout, "", *walkview.check_lines(c, walk))
+    if open_checks:
+        _out(
+            stdout,
+            "",
+            t("replay.missing_justifications", n=len(open_checks)),
+            *(
+                f"  - {c.id}: {' '.join(c.check.message.get(get_lang()).split())}"
+                for c in open_checks
+            ),
+            t("replay.justify_how"),
+        )
+        if label:
+            _out(stdout, t("walk.paused", label=label))
+        return WalkOutcome(label, "incomplete", walk.decision(), [c.id for c in open_checks])
     decision = _finish(target)
     _out(stdout, "", *walkview.decision_lines(decision, walk), "", *walkview.dossier_lines(walk))
     if signer is not None and isinstance(target, Session):

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 
 from meldcode_cli.acute import ACUTE_TEXT, acute_contacts
-from meldcode_cli.afwegingskader import Decision
-from meldcode_cli.compiled import CItem
+from meldcode_cli.afwegingskader import OPEN_WITH_VT, Decision
+from meldcode_cli.compiled import CCheck, CItem
 from meldcode_cli.engine import Walk
 from meldcode_cli.messages import get_lang, t
 from meldcode_cli.protocol import (
@@ -154,6 +154,10 @@ def answer_text(item: CItem, value: object) -> str:
     """An answer as the person would read it."""
     lang = _lang()
     if value is None:
+        if item.id in OPEN_WITH_VT:
+            return t("walk.open_met_vt")
+        if item.deferrable:
+            return t("walk.at_evaluation")
         return t("walk.not_answered")
     if isinstance(item.item, SingleChoiceItem | MultiChoiceItem):
         names = {o.id: " ".join(o.text.get(lang).split()) for o in item.item.options}
@@ -202,6 +206,14 @@ def decision_lines(decision: Decision | None, walk: Walk) -> list[str]:
         )
     if decision.samen_met_veilig_thuis:
         lines.append("  " + t("walk.decision.samen"))
+    if decision.open_met_veilig_thuis:
+        lines.append(
+            "  "
+            + t(
+                "walk.decision.open_vt",
+                afwegingen=", ".join(decision.open_met_veilig_thuis),
+            )
+        )
     if decision.onveiligheid_vastgesteld:
         lines.append("  " + t("walk.decision.onveilig"))
     if decision.evaluatie_nodig:
@@ -211,6 +223,8 @@ def decision_lines(decision: Decision | None, walk: Walk) -> list[str]:
         lines.append("  " + t("walk.decision.opnieuw"))
     if decision.monitoring:
         lines.append("  " + t("walk.decision.monitoring"))
+    if decision.eerder_gemeld and not decision.melden:
+        lines.append("  " + t("walk.decision.eerder_gemeld"))
     return lines
 
 
@@ -236,9 +250,42 @@ def dossier_lines(walk: Walk) -> list[str]:
                         nature=t("walk.nature." + note.nature),
                     )
                 )
+    for r in walk.refutations:
+        ci = walk.compiled.by_id[r.item_id]
+        lines.append(
+            "  "
+            + t(
+                "walk.dossier.refuted",
+                item=r.item_id,
+                value=answer_text(
+                    ci,
+                    frozenset({r.value})
+                    if isinstance(walk.answers.get(r.item_id), frozenset)
+                    else r.value,
+                ),
+                text=r.text,
+                provenance=t("walk.provenance." + r.source),
+                at=(r.at or "")[:16],
+            )
+        )
     if walk.acute_events:
         steps = ", ".join(str(e.step) for e in walk.acute_events)
         lines.append(t("walk.dossier.acute", steps=steps))
     if walk.superseded:
         lines.append(t("walk.dossier.superseded", n=len(walk.superseded)))
+    return lines
+
+
+def check_lines(check: CCheck, walk: Walk, *, again: bool = False) -> list[str]:
+    """A fired check as the person reads it: severity, message, sources, justification."""
+    head = t(f"check.{check.severity}") + (f" ({t('check.again')})" if again else "")
+    lines = [f"{head}: {check.id}", "  " + " ".join(check.check.message.get(_lang()).split())]
+    src = [walk.compiled.sources[s] for s in check.check.sources if s in walk.compiled.sources]
+    if src:
+        lines.append("  " + t("check.sources") + ": " + "; ".join(s.title for s in src))
+    j = walk.justifications.get(check.id)
+    if j is not None:
+        lines.append("  " + t("check.justified", text=j.text))
+    elif check.severity == "block":
+        lines.append("  " + t("check.block_hint"))
     return lines
