@@ -30,6 +30,28 @@ def isolation(
     set_lang(None)
 
 
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The data never leaves the machine: any socket use in any test fails it. (Unix
+    socketpairs, which asyncio and prompt_toolkit use inside the process, stay allowed.)"""
+    import socket
+
+    real_socket = socket.socket
+
+    class GuardedSocket(real_socket):
+        def __init__(self, family: int = -1, *args: object, **kwargs: object) -> None:
+            if family in (socket.AF_INET, socket.AF_INET6, -1):
+                raise AssertionError(f"a test tried to open a network socket ({family})")
+            super().__init__(family, *args, **kwargs)  # type: ignore[arg-type]
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"a test tried to reach the network: {args[:1]}")
+
+    monkeypatch.setattr(socket, "socket", GuardedSocket)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

@@ -86,12 +86,20 @@ def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
 
 def run_core(call: Callable[[], T]) -> T:
     """Run one core call; map our exceptions to exit codes and never show a traceback."""
+    from meldcode_cli.cases import CaseError
     from meldcode_cli.checker import UsageError
 
     try:
         return call()
     except UsageError as e:
         _fail(f"{t('usage_error')}: {e}", EXIT_USAGE)
+    except CaseError as e:  # an unusable file or folder: says which and what to do
+        _fail(e.message, EXIT_USAGE)
+    except OSError as e:  # an OS error no core path mapped: still name the file
+        from meldcode_cli.jsonio import os_error_text
+
+        where = e.filename if e.filename is not None else "?"
+        _fail(t("io.os_error", path=where, reason=os_error_text(e)), EXIT_USAGE)
     except KeyboardInterrupt:
         _fail(t("interrupted"), EXIT_INTERRUPTED)
     except (typer.Exit, typer.Abort):
@@ -474,7 +482,7 @@ def build_app() -> typer.Typer:
 
         results, problems = run_walk(call)
         console.print_text(format_verify(results, problems, fmt.value))
-        ok = all(r.valid for r in results) and not problems
+        ok = all(r.valid and r.key_checked for r in results) and not problems
         raise typer.Exit(EXIT_OK if ok else EXIT_FAILED)
 
     @app.command("report", help=t("cmd.report"))
@@ -503,6 +511,8 @@ def build_app() -> typer.Typer:
                 _fail(str(e), EXIT_FAILED)
 
         outcome = run_walk(call)
+        for warning in outcome.warnings:
+            console.print_error(f"meldcode: {warning}")
         if outcome.path is None:
             console.print_text(outcome.text)
         else:

@@ -236,6 +236,7 @@ def format_verify(results: list[VerifyResult], problems: list[str], fmt: str = "
                         "notes": r.notes,
                         "hash": r.hash,
                         "key_fingerprint": r.fingerprint,
+                        "key_checked": r.key_checked,
                         "kind": (r.record or {}).get("kind"),
                         "sequence": (r.record or {}).get("sequence"),
                         "case": (r.record or {}).get("provenance", {}).get("case"),
@@ -252,14 +253,17 @@ def format_verify(results: list[VerifyResult], problems: list[str], fmt: str = "
         rec = r.record or {}
         case = rec.get("provenance", {}).get("case", "?")
         what = f"{rec.get('kind', '?')} {rec.get('sequence', '?')} van casus {case}"
-        if r.valid:
+        if r.valid and not r.key_checked:
+            lines.append(f"{r.path}: {t('verify.unchecked')} ({what}; {r.fingerprint})")
+            lines.append("    - " + t("verify.unchecked.hint", fp=r.fingerprint))
+        elif r.valid:
             lines.append(f"{r.path}: {t('verify.valid')} ({what}; {r.fingerprint})")
         else:
             lines.append(f"{r.path}: {t('verify.invalid')} ({what})")
             lines.extend(f"    - {reason}" for reason in r.reasons)
         lines.extend(f"    {note}" for note in r.notes)
     lines.extend(f"{t('verify.chain')}: {p}" for p in problems)
-    ok = sum(1 for r in results if r.valid)
+    ok = sum(1 for r in results if r.valid and r.key_checked)
     lines.append(
         t("verify.summary", n=len(results), ok=ok, bad=len(results) - ok, chain=len(problems))
     )

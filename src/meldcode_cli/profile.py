@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from meldcode_cli.cases import CaseError, atomic_write
 
@@ -114,33 +114,40 @@ class ProfileStore:
         atomic_write(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
 
     def _read_json(self, path: Path, what: str) -> Any:
+        from meldcode_cli import jsonio
+
         try:
-            return json.loads(path.read_text(encoding="utf-8"))
+            data = jsonio.load_json_file(path, limit=jsonio.LIMIT_SMALL)
         except FileNotFoundError:
             raise ProfileError(
                 f"geen {what} gevonden ({path}); maak een profiel met 'meldcode init'"
             ) from None
-        except (OSError, ValueError) as e:
-            raise ProfileError(f"{what} is onleesbaar ({path}): {e}") from None
+        except CaseError as e:
+            raise ProfileError(f"{what} is onleesbaar ({e.message})") from None
+        if not isinstance(data, dict):
+            raise ProfileError(f"{what} is onleesbaar ({path}): verwacht een JSON-object")
+        return data
 
     # --- profile ----------------------------------------------------------------------
     def load(self) -> Profile:
         data = self._read_json(self.profile_path, "profiel")
+        from meldcode_cli import jsonio
+
         try:
-            return Profile.model_validate(data)
-        except ValidationError as e:
-            raise ProfileError(
-                f"profiel is ongeldig ({self.profile_path}): {e.error_count()} fout(en)"
-            ) from None
+            return jsonio.validate(Profile, data, self.profile_path)
+        except CaseError as e:
+            raise ProfileError(f"profiel is ongeldig ({e.message})") from None
 
     def keyring(self) -> Keyring:
         if not self.keyring_path.exists():
             return Keyring()
         data = self._read_json(self.keyring_path, "sleutelring")
+        from meldcode_cli import jsonio
+
         try:
-            return Keyring.model_validate(data)
-        except ValidationError:
-            raise ProfileError(f"sleutelring is ongeldig ({self.keyring_path})") from None
+            return jsonio.validate(Keyring, data, self.keyring_path)
+        except CaseError as e:
+            raise ProfileError(f"sleutelring is ongeldig ({e.message})") from None
 
     def init(self, profile: Profile, passphrase: str, *, force: bool = False) -> str:
         """Create the profile and a first key pair. Returns the key fingerprint."""

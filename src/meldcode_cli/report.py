@@ -314,17 +314,29 @@ def resolve_record(arg: str) -> Path:
     raise CaseError(t("report.not_found", path=arg))
 
 
+UNCHECKED_KEY: list[str] = []
+"""Set by :func:`load_verified_record` when the key could not be checked (no keyring)."""
+
+
 def load_verified_record(path: Path) -> dict[str, Any]:
     """The record in ``path`` if its signature verifies, or if it is an intact training
     record. Raises ReportRefused (exit 1) otherwise, CaseError for unreadable input."""
+    from meldcode_cli.profile import ProfileStore
     from meldcode_cli.record import Unreadable, integrity_map, verify_file
 
+    store = ProfileStore()
+    keyring = store.keyring() if store.keyring_path.exists() else None
     try:
-        result = verify_file(path)
+        result = verify_file(path, keyring=keyring)
     except Unreadable as e:
         raise CaseError(str(e)) from None
     record = result.record
     if result.valid and record is not None:
+        if not result.key_checked and keyring is not None:
+            # a signature by a key nobody vouched for proves nothing about the melder
+            raise ReportRefused(t("report.refused.unchecked", path=path, fp=result.fingerprint))
+        if not result.key_checked:
+            UNCHECKED_KEY.append(t("report.unchecked_warning", fp=result.fingerprint))
         return record
     training = record is not None and record.get("training") is True
     if training and result.reasons == ["niet ondertekend (OEFENING)"]:
@@ -1282,6 +1294,7 @@ class ReportOutcome:
     path: Path | None
     training: bool
     record_path: Path
+    warnings: list[str] = field(default_factory=list)
 
 
 def make_report(
@@ -1297,6 +1310,7 @@ def make_report(
     if req.fmt not in FORMATS:
         raise CaseError(f"--format {req.fmt}: kies md, txt of html")
     path = resolve_record(req.record)
+    UNCHECKED_KEY.clear()
     record = load_verified_record(path)
     people: Betrokkenen | None = None
     stdin = sys.stdin if stdin is None else stdin
@@ -1314,4 +1328,4 @@ def make_report(
         check_advies(report, text, identifying_values(record, people), req.fmt)
     if req.output is not None:
         atomic_write(req.output, text.encode("utf-8"))
-    return ReportOutcome(text, req.output, report.training, path)
+    return ReportOutcome(text, req.output, report.training, path, list(UNCHECKED_KEY))

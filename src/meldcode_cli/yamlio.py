@@ -501,7 +501,17 @@ def locate_in_file(path: Path, loc: Loc) -> tuple[int, int]:
 
 def read_text(path: Path) -> str:
     """Read a protocol file as UTF-8 text (BOM tolerated). Never reads more than needed."""
-    with path.open("rb") as f:
+    import os
+    import stat
+
+    # never block on a FIFO or read a device: a regular file, checked on the descriptor
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(f.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(22, "geen gewoon bestand (een apparaat, FIFO of map)", str(path))
+        if st.st_size > MAX_BYTES:
+            raise FileTooLarge(f"bestand is groter dan {MAX_BYTES} bytes")
         data = f.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise FileTooLarge(f"bestand is groter dan {MAX_BYTES} bytes")
