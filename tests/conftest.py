@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -36,18 +37,17 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     socketpairs, which asyncio and prompt_toolkit use inside the process, stay allowed.)"""
     import socket
 
-    real_socket = socket.socket
+    real_init = socket.socket.__init__
 
-    class GuardedSocket(real_socket):
-        def __init__(self, family: int = -1, *args: object, **kwargs: object) -> None:
-            if family in (socket.AF_INET, socket.AF_INET6, -1):
-                raise AssertionError(f"a test tried to open a network socket ({family})")
-            super().__init__(family, *args, **kwargs)  # type: ignore[arg-type]
+    def guarded_init(self: socket.socket, family: int = -1, *args: Any, **kwargs: Any) -> None:
+        if family in (socket.AF_INET, socket.AF_INET6, -1):
+            raise AssertionError(f"a test tried to open a network socket ({family})")
+        real_init(self, family, *args, **kwargs)
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError(f"a test tried to reach the network: {args[:1]}")
 
-    monkeypatch.setattr(socket, "socket", GuardedSocket)
+    monkeypatch.setattr(socket.socket, "__init__", guarded_init)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
 
