@@ -227,7 +227,7 @@ def read_journal(path: Path) -> JournalRead:
     from meldcode_cli import jsonio
 
     try:
-        raw = jsonio.read_limited(path, jsonio.LIMIT_JOURNAL)
+        raw = jsonio.read_limited(path, jsonio.LIMIT_JOURNAL, nofollow=True)
     except FileNotFoundError:
         return JournalRead([])
     entries: list[JournalEntry] = []
@@ -286,6 +286,9 @@ class Case:
         line = (json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
         from meldcode_cli import safeio
 
+        # the case folder (and every folder up to the home) must still be a real private
+        # folder: a symlink swapped in since the case was opened is refused
+        safeio.ensure_dir(self.folder, self.folder.parent.parent)
         try:
             safeio.append_line(self.journal, line)
         except OSError as e:
@@ -301,7 +304,11 @@ class Case:
         try:
             good = read_journal(self.journal)
             if good.lost_lines:
-                os.truncate(self.journal, good.good_bytes)
+                fd = os.open(self.journal, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0))
+                try:
+                    os.ftruncate(fd, good.good_bytes)
+                finally:
+                    os.close(fd)
         except (OSError, CaseError):
             pass
 
@@ -315,7 +322,9 @@ class Case:
         from meldcode_cli import jsonio
 
         try:
-            loaded = jsonio.load_json_file(self.folder / SUMMARY, limit=jsonio.LIMIT_SMALL)
+            loaded = jsonio.load_json_file(
+                self.folder / SUMMARY, limit=jsonio.LIMIT_SMALL, nofollow=True
+            )
         except (OSError, CaseError):
             return {}
         return loaded if _summary_ok(loaded) else {}

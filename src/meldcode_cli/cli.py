@@ -267,10 +267,9 @@ def build_app() -> typer.Typer:
         if output_file is None:
             console.print_text(text)
             return
-        try:
-            output_file.write_text(text + "\n", encoding="utf-8")
-        except OSError as e:
-            _fail(f"{output_file}: {e.strerror}", EXIT_USAGE)
+        from meldcode_cli.cases import atomic_write
+
+        run_core(lambda: atomic_write(output_file, (text + "\n").encode("utf-8")))
         console.print_error(t("schema.written", path=output_file))
 
     @app.command("test", help=t("cmd.test"))

@@ -88,14 +88,17 @@ def os_error_text(e: OSError) -> str:
     return _msg(key)
 
 
-def read_limited(path: Path, limit: int) -> bytes:
+def read_limited(path: Path, limit: int, *, nofollow: bool = False) -> bytes:
     """The bytes of a regular file of at most ``limit`` bytes.
 
     Opens without blocking (a FIFO would otherwise wait forever), checks the file type and
     size on the open descriptor (no race with a swap between check and read), reads at
-    most ``limit + 1`` bytes.
+    most ``limit + 1`` bytes. ``nofollow``: a symlink at ``path`` is refused (files in
+    meldcode's own folders are never links).
     """
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    if nofollow:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
@@ -228,10 +231,10 @@ def parse_json(
     return data
 
 
-def load_json_file(path: Path, *, limit: int = LIMIT_SMALL) -> Any:
+def load_json_file(path: Path, *, limit: int = LIMIT_SMALL, nofollow: bool = False) -> Any:
     """Read and parse one JSON file. ``FileNotFoundError`` passes through (callers decide
     whether a missing file is an error); everything else is a :class:`JsonFileError`."""
-    raw = read_limited(path, limit)
+    raw = read_limited(path, limit, nofollow=nofollow)
     try:
         return parse_json(raw)
     except ValueError as e:

@@ -35,6 +35,7 @@ __all__ = [
     "ensure_dir",
     "inside",
     "io_error",
+    "rename_durably",
 ]
 
 NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -209,6 +210,12 @@ def _fsync_dir(path: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def rename_durably(src: Path, dst: Path) -> None:
+    """Rename ``src`` over ``dst`` (same folder) and fsync the folder. Raises OSError."""
+    _replace(str(src), str(dst))
+    _fsync_dir(dst.parent)
 
 
 def append_line(path: Path, line: bytes) -> None:
