@@ -285,7 +285,7 @@ def test_a_full_disk_at_every_step_of_walk_and_sign(
         h = copy_home(template, tmp_path / f"full-{n}")
         monkeypatch.setenv("MELDCODE_HOME", str(h))
         faults = Faults(monkeypatch)
-        faults.kind, faults.fail_at = ("short" if n % 2 else "enospc"), n
+        faults.kind, faults.fail_at = KINDS[(n // 2) % 3], n
         code, out, err = run(*args)
         assert code in (0, 2), (n, out, err)
         assert "Interne fout" not in err

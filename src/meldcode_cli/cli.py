@@ -121,12 +121,15 @@ def run_walk(call: Callable[[], T]) -> T:
         except CaseError as e:
             _fail(e.message, EXIT_USAGE)
         except WalkInterrupted as e:
+            import contextlib
+
             from meldcode_cli.console import print_error
 
-            if e.label:
-                print_error("\n" + t("walk.interrupted", label=e.label))
-            else:
-                print_error("\n" + t("interrupted"))
+            with contextlib.suppress(OSError):  # the terminal may be gone (SIGHUP)
+                if e.label:
+                    print_error("\n" + t("walk.interrupted", label=e.label))
+                else:
+                    print_error("\n" + t("interrupted"))
             raise typer.Exit(EXIT_INTERRUPTED) from None
 
     return run_core(guarded)
@@ -674,8 +677,23 @@ def _preparse_lang(argv: list[str]) -> None:
             set_lang(arg.split("=", 1)[1].lower()[:2])
 
 
+def _signals_as_interrupt() -> None:
+    """SIGTERM (a logout, ``kill``) and SIGHUP (a closed terminal window) end a command the
+    way Ctrl-C does: what is journalled stays, the walk says how to resume, exit 130."""
+    import signal
+
+    def interrupt(signum: int, frame: object) -> None:  # noqa: ARG001 - signal's signature
+        raise KeyboardInterrupt
+
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is not None:
+            signal.signal(sig, interrupt)
+
+
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
+    _signals_as_interrupt()
     _preparse_lang(args)
     app = build_app()
     app(args=args, prog_name="meldcode")
