@@ -332,6 +332,11 @@ def load_verified_record(path: Path) -> dict[str, Any]:
         raise CaseError(str(e)) from None
     record = result.record
     if result.valid and record is not None:
+        from meldcode_cli.signing import case_chain_problems
+
+        problems = case_chain_problems(path)
+        if problems:  # a removed, replaced or reordered record of this case
+            raise ReportRefused(t("report.refused", path=path, reasons="; ".join(problems)))
         if not result.key_checked and keyring is not None:
             # a signature by a key nobody vouched for proves nothing about the melder
             raise ReportRefused(t("report.refused.unchecked", path=path, fp=result.fingerprint))

@@ -199,6 +199,21 @@ def verify_paths(
     return results, problems
 
 
+def case_chain_problems(record_file: Path) -> list[str]:
+    """For a record file inside a case folder: the chain problems of that case's records
+    against its journal (see :func:`journal_chain_problems`); [] elsewhere."""
+    folder = record_file.parent
+    files = sorted(folder.glob("[0-9][0-9][0-9][0-9]-*.json"))
+    results = []
+    for f in files:
+        try:
+            record = load_envelope(f)["record"]
+            results.append(VerifyResult(str(f), False, hash=record_hash(record)))
+        except CaseError:
+            results.append(VerifyResult(str(f), False))
+    return journal_chain_problems(files, results)
+
+
 def journal_chain_problems(files: list[Path], results: list[VerifyResult]) -> list[str]:
     """For records inside a case folder (``cases/<label>/records/``): every ``signed``
     line of that case's journal must match a record file with the same hash. A removed or
