@@ -1157,6 +1157,50 @@ def identifying_values(record: dict[str, Any], people: Betrokkenen | None) -> li
     return out
 
 
+def known_values(record: dict[str, Any], people: Betrokkenen | None) -> list[Any]:
+    """The values :mod:`leakcheck` must not find: every name, birth date and contact in the
+    betrokkenen, the melder's name, organisation and contact, and the case label."""
+    from meldcode_cli.leakcheck import Known
+
+    out: list[Known] = []
+    if people is not None:
+        for n, p in enumerate(people.betrokkenen, 1):
+            where = t("report.leak.person", n=n)
+            if p.naam:
+                out.append(Known(f"{where}: naam", p.naam, "name"))
+            if p.geboortedatum:
+                out.append(Known(f"{where}: geboortedatum", p.geboortedatum.isoformat(), "date"))
+            for key in ("adres", "telefoon", "email", "school"):
+                if getattr(p, key):
+                    out.append(Known(f"{where}: {key}", getattr(p, key), "text"))
+        for n, m in enumerate(people.netwerk, 1):
+            where = t("report.leak.netwerk", n=n)
+            if m.naam:
+                out.append(Known(f"{where}: naam", m.naam, "name"))
+            if m.telefoon:
+                out.append(Known(f"{where}: telefoon", m.telefoon, "text"))
+        for n, h in enumerate(people.hulpverleners, 1):
+            where = t("report.leak.hulpverlener", n=n)
+            if h.naam:
+                out.append(Known(f"{where}: naam", h.naam, "name"))
+            if h.organisatie:
+                out.append(Known(f"{where}: organisatie", h.organisatie, "organisation"))
+            if h.telefoon:
+                out.append(Known(f"{where}: telefoon", h.telefoon, "text"))
+    prov = record.get("provenance") or {}
+    prof = prov.get("professional") or {}
+    if prof.get("name"):
+        out.append(Known(t("report.leak.melder_naam"), str(prof["name"]), "name"))
+    if prof.get("organisation"):
+        out.append(Known("melder: organisatie", str(prof["organisation"]), "organisation"))
+    for key in ("contact", "registration"):
+        if prof.get(key):
+            out.append(Known(t(f"report.leak.melder_{key}"), str(prof[key]), "text"))
+    if prov.get("case"):
+        out.append(Known(t("report.leak.case"), str(prov["case"]), "label"))
+    return out
+
+
 def find_leaks(text: str, values: list[Identifying]) -> list[str]:
     """Which identifying values occur in ``text`` (as whole words, in any case)."""
     tokens = _tokens(text)
@@ -1181,13 +1225,26 @@ def _entry_texts(report: Report) -> Iterable[tuple[str, str]]:
             yield s.title, line
 
 
-def check_advies(report: Report, output: str, values: list[Identifying], fmt: str) -> None:
-    """Refuse (ReportRefused) when an identifying value is in the advice summary."""
+def check_advies(
+    report: Report,
+    output: str,
+    values: list[Identifying],
+    fmt: str,
+    known: list[Any] | None = None,
+) -> None:
+    """Refuse (ReportRefused) when an identifying value is in the advice summary: the
+    known values (betrokkenen, melder, organisation, case label) and, known or not, what
+    looks like a postcode, phone number, BSN, e-mail, street with number or date of birth
+    (:mod:`leakcheck`). Says what and where, never the value."""
+    from meldcode_cli.leakcheck import find_identifiers
+
     problems: list[str] = []
     for section, text in _entry_texts(report):
         problems += [
             t("report.leak.in", where=w, section=section) for w in find_leaks(text, values)
         ]
+        for f in find_identifiers(text, known or []):
+            problems.append(t("report.leak.in", where=f"{f.what} ({f.where})", section=section))
     plain = html.unescape(re.sub(r"<[^>]*>", " ", output)) if fmt == "html" else output
     for w in find_leaks(plain, values):
         line = t("report.leak.in", where=w, section=report.title)
@@ -1330,7 +1387,13 @@ def make_report(
     report = build_report(record, people, advies=req.advies, today=today, people_source=source)
     text = render(report, req.fmt)
     if req.advies:
-        check_advies(report, text, identifying_values(record, people), req.fmt)
+        check_advies(
+            report,
+            text,
+            identifying_values(record, people),
+            req.fmt,
+            known=known_values(record, people),
+        )
     if req.output is not None:
         atomic_write(req.output, text.encode("utf-8"))
     return ReportOutcome(text, req.output, report.training, path, list(UNCHECKED_KEY))
