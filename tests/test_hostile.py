@@ -154,6 +154,7 @@ def test_damaged_files_never_crash(
 
 
 @pytest.mark.fuzz
+@pytest.mark.timeout(0)
 @pytest.mark.parametrize("surface", sorted(SURFACES))
 def test_fuzz_long(template: Path, surface: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MELDCODE_HOME", str(template))

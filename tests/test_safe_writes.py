@@ -129,6 +129,7 @@ def test_a_record_is_never_written_through_a_link(home: Path, tmp_path: Path) ->
     code, _, err = run("sign", "c1", "--passphrase-file", pw(home), "--reason", "correctie")
     assert code == 2
     assert "0002-amendment.json" in err
+    assert "bestaat al" in err
     _untouched(victim)
 
 
@@ -243,6 +244,7 @@ def _count(action: Callable[[], Any], monkeypatch: pytest.MonkeyPatch) -> int:
 KINDS = ("enospc", "eio", "short")
 
 
+@pytest.mark.timeout(600)
 def test_sign_survives_a_fault_at_every_write_step(
     home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -270,6 +272,7 @@ def test_sign_survives_a_fault_at_every_write_step(
         assert read_journal(h / "cases/c1/journal.jsonl").lost_lines == 0
 
 
+@pytest.mark.timeout(600)
 def test_a_full_disk_at_every_step_of_walk_and_sign(
     tmp_path: Path, template: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -347,6 +350,7 @@ print("steps", n)
 """
 
 
+@pytest.mark.timeout(600)
 def test_key_rotation_killed_at_every_step(
     home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -391,6 +395,7 @@ def test_key_rotation_killed_at_every_step(
 @pytest.mark.parametrize(
     "offset", [0, pytest.param(1, marks=pytest.mark.fuzz), pytest.param(2, marks=pytest.mark.fuzz)]
 )
+@pytest.mark.timeout(600)
 def test_key_rotation_with_a_fault_at_every_step(
     home: Path, tmp_path: Path, offset: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -363,12 +363,9 @@ def shown(text: str, limit: int = 80) -> str:
 def check_label(label: str) -> None:
     """Refuse a case label that is not a plain pseudonym folder name."""
     if not isinstance(label, str) or not CASE_LABEL_PATTERN.match(label):
-        raise CaseError(
-            f"casuslabel '{shown(str(label))}' kan niet: gebruik letters, cijfers, '-', '_' "
-            "of '.', beginnend met een letter of cijfer, hoogstens 64 tekens (geen '/', "
-            "'..', spaties of stuurtekens). Gebruik een pseudoniem, nooit de naam van de "
-            "cliënt."
-        )
+        from meldcode_cli.messages import t
+
+        raise CaseError(t("case.bad_label", label=shown(str(label))))
 
 
 def protocol_hash(text: str) -> str:
@@ -395,7 +392,12 @@ class CaseStore:
     def exists(self, label: str) -> bool:
         """A case exists once its 'created' line is durable. A crash during creation (an
         empty or torn first line) leaves nothing that was ever promised: the label is free."""
-        journal = self.folder(label) / JOURNAL
+        folder = self.folder(label)
+        if folder.is_symlink():
+            from meldcode_cli.messages import t
+
+            raise CaseError(t("io.symlink", path=folder))
+        journal = folder / JOURNAL
         if not journal.exists():
             return False
         try:
@@ -421,7 +423,10 @@ class CaseStore:
                 st = os.lstat(self.root / name)
             except OSError:
                 continue
-            if not stat.S_ISDIR(st.st_mode):
+            if not stat.S_ISDIR(st.st_mode) and not stat.S_ISLNK(st.st_mode):
+                continue
+            if stat.S_ISLNK(st.st_mode):
+                out.append(name)  # not a case; open() names it, so 'cases' can say so
                 continue
             try:
                 has_journal = (self.root / name / JOURNAL).exists()

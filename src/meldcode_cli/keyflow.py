@@ -160,7 +160,10 @@ def sign_existing(
     stdout = sys.stdout if stdout is None else stdout
     from meldcode_cli.signing import sign_case
 
-    session, _ = Session.resume(store or CaseStore(), label)
+    session, info = Session.resume(store or CaseStore(), label)
+    from meldcode_cli import walkflow
+
+    walkflow._report_recovery(info, stdout)  # a damaged journal tail is said, not hidden
     ov = _parse_override(override, reason, consulted)
     out = sign_case(
         session,
@@ -264,7 +267,16 @@ def format_verify(results: list[VerifyResult], problems: list[str], fmt: str = "
         lines.extend(f"    {note}" for note in r.notes)
     lines.extend(f"{t('verify.chain')}: {p}" for p in problems)
     ok = sum(1 for r in results if r.valid and r.key_checked)
+    unchecked = sum(1 for r in results if r.valid and not r.key_checked)
     lines.append(
-        t("verify.summary", n=len(results), ok=ok, bad=len(results) - ok, chain=len(problems))
+        t(
+            "verify.summary",
+            n=len(results),
+            ok=ok,
+            bad=len(results) - ok - unchecked,
+            chain=len(problems),
+        )
     )
+    if unchecked:
+        lines.append(t("verify.summary_unchecked", n=unchecked))
     return "\n".join(lines)

@@ -1522,6 +1522,30 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "overgeslagen, onleesbaar: {label}: {problem}",
         "en": "skipped, unreadable: {label}: {problem}",
     },
+    "verify.journal_missing": {
+        "nl": "casus {case}: het journaal noemt record {name} (ondertekend op {at}), maar dat "
+        "bestand ontbreekt: verwijderd of hernoemd",
+        "en": "case {case}: the journal names record {name} (signed at {at}), but that file "
+        "is missing: removed or renamed",
+    },
+    "verify.journal_replaced": {
+        "nl": "casus {case}: record {name} is niet het record dat het journaal als "
+        "ondertekend noemt (vervangen)",
+        "en": "case {case}: record {name} is not the record the journal names as signed (replaced)",
+    },
+    "case.bad_label": {
+        "nl": "casuslabel '{label}' kan niet: gebruik letters, cijfers, '-', '_' of '.', "
+        "beginnend met een letter of cijfer, hoogstens 64 tekens (geen '/', '..', spaties of "
+        "stuurtekens). Gebruik een pseudoniem, nooit de naam van de cliënt.",
+        "en": "case label '{label}' is not possible: use letters, digits, '-', '_' or '.', "
+        "starting with a letter or digit, at most 64 characters (no '/', '..', spaces or "
+        "control characters). Use a pseudonym, never the client's name.",
+    },
+    "verify.summary_unchecked": {
+        "nl": "{n} record(s) met een kloppende handtekening maar een niet-gecontroleerde "
+        "sleutel (exit 1).",
+        "en": "{n} record(s) with a matching signature but an unchecked key (exit 1).",
+    },
     # ---- end of issue 13 ----
     # ---- issue 16: new entries below this line ----
     # ---- end of issue 16 ----

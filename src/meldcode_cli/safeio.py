@@ -221,7 +221,9 @@ def rename_durably(src: Path, dst: Path) -> None:
 def append_line(path: Path, line: bytes) -> None:
     """Append ``line`` durably to ``path`` (created 0600), never through a symlink.
 
-    Loops on short writes; raises OSError on failure (the caller cuts a torn tail).
+    Loops on short writes. On any failure (a short write, ENOSPC, EIO at the fsync) the
+    file is cut back to its size before, so a line is either durably there or not at all;
+    then the OSError is raised.
     """
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | NOFOLLOW | CLOEXEC, 0o600)
     try:
@@ -230,13 +232,20 @@ def append_line(path: Path, line: bytes) -> None:
             raise OSError(21, "not a regular file")
         if stat.S_IMODE(st.st_mode) != 0o600:
             os.fchmod(fd, 0o600)
-        view = memoryview(line)
-        written = 0
-        while written < len(line):
-            n = _write(fd, view[written:])
-            if n <= 0:
-                raise OSError(28, "short write")
-            written += n
-        _fsync(fd)
+        before = st.st_size
+        try:
+            view = memoryview(line)
+            written = 0
+            while written < len(line):
+                n = _write(fd, view[written:])
+                if n <= 0:
+                    raise OSError(28, "short write")
+                written += n
+            _fsync(fd)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, before)
+                os.fsync(fd)
+            raise
     finally:
         os.close(fd)

@@ -46,7 +46,8 @@ def records_of(session: Session) -> list[Path]:
     folder = session.case.folder / "records"
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.glob("[0-9][0-9][0-9][0-9]-*.json"))
+    # a planted link is no record of this case (and its name is then refused as taken)
+    return sorted(p for p in folder.glob("[0-9][0-9][0-9][0-9]-*.json") if not p.is_symlink())
 
 
 def sign_case(
@@ -116,12 +117,21 @@ def sign_case(
     )
     envelope = sign_envelope(record, pair)
     path = write_record(session.case.folder / "records", envelope)
-    session.case.append(
-        "signed" if pair else "training_record",
-        record=path.name,
-        hash=record_hash(record),
-        kind=kind,
-    )
+    try:
+        session.case.append(
+            "signed" if pair else "training_record",
+            record=path.name,
+            hash=record_hash(record),
+            kind=kind,
+        )
+    except CaseError:
+        # the journal is the source of truth: a record it does not name is taken back,
+        # so signing again after the disk is freed gives the same record number
+        import contextlib
+
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise
     session.save_summary()
     return SignOutcome(path, kind, record["sequence"], pair.fingerprint if pair else None, training)
 
@@ -219,6 +229,7 @@ def journal_chain_problems(files: list[Path], results: list[VerifyResult]) -> li
     line of that case's journal must match a record file with the same hash. A removed or
     replaced newest record is found here, which the chain alone cannot show."""
     from meldcode_cli.cases import JOURNAL, read_journal
+    from meldcode_cli.messages import t
 
     problems: list[str] = []
     by_folder: dict[Path, dict[str, str | None]] = {}
@@ -241,12 +252,8 @@ def journal_chain_problems(files: list[Path], results: list[VerifyResult]) -> li
             name, want = entry.data.get("record"), entry.data.get("hash")
             if name not in present:
                 problems.append(
-                    f"casus {case_folder.name}: het journaal noemt record {name} (ondertekend "
-                    f"op {entry.at}), maar dat bestand ontbreekt: verwijderd of hernoemd"
+                    t("verify.journal_missing", case=case_folder.name, name=name, at=entry.at)
                 )
             elif name in hashes and present[name] != want:
-                problems.append(
-                    f"casus {case_folder.name}: record {name} is niet het record dat het "
-                    f"journaal als ondertekend noemt (vervangen)"
-                )
+                problems.append(t("verify.journal_replaced", case=case_folder.name, name=name))
     return problems

@@ -150,7 +150,14 @@ def start_walk(
         )
     day = today
     if spec is not None and spec.today is not None:
-        fixed = spec.today if isinstance(spec.today, dt.date) else dt.date.fromisoformat(spec.today)
+        try:
+            fixed = (
+                spec.today if isinstance(spec.today, dt.date) else dt.date.fromisoformat(spec.today)
+            )
+        except ValueError:
+            raise UsageError(
+                f"{req.answers}: 'today: {str(spec.today)[:40]}' is geen datum; schrijf JJJJ-MM-DD"
+            ) from None
         day = lambda: fixed  # noqa: E731 - a fixed date for reproducible replays
 
     target: Any

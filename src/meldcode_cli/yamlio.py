@@ -120,8 +120,29 @@ def _to_python(loader: Any, node: Any) -> Any:
         if tag == _MAP:
             out: dict[Any, Any] = {}
             marks: dict[Any, Any] = {}
+            seen_add = seen.add
             for k, v in n.value:
-                if k.tag == "tag:yaml.org,2002:merge":
+                ktag = k.tag
+                if ktag == _STR and depth < MAX_DEPTH and id(k) not in seen:
+                    # fast path for the common plain-text key (no recursion, same checks)
+                    seen_add(id(k))
+                    key = k.value
+                    if key in marks:
+                        raise _YamlProblem(
+                            "MC003",
+                            f"sleutel '{key}' staat twee keer in dezelfde mapping "
+                            f"(eerst op regel {marks[key].line + 1})",
+                            "haal één van beide weg; YAML zou stil de laatste nemen",
+                            k.start_mark,
+                        )
+                    marks[key] = k.start_mark
+                    if v.tag == _STR and id(v) not in seen:
+                        seen_add(id(v))
+                        out[key] = v.value
+                    else:
+                        out[key] = conv(v, depth + 1)
+                    continue
+                if ktag == "tag:yaml.org,2002:merge":
                     raise _YamlProblem(
                         "MC004",
                         "samenvoegen met '<<' is niet toegestaan",
@@ -501,6 +522,10 @@ class FileTooLarge(ValueError):
     """A file over :data:`MAX_BYTES`."""
 
 
+class NotRegularFile(ValueError):
+    """A device, FIFO or folder where a file is expected (never read: it may not end)."""
+
+
 class NotUtf8(ValueError):
     """A file that is not UTF-8; ``line``/``col`` say where the first bad byte is."""
 
@@ -529,7 +554,7 @@ def read_text(path: Path) -> str:
     with os.fdopen(fd, "rb") as f:
         st = os.fstat(f.fileno())
         if not stat.S_ISREG(st.st_mode):
-            raise OSError(22, "geen gewoon bestand (een apparaat, FIFO of map)", str(path))
+            raise NotRegularFile("geen gewoon bestand (een apparaat, FIFO of map)")
         if st.st_size > MAX_BYTES:
             raise FileTooLarge(f"bestand is groter dan {MAX_BYTES} bytes")
         data = f.read(MAX_BYTES + 1)
