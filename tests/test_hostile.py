@@ -411,3 +411,22 @@ def test_socket_guard_is_active() -> None:
         socket.create_connection(("127.0.0.1", 9))
     with pytest.raises(AssertionError, match="network"):
         socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+
+
+def test_malformed_betrokkenen_never_crashes(
+    template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = copy_home(template, tmp_path / "home")
+    monkeypatch.setenv("MELDCODE_HOME", str(home))
+    path = tmp_path / "betrokkenen.yaml"
+
+    @QUICK
+    @given(text=st.one_of(yaml_bombs, st.text(max_size=200)))
+    def check(text: str) -> None:
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        for extra in ([], ["--advies"]):
+            code, out, err = run("report", "c1", "--betrokkenen", str(path), *extra)
+            assert code in (0, 1, 2), (text[:200], code, out, err)
+            assert "Interne fout" not in err
+
+    check()
