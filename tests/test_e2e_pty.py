@@ -196,17 +196,17 @@ def _rich_until_weging(term: Terminal) -> None:
     term.send(F1)  # waarom?
     term.expect("De kindcheck is een wettelijk onderdeel van stap 1.")
     term.question("Zijn er minderjarige kinderen in het gezin (kindcheck)?", "Nee")
-    term.send(DOWN + ENTER)  # nee
+    term.send(DOWN + DOWN + ENTER)  # nee
     # stap 2
     term.expect("Stap 2 van 5")
     term.question("Heeft u (anoniem) advies gevraagd aan Veilig Thuis?", "Nee")
-    term.send(ENTER)  # ja
+    term.send(DOWN + ENTER)  # ja (nothing is chosen before the first arrow)
     term.question("Wanneer, met wie, en wat was het advies?")
     term.type_text("Anoniem advies op 13-01: gesprek voeren.")
     # stap 3
     term.expect("Stap 3 van 5")
     term.question("Heeft het gesprek met de cliënt plaatsgevonden?", "uitzonderingsgrond")
-    term.send(ENTER)  # gevoerd
+    term.send(DOWN + ENTER)  # gevoerd
     term.question("Wat zei de cliënt?")
     term.type_text("Cliënt bevestigt.")
     # stap 4

@@ -84,8 +84,44 @@ def test_date_range_future(voorbeeld: CompiledProtocol) -> None:
     with pytest.raises(AnswerError, match="na vandaag"):
         w.answer("afweging_evaluatiedatum", "2026-01-15")
     with pytest.raises(AnswerError, match="JJJJ-MM-DD"):
-        w.answer("afweging_evaluatiedatum", "15-02-2026")
+        w.answer("afweging_evaluatiedatum", "15 februari")
     assert w.answer("afweging_evaluatiedatum", "2026-02-15") == "2026-02-15"
+
+
+@pytest.mark.parametrize(
+    ("typed", "iso"),
+    [
+        ("15-02-2026", "2026-02-15"),
+        ("5-2-2026", "2026-02-05"),
+        ("05/02/2026", "2026-02-05"),
+        ("5.2.2026", "2026-02-05"),
+        ("2026-02-05", "2026-02-05"),
+        (" 2026-2-5 ", "2026-02-05"),
+    ],
+)
+def test_dates_as_professionals_write_them(typed: str, iso: str) -> None:
+    from meldcode_cli.engine import parse_date
+
+    assert parse_date(typed).isoformat() == iso
+
+
+@pytest.mark.parametrize(
+    ("typed", "hint"),
+    [
+        ("31-02-2026", "bestaat niet"),
+        ("29-02-2027", "bestaat niet"),
+        ("2026-13-01", "bestaat niet"),
+        ("0-1-2026", "bestaat niet"),
+        ("1-12-26", "DD-MM-JJJJ"),
+        ("morgen", "DD-MM-JJJJ"),
+        ("2026/12/01", "DD-MM-JJJJ"),
+    ],
+)
+def test_impossible_dates_are_refused_with_a_hint(typed: str, hint: str) -> None:
+    from meldcode_cli.engine import parse_date
+
+    with pytest.raises(AnswerError, match=hint):
+        parse_date(typed)
 
 
 def test_condition_shows_item_only_when_relevant(voorbeeld: CompiledProtocol) -> None:

@@ -49,10 +49,13 @@ def test_init_walk_sign_verify_rotate(home: Path) -> None:
     assert code == 0, err
     assert "SHA256:" in out
     code, out, err = run(
-        "start", "partnergeweld", "--answers", EXAMPLE, "--case", "c1", "--passphrase-file", str(pw)
-    )
+        "start", "partnergeweld", "--answers", EXAMPLE, "--case", "c1", "--passphrase-file",
+        str(pw), "--yes",
+    )  # fmt: skip
     assert code == 0, err
     assert "Ondertekend (decision)" in out
+    assert "U ondertekent nu het beslisrecord van casus c1:" in out
+    assert "Bevestigd met --yes" in out
     records = home / "home" / "cases" / "c1" / "records"
     code, out, _ = run("verify", str(records))
     assert code == 0, out
@@ -138,14 +141,18 @@ def test_sign_later_and_amend(home: Path) -> None:
     )
     run("start", "partnergeweld", "--answers", EXAMPLE, "--case", "c4", "--no-save")
     code, out, err = run(
-        "start", "partnergeweld", "--answers", EXAMPLE, "--case", "c4", "--passphrase-file", str(pw)
-    )
+        "start", "partnergeweld", "--answers", EXAMPLE, "--case", "c4", "--passphrase-file",
+        str(pw), "--yes",
+    )  # fmt: skip
     assert code == 0, err
-    code, _, err = run("sign", "c4", "--passphrase-file", str(pw))
+    code, _, err = run("sign", "c4", "--passphrase-file", str(pw), "--yes")
     assert code == 2
     assert "reden" in err
+    code, out, err = run("sign", "c4", "--passphrase-file", str(pw), "--reason", "Aanvulling.")
+    assert code == 2  # no terminal and no --yes: nothing signed
+    assert "--yes" in err
     code, out, err = run(
-        "sign", "c4", "--passphrase-file", str(pw), "--reason", "Aanvulling in stap 2."
+        "sign", "c4", "--passphrase-file", str(pw), "--reason", "Aanvulling in stap 2.", "--yes"
     )
     assert code == 0, err
     assert "Ondertekend (amendment)" in out

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import string
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import PipeInput, create_pipe_input
@@ -30,8 +34,11 @@ from .conftest import VOORBEELD, compile_text, minimal
 # Key sequences as a terminal sends them (tmbo/questionary tests/utils.py).
 DOWN = "\x1b[B"
 UP = "\x1b[A"
+LEFT = "\x1b[D"
 ENTER = "\r"
 SPACE = " "
+TAB = "\t"
+CTRL_SPACE = "\x00"
 BACKSPACE = "\x7f"
 ESC_ENTER = "\x1b\r"  # finishes a multiline text
 CTRL_C = "\x03"
@@ -155,7 +162,7 @@ def ask(
 # --- prompt kinds ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("keys", "expected"), [(ENTER, "ja"), (DOWN + ENTER, "nee")])
+@pytest.mark.parametrize(("keys", "expected"), [(DOWN + ENTER, "ja"), (DOWN + DOWN + ENTER, "nee")])
 def test_yes_no(
     pipe: PipeInput,
     prompter: QuestionaryPrompter,
@@ -177,7 +184,7 @@ def test_yes_no_starts_at_current_answer(
 def test_optional_yes_no_can_be_skipped(
     pipe: PipeInput, prompter: QuestionaryPrompter, kinds: CompiledProtocol
 ) -> None:
-    feed(pipe, DOWN, DOWN, ENTER)
+    feed(pipe, UP, ENTER)  # from "choose" up to the last line: skip
     assert ask(prompter, kinds, "jn_optioneel") is None
 
 
@@ -186,7 +193,7 @@ def test_yes_no_labels_follow_the_language(kinds: CompiledProtocol, console: Con
     output = Vt100_Output(screen, lambda: Size(rows=30, columns=100))
     set_lang("en")
     with create_pipe_input() as inp, create_app_session(input=inp, output=output):
-        feed(inp, DOWN, ENTER)
+        feed(inp, DOWN, DOWN, ENTER)
         assert ask(QuestionaryPrompter(console), kinds, "jn") == "nee"
     shown = screen.getvalue()
     assert "Yes" in shown
@@ -197,7 +204,7 @@ def test_yes_no_labels_follow_the_language(kinds: CompiledProtocol, console: Con
 def test_help_and_problem_are_printed_literally(
     pipe: PipeInput, prompter: QuestionaryPrompter, kinds: CompiledProtocol, console: Console
 ) -> None:
-    feed(pipe, ENTER)
+    feed(pipe, DOWN, ENTER)
     assert ask(prompter, kinds, "jn", problem="antwoord 'ja' of 'nee' [x]") == "ja"
     out = printed(console)
     assert "Niet aangenomen: antwoord 'ja' of 'nee' [x]" in out
@@ -207,14 +214,14 @@ def test_help_and_problem_are_printed_literally(
 def test_single_choice_offers_only_the_options_for_the_role(
     pipe: PipeInput, prompter: QuestionaryPrompter, kinds: CompiledProtocol
 ) -> None:
-    feed(pipe, DOWN, ENTER)  # huisarts: alfa, gamma (beta is for wijkagent only)
+    feed(pipe, DOWN, DOWN, ENTER)  # huisarts: alfa, gamma (beta is for wijkagent only)
     assert ask(prompter, kinds, "keuze") == "gamma"
 
 
 def test_single_choice_for_another_role(
     pipe: PipeInput, prompter: QuestionaryPrompter, kinds: CompiledProtocol
 ) -> None:
-    feed(pipe, DOWN, ENTER)
+    feed(pipe, DOWN, DOWN, ENTER)
     assert ask(prompter, kinds, "keuze", role="wijkagent") == "beta"
 
 
@@ -272,7 +279,7 @@ def test_multi_choice(
 def test_long_multi_choice_filters_as_you_type(
     pipe: PipeInput, prompter: QuestionaryPrompter, kinds: CompiledProtocol
 ) -> None:
-    feed(pipe, "zwa", SPACE, BACKSPACE * 3, "wit", SPACE, ENTER)
+    feed(pipe, "zwa", TAB, BACKSPACE * 3, "wit", CTRL_SPACE, ENTER)
     result = ask(prompter, kinds, "lange_vink", default=frozenset({"rood"}))
     assert isinstance(result, list)
     assert sorted(result) == ["rood", "wit", "zwart"]
@@ -470,7 +477,7 @@ def test_step_header_guidance_why_and_summary(
     prompter.finished(walk, None)
     out = printed(console)
     assert "Stap 1 van 5: Signalen in kaart brengen" in out
-    assert "Ctrl-B terug · F1 waarom" in out
+    assert "Esc t terug · Esc w waarom" in out
     assert ":t terug" in out
     assert "Bij twijfel altijd Veilig Thuis raadplegen (0800-2000)." in out
     assert "☎ Veilig Thuis  0800-2000" in out
@@ -502,30 +509,35 @@ def test_full_walk_through_the_pipe(
         ESC_ENTER,                                       # signalen_duiding: overgeslagen
         F1,                                              # kinderen: waarom?
         CTRL_N, "Buurvrouw belde.", ESC_ENTER, DOWN, DOWN, ENTER, ENTER,  # notitie: derde, feit
-        DOWN, ENTER,                                     # kinderen: nee
+        DOWN, DOWN, ENTER,                               # kinderen: nee
         # stap 2
         CTRL_B, DOWN, ENTER,                             # advies_vt: terug, dan annuleren
         CTRL_B, ENTER,                                   # terug naar kinderen
         UP, ENTER,                                       # kinderen: ja (was nee)
         "Twee, 4 en 7 jaar.", ESC_ENTER,                 # kinderen_aantal, nu relevant
-        ENTER,                                           # advies_vt: ja
+        DOWN, ENTER,                                     # advies_vt: ja
         "12 januari: hulp organiseren.", ESC_ENTER,      # advies_vt_uitkomst
         # stap 3
-        ENTER,                                           # gesprek: gevoerd
+        DOWN, ENTER,                                     # gesprek: gevoerd
         ":?", ESC_ENTER,                                 # gesprek_verslag: waarom? (getypt)
         "Cliënt bevestigt de zorgen.", ESC_ENTER,        # gesprek_verslag
         # stap 4
         "Matig risico; hulp is mogelijk.", ESC_ENTER,    # weging (twijfel: alleen tonen)
         # stap 5
-        ENTER,                                           # afweging_1: ja
-        DOWN, ENTER,                                     # afweging_2: nee
-        ENTER,                                           # afweging_3: ja
-        ENTER,                                           # afweging_4: ja
+        ENTER,                                           # afweging_1: nothing chosen
+        DOWN, ENTER,                                     # afweging_1: ja
+        DOWN, DOWN, ENTER,                               # afweging_2: nee
+        DOWN, ENTER,                                     # afweging_3: ja
+        DOWN, ENTER,                                     # afweging_4: ja
         "2026-01-01", ENTER,                             # evaluatiedatum: te vroeg
-        "2026-03-01", ENTER,                             # evaluatiedatum
-        DOWN, DOWN, ENTER,                               # afweging_5: later
+        BACKSPACE * 4, "3-1", ENTER,                      # the refused date comes back: 1-3-2026
+        UP, ENTER,                                       # afweging_5: later
     )  # fmt: skip
-    decision = drive(walk, prompter)
+    try:
+        decision = drive(walk, prompter)
+    except EOFError:
+        print(printed(console))
+        raise
     assert decision is not None
     assert decision.hulp
     assert not decision.melden
@@ -558,6 +570,8 @@ def test_full_walk_through_the_pipe(
     assert "Waarom deze vraag (gesprek_verslag)?" in out  # typed :?
     assert "Bij twijfel altijd Veilig Thuis raadplegen (0800-2000)." in out
     assert "Niet aangenomen: de datum moet na vandaag (2026-01-15) liggen" in out
+    assert "Niet aangenomen: er is nog niets gekozen" in out
+    assert "zondag 1 maart 2026" in out  # the date, said back in words
     assert "Beslissing (afwegingskader):" in out
     assert "evaluatie van de hulp (afweging 5) op 2026-03-01" in out
     assert "notitie (verteld door derde, feit): Buurvrouw belde." in out
@@ -633,3 +647,237 @@ def test_escape_letter_takes_a_way_out(
 ) -> None:
     feed(pipe, key)
     assert ask(prompter, kinds, item_id) is signal
+
+
+# --- typing never ticks, ways out keep the state (issue 10) ------------------------------
+
+PRINTABLE = [c for c in string.printable if c not in "\t\n\r\x0b\x0c"]
+"""Every character a person can type into a filter (the space included; Tab toggles)."""
+
+
+def test_typing_every_printable_character_into_the_filter_ticks_nothing(
+    pipe: PipeInput, prompter: QuestionaryPrompter, kinds: CompiledProtocol
+) -> None:
+    # each character on its own (so the filter matches something and the pointer sits on
+    # an option), then all of them at once
+    keys = "".join(c + BACKSPACE for c in PRINTABLE) + "".join(PRINTABLE) + BACKSPACE * 200
+    feed(pipe, keys, ENTER)
+    result = ask(prompter, kinds, "lange_vink", default=frozenset({"rood", "wit"}))
+    assert isinstance(result, list)
+    assert sorted(result) == ["rood", "wit"]
+
+
+@pytest.mark.parametrize("word", ["Kleur rood", "kleur ", " ", "verklaring past"])
+def test_a_space_in_the_filter_is_part_of_the_search(
+    pipe: PipeInput, prompter: QuestionaryPrompter, kinds: CompiledProtocol, word: str
+) -> None:
+    feed(pipe, word, ENTER)
+    assert ask(prompter, kinds, "lange_vink") == []
+
+
+def test_tab_and_ctrl_space_toggle_in_a_filtered_list(
+    pipe: PipeInput, prompter: QuestionaryPrompter, kinds: CompiledProtocol
+) -> None:
+    feed(pipe, "Kleur wit", TAB, BACKSPACE * 9, "Kleur rood", CTRL_SPACE, ENTER)
+    result = ask(prompter, kinds, "lange_vink")
+    assert isinstance(result, list)
+    assert sorted(result) == ["rood", "wit"]
+
+
+def test_letters_in_a_short_checklist_tick_nothing(
+    pipe: PipeInput, prompter: QuestionaryPrompter, kinds: CompiledProtocol
+) -> None:
+    # questionary ticks all on "a" and inverts on "i"; here no letter changes a tick
+    feed(pipe, "".join(c for c in PRINTABLE if c != " "), ENTER)
+    assert ask(prompter, kinds, "vink", default=frozenset({"twee"})) == ["twee"]
+
+
+def test_the_instruction_names_the_toggle_keys(
+    pipe: PipeInput, prompter: QuestionaryPrompter, kinds: CompiledProtocol, console: Console
+) -> None:
+    feed(pipe, ENTER)
+    ask(prompter, kinds, "lange_vink")
+    out = printed(console)
+    assert "Tab of Ctrl-spatie zet aan of uit" in out
+    assert "typen vinkt nooit iets aan" in out
+
+
+LIST_ONLY = minimal(
+    step1=f"""\
+      - id: lange_vink
+        kind: multi_choice
+        text: Welke kleuren?
+        options:
+{LONG_OPTIONS}
+      - id: regels
+        kind: text
+        nature: feit
+        text: Meerdere regels"""
+)
+
+
+@pytest.fixture(scope="module")
+def list_only() -> CompiledProtocol:
+    return compile_text(LIST_ONLY)
+
+
+def _drive_until_eof(walk: Walk, prompter: QuestionaryPrompter) -> None:
+    """Drive the walk until the input is used up; a pause is resumed at once."""
+    while True:
+        try:
+            drive(walk, prompter)
+        except WalkPaused:
+            continue
+        except EOFError:
+            return
+        return
+
+
+ESC = "\x1b"
+ACTIONS = {
+    "why": ESC + "w",
+    "why_f1": F1,
+    "note": ESC + "n" + "Gezien op de gang." + ESC_ENTER + ENTER + ENTER,
+    "note_ctrl": CTRL_N + "Een\nnotitie" + ESC_ENTER + DOWN + ENTER + DOWN + ENTER,
+    "note_cancelled": ESC + "n" + ESC_ENTER,
+    "acute": ESC + "a" + ENTER,
+    "acute_ctrl": CTRL_G + "j",
+    "pause": ESC + "p",
+    "back_nothing": ESC + "t",  # nothing answered yet: back says so and returns
+}
+
+ops = st.lists(
+    st.one_of(
+        st.tuples(st.just("tick"), st.sampled_from(COLOURS)),
+        st.tuples(
+            st.just("filter"),
+            st.text(alphabet=string.ascii_letters + string.digits + " .,-'", max_size=6),
+        ),
+        st.tuples(st.just("action"), st.sampled_from(sorted(ACTIONS))),
+    ),
+    max_size=10,
+)
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(sequence=ops)
+def test_any_ticks_filters_and_ways_out_then_enter_give_exactly_the_ticks_set(
+    list_only: CompiledProtocol, sequence: list[tuple[str, str]]
+) -> None:
+    keys: list[str] = []
+    ticked: set[str] = set()
+    search = ""
+    notes = 0
+    for op, arg in sequence:
+        if op == "tick":  # find the option by its label (spaces and all), toggle, clear
+            keys += [BACKSPACE * len(search), f"Kleur {arg}", TAB, BACKSPACE * len(arg + "Kleur ")]
+            search = ""
+            ticked ^= {arg}
+        elif op == "filter":
+            keys.append(arg)
+            search += arg
+        else:
+            keys.append(ACTIONS[arg])
+            notes += arg in ("note", "note_ctrl")
+    console = Console(file=io.StringIO(), markup=False, highlight=False, width=100)
+    prompter = QuestionaryPrompter(console)
+    walk = Walk(list_only, "huisarts", today=TODAY)
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        feed(inp, *keys, ENTER)
+        _drive_until_eof(walk, prompter)
+    assert walk.answers.get("lange_vink") == frozenset(ticked)
+    assert len(walk.notes) == notes
+
+
+def test_a_note_keeps_the_text_typed_so_far(
+    pipe: PipeInput, prompter: QuestionaryPrompter, list_only: CompiledProtocol
+) -> None:
+    walk = Walk(list_only, "huisarts", today=TODAY)
+    walk.answer("lange_vink", [])
+    feed(
+        pipe,
+        "Eerste regel", ENTER, "tweede", LEFT * 3,      # cursor inside the second line
+        CTRL_N, "Notitie.", ESC_ENTER, ENTER, ENTER,    # a note in between
+        "X", ESC_ENTER,                                 # typed where the cursor was
+    )  # fmt: skip
+    _drive_until_eof(walk, prompter)
+    assert walk.answers["regels"] == "Eerste regel\ntweXede"
+    assert [n.text for n in walk.notes] == ["Notitie."]
+
+
+@pytest.mark.parametrize("way_out", ["\x1bw", "\x1ba\r", "\x1bt" + DOWN + ENTER, "\x1bp"])
+def test_every_way_out_keeps_typed_text(
+    pipe: PipeInput, prompter: QuestionaryPrompter, list_only: CompiledProtocol, way_out: str
+) -> None:
+    walk = Walk(list_only, "huisarts", today=TODAY)
+    walk.answer("lange_vink", [])
+    feed(pipe, "Half af", way_out, "gemaakt", ESC_ENTER)
+    _drive_until_eof(walk, prompter)
+    assert walk.answers["regels"] == "Half afgemaakt"
+
+
+def test_a_refused_date_comes_back_to_be_corrected(
+    pipe: PipeInput, prompter: QuestionaryPrompter, kinds: CompiledProtocol, console: Console
+) -> None:
+    walk = Walk(kinds, "huisarts", today=TODAY)
+    walk.replay(
+        {"jn": "ja", "keuze": "alfa", "lang": "rood", "vink": [], "lange_vink": []}
+        | {"regel": "r", "regels": "r"}
+    )
+    feed(pipe, "31-02-2026", ENTER, BACKSPACE * 10, "1-2-2026", ENTER)
+    _drive_until_eof(walk, prompter)
+    assert walk.answers["datum"] == "2026-02-01"
+    out = printed(console)
+    assert "31-02-2026 bestaat niet" in out
+    assert "zondag 1 februari 2026" in out
+
+
+@pytest.mark.parametrize("way_out", ["\x1bw", F1, "\x1ba\r", "\x1bn\x1b\r", "\x1bp"])
+def test_a_way_out_keeps_the_pointer_of_a_choice(
+    pipe: PipeInput, prompter: QuestionaryPrompter, list_only: CompiledProtocol, way_out: str
+) -> None:
+    compiled = compile_text(minimal(step1=STEP1))
+    walk = Walk(compiled, "huisarts", today=TODAY)
+    feed(pipe, DOWN, DOWN, way_out, ENTER)  # pointer on "Nee", a way out, then Enter
+    _drive_until_eof(walk, prompter)
+    assert walk.answers["jn"] == "nee"
+
+
+def test_a_pause_keeps_the_ticks_in_the_journal_for_resume(
+    tmp_path: Path, console: Console
+) -> None:
+    from meldcode_cli.cases import CaseStore
+    from meldcode_cli.session import Session
+
+    store = CaseStore(tmp_path)
+    session = Session.start(
+        store, "p", protocol_text=LIST_ONLY, compiled=compile_text(LIST_ONLY), role="huisarts",
+        lang="nl", today=lambda: TODAY,
+    )  # fmt: skip
+    first = QuestionaryPrompter(console)
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        feed(inp, "Kleur rood", TAB, BACKSPACE * 10, "Kleur wi", TAB, "\x1bp")
+        with pytest.raises(WalkPaused):
+            drive(session, first)
+    session.pause(first.saved_drafts())
+    resumed, _ = Session.resume(store, "p", today=lambda: TODAY)
+    second = QuestionaryPrompter(console)
+    second.load_drafts(resumed.drafts())
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        feed(inp, ENTER)
+        _drive_until_eof(resumed.walk, second)
+    assert resumed.walk.answers["lange_vink"] == frozenset({"rood", "wit"})
+
+
+def test_ctrl_c_keeps_the_state_for_the_pause_mark(
+    pipe: PipeInput, prompter: QuestionaryPrompter, list_only: CompiledProtocol
+) -> None:
+    walk = Walk(list_only, "huisarts", today=TODAY)
+    feed(pipe, "Kleur geel", TAB, CTRL_C)
+    with pytest.raises(KeyboardInterrupt):
+        drive(walk, prompter)
+    assert prompter.saved_drafts()["lange_vink"]["ticks"] == ["geel"]

@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 
 from meldcode_cli.cases import CaseError, CaseStore
 from meldcode_cli.profile import Profile, ProfileError, ProfileStore
-from meldcode_cli.record import Override, Record, Unreadable, load_envelope, verify_file
+from meldcode_cli.record import (
+    DecisionRecord,
+    Override,
+    Record,
+    Unreadable,
+    load_envelope,
+    verify_file,
+)
 from meldcode_cli.session import Session, compile_text
 from meldcode_cli.signing import sign_case, verify_paths
 
@@ -88,7 +95,7 @@ def test_record_content(tmp_path: Path, profiles: ProfileStore) -> None:
     assert rec.provenance.professional is not None
     assert rec.provenance.professional.name == "Dr. A. Jansen"
     assert rec.provenance.key_fingerprint == env["signature"]["key_fingerprint"]
-    assert rec.decision is not None
+    assert isinstance(rec.decision, DecisionRecord)
     assert rec.decision.melden
     assert rec.decision.afwegingen == {"1": True, "2": True, "3": True, "4": True, "5": None}
     assert rec.decision.evaluatiedatum == "2026-03-01"

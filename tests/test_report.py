@@ -662,8 +662,9 @@ def test_end_to_end_with_init_and_start(tmp_path: Path, monkeypatch: pytest.Monk
     )
     assert code == 0, err
     code, _, err = run(
-        "start", "partnergeweld", "--answers", example, "--case", "c1", "--passphrase-file", str(pw)
-    )
+        "start", "partnergeweld", "--answers", example, "--case", "c1", "--passphrase-file",
+        str(pw), "--yes",
+    )  # fmt: skip
     assert code == 0, err
     code, out, err = run("report", "c1", "--format", "html")
     assert code == 0, err

@@ -56,8 +56,8 @@ class Recorder(AutoPrompter):
 def _typed(ci: CItem, value: Any, role: str) -> list[str]:
     """What a participant types in the plain prompter for ``value``."""
     item = ci.item
-    if value is None:
-        return [""]
+    if value is None:  # a choice is skipped by a word; Enter alone never skips one
+        return ["overslaan" if isinstance(item, YesNoItem | SingleChoiceItem) else ""]
     if isinstance(item, YesNoItem):
         return ["1" if value == "ja" else "2"]
     if isinstance(item, SingleChoiceItem | MultiChoiceItem):

@@ -227,13 +227,14 @@ def test_interactive_walk_ends_by_signing(store: CaseStore, tmp_path: Path) -> N
     req = WalkRequest("voorbeeld", role="huisarts", case="s1", plain=True, passphrase_file=pw)
     outcome = start_walk(
         req,
-        stdin=Tty("\n".join([*LINES, "1"]) + "\n"),
+        stdin=Tty("\n".join([*LINES, "1", "1"]) + "\n"),  # sign now; yes, sign
         stdout=out,
         store=store,
         today=lambda: TODAY,
     )
     assert outcome.status == "completed"
     assert "Ondertekend (decision)" in out.getvalue()
+    assert "Klopt dit, en ondertekent u dit record?" in out.getvalue()
     assert len(list((store.root / "s1" / "records").iterdir())) == 1
 
 
@@ -249,6 +250,7 @@ def test_interactive_override_is_recorded(store: CaseStore, tmp_path: Path) -> N
         "2",
         "Hulp is toch mogelijk naast de melding.",
         "Collega, 21-01",
+        "1",  # yes, sign
     ]
     req = WalkRequest("voorbeeld", role="huisarts", case="s2", plain=True, passphrase_file=pw)
     start_walk(
@@ -283,11 +285,18 @@ def test_evaluate_signs_an_evaluation_record(store: CaseStore, tmp_path: Path) -
     from meldcode_cli.signing import verify_paths
 
     pw = _profile(tmp_path)
-    hulp = [*LINES[:-4], "2", "1", "1", "2026-03-01", ""]  # 2 nee, 3 ja, 4 ja, date, 5 later
+    hulp = [
+        *LINES[:-4],
+        "2",
+        "1",
+        "1",
+        "2026-03-01",
+        "overslaan",
+    ]  # 2 nee, 3 ja, 4 ja, date, 5 later
     req = WalkRequest("voorbeeld", role="huisarts", case="ev", plain=True, passphrase_file=pw)
     outcome = start_walk(
         req,
-        stdin=Tty("\n".join([*hulp, "1"]) + "\n"),
+        stdin=Tty("\n".join([*hulp, "1", "1"]) + "\n"),
         stdout=Tty(),
         store=store,
         today=lambda: TODAY,
@@ -300,7 +309,7 @@ def test_evaluate_signs_an_evaluation_record(store: CaseStore, tmp_path: Path) -
         passphrase=passphrase_source(pw),
         training=False,
         plain=True,
-        stdin=Tty("1\n"),  # afweging 5: ja
+        stdin=Tty("1\n1\n"),  # afweging 5: ja; yes, sign
         stdout=out,
         store=store,
     )

@@ -36,6 +36,8 @@ from meldcode_cli.protocol import (
     TextItem,
     YesNoItem,
 )
+from meldcode_cli.verstrekking import BESLUIT_ID, GEGEVENS_ID, GRONDSLAG_ID, decide_verstrekking
+from meldcode_cli.verstrekking import ORACLE as VERSTREKKING_ORACLE
 
 __all__ = ["Analysis", "analyse", "path_code_from_answers"]
 
@@ -202,7 +204,8 @@ def analyse(
             for role_name in compiled.roles:
                 role_domains[(role_name, ci.id)] = _domain(ci, names, values, approx, role_name)
     reported: set[tuple[str, str]] = set()
-    frag = compiled.by_id.get("afweging_1")
+    besluit = compiled.protocol.kind == "informatieverzoek"
+    frag = compiled.by_id.get(BESLUIT_ID if besluit else "afweging_1")
     anchor = frag.loc if frag is not None else ("steps",)
 
     def report(code: str, key: str, message: str, hint: str) -> None:
@@ -267,7 +270,7 @@ def analyse(
         if ci.cond is not None:
             acc.update(r.name for r in cond.refs(ci.cond))
         future[i] = frozenset(acc)
-    keep_always = frozenset(AFWEGING_IDS)
+    keep_always = frozenset({BESLUIT_ID}) if besluit else frozenset(AFWEGING_IDS)
     tests = [cond.compile_expr(ci.cond) if ci.cond is not None else None for ci in items]
     needs_decision = [
         ci.cond is not None and any(r.name.startswith("decision.") for r in cond.refs(ci.cond))
@@ -371,6 +374,20 @@ def analyse(
     for (role, acute, structural, kv), rep in states.items():
         chain = _materialize(rep)
         declared = chain.pop(_DECLARED, None) == "ja"
+        if besluit:
+            kept: dict[str, AnswerValue] = {
+                k: v for k, v in kv if k == BESLUIT_ID and isinstance(v, str)
+            }
+            _check_besluit_leaf(
+                compiled,
+                role,
+                declared,
+                {**chain, **kept} if cross_check else kept,
+                result,
+                report,
+                cross_check,
+            )
+            continue
         answers = {**chain, **_afweging_answers(kv)} if cross_check else _afweging_answers(kv)
         _check_leaf(
             compiled, role, declared, answers, acute, structural, result, report, cross_check
@@ -498,4 +515,49 @@ def _check_leaf(
             code,
             f"acute of structurele onveiligheid zonder melding ({where})",
             "bij acute of structurele onveiligheid is melden altijd nodig (meldnorm 1)",
+        )
+
+
+def _check_besluit_leaf(
+    compiled: CompiledProtocol,
+    role: str,
+    declared: bool,
+    answers: dict[str, AnswerValue],
+    result: Analysis,
+    rep: Callable[[str, str, str, str], None],
+    cross_check: bool,
+) -> None:
+    """An information request ends in one of the lawful verstrekkingsbesluiten (MC301,
+    MC302), and a disclosure is always recorded: what, to whom and on what ground."""
+    besluit = answers.get(BESLUIT_ID)
+    code = besluit if isinstance(besluit, str) else "?"
+    key = f"{role}:{code}"
+    where = f"rol {role}, besluit {code}" + (", acute route" if declared else "")
+    v = decide_verstrekking(answers)
+    if v is None:
+        rep(
+            "MC301",
+            code,
+            f"pad zonder verstrekkingsbesluit ({where})",
+            "elk pad moet eindigen in een besluit",
+        )
+        return
+    result.decision_paths.add(key)
+    expected = VERSTREKKING_ORACLE.get(code)
+    got = (v.verstrekt, v.deels, v.open, v.vastlegging_nodig)
+    if expected != got:
+        rep(
+            "MC302",
+            code,
+            f"verstrekkingsbesluit {v.outcome} op pad {where} volgt niet uit de tabel",
+            "het verstrekkingsbesluit is vast; meld dit als fout in meldcode",
+        )
+    del cross_check  # the besluit is one answer: the engine check below is cheap enough
+    engine_rel = {ci.id for ci in relevant_items(compiled, role, answers, acute_declared=declared)}
+    if v.vastlegging_nodig and not {GEGEVENS_ID, GRONDSLAG_ID} <= engine_rel:
+        rep(
+            "MC302",
+            code,
+            f"verstrekking zonder vastlegging van gegevens en grondslag ({where})",
+            "het verstrekkingsbesluit is vast; meld dit als fout in meldcode",
         )

@@ -315,10 +315,11 @@ def build_app() -> typer.Typer:
         passphrase_file: Annotated[
             Path | None, typer.Option("--passphrase-file", help=t("opt.passphrase_file"))
         ] = None,
+        yes: Annotated[bool, typer.Option("--yes", help=t("opt.yes"))] = False,
     ) -> None:
         from meldcode_cli.walkflow import WalkRequest, start_walk
 
-        req = WalkRequest(protocol, role, case, plain, answers, save, sign, passphrase_file)
+        req = WalkRequest(protocol, role, case, plain, answers, save, sign, passphrase_file, yes)
         outcome = run_walk(lambda: start_walk(req))
         raise typer.Exit(EXIT_USAGE if outcome.status == "incomplete" else EXIT_OK)
 
@@ -336,13 +337,19 @@ def build_app() -> typer.Typer:
         passphrase_file: Annotated[
             Path | None, typer.Option("--passphrase-file", help=t("opt.passphrase_file"))
         ] = None,
+        yes: Annotated[bool, typer.Option("--yes", help=t("opt.yes"))] = False,
     ) -> None:
         from meldcode_cli.walkflow import resume_walk
 
         choice = on_change.value if on_change else None
         run_walk(
             lambda: resume_walk(
-                case, plain=plain, on_change=choice, sign=sign, passphrase_file=passphrase_file
+                case,
+                plain=plain,
+                on_change=choice,
+                sign=sign,
+                passphrase_file=passphrase_file,
+                yes=yes,
             )
         )
 
@@ -350,7 +357,8 @@ def build_app() -> typer.Typer:
     def init(
         name: Annotated[str | None, typer.Option("--name", help=t("cmd.init.name"))] = None,
         role: Annotated[
-            ProfileRoleOpt | None, typer.Option("--role", help=t("cmd.init.role"))
+            ProfileRoleOpt | None,
+            typer.Option("--role", help=t("cmd.init.role"), case_sensitive=False),
         ] = None,
         organisation: Annotated[
             str | None, typer.Option("--organisation", help=t("cmd.init.organisation"))
@@ -423,6 +431,7 @@ def build_app() -> typer.Typer:
         consulted: Annotated[
             str | None, typer.Option("--consulted", help=t("cmd.sign.consulted"))
         ] = None,
+        yes: Annotated[bool, typer.Option("--yes", help=t("opt.yes"))] = False,
     ) -> None:
         from meldcode_cli.keyflow import passphrase_source, sign_existing
 
@@ -434,6 +443,7 @@ def build_app() -> typer.Typer:
                 override=override,
                 reason=reason,
                 consulted=consulted,
+                yes=yes,
             )
         )
 
@@ -448,6 +458,7 @@ def build_app() -> typer.Typer:
             Path | None, typer.Option("--passphrase-file", help=t("opt.passphrase_file"))
         ] = None,
         training: Annotated[bool, typer.Option("--no-sign", help=t("cmd.sign.training"))] = False,
+        yes: Annotated[bool, typer.Option("--yes", help=t("opt.yes"))] = False,
     ) -> None:
         from meldcode_cli.keyflow import evaluate_case, passphrase_source
 
@@ -457,6 +468,7 @@ def build_app() -> typer.Typer:
                 passphrase=passphrase_source(passphrase_file),
                 training=training,
                 plain=plain,
+                yes=yes,
             )
         )
 
@@ -474,11 +486,11 @@ def build_app() -> typer.Typer:
         from meldcode_cli import console
         from meldcode_cli.keyflow import format_verify
         from meldcode_cli.record import Unreadable
-        from meldcode_cli.signing import verify_paths
+        from meldcode_cli.signing import resolve_records, verify_paths
 
         def call() -> tuple[list, list[str]]:  # type: ignore[type-arg]
             try:
-                return verify_paths(paths, key_file=key, use_keyring=keyring)
+                return verify_paths(resolve_records(paths), key_file=key, use_keyring=keyring)
             except Unreadable as e:
                 _fail(str(e), EXIT_USAGE)
 
@@ -636,6 +648,24 @@ def build_app() -> typer.Typer:
         run_core(lambda: write_debrief(summary, fmt.value, output_file, names=names))
 
     # ---- issue 10: new commands below this line ----
+    @app.command("diff", help=t("cmd.diff"))
+    def diff(
+        records: Annotated[
+            list[Path], typer.Argument(help=t("cmd.diff.records"), show_default=False)
+        ],
+    ) -> None:
+        from meldcode_cli import console
+        from meldcode_cli.record import Unreadable
+        from meldcode_cli.recorddiff import diff_files
+
+        def call() -> str:
+            try:
+                return diff_files(records)
+            except Unreadable as e:
+                _fail(str(e), EXIT_USAGE)
+
+        console.print_text(run_walk(call))
+
     # ---- end of issue 10 ----
 
     # ---- issue 11: new commands below this line ----

@@ -29,8 +29,11 @@ from meldcode_cli.protocol import (
     SingleChoiceItem,
     Source,
     TextItem,
+    VerstrekkingsbesluitItem,
     YesNoItem,
 )
+from meldcode_cli.verstrekking import FRAGMENT_CONDITIONS as VERSTREKKING_CONDITIONS
+from meldcode_cli.verstrekking import VERSTREKKING_SOURCES, verstrekking_items
 
 __all__ = ["CItem", "CompiledProtocol", "ProtocolInvalid", "compile_protocol"]
 
@@ -148,6 +151,18 @@ def compile_protocol(protocol: Protocol) -> tuple[CompiledProtocol | None, list[
                 )
             )
 
+    for si, step in enumerate(protocol.steps):
+        for r in step.role_titles or {}:
+            if r not in protocol.roles:
+                diags.append(
+                    Diagnostic(
+                        "MC211",
+                        f"rol '{r}' staat niet in de rollen van het protocol",
+                        f"het protocol dient: {', '.join(protocol.roles)}",
+                        ("steps", si, "role_titles", r),
+                    )
+                )
+
     # --- sources -----------------------------------------------------------------------
     sources: dict[str, Source] = {}
     for i, s in enumerate(protocol.sources):
@@ -168,17 +183,33 @@ def compile_protocol(protocol: Protocol) -> tuple[CompiledProtocol | None, list[
     # --- flatten, ids, afwegingskader ----------------------------------------------------
     flat: list[tuple[ConcreteItem, int, Loc, bool]] = []
     marker_locs: list[tuple[Loc, int]] = []
+    besluit = protocol.kind == "informatieverzoek"
+    besluit_locs: list[tuple[Loc, int]] = []
     for si, step in enumerate(protocol.steps):
         for ii, item in enumerate(step.items):
             loc: Loc = ("steps", si, "items", ii)
             if isinstance(item, AfwegingskaderItem):
+                if besluit:
+                    diags.append(_wrong_marker(item.kind, loc))
+                    continue
                 marker_locs.append((loc, step.step))
                 for frag in afweging_items():
                     flat.append((frag, step.step, loc, True))
+            elif isinstance(item, VerstrekkingsbesluitItem):
+                if not besluit:
+                    diags.append(_wrong_marker(item.kind, loc))
+                    continue
+                besluit_locs.append((loc, step.step))
+                if len(besluit_locs) == 1:
+                    flat.extend((v, step.step, loc, False) for v in verstrekking_fragment())
             else:
                 flat.append((item, step.step, loc, False))
 
-    if not marker_locs:
+    if besluit:
+        diags.extend(_marker_checks(besluit_locs, "verstrekkingsbesluit"))
+        for s in VERSTREKKING_SOURCES:
+            sources.setdefault(s.id, s)
+    elif not marker_locs:
         diags.append(
             Diagnostic(
                 "MC208",
@@ -214,11 +245,14 @@ def compile_protocol(protocol: Protocol) -> tuple[CompiledProtocol | None, list[
     for item, stepno, loc, fragment in flat:
         if fragment and loc != first_marker:
             continue  # duplicate marker: already reported
-        id_loc: Loc = loc if fragment else (*loc, "id")
-        if not fragment and (item.id.startswith("afweging_") or item.id in RESERVED):
+        shared = fragment or (besluit and loc in {bl for bl, _ in besluit_locs[:1]})
+        id_loc: Loc = loc if shared else (*loc, "id")
+        reserved_prefix = item.id.startswith(("afweging_", "verstrekking_"))
+        if not shared and (reserved_prefix or item.id in RESERVED):
             why = (
-                "ids die met 'afweging_' beginnen komen uit het gedeelde afwegingskader"
-                if item.id.startswith("afweging_")
+                "ids die met 'afweging_' of 'verstrekking_' beginnen komen uit het gedeelde "
+                "afwegingskader of verstrekkingsbesluit"
+                if reserved_prefix
                 else f"'{item.id}' is een woord van de voorwaardetaal"
             )
             diags.append(
@@ -548,4 +582,65 @@ def _typecheck(
             )
 
     visit(expr)
+    return out
+
+
+def verstrekking_fragment() -> list[ConcreteItem]:
+    """The verstrekkingsbesluit's items with their relevance conditions written in."""
+    out: list[ConcreteItem] = []
+    for v in verstrekking_items():
+        when = VERSTREKKING_CONDITIONS[v.id]
+        out.append(v.model_copy(update={"when": when}) if when else v)
+    return out
+
+
+def _wrong_marker(marker: str, loc: Loc) -> Diagnostic:
+    """MC218: a marker that does not belong to this kind of protocol."""
+    if marker == "afwegingskader":
+        return Diagnostic(
+            "MC218",
+            "een informatieverzoek heeft geen afwegingskader",
+            "zet '- kind: verstrekkingsbesluit' in stap 5 (of stap 4), of haal 'kind: "
+            "informatieverzoek' weg",
+            loc,
+        )
+    return Diagnostic(
+        "MC218",
+        f"'- kind: {marker}' hoort alleen in een protocol met 'kind: informatieverzoek'",
+        "zet 'kind: informatieverzoek' bovenaan, of gebruik '- kind: afwegingskader'",
+        loc,
+    )
+
+
+def _marker_checks(locs: list[tuple[Loc, int]], marker: str) -> list[Diagnostic]:
+    """MC208 for a shared marker: exactly one, in step 4 or 5."""
+    out: list[Diagnostic] = []
+    if not locs:
+        out.append(
+            Diagnostic(
+                "MC208",
+                f"het {marker} ontbreekt",
+                f"zet '- kind: {marker}' als item in stap 5 (of stap 4)",
+                ("steps",),
+            )
+        )
+    out.extend(
+        Diagnostic(
+            "MC208",
+            f"het {marker} staat er meer dan één keer",
+            f"laat één '- kind: {marker}' staan, in stap 4 of 5",
+            loc,
+        )
+        for loc, _ in locs[1:]
+    )
+    out.extend(
+        Diagnostic(
+            "MC208",
+            f"het {marker} staat in stap {stepno}",
+            f"het {marker} hoort in stap 5 (of stap 4): het sluit de stappen af",
+            loc,
+        )
+        for loc, stepno in locs[:1]
+        if stepno not in (4, 5)
+    )
     return out

@@ -49,6 +49,7 @@ CODES: dict[str, str] = {
     "MC215": "protocol-id komt in meer bestanden voor",
     "MC216": "bestandsnaam wijkt af van protocol-id",
     "MC217": "keuzevraag zonder opties voor een rol",
+    "MC218": "afsluitend blok past niet bij het soort protocol",
     # path analysis
     "MC301": "pad zonder beslissing",
     "MC302": "beslissing wijkt af van het afwegingskader",

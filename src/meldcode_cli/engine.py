@@ -8,6 +8,7 @@ path analysis drive the same code.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +24,7 @@ from meldcode_cli.protocol import (
     TextItem,
     YesNoItem,
 )
+from meldcode_cli.verstrekking import Verstrekking, decide_verstrekking
 
 __all__ = [
     "AcuteEvent",
@@ -32,6 +34,7 @@ __all__ = [
     "Walk",
     "decision_env",
     "normalize_answer",
+    "parse_date",
     "relevant_items",
     "triggers",
 ]
@@ -142,12 +145,9 @@ def normalize_answer(
         elif isinstance(raw, dt.date):
             value = raw
         elif isinstance(raw, str):
-            try:
-                value = dt.date.fromisoformat(raw.strip())
-            except ValueError:
-                raise AnswerError(iid, f"geef een datum als JJJJ-MM-DD, niet {raw!r}") from None
+            value = parse_date(raw, iid)
         else:
-            raise AnswerError(iid, "geef een datum als JJJJ-MM-DD")
+            raise AnswerError(iid, DATE_HINT)
         if today is not None:
             if item.range == "future" and value <= today:
                 raise AnswerError(iid, f"de datum moet na vandaag ({today.isoformat()}) liggen")
@@ -155,6 +155,33 @@ def normalize_answer(
                 raise AnswerError(iid, f"de datum mag niet na vandaag ({today.isoformat()}) liggen")
         return value.isoformat()
     raise AnswerError(iid, "onbekend soort item")  # pragma: no cover
+
+
+DATE_HINT = "geef een datum als DD-MM-JJJJ (1-12-2026) of JJJJ-MM-DD (2026-12-01)"
+
+_DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+_YMD = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def parse_date(raw: str, item_id: str = "datum") -> dt.date:
+    """A date as a professional writes it: ``DD-MM-JJJJ``, ``D-M-JJJJ`` (also with / or .)
+    or ISO ``JJJJ-MM-DD``. Raises :class:`AnswerError` with a hint for anything else, and
+    for dates that do not exist (31-02-2026)."""
+    text = raw.strip()
+    dmy = _DMY.fullmatch(text)
+    ymd = _YMD.fullmatch(text)
+    if dmy:
+        day, month, year = (int(x) for x in dmy.groups())
+    elif ymd:
+        year, month, day = (int(x) for x in ymd.groups())
+    else:
+        raise AnswerError(item_id, f"{DATE_HINT}, niet {raw!r}")
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise AnswerError(
+            item_id, f"{text} bestaat niet (dag {day}, maand {month}); {DATE_HINT}"
+        ) from None
 
 
 def triggers(ci: CItem, value: AnswerValue) -> tuple[bool, bool]:
@@ -280,8 +307,27 @@ class Walk:
         return decide(_afweging_bools(answers), onveilig=self.onveilig())
 
     def path_key(self) -> str:
-        """The decision path as in :data:`afwegingskader.ORACLE`, prefixed with the role."""
+        """The decision path as in :data:`afwegingskader.ORACLE`, prefixed with the role.
+
+        For an information request it is the verstrekkingsbesluit (``huisarts:deels``).
+        """
+        if self.compiled.protocol.kind == "informatieverzoek":
+            v = self.verstrekking()
+            return f"{self.role}:{v.besluit if v else '?'}"
         return f"{self.role}:{path_code(self.decision())}"
+
+    def verstrekking(self) -> Verstrekking | None:
+        """The verstrekkingsbesluit of an information request (``None`` for a meldcode)."""
+        if self.compiled.protocol.kind != "informatieverzoek":
+            return None
+        relevant = {ci.id for ci in self.relevant()}
+        return decide_verstrekking({k: v for k, v in self.answers.items() if k in relevant})
+
+    def concluded(self) -> bool:
+        """The walk has its outcome: a decision, or for an information request a besluit."""
+        if self.compiled.protocol.kind == "informatieverzoek":
+            return self.verstrekking() is not None
+        return self.decision() is not None
 
     def current_step(self) -> int:
         nxt = self.next_item()

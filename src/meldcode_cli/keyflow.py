@@ -56,20 +56,58 @@ def passphrase_source(
     def ask() -> str:
         if not sys.stdin.isatty():
             raise ProfileError(t("key.no_tty"))
-        first = getpass.getpass(t(prompt_key) + " ")
-        if confirm:
+        if not confirm:
+            return getpass.getpass(t(prompt_key) + " ")
+        # a new passphrase: too short or not repeated the same is asked again, not fatal
+        for _ in range(MAX_NEW_PASSPHRASE_TRIES):
+            first = getpass.getpass(t(prompt_key) + " ")
+            if len(first) < MIN_PASSPHRASE:
+                sys.stdout.write(t("key.passphrase.short", n=MIN_PASSPHRASE) + "\n")
+                sys.stdout.flush()
+                continue
             second = getpass.getpass(t("key.passphrase.again") + " ")
-            if first != second:
-                raise ProfileError(t("key.passphrase.mismatch"))
-        return first
+            if first == second:
+                return first
+            sys.stdout.write(t("key.passphrase.mismatch.again") + "\n")
+            sys.stdout.flush()
+        raise ProfileError(t("key.passphrase.gave_up"))
 
     return ask
 
 
-def _ask_line(label: str, stdin: TextIO, stdout: TextIO, *, optional: bool = False) -> str | None:
-    from meldcode_cli.lineprompt import ask_text
+MIN_PASSPHRASE = 8
+MAX_NEW_PASSPHRASE_TRIES = 5
 
-    return ask_text(label, stdin, stdout, optional=optional)
+ROLES = ("huisarts", "wijkagent", "professional", "trainer")
+
+
+def parse_role(text: str) -> str | None:
+    """A profile role as typed: case and surrounding spaces do not matter."""
+    value = text.strip().lower()
+    return value if value in ROLES else None
+
+
+def _ask_field(
+    label: str,
+    stdin: TextIO,
+    stdout: TextIO,
+    *,
+    optional: bool = False,
+    max_length: int = 200,
+) -> str | None:
+    """One profile field, checked as it is entered and asked again until it is right."""
+    from meldcode_cli.lineprompt import read_line
+
+    while True:
+        value = read_line(stdin, stdout, label + " ")
+        if not value and optional:
+            return None
+        if not value:
+            stdout.write(t("key.required") + "\n")
+        elif len(value) > max_length:
+            stdout.write(t("key.init.too_long", n=max_length) + "\n")
+        else:
+            return value
 
 
 def init_profile(
@@ -96,14 +134,22 @@ def init_profile(
     interactive = stdin.isatty()
     if not interactive and not (name and role and organisation):
         raise ProfileError(t("key.init.flags"))
-    name = name or _ask_line(t("key.init.name"), stdin, stdout)
-    if role is None:
-        role = _ask_line(t("key.init.role"), stdin, stdout)
-    organisation = organisation or _ask_line(t("key.init.organisation"), stdin, stdout)
+    if role is not None and parse_role(role) is None:
+        raise ProfileError(t("key.init.role.unknown", role=role, roles=", ".join(ROLES)))
+    name = name or _ask_field(t("key.init.name"), stdin, stdout)
+    while role is None:
+        typed = _ask_field(t("key.init.role"), stdin, stdout) or ""
+        role = parse_role(typed)
+        if role is None:
+            stdout.write(t("key.init.role.unknown", role=typed, roles=", ".join(ROLES)) + "\n")
+    role = parse_role(role)
+    organisation = organisation or _ask_field(t("key.init.organisation"), stdin, stdout)
     if registration is None and interactive:
-        registration = _ask_line(t("key.init.registration"), stdin, stdout, optional=True)
+        registration = _ask_field(
+            t("key.init.registration"), stdin, stdout, optional=True, max_length=50
+        )
     if contact is None and interactive:
-        contact = _ask_line(t("key.init.contact"), stdin, stdout, optional=True)
+        contact = _ask_field(t("key.init.contact"), stdin, stdout, optional=True)
     try:
         profile = Profile(
             name=name or "",
@@ -112,8 +158,15 @@ def init_profile(
             registration=registration,
             contact=contact,
         )
-    except ValueError as e:
-        raise ProfileError(f"profiel ongeldig: {e}") from None
+    except ValueError as e:  # a flag too long or empty: say which, in our words
+        from pydantic import ValidationError
+
+        fields = (
+            ", ".join(str(err["loc"][0]) for err in e.errors())
+            if isinstance(e, ValidationError)
+            else "?"
+        )
+        raise ProfileError(t("key.init.invalid", fields=fields)) from None
     fp = store.init(profile, passphrase(), force=force)
     return fp, store.export_public()
 
@@ -154,23 +207,50 @@ def sign_existing(
     override: str | None,
     reason: str | None,
     consulted: str | None,
+    yes: bool = False,
+    stdin: TextIO | None = None,
     stdout: TextIO | None = None,
     store: CaseStore | None = None,
-) -> Path:
+) -> Path | None:
+    """Sign a finished case, after the screen with what will be signed and a yes (or --yes).
+
+    None when the person did not confirm (nothing signed)."""
+    stdin = sys.stdin if stdin is None else stdin
     stdout = sys.stdout if stdout is None else stdout
-    from meldcode_cli.signing import sign_case
+    from meldcode_cli.confirm import NotConfirmed, confirm_signing
+    from meldcode_cli.signing import ensure_finished, last_record, pending_changes, sign_case
 
     session, info = Session.resume(store or CaseStore(), label)
     from meldcode_cli import walkflow
 
     walkflow._report_recovery(info, stdout)  # a damaged journal tail is said, not hidden
     ov = _parse_override(override, reason, consulted)
+    amendment = reason if ov is None else None
+    confirmation = None
+    if not training:
+        ensure_finished(session)
+        amending = last_record(session) is not None
+        if amending and not (amendment and amendment.strip()):
+            raise CaseError(t("sign.amend.reason"))
+        try:
+            confirmation = confirm_signing(
+                session,
+                stdin,
+                stdout,
+                assume_yes=yes,
+                override=ov,
+                amendment_reason=amendment if amending else None,
+                changes=pending_changes(session, amendment) if amending else None,
+            )
+        except NotConfirmed:
+            return None
     out = sign_case(
         session,
         passphrase=None if training else passphrase,
         training=training,
         override=ov,
-        amendment_reason=reason if ov is None else None,
+        amendment_reason=amendment,
+        confirmation=confirmation,
     )
     report_signed(out, stdout)
     return out.path
@@ -190,6 +270,7 @@ def evaluate_case(
     passphrase: Callable[[], str] | None,
     training: bool,
     plain: bool | None,
+    yes: bool = False,
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
     store: CaseStore | None = None,
@@ -221,7 +302,21 @@ def evaluate_case(
     except (KeyboardInterrupt, EOFError):
         raise walkflow.WalkInterrupted(label) from None
     session.complete()
-    out = sign_case(session, passphrase=passphrase, training=training, kind="evaluation")
+    confirmation = None
+    if not training:
+        from meldcode_cli.confirm import NotConfirmed, confirm_signing
+
+        try:
+            confirmation = confirm_signing(session, stdin, stdout, assume_yes=yes)
+        except NotConfirmed:
+            return None
+    out = sign_case(
+        session,
+        passphrase=passphrase,
+        training=training,
+        kind="evaluation",
+        confirmation=confirmation,
+    )
     report_signed(out, stdout)
     return out.path
 
@@ -251,16 +346,21 @@ def format_verify(results: list[VerifyResult], problems: list[str], fmt: str = "
             ensure_ascii=False,
             indent=2,
         )
+    from meldcode_cli.verifyview import amendment_lines, signer_lines
+
+    known = {str(r.record.get("record_id")): r.record for r in results if r.record}
     lines = []
     for r in results:
         rec = r.record or {}
         case = rec.get("provenance", {}).get("case", "?")
         what = f"{rec.get('kind', '?')} {rec.get('sequence', '?')} van casus {case}"
-        if r.valid and not r.key_checked:
-            lines.append(f"{r.path}: {t('verify.unchecked')} ({what}; {r.fingerprint})")
-            lines.append("    - " + t("verify.unchecked.hint", fp=r.fingerprint))
-        elif r.valid:
-            lines.append(f"{r.path}: {t('verify.valid')} ({what}; {r.fingerprint})")
+        if r.valid:
+            head = t("verify.valid") if r.key_checked else t("verify.unchecked")
+            lines.append(f"{r.path}: {head} ({what}; {r.fingerprint})")
+            if not r.key_checked:  # the signer below is who the file claims, not proven
+                lines.append("    - " + t("verify.unchecked.hint", fp=r.fingerprint))
+            lines += signer_lines(rec, r.fingerprint)
+            lines += amendment_lines(rec, Path(r.path), known)
         else:
             lines.append(f"{r.path}: {t('verify.invalid')} ({what})")
             lines.extend(f"    - {reason}" for reason in r.reasons)

@@ -10,7 +10,52 @@ from typing import TextIO
 
 from meldcode_cli.messages import t
 
-__all__ = ["ask_numbered", "ask_text", "read_line"]
+__all__ = ["ask_numbered", "ask_text", "read_line", "wrap_lines", "write_lines"]
+
+
+def wrap_lines(lines: list[str], width: int) -> list[str]:
+    """Lines broken at word boundaries to ``width`` (at least 40); a continuation keeps
+    the line's indentation plus two, so a wrapped item still reads as one."""
+    import textwrap
+
+    width = max(40, width)
+    out: list[str] = []
+    for line in lines:
+        for part in line.split("\n"):
+            if len(part) <= width:
+                out.append(part)
+                continue
+            indent = part[: len(part) - len(part.lstrip())]
+            out.extend(
+                textwrap.wrap(
+                    part,
+                    width=width,
+                    subsequent_indent=indent + "  ",
+                    break_long_words=False,
+                    break_on_hyphens=False,
+                )
+            )
+    return out
+
+
+def _real_terminal(stream: TextIO) -> bool:
+    import os
+
+    try:
+        return os.isatty(stream.fileno())
+    except (OSError, ValueError):  # io.UnsupportedOperation is both: not a real terminal
+        return False
+
+
+def write_lines(stdout: TextIO, *lines: str) -> None:
+    """Write lines; to a terminal, wrapped at word boundaries so nothing is broken mid-word."""
+    if _real_terminal(stdout):
+        import shutil
+
+        lines = tuple(wrap_lines(list(lines), shutil.get_terminal_size().columns - 1))
+    for line in lines:
+        stdout.write(line + "\n")
+    stdout.flush()
 
 
 def read_line(stdin: TextIO, stdout: TextIO, prompt: str = "> ") -> str:
@@ -24,12 +69,12 @@ def read_line(stdin: TextIO, stdout: TextIO, prompt: str = "> ") -> str:
 
 def ask_numbered(title: str, options: list[str], stdin: TextIO, stdout: TextIO) -> int:
     """1-based number of the chosen option; asks again until the answer is one."""
-    stdout.write("\n".join(["", title, *(f"  {i}) {o}" for i, o in enumerate(options, 1))]) + "\n")
+    write_lines(stdout, "", title, *(f"  {i}) {o}" for i, o in enumerate(options, 1)))
     while True:
         raw = read_line(stdin, stdout)
         if raw.isdigit() and 1 <= int(raw) <= len(options):
             return int(raw)
-        stdout.write(t("walk.role.again", n=len(options)) + "\n")
+        write_lines(stdout, t("walk.role.again", n=len(options)))
 
 
 def ask_text(label: str, stdin: TextIO, stdout: TextIO, *, optional: bool = False) -> str | None:
@@ -38,4 +83,4 @@ def ask_text(label: str, stdin: TextIO, stdout: TextIO, *, optional: bool = Fals
         value = read_line(stdin, stdout, label + " ")
         if value or optional:
             return value or None
-        stdout.write(t("key.required") + "\n")
+        write_lines(stdout, t("key.required"))

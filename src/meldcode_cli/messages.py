@@ -150,8 +150,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Verify signed records: signature, schema, protocol and chain.",
     },
     "cmd.verify.paths": {
-        "nl": "Recordbestanden of mappen (bv. de records-map van een casus).",
-        "en": "Record files or folders (e.g. a case's records folder).",
+        "nl": "Recordbestanden, mappen (bv. de records-map van een casus) of casuslabels.",
+        "en": "Record files, folders (e.g. a case's records folder) or case labels.",
     },
     "cmd.verify.key": {
         "nl": "Alleen geldig als ondertekend met deze publieke sleutel (meldcode key export).",
@@ -1166,10 +1166,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Case {old} is kept; you start again as {new} with the current protocol.",
     },
     "walk.already_complete": {
-        "nl": "Casus {label} is afgerond. U kunt antwoorden wijzigen met 'terug' of afweging 5 "
-        "beantwoorden bij de evaluatie.",
-        "en": "Case {label} is complete. You can change answers with 'back' or answer "
-        "consideration 5 at the evaluation.",
+        "nl": "Casus {label} is afgerond. Wijzig antwoorden met 'meldcode resume {label}' of "
+        "beantwoord afweging 5 bij de evaluatie ('meldcode evaluate {label}').",
+        "en": "Case {label} is complete. Change answers with 'meldcode resume {label}' or "
+        "answer consideration 5 at the evaluation ('meldcode evaluate {label}').",
     },
     "walk.recovered": {
         "nl": "Let op: {n} regel(s) van het journaal waren beschadigd ({problem}) en zijn "
@@ -1290,18 +1290,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cases.due": {"nl": "evaluatie", "en": "evaluation"},
     "cases.finished": {"nl": "afgerond", "en": "complete"},
     "walk.plain.multi": {
-        "nl": "(nummers gescheiden door spaties of komma's; - voor geen)",
-        "en": "(numbers separated by spaces or commas; - for none)",
+        "nl": "(nummers gescheiden door spaties of komma's; typ geen als niets van toepassing is)",
+        "en": "(numbers separated by spaces or commas; type none when nothing applies)",
     },
     "walk.plain.multiline": {
         "nl": "(meerdere regels; sluit af met een regel met alleen een punt)",
         "en": "(several lines; finish with a line holding only a full stop)",
     },
     "walk.ways_out.keys": {
-        "nl": "Ctrl-B terug · F1 waarom · Ctrl-N notitie · Ctrl-G acuut gevaar · Ctrl-P pauzeren "
-        "(of Esc dan t / w / n / a / p)",
-        "en": "Ctrl-B back · F1 why · Ctrl-N note · Ctrl-G acute danger · Ctrl-P pause "
-        "(or Esc then t / w / n / a / p)",
+        "nl": "Esc t terug · Esc w waarom · Esc n notitie · Esc a acuut gevaar · Esc p pauzeren "
+        "(werkt in elke terminal; ook: Ctrl-B, F1, Ctrl-N, Ctrl-G, Ctrl-P)",
+        "en": "Esc t back · Esc w why · Esc n note · Esc a acute danger · Esc p pause "
+        "(works in every terminal; also: Ctrl-B, F1, Ctrl-N, Ctrl-G, Ctrl-P)",
     },
     "walk.back.choose": {
         "nl": "Welk antwoord wilt u wijzigen?",
@@ -1352,18 +1352,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "(type to filter; arrow keys; Enter chooses)",
     },
     "walk.instruction.checkbox": {
-        "nl": "(spatie zet aan of uit; Enter bevestigt; a = alles, i = omkeren)",
-        "en": "(space toggles; Enter confirms; a = all, i = invert)",
+        "nl": "(pijltjestoetsen; spatie, Tab of Ctrl-spatie zet aan of uit; Enter bevestigt)",
+        "en": "(arrow keys; space, Tab or Ctrl-Space toggles; Enter confirms)",
     },
     "walk.instruction.checkbox_filter": {
-        "nl": "(typ om te filteren; spatie zet aan of uit; Enter bevestigt)",
-        "en": "(type to filter; space toggles; Enter confirms)",
+        "nl": "(typ om te filteren, typen vinkt nooit iets aan; Tab of Ctrl-spatie zet aan of "
+        "uit; Enter bevestigt)",
+        "en": "(type to filter, typing never ticks anything; Tab or Ctrl-Space toggles; "
+        "Enter confirms)",
     },
     "walk.skip_choice": {
         "nl": "(overslaan; later beantwoorden)",
         "en": "(skip; answer later)",
     },
-    "walk.date_format": {"nl": "(JJJJ-MM-DD)", "en": "(YYYY-MM-DD)"},
+    "walk.date_format": {"nl": "(DD-MM-JJJJ of JJJJ-MM-DD)", "en": "(DD-MM-YYYY or YYYY-MM-DD)"},
     "walk.note.cancel": {"nl": "(leeg laten = geen notitie)", "en": "(leave empty for no note)"},
     "walk.back.none": {
         "nl": "Er zijn nog geen antwoorden om te wijzigen.",
@@ -1371,10 +1373,288 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "walk.confirm.instruction": {"nl": "(J/n) ", "en": "(Y/n) "},
     # ---- issue 10: new entries below this line ----
+    "walk.choose_placeholder": {
+        "nl": "(kies met de pijltjestoetsen)",
+        "en": "(choose with the arrow keys)",
+    },
+    "walk.choose_first": {
+        "nl": "er is nog niets gekozen; kies een antwoord met de pijltjestoetsen en Enter",
+        "en": "nothing is chosen yet; choose an answer with the arrow keys and Enter",
+    },
+    "walk.plain.keep": {
+        "nl": "(Enter houdt dit antwoord; typ een nieuw antwoord om het te wijzigen)",
+        "en": "(Enter keeps this answer; type a new answer to change it)",
+    },
+    "walk.plain.again": {
+        "nl": "er is niets ingevuld; typ een nummer (of een van de woorden hierboven)",
+        "en": "nothing was entered; type a number (or one of the words above)",
+    },
+    "walk.plain.skip_word": {
+        "nl": "(typ overslaan om deze vraag later te beantwoorden)",
+        "en": "(type skip to answer this question later)",
+    },
+    "diff.title": {"nl": "Verschil van {old} naar {new}:", "en": "Difference from {old} to {new}:"},
+    "diff.reason": {
+        "nl": "reden van de wijziging: {reason}",
+        "en": "reason for the change: {reason}",
+    },
+    "diff.none": {
+        "nl": "geen verschil in antwoorden of beslissing",
+        "en": "no difference in answers or decision",
+    },
+    "diff.note_added": {"nl": "notitie toegevoegd: {text}", "en": "note added: {text}"},
+    "diff.removed": {"nl": "vervallen", "en": "no longer relevant"},
+    "diff.decision.outcome": {"nl": "beslissing", "en": "decision"},
+    "diff.decision.meldnormen": {"nl": "meldnorm(en)", "en": "reporting standard(s)"},
+    "diff.decision.evaluatiedatum": {"nl": "evaluatiedatum", "en": "evaluation date"},
+    "diff.override": {"nl": "afwijkend besluit", "en": "override"},
+    "confirm.title": {
+        "nl": "U ondertekent nu het beslisrecord van casus {label}:",
+        "en": "You are about to sign the decision record of case {label}:",
+    },
+    "confirm.no_meldnorm": {
+        "nl": "geen meldnorm van toepassing",
+        "en": "no reporting standard applies",
+    },
+    "confirm.override": {
+        "nl": "U wijkt af van het afwegingskader; uw besluit: {chosen}",
+        "en": "You depart from the framework; your decision: {chosen}",
+    },
+    "confirm.override.reason": {"nl": "reden: {reason}", "en": "reason: {reason}"},
+    "confirm.override.consulted": {
+        "nl": "geraadpleegd: {consulted}",
+        "en": "consulted: {consulted}",
+    },
+    "confirm.consulted": {
+        "nl": "Wie of wat is geraadpleegd (stap 2):",
+        "en": "Who or what was consulted (step 2):",
+    },
+    "confirm.feit": {"nl": "Feiten:", "en": "Facts:"},
+    "confirm.interpretatie": {"nl": "Interpretaties:", "en": "Interpretations:"},
+    "confirm.note": {"nl": "notitie ({provenance})", "en": "note ({provenance})"},
+    "confirm.nothing": {"nl": "(niets vastgelegd)", "en": "(nothing recorded)"},
+    "confirm.amendment": {
+        "nl": "Dit is een wijziging (amendment) op het ondertekende record; reden:",
+        "en": "This is an amendment to the signed record; reason:",
+    },
+    "confirm.ask": {
+        "nl": "Klopt dit, en ondertekent u dit record?",
+        "en": "Is this right, and do you sign this record?",
+    },
+    "confirm.yes": {"nl": "ja, ondertekenen", "en": "yes, sign"},
+    "confirm.no": {"nl": "nee, niet ondertekenen", "en": "no, do not sign"},
+    "confirm.declined": {
+        "nl": "Niet ondertekend. De casus is bewaard; corrigeer of onderteken later met "
+        "'meldcode resume {label}'.",
+        "en": "Not signed. The case is kept; correct or sign it later with "
+        "'meldcode resume {label}'.",
+    },
+    "confirm.by_flag": {
+        "nl": "Bevestigd met --yes (zo vastgelegd in het record).",
+        "en": "Confirmed with --yes (recorded as such in the record).",
+    },
+    "confirm.no_tty": {
+        "nl": "niet ondertekend: er is geen terminal om te bevestigen. Casus {label} is bewaard; "
+        "onderteken met 'meldcode sign {label}' in een terminal, of bevestig in een script met "
+        "--yes (dat wordt in het record vastgelegd)",
+        "en": "not signed: there is no terminal to confirm on. Case {label} is kept; sign with "
+        "'meldcode sign {label}' in a terminal, or confirm in a script with --yes (recorded in "
+        "the record)",
+    },
+    "opt.yes": {
+        "nl": "Onderteken zonder te vragen (voor scripts); het record legt vast dat --yes is "
+        "gebruikt.",
+        "en": "Sign without asking (for scripts); the record says --yes was used.",
+    },
+    "sign.role_mismatch": {
+        "nl": "uw profiel heeft de rol '{profile}', deze casus is doorlopen als '{walk}'. Een "
+        "record heeft één rol: start de casus opnieuw met --role {profile}, of maak een "
+        "profiel voor de rol '{walk}' (meldcode init --force)",
+        "en": "your profile has the role '{profile}', this case was walked as '{walk}'. A "
+        "record has one role: start the case again with --role {profile}, or make a profile "
+        "for the role '{walk}' (meldcode init --force)",
+    },
+    "review.title": {
+        "nl": "Casus {label} is afgerond. Hieronder staat wat is vastgelegd; kies daarna een "
+        "antwoord om te wijzigen, of '(niets wijzigen)' om te stoppen.",
+        "en": "Case {label} is complete. Below is what was recorded; then choose an answer to "
+        "change, or '(change nothing)' to stop.",
+    },
+    "review.unchanged": {
+        "nl": "Niets gewijzigd; de antwoorden van casus {label} blijven zoals ze waren.",
+        "en": "Nothing changed; the answers of case {label} stay as they were.",
+    },
+    "review.reason.why": {
+        "nl": "Deze casus is al ondertekend. De wijziging wordt een nieuw record (amendment), "
+        "gekoppeld aan het vorige; het vorige record blijft ongewijzigd.",
+        "en": "This case was already signed. The change becomes a new record (amendment), "
+        "chained to the previous one; the previous record stays unchanged.",
+    },
+    "review.reason": {
+        "nl": "Reden van de wijziging (verplicht):",
+        "en": "Reason for the change (required):",
+    },
+    "review.amend_later": {
+        "nl": "Niet ondertekend (--no-sign). Onderteken de wijziging met: meldcode sign {label} "
+        '--reason "..."',
+        "en": 'Not signed (--no-sign). Sign the change with: meldcode sign {label} --reason "..."',
+    },
+    "walk.not_saved": {
+        "nl": "Let op: --no-save. Er wordt niets opgeslagen; na afloop is er geen casus en "
+        "geen record.",
+        "en": "Note: --no-save. Nothing is saved; afterwards there is no case and no record.",
+    },
+    "walk.stopped_not_saved": {
+        "nl": "Gestopt. Er is niets opgeslagen (--no-save).",
+        "en": "Stopped. Nothing was saved (--no-save).",
+    },
+    "walk.acute.not_saved": {
+        "nl": "De acute route is genomen in stap {step}; dit is NIET opgeslagen (--no-save). "
+        "Leg het zelf vast in uw dossier.",
+        "en": "The acute route was taken in step {step}; this is NOT saved (--no-save). "
+        "Record it in your file yourself.",
+    },
+    "sign.amend.reason": {
+        "nl": "deze casus heeft al een ondertekend record; een wijziging is een amendment en "
+        'vraagt een reden (--reason "..."); het eerdere record blijft ongewijzigd',
+        "en": "this case already has a signed record; a change is an amendment and needs a "
+        'reason (--reason "..."); the earlier record stays unchanged',
+    },
+    "verify.signed_by": {
+        "nl": "ondertekend door: {name} ({extra}), {organisation}",
+        "en": "signed by: {name} ({extra}), {organisation}",
+    },
+    "verify.registration": {
+        "nl": "registratie {registration}",
+        "en": "registration {registration}",
+    },
+    "verify.when": {"nl": "op: {at}, met sleutel {fp}", "en": "at: {at}, with key {fp}"},
+    "verify.protocol": {
+        "nl": "protocol: {id} versie {version}, doorlopen als {role}",
+        "en": "protocol: {id} version {version}, walked as {role}",
+    },
+    "verify.confirmation.screen": {
+        "nl": "bevestigd: samenvatting op het scherm gelezen en met ja bevestigd",
+        "en": "confirmed: summary read on screen and confirmed with yes",
+    },
+    "verify.confirmation.yes-flag": {
+        "nl": "bevestigd: met --yes (in een script; geen scherm gelezen)",
+        "en": "confirmed: with --yes (in a script; no screen read)",
+    },
+    "verify.confirmation.none": {
+        "nl": "bevestiging: niet vastgelegd (record van vóór de bevestigingsvraag)",
+        "en": "confirmation: not recorded (record from before the confirmation question)",
+    },
+    "verify.amends_missing": {
+        "nl": "wijzigt een record dat hier niet is meegegeven; geef de hele map of de casus "
+        "om het verschil te zien",
+        "en": "amends a record not given here; give the whole folder or the case to see the "
+        "difference",
+    },
+    "cmd.diff": {
+        "nl": "Toon het verschil tussen twee records van één casus (antwoorden van → naar, met "
+        "de reden).",
+        "en": "Show the difference between two records of one case (answers from → to, with "
+        "the reason).",
+    },
+    "cmd.diff.records": {
+        "nl": "Twee recordbestanden (het oudere eerst).",
+        "en": "Two record files (the older first).",
+    },
+    "diff.other_case": {
+        "nl": "de records horen bij verschillende casussen ({a} en {b}); diff vergelijkt "
+        "records van één keten",
+        "en": "the records belong to different cases ({a} and {b}); diff compares records of "
+        "one chain",
+    },
+    "diff.two": {
+        "nl": "geef precies twee recordbestanden (bv. records/0001-decision.json "
+        "records/0002-amendment.json)",
+        "en": "give exactly two record files (e.g. records/0001-decision.json "
+        "records/0002-amendment.json)",
+    },
+    "key.passphrase.short": {
+        "nl": "Te kort: een wachtzin heeft minstens {n} tekens. Probeer het opnieuw.",
+        "en": "Too short: a passphrase has at least {n} characters. Please try again.",
+    },
+    "key.passphrase.mismatch.again": {
+        "nl": "De twee wachtzinnen verschillen. Probeer het opnieuw.",
+        "en": "The two passphrases differ. Please try again.",
+    },
+    "key.passphrase.gave_up": {
+        "nl": "geen bruikbare wachtzin na vijf pogingen; er is niets geschreven",
+        "en": "no usable passphrase after five tries; nothing was written",
+    },
+    "key.init.role.unknown": {
+        "nl": "'{role}' is geen rol; kies uit: {roles}",
+        "en": "'{role}' is not a role; choose from: {roles}",
+    },
+    "key.init.too_long": {
+        "nl": "Te lang: hoogstens {n} tekens. Probeer het opnieuw.",
+        "en": "Too long: at most {n} characters. Please try again.",
+    },
+    "key.init.invalid": {
+        "nl": "profiel ongeldig: controleer {fields} (verplicht, niet te lang)",
+        "en": "profile invalid: check {fields} (required, not too long)",
+    },
+    "key.passphrase.too_short": {
+        "nl": "de wachtzin is te kort: gebruik minstens {n} tekens",
+        "en": "the passphrase is too short: use at least {n} characters",
+    },
+    "confirm.signals": {"nl": "Aangevinkt:", "en": "Ticked:"},
+    "review.pending": {
+        "nl": "Casus {label} is eerder gecorrigeerd, maar die correctie is nog niet ondertekend.",
+        "en": "Case {label} was corrected before, but that correction is not signed yet.",
+    },
     # ---- end of issue 10 ----
     # ---- issue 11: new entries below this line ----
     # ---- end of issue 11 ----
     # ---- issue 12: new entries below this line ----
+    "show.kind.informatieverzoek": {
+        "nl": (
+            "soort: informatieverzoek (eindigt met het verstrekkingsbesluit, geen afwegingskader)"
+        ),
+        "en": "kind: information request (ends with the decision on disclosure, no framework)",
+    },
+    "walk.verstrekking.title": {
+        "nl": "Verstrekkingsbesluit (informatieverzoek):",
+        "en": "Decision on disclosure (information request):",
+    },
+    "walk.verstrekking.verstrekken": {
+        "nl": "de gevraagde, relevante gegevens verstrekt",
+        "en": "the requested, relevant data disclosed",
+    },
+    "walk.verstrekking.deels": {
+        "nl": "alleen het relevante deel verstrekt",
+        "en": "only the relevant part disclosed",
+    },
+    "walk.verstrekking.niet_verstrekken": {
+        "nl": "geen gegevens verstrekt",
+        "en": "no data disclosed",
+    },
+    "walk.verstrekking.eerst_context": {
+        "nl": "nog niet besloten: eerst context, gesprek met de patiënt of toestemming",
+        "en": "not decided yet: first context, a talk with the patient or consent",
+    },
+    "walk.verstrekking.grondslag": {"nl": "grondslag: {grondslag}", "en": "ground: {grondslag}"},
+    "walk.verstrekking.vervolg": {
+        "nl": "besluit volgt uiterlijk {date} (meldcode resume)",
+        "en": "decision follows by {date} (meldcode resume)",
+    },
+    "sign.choose.verstrekking": {
+        "nl": "Het verstrekkingsbesluit vastleggen:",
+        "en": "Record the decision on disclosure:",
+    },
+    "report.not_a_melding": {
+        "nl": (
+            "{path}: dit record legt een informatieverzoek vast (verstrekkingsbesluit), geen "
+            "melding; er is geen concept-melding voor Veilig Thuis te maken"
+        ),
+        "en": (
+            "{path}: this record holds an information request (decision on disclosure), not a "
+            "report; there is no draft report for Veilig Thuis to make"
+        ),
+    },
     # ---- end of issue 12 ----
     # ---- issue 13: new entries below this line ----
     "io.enospc": {
@@ -1584,6 +1864,7 @@ CODE_TITLES_EN: dict[str, str] = {
     "MC215": "protocol id used by more than one file",
     "MC216": "file name differs from protocol id",
     "MC217": "choice without options for a role",
+    "MC218": "closing block does not fit the kind of protocol",
     "MC301": "path without a decision",
     "MC302": "decision deviates from the afwegingskader",
     "MC303": "unsafety without a report",

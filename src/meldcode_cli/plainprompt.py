@@ -43,10 +43,20 @@ COMMANDS: dict[str, Any] = {
 }
 
 
+NONE_WORDS = {"geen", "none", "-"}
+"""An explicit "nothing of these" in a checklist; an empty line never means none."""
+SKIP_WORDS = {"overslaan", "skip"}
+"""Skip an optional choice: a word, so an Enter alone never skips a decision."""
+
+_AGAIN: Any = object()
+"""Nothing was entered and there is no current answer: ask again."""
+
+
 @dataclass
 class PlainPrompter:
     input: TextIO
     output: TextIO
+    saving: bool = True  # False with --no-save: say so, never claim a save
 
     # --- I/O ------------------------------------------------------------------------------
     def _print(self, *lines: str) -> None:
@@ -70,6 +80,16 @@ class PlainPrompter:
         self._print("", *walkview.guidance_block(item))
 
     def ask(self, item: CItem, walk: Walk, problem: str | None, default: AnswerValue) -> Any:
+        """One question. A current answer is printed and Enter keeps it; changing it takes
+        an explicit entry. Without one, Enter alone asks again for a choice (nothing is
+        chosen for the person), and "geen" (none) is a word, never an empty line."""
+        while True:
+            raw = self._ask_once(item, walk, problem, default)
+            if raw is not _AGAIN:
+                return raw
+            problem = t("walk.plain.again")
+
+    def _ask_once(self, item: CItem, walk: Walk, problem: str | None, default: AnswerValue) -> Any:
         if problem:
             self._print(t("walk.problem", reason=problem))
         self._print("", walkview.question_text(item))
@@ -77,37 +97,58 @@ class PlainPrompter:
         if extra:
             self._print(f"  ({extra})")
         if default is not None:
-            self._print(f"  [{t('walk.current')}: {walkview.answer_text(item, default)}]")
+            self._print(
+                f"  [{t('walk.current')}: {walkview.answer_text(item, default)}]",
+                "  " + t("walk.plain.keep"),
+            )
         optional = item.deferrable or not getattr(item.item, "required", True)
         it = item.item
-        if isinstance(it, YesNoItem):
-            self._print(f"  1) {t('walk.ja')}", f"  2) {t('walk.nee')}")
-            raw = self._read()
-            cmd = COMMANDS.get(raw.strip().lower())
+        kept = sorted(default) if isinstance(default, frozenset) else default
+        if isinstance(it, YesNoItem | SingleChoiceItem):
+            if isinstance(it, YesNoItem):
+                labels = [("ja", t("walk.ja")), ("nee", t("walk.nee"))]
+            else:
+                labels = [
+                    (o.id, walkview.option_label(o)) for o in it.options if o.for_role(walk.role)
+                ]
+            for i, (_, label) in enumerate(labels, 1):
+                self._print(f"  {i}) {label}")
+            if optional:
+                self._print("  " + t("walk.plain.skip_word"))
+            raw = self._read().strip()
+            cmd = COMMANDS.get(raw.lower())
             if cmd is not None:
                 return cmd
-            return {"1": "ja", "2": "nee"}.get(raw.strip(), raw.strip() or None)
-        if isinstance(it, SingleChoiceItem | MultiChoiceItem):
+            if not raw:
+                return kept if default is not None else _AGAIN
+            if raw.lower() in SKIP_WORDS and optional:
+                return None
+            if raw.isdigit() and 1 <= int(raw) <= len(labels):
+                return labels[int(raw) - 1][0]
+            return raw  # ja/nee or an id as text; the engine refuses anything else
+        if isinstance(it, MultiChoiceItem):
             options = [o for o in it.options if o.for_role(walk.role)]
             for i, o in enumerate(options, 1):
                 self._print(f"  {i}) {walkview.option_label(o)}")
-            if isinstance(it, MultiChoiceItem):
-                self._print("  " + t("walk.plain.multi"))
-            raw = self._read()
-            cmd = COMMANDS.get(raw.strip().lower())
+            self._print("  " + t("walk.plain.multi"))
+            raw = self._read().strip()
+            cmd = COMMANDS.get(raw.lower())
             if cmd is not None:
                 return cmd
-            if isinstance(it, MultiChoiceItem):
-                return _pick_many(raw, options)
-            picked = _pick_many(raw, options)
-            return picked[0] if len(picked) == 1 else raw.strip() or None
+            if not raw:
+                return kept if default is not None else _AGAIN
+            return _pick_many(raw, options)
         if isinstance(it, TextItem) and it.multiline:
             self._print("  " + t("walk.plain.multiline"))
+            if optional and default is None:
+                self._print("  " + t("walk.skip"))
             lines: list[str] = []
             while True:
                 line = self._read("> " if not lines else "  ")
                 if not lines and COMMANDS.get(line.strip().lower()) is not None:
                     return COMMANDS[line.strip().lower()]
+                if not lines and line.strip() == "" and default is not None:
+                    return kept
                 if line.strip() == ".":
                     break
                 if not lines and line.strip() == "" and optional:
@@ -116,14 +157,21 @@ class PlainPrompter:
             text = "\n".join(lines).strip()
             return text or None
         if isinstance(it, DateItem):
-            self._print("  (JJJJ-MM-DD)")
-        if optional:
+            self._print("  " + t("walk.date_format"))
+        if optional and default is None:
             self._print("  " + t("walk.skip"))
         raw = self._read()
         cmd = COMMANDS.get(raw.strip().lower())
         if cmd is not None:
             return cmd
+        if not raw.strip() and default is not None:
+            return kept
         return raw.strip() or None
+
+    def accepted(self, item: CItem, value: AnswerValue) -> None:
+        """The walk took the answer: a date is said back in words, so a slip shows."""
+        if isinstance(item.item, DateItem) and isinstance(value, str):
+            self._print("  = " + walkview.date_in_words(value))
 
     def why(self, item: CItem, walk: Walk) -> None:
         self._print("", *walkview.why_block(item, walk))
@@ -148,7 +196,6 @@ class PlainPrompter:
         self._print(t("walk.back.choose"), f"  0) {t('walk.back.cancel')}")
         for i, ci in enumerate(answered, 1):
             label = walkview.question_text(ci)
-            label = label if len(label) <= 60 else label[:59] + "…"
             self._print(f"  {i}) {label}: {walkview.answer_text(ci, walk.answers.get(ci.id))}")
         raw = self._read().strip()
         if raw.isdigit() and 1 <= int(raw) <= len(answered):
@@ -158,7 +205,10 @@ class PlainPrompter:
     def acute(self, walk: Walk) -> bool:
         step = walk.acute_events[-1].step if walk.acute_events else walk.current_step()
         self._print("", "!" * 60, *walkview.acute_block(walk), "!" * 60)
-        self._print(t("walk.acute.recorded", step=step), t("walk.acute.continue"))
+        self._print(
+            t("walk.acute.recorded" if self.saving else "walk.acute.not_saved", step=step),
+            t("walk.acute.continue"),
+        )
         self._print(f"  1) {t('walk.ja')}", f"  2) {t('walk.nee')}")
         raw = self._read().strip().lower()
         return raw in ("1", "ja", "j", "yes", "y")
@@ -174,9 +224,9 @@ def _lang() -> str:
 
 
 def _pick_many(raw: str, options: list[Option]) -> list[str]:
-    """Numbers or ids, separated by commas or spaces; '-' or '0' for none."""
+    """Numbers or ids, separated by commas or spaces; "geen"/"none" (or '-') for none."""
     text = raw.replace(",", " ").split()
-    if text in (["-"], ["0"]):
+    if len(text) == 1 and text[0].lower() in NONE_WORDS:
         return []
     out: list[str] = []
     for tok in text:

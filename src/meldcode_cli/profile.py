@@ -313,4 +313,6 @@ class ProfileStore:
 
 def _check_passphrase(passphrase: str) -> None:
     if len(passphrase) < 8:
-        raise ProfileError("de wachtzin is te kort: gebruik minstens 8 tekens")
+        from meldcode_cli.messages import t
+
+        raise ProfileError(t("key.passphrase.too_short", n=8))

@@ -155,6 +155,12 @@ class AfwegingskaderItem(_Model):
     kind: Literal["afwegingskader"]
 
 
+class VerstrekkingsbesluitItem(_Model):
+    """Marker (``kind: informatieverzoek`` only): the shared verstrekkingsbesluit goes here."""
+
+    kind: Literal["verstrekkingsbesluit"]
+
+
 AnswerItem = YesNoItem | SingleChoiceItem | MultiChoiceItem | TextItem | DateItem
 Item = Annotated[
     YesNoItem
@@ -163,7 +169,8 @@ Item = Annotated[
     | TextItem
     | DateItem
     | GuidanceItem
-    | AfwegingskaderItem,
+    | AfwegingskaderItem
+    | VerstrekkingsbesluitItem,
     Field(discriminator="kind"),
 ]
 ConcreteItem = AnswerItem | GuidanceItem
@@ -172,8 +179,18 @@ ConcreteItem = AnswerItem | GuidanceItem
 class Step(_Model):
     step: int = Field(ge=1, le=5)
     title: Text
+    role_titles: dict[Role, Text] | None = Field(
+        default=None,
+        description="Een eigen staptitel per rol (bv. de KNMG-namen voor de huisarts).",
+    )
     intro: Text | None = None
     items: list[Item] = Field(min_length=1)
+
+    def title_for(self, role: str | None) -> LocalText:
+        """The step title for this role: its own title if the protocol gives one."""
+        if role is not None and self.role_titles and role in self.role_titles:
+            return self.role_titles[role]
+        return self.title
 
 
 class AcuteRoute(_Model):
@@ -183,10 +200,21 @@ class AcuteRoute(_Model):
     contacts: list[Contact] = Field(default_factory=list)
 
 
+ProtocolKind = Literal["meldcode", "informatieverzoek"]
+PROTOCOL_KINDS: tuple[str, ...] = ("meldcode", "informatieverzoek")
+
+
 class Protocol(_Model):
     """One meldcode protocol: metadata and exactly five steps."""
 
     schema_version: Literal[1]
+    kind: ProtocolKind = Field(
+        default="meldcode",
+        description=(
+            "meldcode: de vijf stappen met het afwegingskader; informatieverzoek: een "
+            "KNMG-stappenplan voor een verzoek om informatie, met het verstrekkingsbesluit."
+        ),
+    )
     id: str = Field(pattern=PROTOCOL_ID_PATTERN, max_length=64)
     title: Text
     version: str = Field(pattern=r"^\d+\.\d+(\.\d+)?$")

@@ -129,6 +129,19 @@ class DecisionRecord(_M):
     outcome: str
 
 
+class VerstrekkingRecord(_M):
+    """The outcome of an information request (``kind: informatieverzoek``): no melding."""
+
+    type: Literal["verstrekking"] = "verstrekking"
+    besluit: str
+    verstrekt: bool
+    deels: bool
+    open: bool
+    grondslag: str | None
+    vervolgdatum: str | None
+    outcome: str
+
+
 class ChosenDecision(_M):
     melden: bool
     hulp: bool
@@ -159,9 +172,14 @@ class Record(_M):
     steps: list[StepRecord]
     superseded: list[SupersededRecord]
     acute: list[AcuteRecord]
-    decision: DecisionRecord | None
+    decision: DecisionRecord | VerstrekkingRecord | None
     override: Override | None = None
     amendment_reason: str | None = None
+    confirmation: Literal["screen", "yes-flag"] | None = Field(
+        default=None,
+        description="How the signer confirmed the summary: read on screen and answered yes, "
+        "or --yes in a script. Absent in records made before meldcode asked.",
+    )
     integrity: dict[str, str]
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
@@ -256,6 +274,7 @@ def build_record(
     training: bool = False,
     override: Override | None = None,
     amendment_reason: str | None = None,
+    confirmation: str | None = None,
 ) -> dict[str, Any]:
     """The record of a case as a plain dict (validated against :class:`Record`)."""
     from meldcode_cli import __version__, walkview
@@ -306,14 +325,26 @@ def build_record(
         steps.append(
             StepRecord(
                 step=s.step,
-                title=s.title.get(lang),
+                title=s.title_for(walk.role).get(lang),
                 started_at=times[0] if times else None,
                 finished_at=times[-1] if times else None,
                 items=items,
             )
         )
     decision = walk.decision()
-    decision_record = None
+    decision_record: DecisionRecord | VerstrekkingRecord | None = None
+    verstrekking = walk.verstrekking()
+    if verstrekking is not None:
+        datum = walk.answers.get("verstrekking_vervolgdatum")
+        decision_record = VerstrekkingRecord(
+            besluit=verstrekking.besluit,
+            verstrekt=verstrekking.verstrekt,
+            deels=verstrekking.deels,
+            open=verstrekking.open,
+            grondslag=verstrekking.grondslag,
+            vervolgdatum=str(datum) if verstrekking.open and datum else None,
+            outcome=verstrekking.outcome,
+        )
     if decision is not None:
 
         def shown_answer(iid: str) -> str | None:
@@ -395,6 +426,8 @@ def build_record(
         "override": override.model_dump() if override else None,
         "amendment_reason": amendment_reason,
     }
+    if confirmation is not None:  # absent, not null, when nobody was asked (training)
+        body["confirmation"] = confirmation
     body["integrity"] = integrity_map(body)
     Record.model_validate(body)  # a bug here must never produce a signed record
     return body

@@ -110,11 +110,13 @@ def tree(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = Non
     p = compiled.protocol
     lines = [f"{p.id} {p.version}: {p.title.get(lang)}"]
     lines.append(f"  roles: {', '.join(p.roles)}")
+    if p.kind == "informatieverzoek":
+        lines.append("  " + t("show.kind.informatieverzoek"))
     route = ", ".join(_contact(c, lang) for c in acute_contacts(p))
     lines.append(f"  {t('show.acute_route')}: {route}")
     for step in p.steps:
         lines.append("")
-        lines.append(t("show.step", n=step.step, title=step.title.get(lang)))
+        lines.append(t("show.step", n=step.step, title=step.title_for(role).get(lang)))
         items = [ci for ci in compiled.items if ci.step == step.step and _visible(ci, role)]
         in_fragment = False
         for idx, ci in enumerate(items):

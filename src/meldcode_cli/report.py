@@ -1374,6 +1374,8 @@ def make_report(
     path = resolve_record(req.record)
     UNCHECKED_KEY.clear()
     record = load_verified_record(path)
+    if (record.get("decision") or {}).get("type") == "verstrekking":
+        raise CaseError(t("report.not_a_melding", path=path))
     people: Betrokkenen | None = None
     stdin = sys.stdin if stdin is None else stdin
     if req.betrokkenen is not None:

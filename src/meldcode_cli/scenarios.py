@@ -52,6 +52,10 @@ class Expectation(_Model):
     shown: list[str] = Field(default_factory=list)
     not_shown: list[str] = Field(default_factory=list)
     acute: bool | None = None
+    verstrekking: str | None = Field(
+        default=None,
+        description="Informatieverzoek: het verstrekkingsbesluit (bv. deels).",
+    )
 
 
 class AnswersSpec(_Model):
@@ -150,7 +154,7 @@ def run_scenario(compiled: Any, sc: Scenario, file: str) -> ScenarioResult:
     if unused:
         fails.append("antwoorden voor items die niet aan de orde kwamen: " + ", ".join(unused))
     decision = walk.decision()
-    res.path_key = f"{sc.role}:{path_code(decision)}" if decision and not missing else None
+    res.path_key = walk.path_key() if walk.concluded() and not missing else None
     exp = sc.expect
     if exp.decision is not None:
         if decision is None:
@@ -176,6 +180,11 @@ def run_scenario(compiled: Any, sc: Scenario, file: str) -> ScenarioResult:
             fails.append(f"not_shown: onbekend item '{iid}'")
         elif iid in relevant:
             fails.append(f"'{iid}' had niet getoond mogen worden")
+    if exp.verstrekking is not None:
+        v = walk.verstrekking()
+        got_v = v.besluit if v else "geen"
+        if got_v != exp.verstrekking:
+            fails.append(f"verstrekkingsbesluit: verwacht {exp.verstrekking}, kreeg {got_v}")
     if exp.acute is not None:
         acute, _ = walk.flags()
         if acute != exp.acute:

@@ -186,31 +186,50 @@ class Session:
         self.walk.declare_acute(step)
         self._durably("acute", step=step)
 
-    def pause(self) -> None:
-        self._durably("paused", step=self.walk.current_step())
+    def pause(self, drafts: dict[str, dict[str, Any]] | None = None) -> None:
+        """Mark the pause; ``drafts``: what open questions held (ticks, typed text), so the
+        walk resumes at the same question in the same state."""
+        data: dict[str, Any] = {"step": self.walk.current_step()}
+        if drafts:
+            data["drafts"] = drafts
+        self._durably("paused", **data)
         self.save_summary()
+
+    def drafts(self) -> dict[str, dict[str, Any]]:
+        """The drafts of the last pause, when nothing was answered since."""
+        for entry in reversed(self.case.entries):
+            if entry.type == "paused":
+                found = entry.data.get("drafts")
+                return dict(found) if isinstance(found, dict) else {}
+            if entry.type in ("answer", "note", "acute", "completed"):
+                return {}
+        return {}
 
     def complete(self) -> Decision | None:
         decision = self.walk.decision()
-        self._durably(
-            "completed",
-            outcome=decision.outcome if decision else None,
-            path=self.walk.path_key(),
-        )
+        self._durably("completed", outcome=self._outcome(), path=self.walk.path_key())
         self.save_summary()
         return decision
+
+    def _outcome(self) -> str | None:
+        """The outcome code: the decision's, or an information request's besluit."""
+        result = self.walk.decision() or self.walk.verstrekking()
+        return result.outcome if result else None
 
     # --- queries ------------------------------------------------------------------------
     def follow_up_due(self) -> str | None:
         """The afweging-5 evaluation date, while the evaluation is still open."""
         decision = self.walk.decision()
+        verstrekking = self.walk.verstrekking()
+        if verstrekking is not None and verstrekking.open:
+            value = self.walk.answers.get("verstrekking_vervolgdatum")
+            return value if isinstance(value, str) else None
         if decision is None or not decision.evaluatie_nodig:
             return None
         value = self.walk.answers.get("afweging_evaluatiedatum")
         return value if isinstance(value, str) else None
 
     def summary(self) -> dict[str, Any]:
-        decision = self.walk.decision()
         last = self.case.entries[-1].at if self.case.entries else None
         completed = any(e.type == "completed" for e in self.case.entries)
         return {
@@ -221,7 +240,7 @@ class Session:
             "step": self.walk.current_step(),
             "complete": self.walk.is_complete(),
             "finished": completed,
-            "outcome": decision.outcome if decision else None,
+            "outcome": self._outcome(),
             "last_activity": last,
             "follow_up_due": self.follow_up_due(),
             "answers": len(self.walk.answers),

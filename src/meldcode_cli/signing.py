@@ -28,7 +28,18 @@ from meldcode_cli.record import (
 )
 from meldcode_cli.session import Session
 
-__all__ = ["SignOutcome", "records_of", "sign_case", "verify_paths"]
+__all__ = [
+    "SignOutcome",
+    "check_role",
+    "ensure_finished",
+    "last_record",
+    "pending_changes",
+    "records_of",
+    "resolve_records",
+    "sign_case",
+    "unsigned_changes",
+    "verify_paths",
+]
 
 MAX_PASSPHRASE_TRIES = 3
 
@@ -59,13 +70,17 @@ def sign_case(
     override: Override | None = None,
     amendment_reason: str | None = None,
     profiles: ProfileStore | None = None,
+    confirmation: str | None = None,
 ) -> SignOutcome:
-    """Write the next record of this case, signed with the profile's key (or as training)."""
-    walk = session.walk
-    if walk.decision() is None or not walk.is_complete():
+    """Write the next record of this case, signed with the profile's key (or as training).
+
+    ``confirmation``: how the signer confirmed the summary (see :mod:`meldcode_cli.confirm`).
+    """
+    ensure_finished(session)
+    if override is not None and session.walk.verstrekking() is not None:
         raise CaseError(
-            f"casus {session.case.label} is nog niet af: er is nog geen beslissing om te "
-            f"ondertekenen; ga verder met 'meldcode resume {session.case.label}'"
+            "een informatieverzoek heeft geen afwegingskader om van af te wijken; wijzig het "
+            f"verstrekkingsbesluit met 'meldcode resume {session.case.label}'"
         )
     existing = records_of(session)
     previous = None
@@ -89,6 +104,7 @@ def sign_case(
     profiles = profiles or ProfileStore()
     if not training:
         profile = profiles.load()
+        check_role(profile.role, session.case.role)
         if passphrase is None:
             raise ProfileError("geen wachtzin: ondertekenen vraagt de wachtzin van uw sleutel")
         for attempt in range(1, MAX_PASSPHRASE_TRIES + 1):
@@ -114,6 +130,7 @@ def sign_case(
         training=training,
         override=override,
         amendment_reason=amendment_reason,
+        confirmation=confirmation,
     )
     envelope = sign_envelope(record, pair)
     path = write_record(session.case.folder / "records", envelope)
@@ -134,6 +151,83 @@ def sign_case(
         raise
     session.save_summary()
     return SignOutcome(path, kind, record["sequence"], pair.fingerprint if pair else None, training)
+
+
+def ensure_finished(session: Session) -> None:
+    walk = session.walk
+    if not walk.concluded() or not walk.is_complete():
+        raise CaseError(
+            f"casus {session.case.label} is nog niet af: er is nog geen beslissing om te "
+            f"ondertekenen; ga verder met 'meldcode resume {session.case.label}'"
+        )
+
+
+def resolve_records(args: list[Path], store: Any | None = None) -> list[Path]:
+    """Record files, folders, or case labels (a label stands for the case's records)."""
+    from meldcode_cli.cases import CaseStore
+
+    out: list[Path] = []
+    for arg in args:
+        if not arg.exists() and len(arg.parts) == 1:
+            cases = store or CaseStore()
+            try:
+                if cases.exists(str(arg)):
+                    out.append(cases.folder(str(arg)) / "records")
+                    continue
+            except (CaseError, ValueError):
+                pass
+        out.append(arg)
+    return out
+
+
+def check_role(profile_role: str, walk_role: str) -> None:
+    """The record has one role: the profile's and the walk's must be the same."""
+    if profile_role.lower() != walk_role.lower():
+        from meldcode_cli.messages import t
+
+        raise CaseError(t("sign.role_mismatch", profile=profile_role, walk=walk_role))
+
+
+def last_record(session: Session) -> dict[str, Any] | None:
+    existing = records_of(session)
+    if not existing:
+        return None
+    record = load_envelope(existing[-1])["record"]
+    return record if isinstance(record, dict) else None
+
+
+def _against_last(session: Session, amendment_reason: str | None) -> Any:
+    from meldcode_cli.recorddiff import diff_records
+
+    previous = last_record(session)
+    if previous is None:
+        return None, None, []
+    draft = build_record(
+        session,
+        profile=None,
+        key_fingerprint=None,
+        kind="amendment",
+        sequence=int(previous.get("sequence", 0)) + 1,
+        amendment_reason=amendment_reason,
+    )
+    return previous, draft, diff_records(previous, draft)
+
+
+def pending_changes(session: Session, amendment_reason: str | None) -> list[str]:
+    """What an amendment would change, against the last record of the case (as lines)."""
+    from meldcode_cli.recorddiff import format_diff
+
+    previous, draft, changes = _against_last(session, amendment_reason)
+    if previous is None:
+        return []
+    return format_diff(previous, draft, changes)
+
+
+def unsigned_changes(session: Session) -> bool:
+    """True when the case holds answers its last signed record does not (a correction
+    that was not signed yet)."""
+    previous, _, changes = _against_last(session, None)
+    return previous is not None and session.walk.is_complete() and bool(changes)
 
 
 def _protocol_at_hand(record: dict[str, Any]) -> tuple[str, str] | None:

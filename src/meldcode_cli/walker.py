@@ -188,7 +188,7 @@ def drive(
                     break
                 continue
             try:
-                tgt.answer(item.id, raw)
+                value = tgt.answer(item.id, raw)
             except AnswerError as e:
                 problem = e.reason
                 tries += 1
@@ -197,6 +197,9 @@ def drive(
                         item.id, "te veel ongeldige antwoorden achter elkaar"
                     ) from None
                 continue
+            accepted = getattr(prompter, "accepted", None)  # optional: echo what was taken
+            if accepted is not None:
+                accepted(item, value)
             break
     decision = tgt.walk.decision()
     prompter.finished(tgt.walk, decision)

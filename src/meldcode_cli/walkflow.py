@@ -30,9 +30,11 @@ __all__ = [
     "WalkInterrupted",
     "WalkOutcome",
     "WalkRequest",
+    "amend",
     "format_cases",
     "list_cases",
     "resume_walk",
+    "review_case",
     "start_walk",
 ]
 
@@ -55,6 +57,7 @@ class WalkRequest:
     save: bool = True
     sign: bool = True
     passphrase_file: Path | None = None
+    yes: bool = False
 
 
 @dataclass
@@ -77,9 +80,9 @@ class WalkOutcome:
 
 
 def _out(stdout: TextIO, *lines: str) -> None:
-    for line in lines:
-        stdout.write(line + "\n")
-    stdout.flush()
+    from meldcode_cli.lineprompt import write_lines
+
+    write_lines(stdout, *lines)
 
 
 def use_plain(plain: bool | None, stdout: TextIO) -> bool:
@@ -142,8 +145,18 @@ def start_walk(
         raise UsageError(f"--role {req.role} en 'role: {spec.role}' in {req.answers} verschillen")
     if spec is None and not stdin.isatty():
         raise UsageError(t("walk.no_tty"))
+    profile_role = _profile_role() if (req.sign and req.save) else None
+    if role is None and profile_role in compiled.roles:
+        role = profile_role  # the record has one role: the signer's
     if role is None:
         role = _ask_role(compiled.roles, stdin, stdout)
+    if profile_role is not None and role.lower() != profile_role.lower():
+        from meldcode_cli.signing import check_role
+
+        try:
+            check_role(profile_role, role)
+        except CaseError as e:
+            raise UsageError(e.message) from None
     if role not in compiled.roles:
         raise UsageError(
             f"rol '{role}' hoort niet bij {compiled.id}; mogelijk: {', '.join(compiled.roles)}"
@@ -179,7 +192,11 @@ def start_walk(
         from meldcode_cli.walker import BareTarget
 
         target = BareTarget(Walk(compiled, role, today=day()))
-    signer = _signer(req.sign, req.passphrase_file, None if spec is not None else stdin)
+    if not req.save:
+        _out(stdout, t("walk.not_saved"))
+    signer = _signer(
+        req.sign, req.passphrase_file, None if spec is not None else stdin, assume_yes=req.yes
+    )
     if spec is not None:
         return _replay(target, spec, label, stdout, signer)
     return _interactive(target, label, use_plain(req.plain, stdout), stdin, stdout, signer)
@@ -188,7 +205,25 @@ def start_walk(
 Signer = Callable[[Session, TextIO], None]
 
 
-def _signer(sign: bool, passphrase_file: Path | None, stdin: TextIO | None = None) -> Signer:
+def _profile_role() -> str | None:
+    from meldcode_cli.profile import ProfileError, ProfileStore
+
+    store = ProfileStore()
+    if not store.exists():
+        return None
+    try:
+        return str(store.load().role)
+    except ProfileError:
+        return None
+
+
+def _signer(
+    sign: bool,
+    passphrase_file: Path | None,
+    stdin: TextIO | None = None,
+    *,
+    assume_yes: bool = False,
+) -> Signer:
     """What happens to a finished case: sign its record, or write a training record.
 
     With ``stdin`` (an interactive walk) the professional first chooses: sign the computed
@@ -208,22 +243,40 @@ def _signer(sign: bool, passphrase_file: Path | None, stdin: TextIO | None = Non
         if sign and stdin is not None:
             from meldcode_cli.lineprompt import ask_numbered
 
-            choice = ask_numbered(
-                t("sign.choose"),
-                [t("sign.now"), t("sign.override"), t("sign.later")],
-                stdin,
-                stdout,
-            )
+            if session.walk.verstrekking() is not None:
+                # an information request has no afwegingskader to decide differently from
+                pick = ask_numbered(
+                    t("sign.choose.verstrekking"), [t("sign.now"), t("sign.later")], stdin, stdout
+                )
+                choice = 3 if pick == 2 else 1
+            else:
+                choice = ask_numbered(
+                    t("sign.choose"),
+                    [t("sign.now"), t("sign.override"), t("sign.later")],
+                    stdin,
+                    stdout,
+                )
             if choice == 3:
                 _out(stdout, t("sign.later.how", label=session.case.label))
                 return
             if choice == 2:
                 override = _ask_override(stdin, stdout)
+        confirmation = None
+        if sign:
+            from meldcode_cli.confirm import NotConfirmed, confirm_signing
+
+            try:
+                confirmation = confirm_signing(
+                    session, stdin, stdout, assume_yes=assume_yes, override=override
+                )
+            except NotConfirmed:
+                return
         out = sign_case(
             session,
             passphrase=passphrase_source(passphrase_file) if sign else None,
             training=not sign,
             override=override,
+            confirmation=confirmation,
         )
         report_signed(out, stdout)
 
@@ -315,19 +368,24 @@ def _interactive(
     from meldcode_cli.walker import WalkPaused, drive
 
     prompter = make_prompter(plain, stdin, stdout)
+    prompter.saving = label is not None
+    if isinstance(target, Session) and hasattr(prompter, "load_drafts"):
+        prompter.load_drafts(target.drafts())
     try:
         drive(target, prompter)
     except WalkPaused:
         if isinstance(target, Session):
-            target.pause()
+            target.pause(getattr(prompter, "saved_drafts", lambda: None)())
         if label:
             _out(stdout, t("walk.paused", label=label))
+        else:
+            _out(stdout, t("walk.stopped_not_saved"))
         return WalkOutcome(label, "paused", target.walk.decision())
     except (KeyboardInterrupt, EOFError):
         if isinstance(target, Session):
             # every answer was already saved; at worst only the pause mark is missing
             with contextlib.suppress(CaseError):
-                target.pause()
+                target.pause(getattr(prompter, "saved_drafts", lambda: None)())
         raise WalkInterrupted(label) from None
     decision = _finish(target)
     if label:
@@ -348,6 +406,7 @@ def resume_walk(
     today: Callable[[], dt.date] = dt.date.today,
     sign: bool = True,
     passphrase_file: Path | None = None,
+    yes: bool = False,
 ) -> WalkOutcome:
     stdin = sys.stdin if stdin is None else stdin
     stdout = sys.stdout if stdout is None else stdout
@@ -376,12 +435,134 @@ def resume_walk(
             _out(stdout, t("walk.restarted", old=label, new=new_label))
             label = new_label
     walk = session.walk
-    if walk.is_complete() and any(e.type == "completed" for e in session.case.entries):
-        _out(stdout, t("walk.already_complete", label=label))
     from meldcode_cli.signing import records_of
 
-    signer = None if records_of(session) else _signer(sign, passphrase_file, stdin)
+    if walk.is_complete() and any(e.type == "completed" for e in session.case.entries):
+        return review_case(
+            session,
+            plain=use_plain(plain, stdout),
+            stdin=stdin,
+            stdout=stdout,
+            sign=sign,
+            passphrase_file=passphrase_file,
+            yes=yes,
+        )
+    signer: Signer
+    if not records_of(session):
+        signer = _signer(sign, passphrase_file, stdin, assume_yes=yes)
+    else:  # signed before: finishing now finishes a correction, signed as an amendment
+
+        def signer(s: Session, out: TextIO) -> None:
+            if sign:
+                amend(s, stdin, out, passphrase_file=passphrase_file, yes=yes)
+            else:
+                _out(out, t("review.amend_later", label=s.case.label))
+
     return _interactive(session, label, use_plain(plain, stdout), stdin, stdout, signer)
+
+
+def _state(walk: Walk) -> tuple[Any, ...]:
+    return (dict(walk.answers), list(walk.notes), list(walk.acute_events))
+
+
+def review_case(
+    session: Session,
+    *,
+    plain: bool,
+    stdin: TextIO,
+    stdout: TextIO,
+    sign: bool = True,
+    passphrase_file: Path | None = None,
+    yes: bool = False,
+) -> WalkOutcome:
+    """A finished case, opened again: the summary per step, then the answers to change.
+
+    Changes go through the engine's own *terug* (the chosen question is asked again, with
+    its current answer; what follows from it is asked too; superseded answers are kept). If
+    the case was signed, the result is signed as an amendment with a required reason,
+    chained to the record before it. Nothing changed: nothing is written.
+    """
+    from meldcode_cli.signing import records_of
+    from meldcode_cli.walker import WalkPaused, drive
+
+    label = session.case.label
+    prompter = make_prompter(plain, stdin, stdout)
+    _out(stdout, t("review.title", label=label))
+    prompter.finished(session.walk, session.walk.decision())
+    before = _state(session.walk)
+    try:
+        while True:
+            chosen = prompter.choose_back(session.walk)
+            if chosen is None:
+                break
+            drive(session, prompter, start_with=chosen)
+    except WalkPaused:
+        session.pause()
+        _out(stdout, t("walk.paused", label=label))
+        return WalkOutcome(label, "paused", session.walk.decision())
+    except (KeyboardInterrupt, EOFError):
+        with contextlib.suppress(CaseError):
+            session.pause()
+        raise WalkInterrupted(label) from None
+    from meldcode_cli.signing import unsigned_changes
+
+    if _state(session.walk) == before:
+        if sign and records_of(session) and unsigned_changes(session):
+            _out(stdout, t("review.pending", label=label))  # corrected before, never signed
+            amend(session, stdin, stdout, passphrase_file=passphrase_file, yes=yes)
+        else:
+            _out(stdout, t("review.unchanged", label=label))
+            if sign and not records_of(session):  # finished, never signed: offer it now
+                _signer(sign, passphrase_file, stdin, assume_yes=yes)(session, stdout)
+        return _completed(session, label, session.walk.decision())
+    decision = session.complete()
+    _out(stdout, "", t("walk.saved", label=label))
+    if not records_of(session):
+        _signer(sign, passphrase_file, stdin, assume_yes=yes)(session, stdout)
+    elif not sign:
+        _out(stdout, t("review.amend_later", label=label))
+    else:
+        amend(session, stdin, stdout, passphrase_file=passphrase_file, yes=yes)
+    return _completed(session, label, decision)
+
+
+def amend(
+    session: Session,
+    stdin: TextIO,
+    stdout: TextIO,
+    *,
+    passphrase_file: Path | None,
+    yes: bool,
+    reason: str | None = None,
+) -> None:
+    """Sign the corrected case as an amendment: a reason, the screen with the changes, yes."""
+    from meldcode_cli.confirm import NotConfirmed, confirm_signing
+    from meldcode_cli.keyflow import passphrase_source, report_signed
+    from meldcode_cli.lineprompt import ask_text
+    from meldcode_cli.signing import pending_changes, sign_case
+
+    if reason is None:
+        _out(stdout, "", t("review.reason.why"))
+        reason = ask_text(t("review.reason"), stdin, stdout) or ""
+    try:
+        confirmation = confirm_signing(
+            session,
+            stdin,
+            stdout,
+            assume_yes=yes,
+            amendment_reason=reason,
+            changes=pending_changes(session, reason),
+        )
+    except NotConfirmed:
+        return
+    out = sign_case(
+        session,
+        passphrase=passphrase_source(passphrase_file),
+        kind="amendment",
+        amendment_reason=reason,
+        confirmation=confirmation,
+    )
+    report_signed(out, stdout)
 
 
 def _current_text(protocol_id: str) -> str | None:

@@ -6,6 +6,8 @@ route, and the summary at the end of step 5: the decision and what the dossier m
 
 from __future__ import annotations
 
+import datetime as dt
+
 from meldcode_cli.acute import ACUTE_TEXT, acute_contacts
 from meldcode_cli.afwegingskader import Decision
 from meldcode_cli.compiled import CItem
@@ -23,6 +25,7 @@ from meldcode_cli.protocol import (
 __all__ = [
     "acute_block",
     "answer_text",
+    "date_in_words",
     "decision_lines",
     "dossier_lines",
     "guidance_block",
@@ -52,7 +55,7 @@ def contact_line(c: Contact) -> str:
 def step_header(step: int, walk: Walk) -> list[str]:
     proto = walk.compiled.protocol
     s = next(x for x in proto.steps if x.step == step)
-    lines = [t("walk.step", n=step, title=s.title.get(_lang()))]
+    lines = [t("walk.step", n=step, title=s.title_for(walk.role).get(_lang()))]
     if s.intro:
         lines.append(" ".join(s.intro.get(_lang()).split()))
     return lines
@@ -109,13 +112,40 @@ def acute_block(walk: Walk) -> list[str]:
 
 
 def option_label(option: Option) -> str:
-    """An option's text, marked when choosing it records acute or structurele onveiligheid."""
+    """An option's text, marked when choosing it records acute or structurele onveiligheid.
+
+    The markers come first, so they stay in view however narrow the terminal is."""
     text = " ".join(option.text.get(_lang()).split())
+    marks = []
     if option.acute:
-        text += f" [{t('show.acute')}]"
+        marks.append(f"[{t('show.acute')}]")
     if option.structureel:
-        text += f" [{t('show.structural')}]"
-    return text
+        marks.append(f"[{t('show.structural')}]")
+    return " ".join([*marks, text])
+
+
+DAYS = {
+    "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+MONTHS = {
+    "nl": (
+        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+        "september", "oktober", "november", "december",
+    ),
+    "en": (
+        "January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December",
+    ),
+}  # fmt: skip
+
+
+def date_in_words(value: str | dt.date) -> str:
+    """An ISO date as a person says it: "dinsdag 1 december 2026" (English: "Tuesday
+    1 December 2026"), so a slip in the digits is seen before it is signed."""
+    day = dt.date.fromisoformat(value) if isinstance(value, str) else value
+    lang = _lang() if _lang() in DAYS else "nl"
+    return f"{DAYS[lang][day.weekday()]} {day.day} {MONTHS[lang][day.month - 1]} {day.year}"
 
 
 def answer_text(item: CItem, value: object) -> str:
@@ -134,7 +164,25 @@ def answer_text(item: CItem, value: object) -> str:
     return str(value)
 
 
+def verstrekking_lines(walk: Walk) -> list[str]:
+    """The verstrekkingsbesluit of an information request, for the end of the walk."""
+    v = walk.verstrekking()
+    if v is None:
+        return [t("walk.no_decision")]
+    lines = [t("walk.verstrekking.title"), "  " + t(f"walk.verstrekking.{v.besluit}")]
+    if v.grondslag:
+        ci = walk.compiled.by_id.get("verstrekking_grondslag")
+        label = answer_text(ci, v.grondslag) if ci else v.grondslag
+        lines.append("  " + t("walk.verstrekking.grondslag", grondslag=label))
+    if v.open:
+        due = walk.answers.get("verstrekking_vervolgdatum")
+        lines.append("  " + t("walk.verstrekking.vervolg", date=due or "?"))
+    return lines
+
+
 def decision_lines(decision: Decision | None, walk: Walk) -> list[str]:
+    if walk.compiled.protocol.kind == "informatieverzoek":
+        return verstrekking_lines(walk)
     if decision is None:
         return [t("walk.no_decision")]
     lines = [t("walk.decision.title")]
@@ -170,12 +218,10 @@ def dossier_lines(walk: Walk) -> list[str]:
     relevant = walk.relevant()
     for step in walk.compiled.protocol.steps:
         items = [ci for ci in relevant if ci.step == step.step and ci.answerable]
-        lines.append(t("walk.step", n=step.step, title=step.title.get(_lang())))
+        lines.append(t("walk.step", n=step.step, title=step.title_for(walk.role).get(_lang())))
         for ci in items:
             value = walk.answers.get(ci.id)
-            label = " ".join(ci.item.text.get(_lang()).split())
-            if len(label) > 70:
-                label = label[:69] + "…"
+            label = " ".join(ci.item.text.get(_lang()).split())  # in full: no "…"
             lines.append(f"  - {label}: {answer_text(ci, value)}")
         for note in walk.notes:
             if walk.compiled.by_id[note.item_id].step == step.step:
