@@ -222,4 +222,6 @@ def test_casus_list_command(runner: CliRunner) -> None:
     assert {r["protocol"] for r in rows} == set(PROTOCOLS)
     text = runner.invoke(build_app(), ["casus", "list"]).stdout
     assert "km-huisarts-val" in text
-    assert "afsluiten (N----)" in text
+    assert "afsluiten (N----)" not in text  # the key only for the trainer
+    keyed = runner.invoke(build_app(), ["casus", "list", "--key"]).stdout
+    assert "afsluiten (N----)" in keyed

@@ -245,8 +245,11 @@ def test_rich_walk_interrupted_and_resumed_plain(tmp_path: Path) -> None:
         assert resumed.finish() == 0
     finally:
         resumed.kill()
-    asked = resumed.output[: resumed.output.index("Beslissing (afwegingskader):")]
-    assert asked.lstrip().startswith("Stap 4 van 5: Wegen van het geweld")
+    shown = resumed.output[: resumed.output.index("Beslissing (afwegingskader):")]
+    recap, asked = shown.split("Stap 4 van 5: Wegen van het geweld", 1)
+    # first a recap of the answers so far, then the walk goes on where it was left
+    assert recap.lstrip().startswith("Tot nu toe beantwoord:")
+    assert "Welke signalen heeft u waargeno… — Cliënt is bang" in recap
     assert "Welke signalen" not in asked  # nothing asked twice
     assert decision_block(resumed.output) == decision_block(plain.output)
     assert "melden bij Veilig Thuis" in decision_block(resumed.output)

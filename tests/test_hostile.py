@@ -357,6 +357,10 @@ def test_journal_with_invalid_utf8_is_recovered_like_a_torn_tail(home: Path) -> 
 
 
 def test_summary_of_wrong_shape_is_rebuilt(home: Path) -> None:
+    (home / CASE / "case.json").write_text('{"follow_up_due": "morgen", "label": "c1"}')
+    code, out, err = run("cases")
+    assert code == 0, err
+    assert "c1" in out
     (home / CASE / "case.json").write_text('{"follow_up_due": 5, "label": []}')
     code, out, err = run("cases")
     assert code == 0, err

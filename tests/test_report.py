@@ -592,17 +592,66 @@ def write_signed(record: dict[str, Any], path: Path) -> Path:
 
 
 def test_ask_betrokkenen() -> None:
+    # rol, naam, geboren, relatie, adres, telefoon, e-mail, gezag, school, huishouden
     answers = (
-        "slachtoffer\nSanne\nmorgen\n1991-04-12\npartner\nLindelaan 1\nj\nkind\n\n7\n\n\nj\n\n"
+        "slachtoffer\nSanne\nmorgen\n1991-04-12\npartner\nLindelaan 1\n\n\n\n\nj\n"
+        "kind\n\n7\n\n\n\n\nbeide ouders\nbasisschool\nj\n"
+        "baby\n\n4 mnd\n\n\n\n\n\n\nj\n\n"
     )
     out = io.StringIO()
     people = rep.ask_betrokkenen(io.StringIO(answers), out, advies=False)
-    assert [p.rol for p in people.betrokkenen] == ["slachtoffer", "kind"]
+    assert [p.rol for p in people.betrokkenen] == ["slachtoffer", "kind", "baby"]
+    assert people.betrokkenen[1].gezag == "beide ouders"
+    assert people.betrokkenen[1].school == "basisschool"
+    assert people.betrokkenen[2].leeftijd_maanden == 4
+    for prompt in ("Telefoon:", "E-mail:", "gezag", "School, opvang of werk:"):
+        assert prompt in out.getvalue()  # every field the draft shows is asked
     assert people.betrokkenen[0].geboortedatum == dt.date(1991, 4, 12)
     assert people.betrokkenen[0].naam == "Sanne"
     assert people.betrokkenen[1].leeftijd == 7
     assert people.betrokkenen[1].in_huishouden is True
-    assert "Geef een datum" in out.getvalue()  # 'morgen' was asked again
+    assert "Geef een bestaande datum" in out.getvalue()  # 'morgen' was asked again
+    assert "= vrijdag 12 april 1991" in out.getvalue()  # said back in words
+
+
+@pytest.mark.parametrize(
+    ("typed", "born"),
+    [("12-4-1991", dt.date(1991, 4, 12)), ("12-04-1991", dt.date(1991, 4, 12)),
+     ("1991-04-12", dt.date(1991, 4, 12))],
+)  # fmt: skip
+def test_betrokkenen_dates_as_in_the_walk(typed: str, born: dt.date) -> None:
+    answers = f"kind\n31-02-2019\n{typed}\n\n\nj\n\n"
+    out = io.StringIO()
+    people = rep.ask_betrokkenen(io.StringIO(answers), out, advies=True)
+    assert people.betrokkenen[0].geboortedatum == born
+    assert "Geef een bestaande datum" in out.getvalue()  # 31-02 does not exist
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("4 mnd", {"leeftijd_maanden": 4}),
+        ("4 maanden", {"leeftijd_maanden": 4}),
+        ("11 months", {"leeftijd_maanden": 11}),
+        ("34", {"leeftijd": 34}),
+        ("2 jaar", {"leeftijd": 2}),
+        ("40 mnd", None),
+        ("vier", None),
+    ],
+)
+def test_ages_in_years_or_months(text: str, expected: object) -> None:
+    assert rep._parse_age_text(text) == expected
+
+
+def test_a_baby_in_the_betrokkenen_file(tmp_path: Path) -> None:
+    f = tmp_path / "b.yaml"
+    f.write_text("betrokkenen:\n  - rol: baby\n    leeftijd: 4 mnd\n    in_huishouden: ja\n")
+    people = rep.load_betrokkenen(f)
+    assert people.betrokkenen[0].leeftijd_maanden == 4
+    report = rep.build_report({"steps": [], "provenance": {}}, people, advies=True)
+    text = rep.render(report, "txt")
+    assert "4 mnd" in text
+    assert "0 jaar" not in text
 
 
 def test_ask_betrokkenen_for_advies_asks_no_names() -> None:
@@ -706,7 +755,7 @@ def test_betrokkenen_asked_on_a_terminal(tmp_path: Path) -> None:
     req = rep.ReportRequest(str(path), "md")
     text = rep.make_report(
         req,
-        stdin=_Terminal("kind\nSam\n2019-05-01\nzoon\n\nj\n\n"),
+        stdin=_Terminal("kind\nSam\n2019-05-01\nzoon\n\n\n\n\n\nj\n\n"),  # 4 more fields
         prompt_out=prompts,
         today=TODAY,
     ).text

@@ -160,6 +160,8 @@ def test_no_save_says_nothing_was_saved(tmp_path: Path) -> None:
     assert "dit is NIET opgeslagen (--no-save)" in text
     assert "Vastgelegd" not in text
     assert "Gestopt. Er is niets opgeslagen (--no-save)." in text
+    assert "hervatten kan dus niet" in text
+    assert "later hervatten" not in text
 
 
 def test_records_signed_before_the_confirmation_field_still_verify(tmp_path: Path) -> None:
@@ -226,3 +228,13 @@ def test_the_signing_screen_wraps_at_word_boundaries(pw: Path, width: int) -> No
     wrapped = wrap_lines(source, width)
     assert " ".join(" ".join(source).split()) == " ".join(" ".join(wrapped).split())
     assert all(len(line) <= width for line in wrapped if " " in line.strip())
+
+
+def test_a_command_to_type_is_never_split_by_wrapping() -> None:
+    from meldcode_cli.lineprompt import wrap_lines
+
+    text = "Onderbroken; alles is opgeslagen. Ga verder met: meldcode resume casus-20260115-0930"
+    for width in (40, 50, 60, 80):
+        wrapped = wrap_lines([text], width)
+        assert any("meldcode resume casus-20260115-0930" in line for line in wrapped), wrapped
+        assert " ".join(" ".join(wrapped).split()) == text

@@ -351,6 +351,13 @@ def _summary_ok(data: Any) -> bool:
     for key, types in _SUMMARY_TYPES.items():
         if key in data and not isinstance(data[key], types):
             return False
+    try:  # dates are parsed by the listing: a damaged one means a rebuilt summary
+        if isinstance(data.get("follow_up_due"), str):
+            dt.date.fromisoformat(data["follow_up_due"])
+        if isinstance(data.get("last_activity"), str):
+            dt.datetime.fromisoformat(data["last_activity"])
+    except ValueError:
+        return False
     return True
 
 

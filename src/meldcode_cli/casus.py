@@ -448,7 +448,9 @@ def load_casus(name: str) -> CasusCheck:
     return check
 
 
-def format_list(checks: list[CasusCheck], fmt: str = "text") -> str:
+def format_list(checks: list[CasusCheck], fmt: str = "text", *, key: bool = False) -> str:
+    """The casus; the expected decision (the key) only with ``key`` (for the trainer: a
+    projected list must not give the answer away)."""
     import json
 
     rows = []
@@ -467,35 +469,31 @@ def format_list(checks: list[CasusCheck], fmt: str = "text") -> str:
                 "valid": c.ok,
             }
         )
+        if not key:
+            del rows[-1]["decision"], rows[-1]["path"]
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2)
     from meldcode_cli.messages import t
 
-    table = [
-        (
-            t("casus.list.id"),
-            t("casus.list.protocol"),
-            t("casus.list.role"),
-            t("casus.list.decision"),
-            t("casus.list.title"),
-        )
-    ]
+    head = [t("casus.list.id"), t("casus.list.protocol"), t("casus.list.role")]
+    if key:
+        head.append(t("casus.list.decision"))
+    table = [[*head, t("casus.list.title")]]
     for r in rows:
         mark = "" if r["valid"] else " (!)"
-        table.append(
-            (
-                str(r["id"]) + mark,
-                str(r["protocol"]),
-                str(r["role"]),
-                f"{r['decision']} ({r['path']})",
-                str(r["title"]),
-            )
-        )
-    widths = [max(len(row[i]) for row in table) for i in range(4)]
-    return "\n".join(
-        "  ".join(f"{cell:<{widths[i]}}" for i, cell in enumerate(row[:4])) + "  " + row[4]
+        cells = [str(r["id"]) + mark, str(r["protocol"]), str(r["role"])]
+        if key:
+            cells.append(f"{r['decision']} ({r['path']})")
+        table.append([*cells, str(r["title"])])
+    n = len(table[0]) - 1
+    widths = [max(len(row[i]) for row in table) for i in range(n)]
+    lines = [
+        "  ".join(f"{cell:<{widths[i]}}" for i, cell in enumerate(row[:n])) + "  " + row[n]
         for row in table
-    )
+    ]
+    if not key:
+        lines += ["", t("casus.list.no_key")]
+    return "\n".join(lines)
 
 
 def as_file_results(checks: list[CasusCheck]) -> list[FileResult]:

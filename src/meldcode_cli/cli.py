@@ -135,6 +135,19 @@ def run_walk(call: Callable[[], T]) -> T:
     return run_core(guarded)
 
 
+def _nl_date(iso: str) -> str:
+    """JJJJ-MM-DD as DD-MM-JJJJ."""
+    y, m, d = iso[:10].split("-")
+    return f"{d}-{m}-{y}"
+
+
+def _short_path(path: Path) -> str:
+    """A path as short as it can be said: relative to here, or from ~."""
+    from meldcode_cli.casemgmt import short_path
+
+    return short_path(path)
+
+
 def _version_callback(value: bool) -> None:
     if value:
         typer.echo(f"meldcode {__version__}")
@@ -325,7 +338,9 @@ def build_app() -> typer.Typer:
 
     @app.command("resume", help=t("cmd.resume"))
     def resume(
-        case: Annotated[str, typer.Argument(help=t("cmd.resume.case"), show_default=False)],
+        case: Annotated[
+            str | None, typer.Argument(help=t("cmd.resume.case"), show_default=False)
+        ] = None,
         plain: Annotated[
             bool | None,
             typer.Option("--plain/--rich", help=t("cmd.start.plain"), show_default=False),
@@ -341,10 +356,17 @@ def build_app() -> typer.Typer:
     ) -> None:
         from meldcode_cli.walkflow import resume_walk
 
+        if case is None:  # no label: the cases that can be resumed
+            from meldcode_cli import console
+            from meldcode_cli.casemgmt import resumable_lines
+
+            console.print_text("\n".join(run_walk(resumable_lines)))
+            return
+        label = case
         choice = on_change.value if on_change else None
         run_walk(
             lambda: resume_walk(
-                case,
+                label,
                 plain=plain,
                 on_change=choice,
                 sign=sign,
@@ -538,12 +560,17 @@ def build_app() -> typer.Typer:
             ListFormat, typer.Option("--format", "-f", help=t("opt.format"))
         ] = ListFormat.text,
         due: Annotated[bool, typer.Option("--due", help=t("cmd.cases.due"))] = False,
+        search: Annotated[
+            str | None, typer.Option("--search", "-s", help=t("cmd.cases.search"))
+        ] = None,
+        archived: Annotated[bool, typer.Option("--archived", help=t("cmd.cases.archived"))] = False,
     ) -> None:
         from meldcode_cli import console
-        from meldcode_cli.walkflow import format_cases, list_cases
+        from meldcode_cli.casemgmt import archive_store, case_rows, format_rows
 
-        rows = run_core(lambda: list_cases(due_only=due))
-        console.print_text(format_cases(rows, fmt.value))
+        store = archive_store() if archived else None
+        rows = run_walk(lambda: case_rows(store=store, search=search, due_only=due))
+        console.print_text(format_rows(rows, fmt.value))
 
     @app.command("list", help=t("cmd.list"))
     def list_(
@@ -605,12 +632,13 @@ def build_app() -> typer.Typer:
         fmt: Annotated[
             ListFormat, typer.Option("--format", "-f", help=t("opt.format"))
         ] = ListFormat.text,
+        key: Annotated[bool, typer.Option("--key", help=t("cmd.casus.list.key"))] = False,
     ) -> None:
         from meldcode_cli import console
         from meldcode_cli.casus import check_casus_paths, format_list
 
         checks = run_core(lambda: check_casus_paths(paths or []))
-        console.print_text(format_list(checks, fmt.value))
+        console.print_text(format_list(checks, fmt.value, key=key))
 
     @app.command("train", help=t("cmd.train"))
     def train(
@@ -622,10 +650,16 @@ def build_app() -> typer.Typer:
             bool | None,
             typer.Option("--plain/--rich", help=t("cmd.start.plain"), show_default=False),
         ] = None,
+        participant: Annotated[
+            str | None, typer.Option("--participant", "-p", help=t("cmd.train.participant"))
+        ] = None,
+        output: Annotated[
+            Path | None, typer.Option("--output", "-o", help=t("cmd.train.output"))
+        ] = None,
     ) -> None:
         from meldcode_cli.trainer import TrainRequest, start_training
 
-        req = TrainRequest(casus, feedback.value, plain)
+        req = TrainRequest(casus, feedback.value, plain, participant, output)
         run_walk(lambda: start_training(req))
 
     @app.command("debrief", help=t("cmd.debrief"))
@@ -678,6 +712,144 @@ def build_app() -> typer.Typer:
     # ---- end of issue 13 ----
 
     # ---- issue 16: new commands below this line ----
+    @app.command("journaal", help=t("cmd.journaal"))
+    def journaal(
+        case: Annotated[str, typer.Argument(help=t("cmd.journaal.case"), show_default=False)],
+        copy: Annotated[bool, typer.Option("--copy", help=t("cmd.journaal.copy"))] = False,
+    ) -> None:
+        from meldcode_cli import console
+        from meldcode_cli.journaal import make_journaal
+
+        outcome = run_walk(lambda: make_journaal(case, copy=copy))
+        console.print_text(outcome.text.rstrip("\n"))
+        for line in outcome.warnings:
+            console.print_error(line)
+        if outcome.copied_with:
+            console.print_error(t("journaal.copied", tool=outcome.copied_with))
+        if outcome.copy_error:
+            _fail(outcome.copy_error, EXIT_FAILED)
+
+    @app.command("acute", help=t("cmd.acute"))
+    def acute(
+        case: Annotated[str, typer.Argument(help=t("cmd.journaal.case"), show_default=False)],
+    ) -> None:
+        from meldcode_cli import console
+        from meldcode_cli.midcase import case_view
+        from meldcode_cli.phone import phone_lines
+
+        view = run_walk(lambda: case_view(case))
+        console.print_text("\n".join(phone_lines(view.session.walk)))
+
+    @app.command("melding", help=t("cmd.melding"))
+    def melding(
+        case: Annotated[str, typer.Argument(help=t("cmd.journaal.case"), show_default=False)],
+        date: Annotated[str | None, typer.Option("--date", help=t("opt.date"))] = None,
+        channel: Annotated[str, typer.Option("--channel", help=t("opt.channel"))] = "telefoon",
+    ) -> None:
+        from meldcode_cli.followup import record_melding
+        from meldcode_cli.lineprompt import write_lines
+
+        data, items = run_walk(lambda: record_melding(case, date=date, channel=channel))
+        write_lines(
+            sys.stdout,
+            t(
+                "followup.recorded",
+                date=_nl_date(data["date"]),
+                channel=t(f"followup.channel.{data['channel']}"),
+            ),
+            *(
+                f"  {t('followup.due.' + item.kind)} {_nl_date(item.date)}"
+                for item in items
+                if item.kind.startswith("terugkoppeling")
+            ),
+            t("followup.hint", label=case),
+        )
+
+    @app.command("terugkoppeling", help=t("cmd.terugkoppeling"))
+    def terugkoppeling(
+        case: Annotated[str, typer.Argument(help=t("cmd.journaal.case"), show_default=False)],
+        summary: Annotated[str, typer.Option("--summary", help=t("opt.summary"))],
+        moment: Annotated[int, typer.Option("--moment", help=t("opt.moment"))] = 1,
+        date: Annotated[str | None, typer.Option("--date", help=t("opt.date"))] = None,
+        passphrase_file: Annotated[
+            Path | None, typer.Option("--passphrase-file", help=t("opt.passphrase_file"))
+        ] = None,
+        training: Annotated[bool, typer.Option("--no-sign", help=t("cmd.sign.training"))] = False,
+        yes: Annotated[bool, typer.Option("--yes", help=t("opt.yes"))] = False,
+    ) -> None:
+        from meldcode_cli.followup import record_terugkoppeling
+        from meldcode_cli.keyflow import passphrase_source
+        from meldcode_cli.lineprompt import write_lines
+
+        done_ = run_walk(
+            lambda: record_terugkoppeling(
+                case,
+                moment=moment,
+                date=date,
+                summary=summary,
+                passphrase=None if training else passphrase_source(passphrase_file),
+                training=training,
+                yes=yes,
+            )
+        )
+        if done_ is None:  # not confirmed: nothing signed, nothing recorded
+            raise typer.Exit(EXIT_FAILED)
+        out, items = done_
+        done = "followup.feedback_training" if out.training else "followup.feedback_done"
+        still = [i for i in items if i.open and i.kind.startswith("terugkoppeling")]
+        write_lines(
+            sys.stdout,
+            t(done, path=_short_path(out.path)),
+            *([] if still else [t("followup.all_closed")]),
+            *(f"  {t('followup.due.' + i.kind)} {_nl_date(i.date)}" for i in still),
+        )
+
+    @app.command("rename", help=t("cmd.rename"))
+    def rename(
+        case: Annotated[str, typer.Argument(help=t("cmd.journaal.case"), show_default=False)],
+        new: Annotated[str, typer.Argument(help=t("cmd.rename.new"), show_default=False)],
+    ) -> None:
+        from meldcode_cli import console
+        from meldcode_cli.casemgmt import rename_case
+
+        run_walk(lambda: rename_case(case, new))
+        console.print_text(t("cases.renamed", old=case, new=new))
+
+    @app.command("archive", help=t("cmd.archive"))
+    def archive(
+        case: Annotated[str, typer.Argument(help=t("cmd.journaal.case"), show_default=False)],
+        undo: Annotated[bool, typer.Option("--undo", help=t("cmd.archive.undo"))] = False,
+    ) -> None:
+        from meldcode_cli import console
+        from meldcode_cli.casemgmt import archive_case
+
+        run_walk(lambda: archive_case(case, undo=undo))
+        console.print_text(t("cases.unarchived" if undo else "cases.archived", label=case))
+
+    @app.command("purge", help=t("cmd.purge"))
+    def purge(
+        case: Annotated[str, typer.Argument(help=t("cmd.journaal.case"), show_default=False)],
+        keep_records: Annotated[
+            bool, typer.Option("--keep-records", help=t("cmd.purge.keep"))
+        ] = False,
+        yes: Annotated[bool, typer.Option("--yes", help=t("cmd.purge.yes"))] = False,
+    ) -> None:
+        from meldcode_cli import console
+        from meldcode_cli.casemgmt import purge_case
+
+        if not yes:
+            if not sys.stdin.isatty():
+                _fail(t("purge.no_tty"))
+            keep = t("purge.confirm.keep") if keep_records else ""
+            sys.stderr.write(t("purge.confirm", label=case, keep=keep) + " ")
+            sys.stderr.flush()
+            if sys.stdin.readline().strip() != case:
+                _fail(t("purge.cancelled"), EXIT_FAILED)
+        tomb = run_walk(lambda: purge_case(case, keep_records=keep_records))
+        console.print_text(t("purge.done", label=case))
+        if tomb is not None:
+            console.print_text(t("purge.tomb", path=_short_path(tomb)))
+
     # ---- end of issue 16 ----
 
     # ---- issue 19: new commands below this line ----

@@ -14,6 +14,9 @@ from meldcode_cli.messages import t
 
 __all__ = ["BY_FLAG", "BY_SCREEN", "NotConfirmed", "confirm_signing", "signing_lines"]
 
+RULE = "=" * 40
+"""Fits the narrowest terminal the walk supports."""
+
 BY_SCREEN = "screen"
 """The record's ``confirmation``: the person read the screen and answered yes."""
 BY_FLAG = "yes-flag"
@@ -43,7 +46,7 @@ def signing_lines(
     walk = session.walk
     decision = walk.decision()
     lang = get_lang()
-    lines = ["", "=" * 60, t("confirm.title", label=session.case.label), "=" * 60]
+    lines = ["", RULE, t("confirm.title", label=session.case.label), RULE]
     lines += walkview.decision_lines(decision, walk)
     if decision is not None and not decision.meldnormen:
         lines.append("  " + t("confirm.no_meldnorm"))
@@ -73,7 +76,8 @@ def signing_lines(
         lines += ["", t(f"confirm.{nature}")]
         found = False
         for ci in relevant:
-            if isinstance(ci.item, TextItem) and ci.item.nature == nature:
+            shown = ci.step == 2  # already under "consulted"
+            if isinstance(ci.item, TextItem) and ci.item.nature == nature and not shown:
                 value = walk.answers.get(ci.id)
                 if value:
                     found = True
@@ -92,7 +96,7 @@ def signing_lines(
         lines += ["", t("confirm.amendment")]
         lines += _block(amendment_reason)
         lines += changes or []
-    lines.append("=" * 60)
+    lines.append(RULE)
     return lines
 
 

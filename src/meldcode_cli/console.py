@@ -55,8 +55,10 @@ def print_text(text: str) -> None:
 
 
 def print_error(message: str) -> None:
-    sys.stderr.write(message if message.endswith("\n") else message + "\n")
-    sys.stderr.flush()
+    """A message on stderr; on a terminal wrapped at word boundaries (never mid-word)."""
+    from meldcode_cli.lineprompt import write_lines
+
+    write_lines(sys.stderr, *message.rstrip("\n").split("\n"))
 
 
 def is_interactive_stderr() -> bool:

@@ -22,7 +22,15 @@ from meldcode_cli.compiled import CompiledProtocol
 from meldcode_cli.engine import AnswerValue
 from meldcode_cli.messages import t
 from meldcode_cli.protocol import MultiChoiceItem, SingleChoiceItem, YesNoItem
-from meldcode_cli.trainer import Expect, Line, casus_of_label, expectations, judge, source_line
+from meldcode_cli.trainer import (
+    Expect,
+    Line,
+    alias_of_label,
+    casus_of_label,
+    expectations,
+    judge,
+    source_line,
+)
 
 __all__ = [
     "Debrief",
@@ -87,11 +95,28 @@ class Debrief:
 # --- reading records ------------------------------------------------------------------------
 
 
+def _is_record(path: Path) -> bool:
+    import json
+
+    try:
+        with path.open("rb") as f:
+            head = f.read(64 * 1024)
+        return b'"meldcode_signed_record"' in head and isinstance(
+            json.loads(path.read_bytes()), dict
+        )
+    except (OSError, ValueError):
+        return False
+
+
 def collect_records(paths: Sequence[Path]) -> list[Path]:
     """Record files; folders are searched recursively (``NNNN-<kind>.json``)."""
     from meldcode_cli.record import record_files
 
     files, missing = record_files(list(paths))
+    # a folder the trainer collected: also records named by participant (train --output)
+    for p in paths:
+        if p.is_dir():
+            files += [f for f in sorted(p.rglob("*.json")) if f not in files and _is_record(f)]
     if missing:
         raise UsageError("bestaat niet: " + ", ".join(missing))
     if not files:
@@ -301,7 +326,7 @@ def build_debrief(files: Sequence[Path], casus_ref: str | None = None) -> Debrie
         participants.append(
             Participant(
                 str(r["provenance"]["case"]),
-                prof.get("name"),
+                prof.get("name") or alias_of_label(str(r["provenance"]["case"])),
                 outcome,
                 path,
                 sum(1 for f in found if f.ok),
@@ -402,7 +427,7 @@ def text_lines(d: Debrief, *, names: bool = False) -> list[Line]:
 
 _CSS = """
 :root { color-scheme: light; }
-body { font-family: system-ui, "Segoe UI", Helvetica, Arial, sans-serif; font-size: 20px;
+body { font-family: system-ui, "Segoe UI", Helvetica, Arial, sans-serif; font-size: 24px;
   color: #1a1a1a; background: #fff; margin: 0; padding: 1.5rem 3rem 3rem; }
 .watermark { position: fixed; top: 40%; left: 50%; transform: translate(-50%, -50%) rotate(-28deg);
   font-size: 16vw; font-weight: 800; letter-spacing: .1em; color: rgba(176, 0, 92, .07);
@@ -413,7 +438,7 @@ main { position: relative; z-index: 1; max-width: 1100px; margin: 0 auto; }
 h1 { font-size: 2rem; margin: .6rem 0 .2rem; }
 h2 { font-size: 1.6rem; margin: 2.2rem 0 .4rem; color: #b0005c; }
 h3 { font-size: 1.2rem; margin: 1.6rem 0 .3rem; }
-.meta, .note, .why, .src { color: #444; }
+.meta, .note, .why, .src { color: #222; }
 .note { color: #8a5a00; }
 .score { font-weight: 600; margin: .2rem 0 .4rem; }
 table.bars { border-collapse: collapse; width: 100%; }
@@ -427,10 +452,10 @@ tr.avoid .bar { background: #c77700; }
 td.n { width: 3rem; text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; }
 td.mark { width: 9rem; color: #1e7b34; font-weight: 700; }
 tr.avoid td.mark { color: #c77700; }
-.why, .src { font-size: .85rem; margin: .3rem 0; }
+.why, .src { font-size: 1rem; margin: .4rem 0; line-height: 1.4; }
 table.people { border-collapse: collapse; }
 table.people td, table.people th { padding: .2rem .8rem; border-bottom: 1px solid #ddd; }
-footer { margin-top: 3rem; font-size: .85rem; color: #555; }
+footer { margin-top: 3rem; font-size: 1rem; color: #333; }
 """
 
 

@@ -127,10 +127,7 @@ def init_profile(
     stdout = sys.stdout if stdout is None else stdout
     store = store or ProfileStore()
     if store.exists() and not force:
-        raise ProfileError(
-            f"er is al een profiel ({store.profile_path}); wissel van sleutel met "
-            "'meldcode key rotate', of gebruik --force om opnieuw te beginnen"
-        )
+        raise ProfileError(t("key.init.exists", path=store.profile_path))
     interactive = stdin.isatty()
     if not interactive and not (name and role and organisation):
         raise ProfileError(t("key.init.flags"))
@@ -353,7 +350,7 @@ def format_verify(results: list[VerifyResult], problems: list[str], fmt: str = "
     for r in results:
         rec = r.record or {}
         case = rec.get("provenance", {}).get("case", "?")
-        what = f"{rec.get('kind', '?')} {rec.get('sequence', '?')} van casus {case}"
+        what = t("verify.what", kind=rec.get("kind", "?"), seq=rec.get("sequence", "?"), case=case)
         if r.valid:
             head = t("verify.valid") if r.key_checked else t("verify.unchecked")
             lines.append(f"{r.path}: {head} ({what}; {r.fingerprint})")

@@ -16,25 +16,31 @@ __all__ = ["ask_numbered", "ask_text", "read_line", "wrap_lines", "write_lines"]
 def wrap_lines(lines: list[str], width: int) -> list[str]:
     """Lines broken at word boundaries to ``width`` (at least 40); a continuation keeps
     the line's indentation plus two, so a wrapped item still reads as one."""
+    import re
     import textwrap
 
     width = max(40, width)
     out: list[str] = []
-    for line in lines:
+    for raw in lines:
+        # a command to type (meldcode resume LABEL) stays on one line, so it copies whole
+        line = re.sub(
+            r"meldcode(?: --?[a-z-]+)*(?: [a-z]+)(?: [^\s'\"]+)?",
+            lambda m: m.group(0).replace(" ", "\u00a0"),
+            raw,
+        )
         for part in line.split("\n"):
             if len(part) <= width:
-                out.append(part)
+                out.append(part.replace("\u00a0", " "))
                 continue
             indent = part[: len(part) - len(part.lstrip())]
-            out.extend(
-                textwrap.wrap(
-                    part,
-                    width=width,
-                    subsequent_indent=indent + "  ",
-                    break_long_words=False,
-                    break_on_hyphens=False,
-                )
+            wrapped = textwrap.wrap(
+                part,
+                width=width,
+                subsequent_indent=indent + "  ",
+                break_long_words=False,
+                break_on_hyphens=False,
             )
+            out.extend(w.replace("\u00a0", " ") for w in wrapped)
     return out
 
 

@@ -182,8 +182,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "terminal.",
     },
     "cmd.report.advies": {
-        "nl": "Geanonimiseerde samenvatting voor een adviesvraag: alleen rollen en leeftijden.",
-        "en": "Pseudonymised summary for a request for advice: only roles and ages.",
+        "nl": "Geanonimiseerde samenvatting voor een adviesvraag: alleen rollen en leeftijden; "
+        "ook bij een casus die nog niet af is.",
+        "en": "Pseudonymised summary for a request for advice: only roles and ages; also for "
+        "a case that is not finished.",
     },
     "report.written": {
         "nl": "Geschreven naar {path} (alleen voor u leesbaar).",
@@ -193,19 +195,26 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Ga verder met een casus waar u gebleven was.",
         "en": "Continue a case where you left it.",
     },
-    "cmd.resume.case": {"nl": "Het casuslabel.", "en": "The case label."},
+    "cmd.resume.case": {
+        "nl": "Het casuslabel; zonder label: de casussen die nog niet af zijn.",
+        "en": "The case label; without one: the cases not yet finished.",
+    },
     "cmd.resume.on_change": {
         "nl": "Als het protocol intussen veranderde: pinned (vastgelegde versie) of restart.",
         "en": "If the protocol changed meanwhile: pinned (the version the case began with) "
         "or restart.",
     },
     "cmd.cases": {
-        "nl": "Toon uw casussen (label, protocol, stap, laatste activiteit, evaluatie).",
-        "en": "List your cases (label, protocol, step, last activity, evaluation).",
+        "nl": "Toon uw casussen: stap, getekend, acuut, besluit en de volgende datum "
+        "(evaluatie, terugkoppeling VT, gesprek gepland).",
+        "en": "List your cases: step, signed, acute, decision and the next date (evaluation, "
+        "VT feedback, conversation planned).",
     },
     "cmd.cases.due": {
-        "nl": "Alleen casussen waarvan de evaluatie (afweging 5) nu aan de orde is.",
-        "en": "Only cases whose evaluation (consideration 5) is due.",
+        "nl": "Alleen casussen met een datum die vandaag of eerder valt (evaluatie, "
+        "terugkoppeling VT, gesprek gepland).",
+        "en": "Only cases with a date today or earlier (evaluation, VT feedback, "
+        "conversation planned).",
     },
     "cmd.show": {
         "nl": "Toon de opbouw van een protocol als boom of stroomschema.",
@@ -309,8 +318,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Casus files or folders; without a path: the shipped cases.",
     },
     "cmd.casus.list": {
-        "nl": "Toon de casussen (id, protocol, rol, beslissing, titel).",
-        "en": "List the cases (id, protocol, role, decision, title).",
+        "nl": "Toon de casussen (id, protocol, rol, titel; de beslissing alleen met --key).",
+        "en": "List the cases (id, protocol, role, title; the decision only with --key).",
     },
     "cmd.train": {
         "nl": "Oefen: doorloop het echte protocol op een casus, met terugkoppeling (OEFENING).",
@@ -865,12 +874,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "report.ask.naam": {"nl": "Naam:", "en": "Name:"},
     "report.ask.geboren": {
-        "nl": "Geboortedatum (JJJJ-MM-DD), geboortejaar of leeftijd:",
-        "en": "Date of birth (YYYY-MM-DD), year of birth or age:",
+        "nl": "Geboortedatum (DD-MM-JJJJ of JJJJ-MM-DD), geboortejaar of leeftijd "
+        "(bv. 34 of 4 mnd):",
+        "en": "Date of birth (DD-MM-YYYY or YYYY-MM-DD), year of birth or age "
+        "(e.g. 34 or 4 months):",
     },
     "report.ask.geboren_again": {
-        "nl": "Geef een datum (JJJJ-MM-DD of DD-MM-JJJJ), een jaartal of een leeftijd.",
-        "en": "Give a date (YYYY-MM-DD or DD-MM-YYYY), a year or an age.",
+        "nl": "Geef een bestaande datum (DD-MM-JJJJ, D-M-JJJJ of JJJJ-MM-DD), een jaartal of "
+        "een leeftijd (in jaren, of in maanden: 4 mnd).",
+        "en": "Give a date that exists (DD-MM-YYYY, D-M-YYYY or YYYY-MM-DD), a year or an age "
+        "(in years, or in months: 4 months).",
     },
     "report.ask.relatie": {"nl": "Relatie tot de cliënt:", "en": "Relation to the client:"},
     "report.ask.adres": {"nl": "Adres:", "en": "Address:"},
@@ -896,8 +909,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{path}: not a record file, folder or case",
     },
     "report.case_unsigned": {
-        "nl": "casus {label} heeft nog geen record; onderteken met 'meldcode sign {label}'",
-        "en": "case {label} has no record yet; sign it with 'meldcode sign {label}'",
+        "nl": "casus {label} heeft nog geen record; onderteken met 'meldcode sign {label}' "
+        "(als de casus af is). Nu al advies vragen: meldcode report {label} --advies",
+        "en": "case {label} has no record yet; sign it with 'meldcode sign {label}' (once "
+        "the case is finished). To ask for advice now: meldcode report {label} --advies",
     },
     "report.refused": {
         "nl": "geen concept gemaakt: het record {path} klopt niet ({reasons}). Een concept "
@@ -1164,12 +1179,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "walk.restarted": {
         "nl": "Casus {old} blijft bewaard; u begint opnieuw als {new} met het huidige protocol.",
         "en": "Case {old} is kept; you start again as {new} with the current protocol.",
-    },
-    "walk.already_complete": {
-        "nl": "Casus {label} is afgerond. Wijzig antwoorden met 'meldcode resume {label}' of "
-        "beantwoord afweging 5 bij de evaluatie ('meldcode evaluate {label}').",
-        "en": "Case {label} is complete. Change answers with 'meldcode resume {label}' or "
-        "answer consideration 5 at the evaluation ('meldcode evaluate {label}').",
     },
     "walk.recovered": {
         "nl": "Let op: {n} regel(s) van het journaal waren beschadigd ({problem}) en zijn "
@@ -1606,6 +1615,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Casus {label} is eerder gecorrigeerd, maar die correctie is nog niet ondertekend.",
         "en": "Case {label} was corrected before, but that correction is not signed yet.",
     },
+    "key.init.exists": {
+        "nl": "er is al een profiel ({path}); wissel van sleutel met 'meldcode key rotate', of "
+        "gebruik --force om opnieuw te beginnen",
+        "en": "there is a profile already ({path}); change keys with 'meldcode key rotate', or "
+        "use --force to start again",
+    },
+    "verify.what": {"nl": "{kind} {seq} van casus {case}", "en": "{kind} {seq} of case {case}"},
+    "walk.acute.continue_not_saved": {
+        "nl": "Verder met de meldcode (ja) of nu stoppen (nee; er is niets opgeslagen, hervatten "
+        "kan dus niet)?",
+        "en": "Continue with the meldcode (yes) or stop now (no; nothing is saved, so it cannot "
+        "be resumed)?",
+    },
     # ---- end of issue 10 ----
     # ---- issue 11: new entries below this line ----
     # ---- end of issue 11 ----
@@ -1828,6 +1850,416 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     # ---- end of issue 13 ----
     # ---- issue 16: new entries below this line ----
+    # journaal (SOEP entry for the HIS)
+    "cmd.journaal": {
+        "nl": "Een korte SOEP-regel voor het HIS/EPD-journaal, bij elke stap (CONCEPT zolang "
+        "niet ondertekend).",
+        "en": "A short SOAP entry for the GP system's journal, at any step (CONCEPT while "
+        "unsigned).",
+    },
+    "cmd.journaal.case": {"nl": "het casuslabel", "en": "the case label"},
+    "cmd.journaal.copy": {
+        "nl": "Ook naar het klembord (wl-copy, xclip, xsel, pbcopy of clip.exe).",
+        "en": "Also to the clipboard (wl-copy, xclip, xsel, pbcopy or clip.exe).",
+    },
+    "journaal.head": {"nl": "Meldcode HG/KM", "en": "Meldcode DV/CA"},
+    "journaal.head_verzoek": {
+        "nl": "Informatieverzoek (meldcode HG/KM)",
+        "en": "Information request (meldcode DV/CA)",
+    },
+    "journaal.grondslag": {"nl": "Grondslag: {grondslag}.", "en": "Ground: {grondslag}."},
+    "journaal.step_done_verzoek": {
+        "nl": "Stappen doorlopen, verstrekkingsbesluit genomen.",
+        "en": "Steps completed, decision on disclosure taken.",
+    },
+    "journaal.concept": {
+        "nl": "CONCEPT (casus niet ondertekend)",
+        "en": "CONCEPT (case not signed)",
+    },
+    "journaal.training": {"nl": "OEFENING, geen dossierstuk", "en": "TRAINING, not a record"},
+    "journaal.ref": {
+        "nl": "{title} {version}; meldcode-casus {case} (pseudoniem)",
+        "en": "{title} {version}; meldcode case {case} (pseudonym)",
+    },
+    "journaal.S": {"nl": "S", "en": "S"},
+    "journaal.O": {"nl": "O", "en": "O"},
+    "journaal.E": {"nl": "E", "en": "A"},
+    "journaal.P": {"nl": "P", "en": "P"},
+    "journaal.nothing": {"nl": "(nog niets vastgelegd)", "en": "(nothing recorded yet)"},
+    "journaal.signalen": {"nl": "Signalen: {list}", "en": "Signals: {list}"},
+    "journaal.kindcheck_ja": {
+        "nl": "Kindcheck: minderjarige kinderen: {detail}",
+        "en": "Child check: minor children: {detail}",
+    },
+    "journaal.kindcheck_nee": {
+        "nl": "Kindcheck: geen minderjarige kinderen.",
+        "en": "Child check: no minor children.",
+    },
+    "journaal.no_weging": {"nl": "Weging nog niet gemaakt.", "en": "Not yet weighed."},
+    "journaal.acute": {
+        "nl": "Acute route genomen (stap {steps}).",
+        "en": "Acute route taken (step {steps}).",
+    },
+    "journaal.step_done": {
+        "nl": "Meldcode stap 1-5 doorlopen, afwegingskader ingevuld.",
+        "en": "Meldcode steps 1-5 completed, afwegingskader answered.",
+    },
+    "journaal.step_at": {
+        "nl": "Meldcode: bij stap {n} van 5 ({title}).",
+        "en": "Meldcode: at step {n} of 5 ({title}).",
+    },
+    "journaal.besluit": {"nl": "Besluit: {what}.", "en": "Decision: {what}."},
+    "journaal.meldnormen": {"nl": "Meldnorm(en): {normen}.", "en": "Reporting norm(s): {normen}."},
+    "journaal.override": {
+        "nl": "Afgeweken van de uitkomst van het afwegingskader (reden in het record).",
+        "en": "Deviated from the afwegingskader outcome (reason in the record).",
+    },
+    "journaal.geen_besluit": {"nl": "Nog geen besluit.", "en": "No decision yet."},
+    "journaal.overleg": {"nl": "Overleg:", "en": "Consulted:"},
+    "journaal.geen_overleg": {
+        "nl": "Nog geen overleg vastgelegd.",
+        "en": "No consultation recorded yet.",
+    },
+    "journaal.geinformeerd": {
+        "nl": "Geïnformeerd over de melding: {what}",
+        "en": "Informed about the report: {what}",
+    },
+    "journaal.gesprek_gepland": {
+        "nl": "Gesprek gepland: {date}.",
+        "en": "Conversation planned: {date}.",
+    },
+    "journaal.gemeld": {
+        "nl": "Gemeld bij Veilig Thuis op {date} ({channel}).",
+        "en": "Reported to Veilig Thuis on {date} ({channel}).",
+    },
+    "journaal.terugkoppeling": {
+        "nl": "Terugkoppeling Veilig Thuis {date}: {summary}",
+        "en": "Feedback from Veilig Thuis {date}: {summary}",
+    },
+    "journaal.evaluatie": {"nl": "Evaluatie: {date}.", "en": "Evaluation: {date}."},
+    "journaal.copied": {
+        "nl": "Op het klembord gezet ({tool}).",
+        "en": "Copied to the clipboard ({tool}).",
+    },
+    "journaal.no_clipboard": {
+        "nl": "geen klembord gevonden (wl-copy, xclip, xsel, pbcopy of clip.exe, met een "
+        "grafische sessie); selecteer en kopieer de tekst hierboven zelf",
+        "en": "no clipboard found (wl-copy, xclip, xsel, pbcopy or clip.exe, with a graphical "
+        "session); select and copy the text above yourself",
+    },
+    "journaal.copy_failed": {
+        "nl": "kopiëren naar het klembord met {tool} mislukte ({error}); selecteer en kopieer "
+        "de tekst hierboven zelf",
+        "en": "copying to the clipboard with {tool} failed ({error}); select and copy the text "
+        "above yourself",
+    },
+    # free-text identifier warning
+    "ident.where": {"nl": "stap {step} · {label}", "en": "step {step} · {label}"},
+    "ident.where_note": {"nl": "{where} (notitie)", "en": "{where} (note)"},
+    "ident.where_override": {"nl": "reden van afwijken", "en": "reason for deviating"},
+    "ident.warning": {
+        "nl": "Let op: vrije tekst in deze casus lijkt iets identificerends te bevatten:",
+        "en": "Note: free text in this case seems to hold something identifying:",
+    },
+    "ident.kind.naam": {"nl": "lijkt een naam", "en": "looks like a name"},
+    "ident.kind.geboortedatum": {
+        "nl": "lijkt een geboortedatum",
+        "en": "looks like a date of birth",
+    },
+    "ident.kind.bsn": {"nl": "lijkt een BSN", "en": "looks like a BSN"},
+    "ident.kind.telefoon": {"nl": "lijkt een telefoonnummer", "en": "looks like a phone number"},
+    "ident.kind.adres": {"nl": "lijkt een adres", "en": "looks like an address"},
+    "ident.kind.bekend": {"nl": "een bekend gegeven", "en": "a known value"},
+    "ident.hint": {
+        "nl": "Dit is een grove controle (ze kan missen en ten onrechte waarschuwen). "
+        "Controleer de tekst voordat u hem plakt of voorleest; een casus hoort geen "
+        "namen, geboortedata, BSN, telefoonnummers of adressen te bevatten (wijzig met "
+        "'meldcode resume').",
+        "en": "This is a rough check (it can miss and warn for nothing). Check the text before "
+        "you paste or read it out; a case should hold no names, dates of birth, BSN, "
+        "phone numbers or addresses (change it with 'meldcode resume').",
+    },
+    # mid-case advice summary
+    "midcase.notice": {
+        "nl": "Casus nog niet af (stap {step} van 5): dit is de stand van nu, niet ondertekend.",
+        "en": "Case not finished (step {step} of 5): this is where it stands, not signed.",
+    },
+    "midcase.notice_unsigned": {
+        "nl": "Casus afgerond maar niet ondertekend: dit is de stand van nu.",
+        "en": "Case finished but not signed: this is where it stands.",
+    },
+    # the acute phone summary
+    "cmd.acute": {
+        "nl": "De samenvatting op één scherm om voor te lezen aan 112 of Veilig Thuis (acuut "
+        "gevaar).",
+        "en": "The one-screen summary to read out to 112 or Veilig Thuis (acute danger).",
+    },
+    "phone.title": {
+        "nl": "TELEFOONSAMENVATTING (voorlezen; acuut gevaar)",
+        "en": "PHONE SUMMARY (read out; acute danger)",
+    },
+    "phone.numbers": {
+        "nl": "Direct gevaar: 112. Veilig Thuis: 0800-2000 (gratis, 24/7).",
+        "en": "Immediate danger: 112. Veilig Thuis: 0800-2000 (free, 24/7).",
+    },
+    "phone.who": {"nl": "Wie in gevaar", "en": "Who is in danger"},
+    "phone.who.client": {"nl": "de cliënt; vorm: {form}", "en": "the client; form: {form}"},
+    "phone.who.child": {
+        "nl": "het kind (of de kinderen); vorm: {form}",
+        "en": "the child (or children); form: {form}",
+    },
+    "phone.who.children": {
+        "nl": " en de minderjarige kinderen in het huishouden",
+        "en": " and the minor children in the household",
+    },
+    "phone.where": {"nl": "Waar", "en": "Where"},
+    "phone.where.value": {
+        "nl": "noem het adres zelf (het staat niet in de casus)",
+        "en": "give the address yourself (it is not in the case)",
+    },
+    "phone.what": {"nl": "Wat is er gebeurd", "en": "What happened"},
+    "phone.what.signals": {"nl": "Acute signalen: {signals}.", "en": "Acute signals: {signals}."},
+    "phone.children": {"nl": "Kinderen aanwezig", "en": "Children present"},
+    "phone.children.unknown": {"nl": "nog niet nagevraagd", "en": "not yet checked"},
+    "phone.done": {"nl": "Wat is gedaan", "en": "What was done"},
+    "phone.done.acute": {
+        "nl": "acute route genomen in stap {steps}",
+        "en": "acute route taken in step {steps}",
+    },
+    "phone.nothing": {"nl": "nog niets vastgelegd", "en": "nothing recorded yet"},
+    "phone.melder": {"nl": "Melder", "en": "Caller"},
+    "phone.melder.value": {
+        "nl": "{role}; noem uw naam en terugbelnummer",
+        "en": "{role}; give your name and call-back number",
+    },
+    # Veilig Thuis follow-up
+    "cmd.melding": {
+        "nl": "Leg vast dat u bij Veilig Thuis meldde (datum, kanaal); de terugkoppelmomenten "
+        "komen in 'cases --due'.",
+        "en": "Record that you reported to Veilig Thuis (date, channel); the feedback moments "
+        "appear in 'cases --due'.",
+    },
+    "cmd.terugkoppeling": {
+        "nl": "Leg terugkoppeling van Veilig Thuis vast (een ondertekende wijziging in de keten).",
+        "en": "Record feedback from Veilig Thuis (a signed amendment in the chain).",
+    },
+    "opt.date": {
+        "nl": "De dag (DD-MM-JJJJ; standaard vandaag).",
+        "en": "The day (DD-MM-YYYY; default today).",
+    },
+    "opt.channel": {
+        "nl": "Hoe u meldde: telefoon, webformulier, schriftelijk of beveiligde-mail.",
+        "en": "How you reported: telefoon, webformulier, schriftelijk or beveiligde-mail.",
+    },
+    "opt.moment": {
+        "nl": "1: na de veiligheidsbeoordeling; 2: aan het eind.",
+        "en": "1: after the safety assessment; 2: at the end.",
+    },
+    "opt.summary": {
+        "nl": "Wat Veilig Thuis terugkoppelde, in een zin (zonder namen).",
+        "en": "What Veilig Thuis reported back, in one sentence (no names).",
+    },
+    "followup.channel.telefoon": {"nl": "telefonisch", "en": "by phone"},
+    "followup.channel.webformulier": {"nl": "webformulier", "en": "web form"},
+    "followup.channel.schriftelijk": {"nl": "schriftelijk", "en": "in writing"},
+    "followup.channel.beveiligde-mail": {"nl": "beveiligde mail", "en": "secure mail"},
+    "followup.moment.1": {
+        "nl": "moment 1, na de veiligheidsbeoordeling",
+        "en": "moment 1, after the safety assessment",
+    },
+    "followup.moment.2": {"nl": "moment 2, aan het eind", "en": "moment 2, at the end"},
+    "followup.amendment": {
+        "nl": "Terugkoppeling Veilig Thuis ({moment}) ontvangen op {date}: {summary}",
+        "en": "Feedback from Veilig Thuis ({moment}) received on {date}: {summary}",
+    },
+    "followup.recorded": {
+        "nl": "Melding vastgelegd: {date} ({channel}). Verwacht van Veilig Thuis:",
+        "en": "Report recorded: {date} ({channel}). Expected from Veilig Thuis:",
+    },
+    "followup.due.terugkoppeling-1": {
+        "nl": "veiligheidsbeoordeling en terugkoppeling 1 (melding aangenomen, wat VT doet), "
+        "uiterlijk",
+        "en": "safety assessment and feedback 1 (report accepted, what VT does), at the latest",
+    },
+    "followup.due.terugkoppeling-2": {
+        "nl": "einde onderzoek en terugkoppeling 2 (als VT onderzoekt: binnen 10 weken), uiterlijk",
+        "en": "end of investigation and feedback 2 (when VT investigates: within 10 weeks), at "
+        "the latest",
+    },
+    "followup.due.evaluatie": {"nl": "evaluatie", "en": "evaluation"},
+    "followup.due.gesprek": {"nl": "gesprek gepland", "en": "conversation planned"},
+    "followup.hint": {
+        "nl": 'Ontvangen? meldcode terugkoppeling {label} --moment 1 --summary "…"',
+        "en": 'Received? meldcode terugkoppeling {label} --moment 1 --summary "…"',
+    },
+    "followup.feedback_done": {
+        "nl": "Terugkoppeling vastgelegd en ondertekend: {path}",
+        "en": "Feedback recorded and signed: {path}",
+    },
+    "followup.feedback_training": {
+        "nl": "Terugkoppeling vastgelegd (OEFENING, niet ondertekend): {path}",
+        "en": "Feedback recorded (TRAINING, unsigned): {path}",
+    },
+    "followup.all_closed": {
+        "nl": "Geen open terugkoppelmomenten meer.",
+        "en": "No open feedback moments left.",
+    },
+    "followup.after_sign": {
+        "nl": "Na de melding: meldcode melding {label} --date DD-MM-JJJJ --channel telefoon",
+        "en": "After reporting: meldcode melding {label} --date DD-MM-YYYY --channel telefoon",
+    },
+    # case management
+    "cases.signed": {"nl": "getekend", "en": "signed"},
+    "cases.signed.ja": {"nl": "ja", "en": "yes"},
+    "cases.signed.nee": {"nl": "nee", "en": "no"},
+    "cases.signed.oefening": {"nl": "oefening", "en": "training"},
+    "cases.acute": {"nl": "acuut", "en": "acute"},
+    "cases.decision": {"nl": "besluit", "en": "decision"},
+    "cases.decision.melden": {"nl": "melden", "en": "report"},
+    "cases.decision.hulp": {"nl": "hulp", "en": "help"},
+    "cases.decision.afsluiten": {"nl": "afsluiten", "en": "close"},
+    "cases.decision.evaluatie": {"nl": "evaluatie", "en": "evaluation"},
+    "cases.next": {"nl": "volgende", "en": "next"},
+    "cases.kind.evaluatie": {"nl": "evaluatie", "en": "evaluation"},
+    "cases.kind.terugkoppeling": {"nl": "terugkoppeling VT", "en": "VT feedback"},
+    "cases.kind.gesprek": {"nl": "gesprek gepland", "en": "conversation planned"},
+    "cases.kind_short.evaluatie": {"nl": "evaluatie", "en": "evaluation"},
+    "cases.kind_short.terugkoppeling": {"nl": "VT terug", "en": "VT feedback"},
+    "cases.kind_short.gesprek": {"nl": "gesprek", "en": "conversation"},
+    "cases.today": {"nl": "vandaag {time}", "en": "today {time}"},
+    "cases.yesterday": {"nl": "gisteren {time}", "en": "yesterday {time}"},
+    "cases.legend": {
+        "nl": "stap: waar de casus is (✓ = afgerond)\ngetekend: beslisrecord ondertekend "
+        "(oefening = niet ondertekend)\nacuut: ! = acute route genomen of acuut "
+        "signaal\nvolgende: de eerstvolgende datum: evaluatie, terugkoppeling VT (VT terug) of "
+        "gesprek gepland;\n  * = vandaag of verlopen (alle data: meldcode cases --format "
+        "json)",
+        "en": "step: where the case is (✓ = complete)\nsigned: decision record signed "
+        "(training = unsigned)\nacute: ! = acute route taken or acute signal\nnext: the "
+        "next date: evaluation, VT feedback or conversation planned;\n  * = today or overdue (all "
+        "dates: meldcode cases --format json)",
+    },
+    "cmd.cases.search": {
+        "nl": "Alleen casussen waarvan label, protocol, rol of besluit dit bevat.",
+        "en": "Only cases whose label, protocol, role or decision contains this.",
+    },
+    "cmd.cases.archived": {"nl": "De gearchiveerde casussen.", "en": "The archived cases."},
+    "cmd.rename": {"nl": "Geef een casus een ander label.", "en": "Give a case another label."},
+    "cmd.rename.new": {
+        "nl": "het nieuwe label (een pseudoniem)",
+        "en": "the new label (a pseudonym)",
+    },
+    "cmd.archive": {
+        "nl": "Zet een casus in het archief (uit de lijst; terug met --undo).",
+        "en": "Move a case to the archive (out of the list; back with --undo).",
+    },
+    "cmd.archive.undo": {
+        "nl": "Haal de casus terug uit het archief.",
+        "en": "Bring the case back.",
+    },
+    "cmd.purge": {
+        "nl": "Wis een casus onherroepelijk: alle bestanden overschreven en verwijderd.",
+        "en": "Erase a case irreversibly: every file overwritten and removed.",
+    },
+    "cmd.purge.keep": {
+        "nl": "Bewaar de ondertekende records als grafsteen (ze blijven verifieerbaar).",
+        "en": "Keep the signed records as a tombstone (they still verify).",
+    },
+    "cmd.purge.yes": {
+        "nl": "Niet om bevestiging vragen.",
+        "en": "Do not ask for confirmation.",
+    },
+    "cases.renamed": {
+        "nl": "Casus {old} heet nu {new}. (Al ondertekende records noemen het oude label.)",
+        "en": "Case {old} is now {new}. (Records already signed name the old label.)",
+    },
+    "cases.archived": {"nl": "Casus {label} staat in het archief.", "en": "Case {label} archived."},
+    "cases.unarchived": {
+        "nl": "Casus {label} is terug uit het archief.",
+        "en": "Case {label} is back from the archive.",
+    },
+    "purge.confirm": {
+        "nl": "Casus {label} wordt onherroepelijk gewist{keep}. Typ het label om te bevestigen:",
+        "en": "Case {label} will be erased irreversibly{keep}. Type the label to confirm:",
+    },
+    "purge.confirm.keep": {
+        "nl": " (de ondertekende records blijven als grafsteen)",
+        "en": " (the signed records stay as a tombstone)",
+    },
+    "purge.cancelled": {
+        "nl": "niet gewist: het label klopte niet",
+        "en": "not erased: the label did not match",
+    },
+    "purge.no_tty": {
+        "nl": "purge vraagt bevestiging op een terminal; of geef --yes",
+        "en": "purge asks for confirmation on a terminal; or give --yes",
+    },
+    "purge.done": {"nl": "Casus {label} is gewist.", "en": "Case {label} is erased."},
+    "purge.tomb": {
+        "nl": "Ondertekende records bewaard in {path} (controleer met: meldcode verify {path})",
+        "en": "Signed records kept in {path} (check with: meldcode verify {path})",
+    },
+    "resume.recap": {"nl": "Tot nu toe beantwoord:", "en": "Answered so far:"},
+    "resume.step": {"nl": "Stap {n}: {title}", "en": "Step {n}: {title}"},
+    "resume.none": {"nl": "Geen casussen om verder te gaan.", "en": "No cases to resume."},
+    "resume.list": {"nl": "Casussen die nog niet af zijn:", "en": "Cases not yet finished:"},
+    "resume.at_step": {"nl": "stap {n}", "en": "step {n}"},
+    "resume.how": {
+        "nl": "Verder met: meldcode resume LABEL",
+        "en": "Continue with: meldcode resume LABEL",
+    },
+    # workshops
+    "cmd.casus.list.key": {
+        "nl": "Toon ook de verwachte beslissing (de sleutel; voor de trainer).",
+        "en": "Also show the expected decision (the key; for the trainer).",
+    },
+    "casus.list.no_key": {
+        "nl": "De verwachte beslissing staat er niet bij; de trainer ziet haar met --key.",
+        "en": "The expected decision is not shown; the trainer sees it with --key.",
+    },
+    "cmd.train.participant": {
+        "nl": "Uw alias voor de debrief (geen echte naam nodig), bv. tafel3-anna.",
+        "en": "Your alias for the debrief (no real name needed), e.g. table3-anna.",
+    },
+    "cmd.train.output": {
+        "nl": "Zet het OEFENING-record ook in deze map (bv. de map van de groep).",
+        "en": "Also put the TRAINING record in this folder (e.g. the group's folder).",
+    },
+    "train.alias_invalid": {
+        "nl": "--participant '{alias}': gebruik letters, cijfers, '-' of '_', hoogstens 32 tekens",
+        "en": "--participant '{alias}': use letters, digits, '-' or '_', at most 32 characters",
+    },
+    "train.handin": {
+        "nl": "Inleveren bij de trainer: {path}",
+        "en": "Hand in to the trainer: {path}",
+    },
+    "train.handin_folder": {
+        "nl": "De trainer draait: meldcode debrief {folder}",
+        "en": "The trainer runs: meldcode debrief {folder}",
+    },
+    # betrokkenen
+    "report.age_months": {"nl": "{n} mnd", "en": "{n} months"},
+    "report.ask.telefoon": {"nl": "Telefoon:", "en": "Phone:"},
+    "report.ask.email": {"nl": "E-mail:", "en": "E-mail:"},
+    "report.ask.gezag": {
+        "nl": "Wie heeft het gezag (bij een kind):",
+        "en": "Who has custody (for a child):",
+    },
+    "report.ask.school": {"nl": "School, opvang of werk:", "en": "School, day care or work:"},
+    "report.about.betrokkenen_kept": {
+        "nl": "eerder gevraagd, bewaard bij de casus (niet in het record)",
+        "en": "asked before, kept with the case (not in the record)",
+    },
+    "report.ask.keep": {
+        "nl": "Bewaren bij deze casus (alleen op deze computer, niet in het record), zodat een "
+        "volgend formaat ze niet opnieuw vraagt? (J/n)",
+        "en": "Keep them with this case (on this computer only, not in the record) so the "
+        "next format does not ask again? (Y/n)",
+    },
+    "report.ask.kept": {
+        "nl": "Bewaard in {path}; 'meldcode purge' wist ze met de casus.",
+        "en": "Kept in {path}; 'meldcode purge' erases them with the case.",
+    },
     # ---- end of issue 16 ----
     # ---- issue 19: new entries below this line ----
     # ---- end of issue 19 ----

@@ -207,7 +207,7 @@ class PlainPrompter:
         self._print("", "!" * 60, *walkview.acute_block(walk), "!" * 60)
         self._print(
             t("walk.acute.recorded" if self.saving else "walk.acute.not_saved", step=step),
-            t("walk.acute.continue"),
+            t("walk.acute.continue" if self.saving else "walk.acute.continue_not_saved"),
         )
         self._print(f"  1) {t('walk.ja')}", f"  2) {t('walk.nee')}")
         raw = self._read().strip().lower()

@@ -3,10 +3,17 @@
 The one module that imports questionary and prompt_toolkit (ruff TID253 keeps them out
 of every other module; the CLI imports this module only when a walk is interactive).
 
-Every question offers the ways out of :mod:`meldcode_cli.walker` as key bindings:
-Ctrl-B terug, F1 waarom, Ctrl-N notitie, Ctrl-G acuut gevaar, Ctrl-P pauzeren. Text and
-date questions also take the typed commands ``:t``, ``:?``, ``:n``, ``:a`` and ``:p``
-on their own, for screen readers and terminals that swallow control keys.
+Every question offers the ways out of :mod:`meldcode_cli.walker` as key bindings: Esc
+then t terug, w waarom, n notitie, a acuut gevaar, p pauzeren (they work in every terminal,
+tmux and screen included), with Ctrl-B, F1, Ctrl-N, Ctrl-G and Ctrl-P as alternatives. Text
+and date questions also take the typed commands ``:t``, ``:?``, ``:n``, ``:a`` and ``:p`` on
+their own, for screen readers and terminals that swallow control keys.
+
+Input is never lost or invented: a way out keeps the question's state (a :class:`Draft`)
+and the question comes back in it; typing in a checklist filter never ticks (Tab and
+Ctrl-Space toggle); a question without an answer starts on "choose", so Enter alone never
+picks one. Question texts and hints are printed by rich, which wraps at word boundaries;
+option labels are wrapped before questionary draws them.
 
 Questions are asked with ``unsafe_ask``: KeyboardInterrupt (Ctrl-C) and EOFError (input
 closed) reach the caller, which saves and says how to resume. Protocol text is printed as
@@ -387,7 +394,7 @@ class QuestionaryPrompter:
     def note(self, item: CItem, walk: Walk) -> tuple[str, str, str] | None:
         self._print("? " + t("walk.note.text"), "bold")
         self._print(f"{t('walk.multiline')} {t('walk.note.cancel')}", "italic")
-        text = questionary.text("›", multiline=True, instruction=" ").unsafe_ask()
+        text = questionary.text("›", multiline=True, instruction="").unsafe_ask()
         if not isinstance(text, str) or not text.strip():
             return None
         self._print("? " + t("walk.note.provenance"), "bold")
@@ -460,7 +467,10 @@ class QuestionaryPrompter:
         self._print(
             t("walk.acute.recorded" if self.saving else "walk.acute.not_saved", step=step), "bold"
         )
-        self._print("? " + t("walk.acute.continue"), "bold")  # wrapped by rich, not cropped
+        self._print(
+            "? " + t("walk.acute.continue" if self.saving else "walk.acute.continue_not_saved"),
+            "bold",
+        )  # wrapped by rich, not cropped
         question = questionary.confirm("›", default=True, instruction=t("walk.confirm.instruction"))
         if get_lang() == "nl":  # questionary only knows y/n; Dutch is j/n
             kb = KeyBindings()
@@ -601,11 +611,12 @@ class QuestionaryPrompter:
             self._print(" ".join(hints), "italic")
         # the question and hints are printed above (rich wraps them at word boundaries);
         # prompt_toolkit would break them mid-word and indent a multiline answer as far as
-        # the prompt is wide. A single space: an empty instruction shows questionary's own.
+        # the prompt is wide.
         text = default if isinstance(default, str) else ""
         if draft is not None and draft.text is not None:
             text = draft.text
-        question = questionary.text("›", default=text, multiline=multiline, instruction=" ")
+        # instruction "": none at all (None would show questionary's English one)
+        question = questionary.text("›", default=text, multiline=multiline, instruction="")
         if draft is not None and draft.cursor is not None:
             buffer = question.application.layout.current_buffer
             if buffer is not None:

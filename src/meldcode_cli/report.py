@@ -129,6 +129,20 @@ def _parse_date(value: Any) -> Any:
     return value
 
 
+def _parse_age_text(text: str) -> dict[str, int] | None:
+    """'4 mnd', '4 maanden', '4 months', '34', '34 jaar' as an age; None otherwise."""
+    m = re.fullmatch(
+        r"(\d{1,3})\s*(mnd\.?|maand(?:en)?|m|months?|jr\.?|jaar|years?|y)?",
+        text.strip().lower(),
+    )
+    if m is None:
+        return None
+    n, unit = int(m.group(1)), m.group(2) or "jaar"
+    if unit.startswith("m"):
+        return {"leeftijd_maanden": n} if n <= 35 else None
+    return {"leeftijd": n} if n <= 130 else None
+
+
 def _parse_yes_no(value: Any) -> Any:
     if isinstance(value, str):
         low = value.strip().lower()
@@ -150,7 +164,8 @@ class Persoon(_M):
     naam: Text = Field(default=None, max_length=200)
     geboortedatum: dt.date | None = Field(default=None, description="JJJJ-MM-DD of DD-MM-JJJJ")
     geboortejaar: int | None = Field(default=None, ge=1900, le=2100)
-    leeftijd: int | None = Field(default=None, ge=0, le=130)
+    leeftijd: int | None = Field(default=None, ge=0, le=130, description="in jaren, of '4 mnd'")
+    leeftijd_maanden: int | None = Field(default=None, ge=0, le=35, description="voor een baby")
     relatie: Text = Field(default=None, max_length=200, description="relatie tot de cliënt")
     adres: Text = Field(default=None, max_length=300)
     telefoon: Text = Field(default=None, max_length=50)
@@ -160,6 +175,17 @@ class Persoon(_M):
     in_huishouden: bool | None = Field(default=None, description="woont in het huishouden")
 
     _date = field_validator("geboortedatum", mode="before")(_parse_date)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _months(cls, data: Any) -> Any:
+        """``leeftijd: 4 mnd`` (or '4 maanden', '4 months', '2 jaar') as YAML gives it."""
+        if isinstance(data, dict) and isinstance(data.get("leeftijd"), str):
+            parsed = _parse_age_text(data["leeftijd"])
+            if parsed is not None:
+                data = {k: v for k, v in data.items() if k != "leeftijd"} | parsed
+        return data
+
     _yes_no = field_validator("in_huishouden", mode="before")(_parse_yes_no)
 
     @field_validator("geboortedatum")
@@ -171,7 +197,7 @@ class Persoon(_M):
 
     @model_validator(mode="after")
     def _one_age(self) -> Persoon:
-        given = [self.geboortedatum, self.geboortejaar, self.leeftijd]
+        given = [self.geboortedatum, self.geboortejaar, self.leeftijd, self.leeftijd_maanden]
         if sum(x is not None for x in given) > 1:
             raise ValueError("geef één van geboortedatum, geboortejaar of leeftijd")
         return self
@@ -254,11 +280,16 @@ def ask_betrokkenen(stdin: TextIO, out: TextIO, *, advies: bool) -> Betrokkenen:
             parsed = _parse_age_answer(born)
             if parsed is not None:
                 data.update(parsed)
+                if isinstance(parsed.get("geboortedatum"), dt.date):  # said back in words
+                    from meldcode_cli.walkview import date_in_words
+
+                    out.write("  = " + date_in_words(parsed["geboortedatum"]) + "\n")
                 break
             out.write(t("report.ask.geboren_again") + "\n")
         data["relatie"] = ask("report.ask.relatie") or None
-        if not advies:
-            data["adres"] = ask("report.ask.adres") or None
+        if not advies:  # every field the draft shows is asked (Enter: not given)
+            for key in ("adres", "telefoon", "email", "gezag", "school"):
+                data[key] = ask(f"report.ask.{key}") or None
         household = _parse_yes_no(ask("report.ask.huishouden") or "")
         data["in_huishouden"] = household if isinstance(household, bool) else None
         try:
@@ -271,16 +302,16 @@ def ask_betrokkenen(stdin: TextIO, out: TextIO, *, advies: bool) -> Betrokkenen:
 
 def _parse_age_answer(text: str) -> dict[str, Any] | None:
     text = text.strip()
-    if re.fullmatch(r"\d{1,3}", text):
-        return {"leeftijd": int(text)} if int(text) <= 130 else None
     if re.fullmatch(r"\d{4}", text):
         return {"geboortejaar": int(text)}
-    parsed = _parse_date(text)
-    if isinstance(parsed, dt.date):
-        return {"geboortedatum": parsed}
-    try:
-        return {"geboortedatum": dt.date.fromisoformat(text)}
-    except ValueError:
+    age = _parse_age_text(text)
+    if age is not None:
+        return dict(age)
+    from meldcode_cli.engine import AnswerError, parse_date
+
+    try:  # DD-MM-JJJJ, D-M-JJJJ or ISO, as everywhere in the walk
+        return {"geboortedatum": parse_date(text)}
+    except AnswerError:
         return None
 
 
@@ -596,6 +627,8 @@ class _Builder:
             return Entry(label, age)
         if p.leeftijd is not None:
             return Entry(label, t("report.age", n=p.leeftijd))
+        if p.leeftijd_maanden is not None:
+            return Entry(label, t("report.age_months", n=p.leeftijd_maanden))
         return Entry(label, _empty(), empty=True)
 
     def _years(self, p: Persoon) -> int | None:
@@ -606,6 +639,8 @@ class _Builder:
             )
         if p.geboortejaar is not None:
             return self.today.year - p.geboortejaar
+        if p.leeftijd_maanden is not None:
+            return p.leeftijd_maanden // 12
         return p.leeftijd
 
     def betrokkenen(self) -> Section:
@@ -662,7 +697,7 @@ class _Builder:
                 )
             )
         children = [
-            Entry(p.rol, t("report.age", n=years))
+            Entry(p.rol, self._age(p, full=False).value)
             for p in people
             if p.in_huishouden and (years := self._years(p)) is not None and years < 18
         ]
@@ -1341,6 +1376,60 @@ def render(report: Report, fmt: str) -> str:
 # --- the command -----------------------------------------------------------------------
 
 
+KEPT_PEOPLE = "betrokkenen.json"
+
+
+def _case_folder(path: Path) -> Path | None:
+    """The case folder a record (or a case folder) belongs to, if any."""
+    for folder in (path, path.parent.parent):
+        if (folder / "journal.jsonl").is_file():
+            return folder
+    return None
+
+
+def _kept_people(path: Path) -> Path | None:
+    folder = _case_folder(path)
+    kept = folder / KEPT_PEOPLE if folder is not None else None
+    return kept if kept is not None and kept.is_file() else None
+
+
+def _offer_to_keep(
+    path: Path, people: Betrokkenen, stdin: TextIO, out: TextIO, *, advies: bool
+) -> None:
+    """Asked once per case: keep the betrokkenen beside the case (never in the record) so
+    the next format does not ask again. Only the full answers, and only with a yes."""
+    import json
+
+    from meldcode_cli.cases import atomic_write
+
+    folder = _case_folder(path)
+    if advies or folder is None or not people.betrokkenen:
+        return
+    out.write(t("report.ask.keep") + " ")
+    out.flush()
+    line = stdin.readline()
+    if line == "" or _parse_yes_no(line.strip() or "ja") is not True:
+        return  # end of input, or no
+    data = people.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    atomic_write(folder / KEPT_PEOPLE, json.dumps(data, ensure_ascii=False, indent=2).encode())
+    out.write(t("report.ask.kept", path=folder / KEPT_PEOPLE) + "\n")
+
+
+def _unfinished_case(arg: str) -> Any:
+    """The case ``arg`` as it stands when it is a case label without a signed record."""
+    from meldcode_cli.cases import CASE_LABEL_PATTERN, CaseStore
+
+    if Path(arg).expanduser().exists() or not CASE_LABEL_PATTERN.match(arg):
+        return None
+    store = CaseStore()
+    if not store.exists(arg):
+        return None
+    from meldcode_cli.midcase import case_view
+
+    view = case_view(arg, store=store)
+    return view if view.concept else None
+
+
 @dataclass
 class ReportRequest:
     record: str
@@ -1371,9 +1460,13 @@ def make_report(
 
     if req.fmt not in FORMATS:
         raise CaseError(f"--format {req.fmt}: kies md, txt of html")
-    path = resolve_record(req.record)
     UNCHECKED_KEY.clear()
-    record = load_verified_record(path)
+    live = _unfinished_case(req.record) if req.advies else None
+    if live is not None:  # --advies on a case not signed yet: the case as it stands
+        record, path = live.record, live.session.case.folder
+    else:
+        path = resolve_record(req.record)
+        record = load_verified_record(path)
     if (record.get("decision") or {}).get("type") == "verstrekking":
         raise CaseError(t("report.not_a_melding", path=path))
     people: Betrokkenen | None = None
@@ -1381,12 +1474,20 @@ def make_report(
     if req.betrokkenen is not None:
         people = load_betrokkenen(req.betrokkenen)
         source = t("report.about.betrokkenen_file", name=req.betrokkenen.name)
+    elif (kept := _kept_people(path)) is not None:  # asked before for this case
+        people = load_betrokkenen(kept)
+        source = t("report.about.betrokkenen_kept")
     elif stdin.isatty():
-        people = ask_betrokkenen(stdin, prompt_out or sys.stderr, advies=req.advies)
+        out = prompt_out or sys.stderr
+        people = ask_betrokkenen(stdin, out, advies=req.advies)
         source = t("report.about.betrokkenen_asked")
+        _offer_to_keep(path, people, stdin, out, advies=req.advies)
     else:
         source = t("report.about.betrokkenen_none")
     report = build_report(record, people, advies=req.advies, today=today, people_source=source)
+    if live is not None:
+        notice = "midcase.notice_unsigned" if live.complete else "midcase.notice"
+        report.notices.insert(0, t(notice, step=live.step))
     text = render(report, req.fmt)
     if req.advies:
         check_advies(
@@ -1396,6 +1497,10 @@ def make_report(
             req.fmt,
             known=known_values(record, people),
         )
+        from meldcode_cli.identcheck import free_text_findings, warning_lines
+
+        for line in warning_lines(free_text_findings(record, today=today)):
+            (prompt_out or sys.stderr).write(line + "\n")
     if req.output is not None:
         atomic_write(req.output, text.encode("utf-8"))
     return ReportOutcome(text, req.output, report.training, path, list(UNCHECKED_KEY))

@@ -243,6 +243,7 @@ class Session:
             "outcome": self._outcome(),
             "last_activity": last,
             "follow_up_due": self.follow_up_due(),
+            "acute": self.walk.flags()[0],
             "answers": len(self.walk.answers),
         }
 

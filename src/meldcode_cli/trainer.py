@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
@@ -422,6 +423,8 @@ class TrainRequest:
     casus: str
     feedback: Literal["step", "end"] = "step"
     plain: bool | None = None
+    participant: str | None = None  # an alias for the debrief
+    output: Path | None = None  # a folder the record is also written to
 
 
 @dataclass
@@ -445,8 +448,23 @@ def casus_of_label(label: str) -> str:
     return label.rsplit(".", 1)[0] if "." in label else label
 
 
-def _label(store: CaseStore, casus_id: str, now: dt.datetime) -> str:
-    base = f"{casus_id}.{now:%Y%m%d-%H%M%S}"
+ALIAS = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")
+_ALIAS_IN_LABEL = re.compile(r"^(?P<alias>[A-Za-z0-9][A-Za-z0-9_-]*)-\d{8}-\d{6}(?:-\d+)?$")
+
+
+def alias_of_label(label: str) -> str | None:
+    """The participant alias in a training case label ``<casus>.<alias>-<stamp>``."""
+    if "." not in label:
+        return None
+    m = _ALIAS_IN_LABEL.match(label.rsplit(".", 1)[1])
+    return m.group("alias") if m else None
+
+
+def _label(
+    store: CaseStore, casus_id: str, now: dt.datetime, participant: str | None = None
+) -> str:
+    stamp = f"{now:%Y%m%d-%H%M%S}"
+    base = f"{casus_id}.{participant}-{stamp}" if participant else f"{casus_id}.{stamp}"
     label, n = base, 2
     while store.exists(label):
         label = f"{base}-{n}"
@@ -480,6 +498,10 @@ def start_training(
 
     stdin = sys.stdin if stdin is None else stdin
     stdout = sys.stdout if stdout is None else stdout
+    if req.participant is not None and not ALIAS.match(req.participant):
+        raise UsageError(t("train.alias_invalid", alias=req.participant))
+    if req.output is not None and req.output.exists() and not req.output.is_dir():
+        raise UsageError(f"--output {req.output}: geen map")
     check = load_casus(req.casus)
     casus, compiled = check.casus, check.compiled
     assert casus is not None
@@ -491,7 +513,7 @@ def start_training(
             raise UsageError(t("train.no_tty"))
         prompter = make_prompter(use_plain(req.plain, stdout), stdin, stdout)
     store = store or training_store()
-    label = _label(store, casus.id, dt.datetime.now())
+    label = _label(store, casus.id, dt.datetime.now(), req.participant)
     session = Session.start(
         store,
         label,
@@ -517,5 +539,39 @@ def start_training(
         raise WalkInterrupted(None) from None
     session.complete()
     out = sign_case(session, passphrase=None, training=True)
-    _write(stdout, "", t("train.record", path=out.path), t("train.debrief_hint", path=out.path))
-    return TrainOutcome(label, "completed", wrapper.results, wrapper.decision, out.path)
+    from meldcode_cli.casemgmt import short_path
+
+    handin = out.path
+    if req.output is not None:
+        handin = _copy_out(out.path, req.output, casus.id, req.participant)
+        _write(
+            stdout,
+            "",
+            t("train.handin", path=short_path(handin)),
+            t("train.handin_folder", folder=short_path(req.output)),
+        )
+    else:
+        _write(
+            stdout,
+            "",
+            t("train.record", path=short_path(out.path)),
+            t("train.debrief_hint", path=short_path(out.path)),
+        )
+    return TrainOutcome(label, "completed", wrapper.results, wrapper.decision, handin)
+
+
+def _copy_out(record: Path, folder: Path, casus_id: str, participant: str | None) -> Path:
+    """The record, also in ``folder``, named ``<casus>-<alias>.json`` (never overwriting)."""
+    from meldcode_cli.cases import CaseError, atomic_write
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise CaseError(f"--output {folder}: {e.strerror}") from None
+    base = f"{casus_id}-{participant}" if participant else f"{casus_id}-{record.parent.parent.name}"
+    target, n = folder / f"{base}.json", 2
+    while target.exists():
+        target = folder / f"{base}-{n}.json"
+        n += 1
+    atomic_write(target, record.read_bytes())
+    return target

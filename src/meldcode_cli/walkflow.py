@@ -279,6 +279,12 @@ def _signer(
             confirmation=confirmation,
         )
         report_signed(out, stdout)
+        decision = session.walk.decision()
+        chosen = (
+            override.chosen.melden if override is not None else bool(decision and decision.melden)
+        )
+        if chosen:
+            _out(stdout, t("followup.after_sign", label=session.case.label))
 
     return finalize
 
@@ -333,6 +339,8 @@ def _replay(
         raise UsageError(f"antwoord voor '{e.item_id}': {e.reason}") from None
     walk = target.walk
     if missing:
+        if isinstance(target, Session):
+            target.save_summary()  # 'meldcode cases' shows the step reached
         _out(stdout, t("walk.missing", n=len(missing)), *(f"  - {m}" for m in missing))
         if label:
             _out(stdout, t("walk.paused", label=label))
@@ -447,6 +455,9 @@ def resume_walk(
             passphrase_file=passphrase_file,
             yes=yes,
         )
+    from meldcode_cli.casemgmt import recap_lines
+
+    _out(stdout, *recap_lines(walk))  # where the case stands, before the next question
     signer: Signer
     if not records_of(session):
         signer = _signer(sign, passphrase_file, stdin, assume_yes=yes)

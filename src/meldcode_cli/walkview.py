@@ -108,7 +108,9 @@ def acute_block(walk: Walk) -> list[str]:
     if route is not None and route.text is not None:
         lines.append(" ".join(route.text.get(_lang()).split()))
     lines.extend(f"  ☎ {contact_line(c)}" for c in acute_contacts(walk.compiled.protocol))
-    return lines
+    from meldcode_cli.phone import phone_lines
+
+    return [*lines, "", *phone_lines(walk)]
 
 
 def option_label(option: Option) -> str:
