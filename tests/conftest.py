@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -60,6 +61,27 @@ def isolation(
     set_lang(None)
     yield
     set_lang(None)
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The data never leaves the machine: any socket use in any test fails it. (Unix
+    socketpairs, which asyncio and prompt_toolkit use inside the process, stay allowed.)"""
+    import socket
+
+    real_init = socket.socket.__init__
+
+    def guarded_init(self: socket.socket, family: int = -1, *args: Any, **kwargs: Any) -> None:
+        if family in (socket.AF_INET, socket.AF_INET6, -1):
+            raise AssertionError(f"a test tried to open a network socket ({family})")
+        real_init(self, family, *args, **kwargs)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"a test tried to reach the network: {args[:1]}")
+
+    monkeypatch.setattr(socket.socket, "__init__", guarded_init)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
 
 
 @pytest.fixture

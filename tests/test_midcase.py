@@ -64,8 +64,12 @@ def test_advies_mid_case_warns_on_shapes(home: Path) -> None:
     answers["signalen_feiten"] = "08-01: blauwe plek; buurvrouw belde van 06-12345678."
     walk_case(CaseStore(), "c-771", "partnergeweld", "huisarts", answers, complete=False)
     result = CliRunner().invoke(build_app(), ["report", "c-771", "--advies"])
-    assert result.exit_code == 0
-    assert "lijkt een telefoonnummer: '06-12345678'" in result.stderr
+    # issue 13: a phone number in the advice summary is refused (nothing printed), and
+    # the message says what and where, never the number itself
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "telefoonnummer" in result.stderr
+    assert "06-12345678" not in result.stderr
 
 
 def test_phone_summary_fits_one_screen(home: Path) -> None:

@@ -96,6 +96,7 @@ def frozen(monkeypatch: pytest.MonkeyPatch) -> None:
     """A fixed clock for the journal and the record, and a fixed record id."""
     monkeypatch.setattr("meldcode_cli.cases.now", CLOCK.now)
     monkeypatch.setattr("meldcode_cli.record._now", lambda: "2026-01-15T12:00:00+00:00")
+    monkeypatch.setattr("meldcode_cli.profile._now", lambda: "2026-01-01T00:00:00+00:00")
     monkeypatch.setattr(uuid, "uuid4", lambda: uuid.UUID("00000000-0000-4000-8000-000000000001"))
 
 

@@ -171,8 +171,12 @@ def test_records_signed_before_the_confirmation_field_still_verify(tmp_path: Pat
         verified = verify_file(path)
         assert verified.valid, verified.reasons
         assert "confirmation" not in (verified.record or {})
+    # the verifier has the signer's public key (without it: "sleutel niet gecontroleerd")
+    first = json.loads(sorted(folder.iterdir())[0].read_text(encoding="utf-8"))
+    key = tmp_path / "signer.json"
+    key.write_text(json.dumps({"public_key": first["signature"]["public_key"]}))
     runner = CliRunner()
-    result = runner.invoke(build_app(), ["verify", str(folder)])
+    result = runner.invoke(build_app(), ["verify", "--key", str(key), str(folder)])
     assert result.exit_code == 0, result.output
     assert "bevestiging: niet vastgelegd" in result.output
     assert "reden van de wijziging: Aanvulling." in result.output

@@ -125,6 +125,9 @@ def case_rows(
         if due_only and not row["due"]:
             continue
         rows.append(row)
+    for label, problem in getattr(store, "unreadable", []):
+        # named, not hidden: the other cases are still listed (issue 13)
+        rows.append({"label": label, "unreadable": problem})
     return rows
 
 
@@ -144,8 +147,14 @@ def format_rows(
 ) -> str:
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2)
+    notes = [
+        t("cases.unreadable", label=r.get("label"), problem=r["unreadable"])
+        for r in rows
+        if r.get("unreadable")
+    ]
+    rows = [r for r in rows if not r.get("unreadable")]
     if not rows:
-        return t("cases.none")
+        return "\n".join([t("cases.none"), *notes])
     day = today or dt.date.today()
     cols = width or shutil.get_terminal_size((100, 24)).columns
     wide = cols >= 100
@@ -191,7 +200,7 @@ def format_rows(
     for part in t("cases.legend").split("\n"):
         indent = " " * (len(part) - len(part.lstrip()))
         out += textwrap.wrap(part, max(40, cols - 1), subsequent_indent=indent + "  ")
-    return "\n".join(out)
+    return "\n".join(out + notes)
 
 
 def recap_lines(walk: Any, *, limit: int | None = None) -> list[str]:

@@ -15,12 +15,12 @@ touched. Folders are 0700, files 0600. Never in /tmp unless the user points
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import json
 import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,7 +38,7 @@ __all__ = [
     "data_dir",
 ]
 
-CASE_LABEL_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+CASE_LABEL_PATTERN = re.compile(r"\A[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z")
 JOURNAL = "journal.jsonl"
 PINNED = "protocol.yaml"
 SUMMARY = "case.json"
@@ -77,36 +77,47 @@ def _fsync_dir(path: Path) -> None:
 
 
 def _io_error(action: str, path: Path, e: OSError) -> CaseError:
-    import errno
+    from meldcode_cli.jsonio import os_error_text
 
-    reason = {
-        errno.ENOSPC: "de schijf is vol",
-        errno.EDQUOT: "de schijfruimte (quota) is op",
-        errno.EACCES: "geen toestemming",
-        errno.EPERM: "geen toestemming",
-        errno.EROFS: "de schijf is alleen-lezen",
-    }.get(e.errno or 0, e.strerror or str(e))
     return CaseError(
-        f"kan niet {action} ({path}): {reason}. Wat al was opgeslagen is niet aangetast."
+        f"kan niet {action} ({path}): {os_error_text(e)}. Wat al was opgeslagen is niet aangetast."
     )
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data``: write a temp file, fsync, rename, fsync the folder."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        fd = os.open(tmp, oscompat.open_flags(os.O_WRONLY | os.O_CREAT | os.O_TRUNC), 0o600)
-        try:
-            os.write(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        oscompat.replace(tmp, path)
-        _fsync_dir(path.parent)
-    except OSError as e:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise _io_error("schrijven", path, e) from None
+def home_dir() -> Path:
+    """The root everything of meldcode lives under when ``MELDCODE_HOME`` is set."""
+    return data_dir()
+
+
+def trusted_base(path: Path) -> Path | None:
+    """The data or config folder ``path`` lies in (by name, before resolution), if any."""
+    home = os.environ.get("MELDCODE_HOME")
+    roots: list[Path] = []
+    if home:
+        roots.append(Path(home).expanduser())
+    else:
+        import platformdirs
+
+        roots.append(platformdirs.user_data_path("meldcode-cli", appauthor=False))
+        roots.append(platformdirs.user_config_path("meldcode-cli", appauthor=False))
+    target = Path(os.path.abspath(path))
+    for root in roots:
+        r = Path(os.path.abspath(root))
+        if target == r or r in target.parents:
+            return r
+    return None
+
+
+def atomic_write(path: Path, data: bytes, *, base: Path | None = None) -> None:
+    """Replace ``path`` with ``data`` completely or not at all (see :mod:`safeio`).
+
+    Inside meldcode's own folders, the folders are checked (no symlinks, private, the
+    path stays inside); elsewhere (a report where the user asked) the write itself is
+    still atomic, private and never follows a planted temp-name link.
+    """
+    from meldcode_cli import safeio
+
+    safeio.atomic_write(path, data, base=base or trusted_base(path))
 
 
 @dataclass(frozen=True)
@@ -125,26 +136,93 @@ class JournalRead:
     problem: str | None = None
 
 
+_STR = (str,)
+_OPT_STR = (str, type(None))
+_ENTRY_FIELDS: dict[str, dict[str, tuple[type, ...]]] = {
+    "created": {
+        "format": (int,),
+        "label": _STR,
+        "protocol_id": _STR,
+        "protocol_hash": _STR,
+        "role": _STR,
+        "lang": _STR,
+    },
+    "answer": {"item": _STR},
+    "shown": {"item": _STR},
+    "note": {"item": _STR, "text": _STR, "provenance": _STR, "nature": _STR},
+    "acute": {"step": (int,)},
+    "paused": {"step": (int,)},
+    "signed": {"record": _STR, "hash": _STR},
+    "training_record": {"record": _STR, "hash": _STR},
+    "recovered": {"lost_lines": (int,)},
+}
+MAX_LINE = 4 * 1024 * 1024
+
+
+def _valid_value(value: Any) -> bool:
+    return (
+        value is None
+        or isinstance(value, str)
+        or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+    )
+
+
+def _parse_line(line: bytes) -> JournalEntry | None:
+    """One journal line as an entry, or None when it is damaged in any way: not JSON
+    under :mod:`jsonio`'s rules, a wrong checksum, or an entry of the wrong shape (a
+    recomputed checksum does not make a malformed entry usable)."""
+    from meldcode_cli import jsonio
+
+    if len(line) > MAX_LINE:
+        return None
+    try:
+        obj = jsonio.parse_json(line, max_depth=8, max_values=100_000)
+    except ValueError:
+        return None
+    if not isinstance(obj, dict):
+        return None
+    crc = obj.pop("crc", None)
+    if not isinstance(crc, str) or crc != _checksum(obj):
+        return None
+    seq, type_, at = obj.get("seq"), obj.get("type"), obj.get("at")
+    if type(seq) is not int or seq < 0 or not isinstance(type_, str) or not isinstance(at, str):
+        return None
+    for name, types in _ENTRY_FIELDS.get(type_, {}).items():
+        value = obj.get(name)
+        if not isinstance(value, types) or (type(value) is bool and int in types):
+            return None
+    if type_ == "answer":
+        if not _valid_value(obj.get("value")):
+            return None
+        day = obj.get("day")
+        if day is not None:
+            if not isinstance(day, str):
+                return None
+            try:
+                dt.date.fromisoformat(day)
+            except ValueError:
+                return None
+    if type_ in ("acute", "paused") and not 0 <= obj["step"] <= 100:
+        return None
+    return JournalEntry(seq, type_, at, obj)
+
+
 def _parse_first(line: bytes) -> bool:
     """True when ``line`` is an intact 'created' entry."""
     if not line.endswith(b"\n"):
         return False
-    try:
-        obj = json.loads(line.decode("utf-8"))
-        crc = obj.pop("crc")
-    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
-        return False
-    return isinstance(obj, dict) and crc == _checksum(obj) and obj.get("type") == "created"
+    entry = _parse_line(line[:-1])
+    return entry is not None and entry.type == "created"
 
 
 def read_journal(path: Path) -> JournalRead:
     """All intact entries, stopping at the first torn or damaged line."""
+    from meldcode_cli import jsonio
+
     try:
-        raw = path.read_bytes()
+        raw = jsonio.read_limited(path, jsonio.LIMIT_JOURNAL, nofollow=True)
     except FileNotFoundError:
         return JournalRead([])
-    except OSError as e:
-        raise _io_error("lezen", path, e) from None
     entries: list[JournalEntry] = []
     offset = 0
     lines = raw.split(b"\n")
@@ -152,13 +230,8 @@ def read_journal(path: Path) -> JournalRead:
     tail = lines[-1]
     problem = None
     for i, line in enumerate(complete):
-        try:
-            obj = json.loads(line.decode("utf-8"))
-            crc = obj.pop("crc")
-            if not isinstance(obj, dict) or crc != _checksum(obj):
-                raise ValueError("checksum")
-            entry = JournalEntry(int(obj["seq"]), str(obj["type"]), str(obj["at"]), obj)
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        entry = _parse_line(line)
+        if entry is None or (entries and entry.seq != entries[-1].seq + 1):
             lost = len(complete) - i + (1 if tail else 0)
             return JournalRead(entries, lost, offset, f"regel {i + 1} is beschadigd")
         entries.append(entry)
@@ -204,17 +277,13 @@ class Case:
         payload: dict[str, Any] = {"seq": seq, "type": type_, "at": now(), **data}
         payload["crc"] = _checksum(payload)
         line = (json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+        from meldcode_cli import safeio
+
+        # the case folder (and every folder up to the home) must still be a real private
+        # folder: a symlink swapped in since the case was opened is refused
+        safeio.ensure_dir(self.folder, self.folder.parent.parent)
         try:
-            fd = os.open(
-                self.journal, oscompat.open_flags(os.O_WRONLY | os.O_APPEND | os.O_CREAT), 0o600
-            )
-            try:
-                written = os.write(fd, line)
-                if written != len(line):
-                    raise OSError(28, "short write")
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+            safeio.append_line(self.journal, line)
         except OSError as e:
             self._cut_torn_tail()
             raise _io_error("het antwoord opslaan", self.journal, e) from None
@@ -228,7 +297,11 @@ class Case:
         try:
             good = read_journal(self.journal)
             if good.lost_lines:
-                os.truncate(self.journal, good.good_bytes)
+                fd = os.open(self.journal, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0))
+                try:
+                    os.ftruncate(fd, good.good_bytes)
+                finally:
+                    os.close(fd)
         except (OSError, CaseError):
             pass
 
@@ -237,11 +310,62 @@ class Case:
         atomic_write(self.folder / SUMMARY, data)
 
     def summary(self) -> dict[str, Any]:
+        """The derived summary, or {} when it is missing, damaged or of the wrong shape
+        (the caller then rebuilds it from the journal)."""
+        from meldcode_cli import jsonio
+
         try:
-            loaded = json.loads((self.folder / SUMMARY).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            loaded = jsonio.load_json_file(
+                self.folder / SUMMARY, limit=jsonio.LIMIT_SMALL, nofollow=True
+            )
+        except (OSError, CaseError):
             return {}
-        return loaded if isinstance(loaded, dict) else {}
+        return loaded if _summary_ok(loaded) else {}
+
+
+_SUMMARY_TYPES: dict[str, tuple[type, ...]] = {
+    "label": (str,),
+    "protocol": (str,),
+    "protocol_hash": (str,),
+    "role": (str,),
+    "step": (int,),
+    "complete": (bool,),
+    "finished": (bool,),
+    "outcome": (str, type(None)),
+    "last_activity": (str, type(None)),
+    "follow_up_due": (str, type(None)),
+    "answers": (int,),
+}
+
+
+def _summary_ok(data: Any) -> bool:
+    if not isinstance(data, dict):
+        return False
+    for key, types in _SUMMARY_TYPES.items():
+        if key in data and not isinstance(data[key], types):
+            return False
+    try:  # dates are parsed by the listing: a damaged one means a rebuilt summary
+        if isinstance(data.get("follow_up_due"), str):
+            dt.date.fromisoformat(data["follow_up_due"])
+        if isinstance(data.get("last_activity"), str):
+            dt.datetime.fromisoformat(data["last_activity"])
+    except ValueError:
+        return False
+    return True
+
+
+def shown(text: str, limit: int = 80) -> str:
+    """``text`` safe to print: control characters escaped, long text cut."""
+    out = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text[:limit])
+    return out + ("…" if len(text) > limit else "")
+
+
+def check_label(label: str) -> None:
+    """Refuse a case label that is not a plain pseudonym folder name."""
+    if not isinstance(label, str) or not CASE_LABEL_PATTERN.match(label):
+        from meldcode_cli.messages import t
+
+        raise CaseError(t("case.bad_label", label=shown(str(label))))
 
 
 def protocol_hash(text: str) -> str:
@@ -255,19 +379,25 @@ class CaseStore:
         self.root = (root or data_dir()) / "cases"
 
     def _ensure_root(self) -> None:
-        try:
-            oscompat.make_private_dir(self.root.parent, parents=True)
-            oscompat.make_private_dir(self.root)
-        except OSError as e:
-            raise _io_error("de map voor casussen maken", self.root, e) from None
+        from meldcode_cli import safeio
+
+        safeio.ensure_dir(self.root, self.root.parent)
 
     def folder(self, label: str) -> Path:
+        """The folder of a case; the label must be a pseudonym that stays one folder name
+        (no ``..``, ``/``, NUL, control characters; at most 64 characters)."""
+        check_label(label)
         return self.root / label
 
     def exists(self, label: str) -> bool:
         """A case exists once its 'created' line is durable. A crash during creation (an
         empty or torn first line) leaves nothing that was ever promised: the label is free."""
-        journal = self.folder(label) / JOURNAL
+        folder = self.folder(label)
+        if folder.is_symlink():
+            from meldcode_cli.messages import t
+
+            raise CaseError(t("io.symlink", path=folder))
+        journal = folder / JOURNAL
         if not journal.exists():
             return False
         try:
@@ -278,18 +408,38 @@ class CaseStore:
         return _parse_first(first)
 
     def labels(self) -> list[str]:
-        if not self.root.is_dir():
-            return []
-        return sorted(p.name for p in self.root.iterdir() if (p / JOURNAL).exists())
+        """Labels of the case folders (real folders only: a planted symlink is no case)."""
+        try:
+            if not self.root.is_dir():
+                return []
+            names = sorted(p.name for p in self.root.iterdir())
+        except OSError as e:
+            raise _io_error("de casussen lezen", self.root, e) from None
+        out = []
+        for name in names:
+            if not CASE_LABEL_PATTERN.match(name):
+                continue
+            try:
+                st = os.lstat(self.root / name)
+            except OSError:
+                continue
+            if not stat.S_ISDIR(st.st_mode) and not stat.S_ISLNK(st.st_mode):
+                continue
+            if stat.S_ISLNK(st.st_mode):
+                out.append(name)  # not a case; open() names it, so 'cases' can say so
+                continue
+            try:
+                has_journal = (self.root / name / JOURNAL).exists()
+            except OSError:
+                has_journal = True
+            if has_journal or not os.access(self.root / name, os.R_OK | os.X_OK):
+                out.append(name)
+        return out
 
     def create(
         self, label: str, *, protocol_text: str, protocol_id: str, role: str, lang: str
     ) -> Case:
-        if not CASE_LABEL_PATTERN.match(label):
-            raise CaseError(
-                f"casuslabel '{label}' kan niet: gebruik letters, cijfers, '-', '_' of '.', "
-                "hoogstens 64 tekens. Gebruik een pseudoniem, nooit de naam van de cliënt."
-            )
+        check_label(label)
         if self.exists(label):
             raise CaseError(
                 f"casus '{label}' bestaat al; ga verder met 'meldcode resume {label}' of "
@@ -297,8 +447,10 @@ class CaseStore:
             )
         self._ensure_root()
         folder = self.folder(label)
+        from meldcode_cli import safeio
+
+        safeio.ensure_dir(folder, self.root.parent)
         try:
-            oscompat.make_private_dir(folder)
             # a creation that crashed before its first line was durable left an empty or
             # torn journal: nothing in it was ever promised, so start it afresh
             (folder / JOURNAL).unlink(missing_ok=True)
@@ -323,6 +475,18 @@ class CaseStore:
 
     def open(self, label: str, *, repair: bool = True) -> Case:
         folder = self.folder(label)
+        try:
+            st = os.lstat(folder)
+        except FileNotFoundError:
+            st = None
+        except OSError as e:
+            raise _io_error("de casus lezen", folder, e) from None
+        if st is not None and not stat.S_ISDIR(st.st_mode):
+            from meldcode_cli.messages import t
+
+            raise CaseError(t("io.symlink", path=folder))
+        if st is not None and not os.access(folder, os.R_OK | os.X_OK):
+            raise _io_error("de casus lezen", folder, PermissionError(13, "denied"))
         if not (folder / JOURNAL).exists():
             known = ", ".join(self.labels()) or "geen"
             raise CaseError(f"geen casus '{label}'; bekende casussen: {known}")
@@ -349,8 +513,11 @@ class CaseStore:
         return case
 
     def iter_cases(self) -> Iterator[Case]:
+        """Every readable case; what cannot be read is listed in ``self.unreadable``."""
+        self.unreadable: list[tuple[str, str]] = []
         for label in self.labels():
             try:
                 yield self.open(label, repair=False)
-            except CaseError:
+            except CaseError as e:
+                self.unreadable.append((label, e.message))
                 continue

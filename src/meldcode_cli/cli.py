@@ -283,10 +283,9 @@ def build_app() -> typer.Typer:
         if output_file is None:
             console.print_text(text)
             return
-        try:
-            output_file.write_text(text + "\n", encoding="utf-8")
-        except OSError as e:
-            _fail(f"{output_file}: {e.strerror}", EXIT_USAGE)
+        from meldcode_cli.cases import atomic_write
+
+        run_core(lambda: atomic_write(output_file, (text + "\n").encode("utf-8")))
         console.print_error(t("schema.written", path=output_file))
 
     @app.command("test", help=t("cmd.test"))
@@ -523,7 +522,7 @@ def build_app() -> typer.Typer:
 
         results, problems = run_walk(call)
         console.print_text(format_verify(results, problems, fmt.value))
-        ok = all(r.valid for r in results) and not problems
+        ok = all(r.valid and r.key_checked for r in results) and not problems
         raise typer.Exit(EXIT_OK if ok else EXIT_FAILED)
 
     @app.command("report", help=t("cmd.report"))
@@ -552,6 +551,8 @@ def build_app() -> typer.Typer:
                 _fail(str(e), EXIT_FAILED)
 
         outcome = run_walk(call)
+        for warning in outcome.warnings:
+            console.print_error(f"meldcode: {warning}")
         if outcome.path is None:
             console.print_text(outcome.text)
         else:
@@ -1056,8 +1057,23 @@ def _preparse_lang(argv: list[str]) -> None:
             set_lang(arg.split("=", 1)[1].lower()[:2])
 
 
+def _signals_as_interrupt() -> None:
+    """SIGTERM (a logout, ``kill``) and SIGHUP (a closed terminal window) end a command the
+    way Ctrl-C does: what is journalled stays, the walk says how to resume, exit 130."""
+    import signal
+
+    def interrupt(signum: int, frame: object) -> None:  # noqa: ARG001 - signal's signature
+        raise KeyboardInterrupt
+
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is not None:
+            signal.signal(sig, interrupt)
+
+
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
+    _signals_as_interrupt()
     _preparse_lang(args)
     app = build_app()
     app(args=args, prog_name="meldcode")

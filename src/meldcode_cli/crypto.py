@@ -109,8 +109,17 @@ def unlock(data: dict[str, Any], passphrase: str) -> KeyPair:
         kdf = data["kdf"]
         if kdf.get("name") != "scrypt" or data.get("cipher") != CIPHER:
             raise ValueError("onbekend sleutelformaat")
+        n, r, p = kdf["n"], kdf["r"], kdf["p"]
+        # a hostile key file must not choose the cost: only the parameters we write
+        # (or cheaper ones that are still sound) are accepted, never a memory bomb
+        if not all(type(x) is int for x in (n, r, p)) or not (
+            2**14 <= n <= 2**17 and n & (n - 1) == 0 and 1 <= r <= 16 and 1 <= p <= 4
+        ):
+            raise ValueError("onbekende scrypt-parameters")
+        if data.get("algorithm", ALGORITHM) != ALGORITHM:
+            raise ValueError("alleen Ed25519-sleutels worden aanvaard")
         public = unb64(data["public_key"])
-        key = _derive(passphrase, unb64(kdf["salt"]), int(kdf["n"]), int(kdf["r"]), int(kdf["p"]))
+        key = _derive(passphrase, unb64(kdf["salt"]), n, r, p)
         raw = ChaCha20Poly1305(key).decrypt(unb64(data["nonce"]), unb64(data["ciphertext"]), public)
     except InvalidTag:
         raise WrongPassphrase from None

@@ -48,6 +48,7 @@ def fail(message: str, code: int = EXIT_USAGE) -> Exited:
 
 def guard_core(call: Callable[[], T], passthrough: tuple[type[BaseException], ...] = ()) -> T:
     """Run one core call; map our exceptions to :class:`Exited`, never a traceback."""
+    from meldcode_cli.cases import CaseError
     from meldcode_cli.checker import UsageError
     from meldcode_cli.messages import t
 
@@ -55,6 +56,13 @@ def guard_core(call: Callable[[], T], passthrough: tuple[type[BaseException], ..
         return call()
     except UsageError as e:
         raise fail(f"{t('usage_error')}: {e}", EXIT_USAGE) from None
+    except CaseError as e:  # an unusable file or folder: says which and what to do
+        raise fail(e.message, EXIT_USAGE) from None
+    except OSError as e:  # an OS error no core path mapped: still name the file
+        from meldcode_cli.jsonio import os_error_text
+
+        where = e.filename if e.filename is not None else "?"
+        raise fail(t("io.os_error", path=where, reason=os_error_text(e)), EXIT_USAGE) from None
     except KeyboardInterrupt:
         raise fail(t("interrupted"), EXIT_INTERRUPTED) from None
     except Exited:
@@ -80,12 +88,15 @@ def guard_walk(call: Callable[[], T], passthrough: tuple[type[BaseException], ..
         except CaseError as e:
             raise fail(e.message, EXIT_USAGE) from None
         except WalkInterrupted as e:
+            import contextlib
+
             from meldcode_cli.console import print_error
 
-            if e.label:
-                print_error("\n" + t("walk.interrupted", label=e.label))
-            else:
-                print_error("\n" + t("interrupted"))
+            with contextlib.suppress(OSError):  # the terminal may be gone (SIGHUP)
+                if e.label:
+                    print_error("\n" + t("walk.interrupted", label=e.label))
+                else:
+                    print_error("\n" + t("interrupted"))
             raise Exited(EXIT_INTERRUPTED) from None
 
     return guard_core(guarded, passthrough)

@@ -217,7 +217,10 @@ def sign_existing(
     from meldcode_cli.confirm import NotConfirmed, confirm_signing
     from meldcode_cli.signing import ensure_finished, last_record, pending_changes, sign_case
 
-    session, _ = Session.resume(store or CaseStore(), label)
+    session, info = Session.resume(store or CaseStore(), label)
+    from meldcode_cli import walkflow
+
+    walkflow._report_recovery(info, stdout)  # a damaged journal tail is said, not hidden
     ov = _parse_override(override, reason, consulted)
     amendment = reason if ov is None else None
     confirmation = None
@@ -344,6 +347,7 @@ def format_verify(results: list[VerifyResult], problems: list[str], fmt: str = "
                         "notes": r.notes,
                         "hash": r.hash,
                         "key_fingerprint": r.fingerprint,
+                        "key_checked": r.key_checked,
                         "kind": (r.record or {}).get("kind"),
                         "sequence": (r.record or {}).get("sequence"),
                         "case": (r.record or {}).get("provenance", {}).get("case"),
@@ -364,7 +368,10 @@ def format_verify(results: list[VerifyResult], problems: list[str], fmt: str = "
         case = rec.get("provenance", {}).get("case", "?")
         what = t("verify.what", kind=rec.get("kind", "?"), seq=rec.get("sequence", "?"), case=case)
         if r.valid:
-            lines.append(f"{r.path}: {t('verify.valid')} ({what}; {r.fingerprint})")
+            head = t("verify.valid") if r.key_checked else t("verify.unchecked")
+            lines.append(f"{r.path}: {head} ({what}; {r.fingerprint})")
+            if not r.key_checked:  # the signer below is who the file claims, not proven
+                lines.append("    - " + t("verify.unchecked.hint", fp=r.fingerprint))
             lines += signer_lines(rec, r.fingerprint)
             lines += amendment_lines(rec, Path(r.path), known)
         else:
@@ -372,8 +379,17 @@ def format_verify(results: list[VerifyResult], problems: list[str], fmt: str = "
             lines.extend(f"    - {reason}" for reason in r.reasons)
         lines.extend(f"    {note}" for note in r.notes)
     lines.extend(f"{t('verify.chain')}: {p}" for p in problems)
-    ok = sum(1 for r in results if r.valid)
+    ok = sum(1 for r in results if r.valid and r.key_checked)
+    unchecked = sum(1 for r in results if r.valid and not r.key_checked)
     lines.append(
-        t("verify.summary", n=len(results), ok=ok, bad=len(results) - ok, chain=len(problems))
+        t(
+            "verify.summary",
+            n=len(results),
+            ok=ok,
+            bad=len(results) - ok - unchecked,
+            chain=len(problems),
+        )
     )
+    if unchecked:
+        lines.append(t("verify.summary_unchecked", n=unchecked))
     return "\n".join(lines)

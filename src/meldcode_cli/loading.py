@@ -211,6 +211,8 @@ def _pydantic_diag(err: Any, known_fields: list[str] | None = None) -> tuple[Dia
 
 
 M = TypeVar("M", bound=BaseModel)
+MAX_DIAGNOSTICS = 100
+"""Diagnostics per file from schema validation; the rest are counted ("en N meer")."""
 
 
 def validate_document(
@@ -228,10 +230,11 @@ def validate_document(
     try:
         return model.model_validate(doc.data), []
     except ValidationError as e:
-        locator = yamlio.Locator(text)
+        locator = yamlio.Locator(text, doc.node)
         out: list[Diagnostic] = []
         known = field_names(model)
-        for err in e.errors(include_url=False):
+        errors = e.errors(include_url=False)
+        for err in errors[:MAX_DIAGNOSTICS]:
             d, on_key = _pydantic_diag(err, known)
             if d.code == "MC007":
                 raw = locator.scalar(d.loc)
@@ -239,7 +242,19 @@ def validate_document(
                     d = replace(d, hint=f'zet de waarde tussen aanhalingstekens: "{raw}"')
             line, col = locator.locate(d.loc, key=on_key)
             out.append(d.at(path, line, col))
-        return None, _dedupe(out)
+        out = _dedupe(out)
+        if len(errors) > MAX_DIAGNOSTICS:
+            # a file with 100k unknown keys says so once, not 100k times
+            rest = len(errors) - MAX_DIAGNOSTICS
+            out.append(
+                Diagnostic(
+                    _pydantic_diag(errors[MAX_DIAGNOSTICS], known)[0].code,
+                    f"en {rest} meer fout(en) in dit bestand; alleen de eerste "
+                    f"{MAX_DIAGNOSTICS} worden getoond",
+                    "verbeter deze eerst en valideer opnieuw",
+                ).at(path, 1, 1)
+            )
+        return None, out
 
 
 def load_protocol_text(text: str, path: str, *, cache: bool = True) -> LoadedProtocol:

@@ -249,10 +249,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "usage_error": {"nl": "Gebruiksfout", "en": "Usage error"},
     "interrupted": {"nl": "Onderbroken.", "en": "Interrupted."},
     "internal_error": {
-        "nl": "Interne fout in meldcode ({kind}: {message}). Er is niets opgeslagen of "
-        "gewijzigd. Meld dit met het commando dat u gaf.",
-        "en": "Internal error in meldcode ({kind}: {message}). Nothing was saved or "
-        "changed. Please report this with the command you ran.",
+        "nl": "Interne fout in meldcode ({kind}: {message}). Wat eerder in het journaal "
+        "stond is niet aangetast; of deze laatste handeling is opgeslagen is niet zeker: "
+        "kijk met 'meldcode cases'. Meld dit met het commando dat u gaf.",
+        "en": "Internal error in meldcode ({kind}: {message}). What was in the journal "
+        "before is untouched; whether this last action was saved is not certain: check "
+        "with 'meldcode cases'. Please report this with the command you ran.",
     },
     "list.header.id": {"nl": "id", "en": "id"},
     "list.header.title": {"nl": "titel", "en": "title"},
@@ -1816,6 +1818,175 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     # ---- end of issue 12 ----
     # ---- issue 13: new entries below this line ----
+    "io.enospc": {
+        "nl": "de schijf is vol; maak ruimte vrij en probeer het opnieuw",
+        "en": "the disk is full; free some space and try again",
+    },
+    "io.eacces": {
+        "nl": "geen toestemming; controleer eigenaar en rechten van het bestand en de map",
+        "en": "permission denied; check the owner and permissions of the file and folder",
+    },
+    "io.erofs": {
+        "nl": "de schijf is alleen-lezen; gebruik een beschrijfbare map (MELDCODE_HOME)",
+        "en": "the file system is read-only; use a writable folder (MELDCODE_HOME)",
+    },
+    "io.eio": {
+        "nl": "lees- of schrijffout van de schijf (EIO); controleer de schijf en maak een "
+        "reservekopie",
+        "en": "disk input/output error (EIO); check the disk and make a backup",
+    },
+    "io.eloop": {
+        "nl": "er staat een symbolische link waar meldcode een bestand schrijft; die wordt "
+        "nooit gevolgd: verwijder de link",
+        "en": "there is a symbolic link where meldcode writes a file; it is never followed: "
+        "remove the link",
+    },
+    "io.eisdir": {
+        "nl": "dit is een map, geen bestand",
+        "en": "this is a folder, not a file",
+    },
+    "io.read_failed": {"nl": "kan niet lezen: {reason}", "en": "cannot read: {reason}"},
+    "io.write_failed": {
+        "nl": "kan niet schrijven: {reason}. Wat al was opgeslagen is niet aangetast.",
+        "en": "cannot write: {reason}. What was already saved is untouched.",
+    },
+    "io.short_write": {
+        "nl": "niet volledig geschreven ({written} van {size} bytes); er is niets vervangen",
+        "en": "not completely written ({written} of {size} bytes); nothing was replaced",
+    },
+    "io.symlink": {
+        "nl": "{path} is een symbolische link of geen gewone map/bestand; meldcode volgt "
+        "nooit links in de gegevensmap. Verwijder of hernoem hem",
+        "en": "{path} is a symbolic link or not a plain folder/file; meldcode never follows "
+        "links in its data folder. Remove or rename it",
+    },
+    "io.outside_home": {
+        "nl": "{path} ligt buiten de gegevensmap {home}; meldcode schrijft daar niet",
+        "en": "{path} lies outside the data folder {home}; meldcode does not write there",
+    },
+    "io.unsafe_home": {
+        "nl": "de map {path} is beschrijfbaar voor anderen (of niet van u); iemand anders "
+        "kan er bestanden in vervangen. Maak haar privé: chmod 700 '{path}'",
+        "en": "the folder {path} is writable by others (or not yours); someone else could "
+        "replace files in it. Make it private: chmod 700 '{path}'",
+    },
+    "io.not_owner": {
+        "nl": "de map {path} is niet van u (eigenaar uid {uid}); gebruik een eigen map "
+        "(MELDCODE_HOME) of herstel de eigenaar",
+        "en": "the folder {path} is not yours (owner uid {uid}); use your own folder "
+        "(MELDCODE_HOME) or fix the owner",
+    },
+    "io.os_error": {
+        "nl": "{path}: {reason}",
+        "en": "{path}: {reason}",
+    },
+    "json.not_regular": {
+        "nl": "geen gewoon bestand (een apparaat, FIFO of map); meldcode leest alleen "
+        "gewone bestanden",
+        "en": "not a regular file (a device, FIFO or folder); meldcode reads regular files only",
+    },
+    "json.too_large": {
+        "nl": "bestand is te groot ({size} bytes; maximaal {limit}); dit is geen bestand "
+        "van meldcode",
+        "en": "file is too large ({size} bytes; at most {limit}); this is not a meldcode file",
+    },
+    "json.not_utf8": {
+        "nl": "geen geldige UTF-8 (byte {offset}); het bestand is beschadigd of geen "
+        "meldcode-bestand",
+        "en": "not valid UTF-8 (byte {offset}); the file is damaged or not a meldcode file",
+    },
+    "json.bom": {
+        "nl": "begint met een BOM (U+FEFF); sla het op als UTF-8 zonder BOM",
+        "en": "starts with a BOM (U+FEFF); save it as UTF-8 without a BOM",
+    },
+    "json.syntax": {
+        "nl": "geen geldige JSON (regel {line}, kolom {col}: {msg})",
+        "en": "not valid JSON (line {line}, column {col}: {msg})",
+    },
+    "json.duplicate_key": {
+        "nl": "sleutel '{name}' komt twee keer voor in één object; dat is dubbelzinnig en "
+        "wordt geweigerd",
+        "en": "key '{name}' occurs twice in one object; that is ambiguous and refused",
+    },
+    "json.number_domain": {
+        "nl": "getal {number} valt buiten wat JSON-canonicalisatie (RFC 8785) toestaat",
+        "en": "number {number} is outside what JSON canonicalisation (RFC 8785) allows",
+    },
+    "json.too_deep": {
+        "nl": "dieper genest dan {limit} niveaus (bij {where})",
+        "en": "nested deeper than {limit} levels (at {where})",
+    },
+    "json.too_many": {
+        "nl": "meer dan {limit} waarden",
+        "en": "more than {limit} values",
+    },
+    "json.surrogate": {
+        "nl": "ongeldige Unicode (losse surrogaat) bij {where}",
+        "en": "invalid Unicode (lone surrogate) at {where}",
+    },
+    "json.schema": {
+        "nl": "past niet in het formaat: {where}: {msg}",
+        "en": "does not fit the format: {where}: {msg}",
+    },
+    "json.schema_more": {"nl": "(en {n} meer)", "en": "(and {n} more)"},
+    "json.not_object": {
+        "nl": "verwacht een JSON-object",
+        "en": "expected a JSON object",
+    },
+    "verify.unchecked": {
+        "nl": "handtekening klopt, SLEUTEL NIET GECONTROLEERD",
+        "en": "signature matches, KEY NOT CHECKED",
+    },
+    "verify.unchecked.hint": {
+        "nl": "de handtekening is gezet met sleutel {fp}, maar die sleutel staat niet in "
+        "een sleutelring en er is geen --key gegeven; iedereen kan een sleutel maken. "
+        "Vergelijk de vingerafdruk met de melder, of verifieer met --key SLEUTEL.json",
+        "en": "the signature was made with key {fp}, but that key is in no keyring and no "
+        "--key was given; anyone can make a key. Compare the fingerprint with the signer, "
+        "or verify with --key KEY.json",
+    },
+    "report.refused.unchecked": {
+        "nl": "geen melding: de handtekening van {path} klopt, maar sleutel {fp} is niet "
+        "gecontroleerd (niet in uw sleutelring). Een record dat met een onbekende sleutel "
+        "is ondertekend kan vervalst zijn; controleer met 'meldcode verify --key'",
+        "en": "no report: the signature of {path} matches, but key {fp} was not checked (not "
+        "in your keyring). A record signed with an unknown key may be forged; check with "
+        "'meldcode verify --key'",
+    },
+    "report.unchecked_warning": {
+        "nl": "LET OP: sleutel {fp} is NIET GECONTROLEERD (er is hier geen sleutelring). "
+        "Controleer de vingerafdruk bij de melder voordat u deze melding gebruikt.",
+        "en": "WARNING: key {fp} was NOT CHECKED (there is no keyring here). Check the "
+        "fingerprint with the signer before you use this report.",
+    },
+    "cases.unreadable": {
+        "nl": "overgeslagen, onleesbaar: {label}: {problem}",
+        "en": "skipped, unreadable: {label}: {problem}",
+    },
+    "verify.journal_missing": {
+        "nl": "casus {case}: het journaal noemt record {name} (ondertekend op {at}), maar dat "
+        "bestand ontbreekt: verwijderd of hernoemd",
+        "en": "case {case}: the journal names record {name} (signed at {at}), but that file "
+        "is missing: removed or renamed",
+    },
+    "verify.journal_replaced": {
+        "nl": "casus {case}: record {name} is niet het record dat het journaal als "
+        "ondertekend noemt (vervangen)",
+        "en": "case {case}: record {name} is not the record the journal names as signed (replaced)",
+    },
+    "case.bad_label": {
+        "nl": "casuslabel '{label}' kan niet: gebruik letters, cijfers, '-', '_' of '.', "
+        "beginnend met een letter of cijfer, hoogstens 64 tekens (geen '/', '..', spaties of "
+        "stuurtekens). Gebruik een pseudoniem, nooit de naam van de cliënt.",
+        "en": "case label '{label}' is not possible: use letters, digits, '-', '_' or '.', "
+        "starting with a letter or digit, at most 64 characters (no '/', '..', spaces or "
+        "control characters). Use a pseudonym, never the client's name.",
+    },
+    "verify.summary_unchecked": {
+        "nl": "{n} record(s) met een kloppende handtekening maar een niet-gecontroleerde "
+        "sleutel (exit 1).",
+        "en": "{n} record(s) with a matching signature but an unchecked key (exit 1).",
+    },
     # ---- end of issue 13 ----
     # ---- issue 16: new entries below this line ----
     # journaal (SOEP entry for the HIS)

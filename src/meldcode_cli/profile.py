@@ -11,15 +11,15 @@ Rotation keeps every earlier public key in the keyring, so old records keep veri
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from meldcode_cli import oscompat
 from meldcode_cli.cases import CaseError, atomic_write
 
 __all__ = [
@@ -98,49 +98,90 @@ class ProfileStore:
     def keyring_path(self) -> Path:
         return self.root / "keyring.json"
 
+    @property
+    def next_key_path(self) -> Path:
+        """A rotation in progress: the new key, written before anything else changes."""
+        return self.root / "keys" / "next.key"
+
+    def recover_rotation(self) -> str | None:
+        """Finish or undo a key rotation that was interrupted (killed, disk full).
+
+        The rotation writes ``next.key``, then the keyring naming the new key, then renames
+        ``next.key`` over ``current.key``. The keyring is the commit point: when it already
+        names the new key as the open one, the rename is done now (roll forward); otherwise
+        ``next.key`` is removed (roll back). Either way the old or the new state, whole.
+        Returns "forward", "back" or None.
+        """
+        from meldcode_cli import crypto, safeio
+
+        nxt = self.next_key_path
+        if not os.path.lexists(nxt):
+            return None
+        try:
+            data = self._read_json(nxt, "nieuwe sleutel")
+            fp = data.get("fingerprint")
+            pub = crypto.unb64(str(data.get("public_key")))
+            ok = isinstance(fp, str) and crypto.fingerprint(pub) == fp
+        except (ProfileError, ValueError):
+            ok, fp = False, None
+        ring = self.keyring() if self.keyring_path.exists() else Keyring()
+        entry = ring.find(fp) if ok and isinstance(fp, str) else None
+        try:
+            if entry is not None and entry.valid_until is None:
+                safeio.rename_durably(nxt, self.key_path)
+                return "forward"
+            nxt.unlink()
+        except OSError as e:
+            raise safeio.io_error(nxt, e) from None
+        return "back"
+
     def exists(self) -> bool:
         return self.profile_path.exists()
 
     def _ensure(self) -> None:
-        try:
-            oscompat.make_private_dir(self.root, parents=True)
-            oscompat.make_private_dir(self.root / "keys")
-        except OSError as e:
-            raise ProfileError(
-                f"kan de profielmap niet maken ({self.root}): {e.strerror}"
-            ) from None
+        from meldcode_cli import safeio
+        from meldcode_cli.cases import trusted_base
+
+        safeio.ensure_dir(self.root / "keys", trusted_base(self.root) or self.root)
 
     def _write_json(self, path: Path, data: Any) -> None:
         atomic_write(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
 
     def _read_json(self, path: Path, what: str) -> Any:
+        from meldcode_cli import jsonio
+
         try:
-            return json.loads(path.read_text(encoding="utf-8"))
+            data = jsonio.load_json_file(path, limit=jsonio.LIMIT_SMALL, nofollow=True)
         except FileNotFoundError:
             raise ProfileError(
                 f"geen {what} gevonden ({path}); maak een profiel met 'meldcode init'"
             ) from None
-        except (OSError, ValueError) as e:
-            raise ProfileError(f"{what} is onleesbaar ({path}): {e}") from None
+        except CaseError as e:
+            raise ProfileError(f"{what} is onleesbaar ({e.message})") from None
+        if not isinstance(data, dict):
+            raise ProfileError(f"{what} is onleesbaar ({path}): verwacht een JSON-object")
+        return data
 
     # --- profile ----------------------------------------------------------------------
     def load(self) -> Profile:
         data = self._read_json(self.profile_path, "profiel")
+        from meldcode_cli import jsonio
+
         try:
-            return Profile.model_validate(data)
-        except ValidationError as e:
-            raise ProfileError(
-                f"profiel is ongeldig ({self.profile_path}): {e.error_count()} fout(en)"
-            ) from None
+            return jsonio.validate(Profile, data, self.profile_path)
+        except CaseError as e:
+            raise ProfileError(f"profiel is ongeldig ({e.message})") from None
 
     def keyring(self) -> Keyring:
         if not self.keyring_path.exists():
             return Keyring()
         data = self._read_json(self.keyring_path, "sleutelring")
+        from meldcode_cli import jsonio
+
         try:
-            return Keyring.model_validate(data)
-        except ValidationError:
-            raise ProfileError(f"sleutelring is ongeldig ({self.keyring_path})") from None
+            return jsonio.validate(Keyring, data, self.keyring_path)
+        except CaseError as e:
+            raise ProfileError(f"sleutelring is ongeldig ({e.message})") from None
 
     def init(self, profile: Profile, passphrase: str, *, force: bool = False) -> str:
         """Create the profile and a first key pair. Returns the key fingerprint."""
@@ -153,8 +194,12 @@ class ProfileStore:
             )
         _check_passphrase(passphrase)
         self._ensure()
+        from meldcode_cli import safeio
+
+        self.recover_rotation()
         pair = crypto.generate()
-        self._write_json(self.key_path, crypto.lock(pair, passphrase))
+        # the same order as a rotation: next.key, the keyring (commit), the rename
+        self._write_json(self.next_key_path, crypto.lock(pair, passphrase))
         ring = self.keyring() if force else Keyring()
         now = _now()
         for entry in ring.keys:
@@ -169,6 +214,10 @@ class ProfileStore:
             )
         )
         self._write_json(self.keyring_path, ring.model_dump())
+        try:
+            safeio.rename_durably(self.next_key_path, self.key_path)
+        except OSError as e:
+            raise safeio.io_error(self.key_path, e) from None
         self._write_json(self.profile_path, profile.model_dump())
         return pair.fingerprint
 
@@ -177,6 +226,7 @@ class ProfileStore:
         """The current key pair (crypto.KeyPair). Raises ProfileError on a wrong passphrase."""
         from meldcode_cli import crypto
 
+        self.recover_rotation()
         data = self._read_json(self.key_path, "sleutel")
         try:
             return crypto.unlock(data, passphrase)
@@ -186,6 +236,7 @@ class ProfileStore:
             raise ProfileError(f"sleutelbestand {self.key_path}: {e}") from None
 
     def current_fingerprint(self) -> str:
+        self.recover_rotation()
         data = self._read_json(self.key_path, "sleutel")
         fp = data.get("fingerprint") if isinstance(data, dict) else None
         if not isinstance(fp, str):
@@ -224,9 +275,30 @@ class ProfileStore:
                 valid_from=now,
             )
         )
-        # keyring first: if writing the new key fails, the old key still works
-        self._write_json(self.keyring_path, ring.model_dump())
-        self._write_json(self.key_path, crypto.lock(pair, new_pass))
+        # crash-safe order (see recover_rotation): 1. the new key beside the old one;
+        # 2. the keyring naming it (the commit point); 3. the new key over the old one.
+        # Killed or failing anywhere, the next use finds the old state or the new, whole.
+        from meldcode_cli import safeio
+
+        old_ring = self.keyring_path.read_bytes() if self.keyring_path.exists() else None
+        self._write_json(self.next_key_path, crypto.lock(pair, new_pass))
+        try:
+            self._write_json(self.keyring_path, ring.model_dump())
+        except CaseError:
+            with contextlib.suppress(OSError):
+                self.next_key_path.unlink()
+            raise
+        try:
+            safeio.rename_durably(self.next_key_path, self.key_path)
+        except OSError as e:
+            # undo the commit if the disk lets us; otherwise the next use rolls forward
+            try:
+                if old_ring is not None:
+                    atomic_write(self.keyring_path, old_ring)
+                self.next_key_path.unlink()
+            except (OSError, CaseError):
+                pass
+            raise safeio.io_error(self.key_path, e) from None
         return old.fingerprint, pair.fingerprint
 
     def export_public(self) -> dict[str, Any]:

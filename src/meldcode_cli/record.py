@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -538,13 +539,14 @@ def sign_envelope(record: dict[str, Any], pair: Any | None) -> dict[str, Any]:
 
 
 def write_record(folder: Path, envelope: dict[str, Any]) -> Path:
-    record = envelope["record"]
-    from meldcode_cli import oscompat
+    from meldcode_cli import safeio
+    from meldcode_cli.cases import trusted_base
 
-    oscompat.make_private_dir(folder)
+    record = envelope["record"]
+    safeio.ensure_dir(folder, trusted_base(folder) or folder.parent)
     name = f"{record['sequence']:04d}-{record['kind']}.json"
     path = folder / name
-    if path.exists():
+    if os.path.lexists(path):
         raise CaseError(f"{path} bestaat al; een ondertekend record wordt nooit overschreven")
     atomic_write(path, (json.dumps(envelope, ensure_ascii=False, indent=2) + "\n").encode())
     return path
@@ -553,8 +555,24 @@ def write_record(folder: Path, envelope: dict[str, Any]) -> Path:
 # --- verifying --------------------------------------------------------------------------
 
 
-class Unreadable(Exception):
+class Unreadable(CaseError):
     """The input is not a record file at all (exit 2)."""
+
+
+class SignatureBlock(_M):
+    algorithm: Literal["Ed25519"]
+    canonicalization: Literal["RFC8785"]
+    key_fingerprint: str = Field(max_length=200)
+    public_key: str = Field(max_length=200)
+    signature: str = Field(max_length=400)
+
+
+class Envelope(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    meldcode_signed_record: Literal[1] = 1
+    record: dict[str, Any]
+    signature: dict[str, Any] | None
 
 
 @dataclass
@@ -566,19 +584,27 @@ class VerifyResult:
     record: dict[str, Any] | None = None
     hash: str | None = None
     fingerprint: str | None = None
+    key_checked: bool = False
+    """The signing key was checked against --key or a keyring (not only the file's own)."""
 
 
 def load_envelope(path: Path) -> dict[str, Any]:
+    """The parsed envelope of a record file, through :mod:`jsonio` (bounded, strict);
+    Unreadable with the file and what is wrong."""
+    from meldcode_cli import jsonio
+
     try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise Unreadable(f"{path}: {e.strerror or e}") from None
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as e:
-        raise Unreadable(f"{path}: geen geldige JSON ({e})") from None
+        data = jsonio.load_json_file(path, limit=jsonio.LIMIT_RECORD)
+    except FileNotFoundError:
+        raise Unreadable(f"{path}: bestaat niet") from None
+    except jsonio.JsonFileError as e:
+        raise Unreadable(e.message) from None
     if not isinstance(data, dict) or "record" not in data or "signature" not in data:
         raise Unreadable(f"{path}: geen meldcode-record (record en signature ontbreken)")
+    try:
+        jsonio.validate(Envelope, data, path)
+    except jsonio.JsonFileError as e:
+        raise Unreadable(e.message) from None
     return data
 
 
@@ -630,11 +656,10 @@ def verify_file(
     if not isinstance(record, dict):
         result.reasons.append("'record' is geen object")
         return result
-    result.record = record
     version = record.get("schema_version")
     if version != RECORD_SCHEMA_VERSION:
         result.reasons.append(
-            f"onbekende schema_version {version!r}: deze versie van meldcode leest "
+            f"onbekende schema_version {version!r:.40}: deze versie van meldcode leest "
             f"{RECORD_SCHEMA_VERSION}; gebruik een nieuwere meldcode"
         )
         return result
@@ -644,6 +669,9 @@ def verify_file(
         first = e.errors(include_url=False)[0]
         where = ".".join(str(x) for x in first["loc"])
         result.reasons.append(f"record past niet in het schema: {where}: {first['msg']}")
+        result.hash = record_hash(record)
+        return result  # a record of the wrong shape is not navigated any further
+    result.record = record
     result.hash = record_hash(record)
     if sig is None:
         result.reasons.append(
@@ -651,12 +679,21 @@ def verify_file(
         )
         return result
     try:
-        pub = crypto.unb64(sig["public_key"])
-        signature = crypto.unb64(sig["signature"])
-        fp = sig["key_fingerprint"]
-        if sig.get("algorithm") != crypto.ALGORITHM or sig.get("canonicalization") != "RFC8785":
-            raise ValueError("onbekend algoritme")
-    except (KeyError, TypeError, ValueError) as e:
+        block = SignatureBlock.model_validate(sig)
+        pub = crypto.unb64(block.public_key)
+        signature = crypto.unb64(block.signature)
+        fp = block.key_fingerprint
+        if len(pub) != 32 or len(signature) != 64:
+            raise ValueError("sleutel of handtekening heeft niet de lengte van Ed25519")
+    except ValidationError as e:
+        first = e.errors(include_url=False)[0]
+        where = ".".join(str(x) for x in first["loc"])
+        result.reasons.append(
+            f"handtekeningblok onleesbaar: {where}: {first['msg']} (alleen Ed25519 met "
+            "RFC 8785 wordt aanvaard)"
+        )
+        return result
+    except (TypeError, ValueError) as e:
         result.reasons.append(f"handtekeningblok onleesbaar: {e}")
         return result
     result.fingerprint = fp
@@ -664,13 +701,19 @@ def verify_file(
         result.reasons.append("vingerafdruk past niet bij de publieke sleutel in het bestand")
     if record.get("provenance", {}).get("key_fingerprint") not in (None, fp):
         result.reasons.append("de sleutel in het record is niet de sleutel die ondertekende")
-    if public_key is not None and pub != public_key:
-        result.reasons.append("ondertekend met een andere sleutel dan --key")
+    if public_key is not None:
+        if pub != public_key:
+            result.reasons.append("ondertekend met een andere sleutel dan --key")
+        else:
+            result.key_checked = True
     if keyring is not None:
         entry = keyring.find(fp)
         if entry is None:
             result.reasons.append(f"sleutel {fp} staat niet in de sleutelring")
+        elif crypto.b64(pub) != entry.public_key:
+            result.reasons.append(f"sleutel {fp} in het bestand is niet die in de sleutelring")
         else:
+            result.key_checked = True
             created = str(record.get("created_at", ""))
             if created < entry.valid_from or (entry.valid_until and created > entry.valid_until):
                 result.reasons.append(

@@ -345,17 +345,34 @@ def resolve_record(arg: str) -> Path:
     raise CaseError(t("report.not_found", path=arg))
 
 
+UNCHECKED_KEY: list[str] = []
+"""Set by :func:`load_verified_record` when the key could not be checked (no keyring)."""
+
+
 def load_verified_record(path: Path) -> dict[str, Any]:
     """The record in ``path`` if its signature verifies, or if it is an intact training
     record. Raises ReportRefused (exit 1) otherwise, CaseError for unreadable input."""
+    from meldcode_cli.profile import ProfileStore
     from meldcode_cli.record import Unreadable, integrity_map, verify_file
 
+    store = ProfileStore()
+    keyring = store.keyring() if store.keyring_path.exists() else None
     try:
-        result = verify_file(path)
+        result = verify_file(path, keyring=keyring)
     except Unreadable as e:
         raise CaseError(str(e)) from None
     record = result.record
     if result.valid and record is not None:
+        from meldcode_cli.signing import case_chain_problems
+
+        problems = case_chain_problems(path)
+        if problems:  # a removed, replaced or reordered record of this case
+            raise ReportRefused(t("report.refused", path=path, reasons="; ".join(problems)))
+        if not result.key_checked and keyring is not None:
+            # a signature by a key nobody vouched for proves nothing about the melder
+            raise ReportRefused(t("report.refused.unchecked", path=path, fp=result.fingerprint))
+        if not result.key_checked:
+            UNCHECKED_KEY.append(t("report.unchecked_warning", fp=result.fingerprint))
         return record
     training = record is not None and record.get("training") is True
     if training and result.reasons == ["niet ondertekend (OEFENING)"]:
@@ -1192,6 +1209,50 @@ def identifying_values(record: dict[str, Any], people: Betrokkenen | None) -> li
     return out
 
 
+def known_values(record: dict[str, Any], people: Betrokkenen | None) -> list[Any]:
+    """The values :mod:`leakcheck` must not find: every name, birth date and contact in the
+    betrokkenen, the melder's name, organisation and contact, and the case label."""
+    from meldcode_cli.leakcheck import Known
+
+    out: list[Known] = []
+    if people is not None:
+        for n, p in enumerate(people.betrokkenen, 1):
+            where = t("report.leak.person", n=n)
+            if p.naam:
+                out.append(Known(f"{where}: naam", p.naam, "name"))
+            if p.geboortedatum:
+                out.append(Known(f"{where}: geboortedatum", p.geboortedatum.isoformat(), "date"))
+            for key in ("adres", "telefoon", "email", "school"):
+                if getattr(p, key):
+                    out.append(Known(f"{where}: {key}", getattr(p, key), "text"))
+        for n, m in enumerate(people.netwerk, 1):
+            where = t("report.leak.netwerk", n=n)
+            if m.naam:
+                out.append(Known(f"{where}: naam", m.naam, "name"))
+            if m.telefoon:
+                out.append(Known(f"{where}: telefoon", m.telefoon, "text"))
+        for n, h in enumerate(people.hulpverleners, 1):
+            where = t("report.leak.hulpverlener", n=n)
+            if h.naam:
+                out.append(Known(f"{where}: naam", h.naam, "name"))
+            if h.organisatie:
+                out.append(Known(f"{where}: organisatie", h.organisatie, "organisation"))
+            if h.telefoon:
+                out.append(Known(f"{where}: telefoon", h.telefoon, "text"))
+    prov = record.get("provenance") or {}
+    prof = prov.get("professional") or {}
+    if prof.get("name"):
+        out.append(Known(t("report.leak.melder_naam"), str(prof["name"]), "name"))
+    if prof.get("organisation"):
+        out.append(Known("melder: organisatie", str(prof["organisation"]), "organisation"))
+    for key in ("contact", "registration"):
+        if prof.get(key):
+            out.append(Known(t(f"report.leak.melder_{key}"), str(prof[key]), "text"))
+    if prov.get("case"):
+        out.append(Known(t("report.leak.case"), str(prov["case"]), "label"))
+    return out
+
+
 def find_leaks(text: str, values: list[Identifying]) -> list[str]:
     """Which identifying values occur in ``text`` (as whole words, in any case)."""
     tokens = _tokens(text)
@@ -1216,13 +1277,26 @@ def _entry_texts(report: Report) -> Iterable[tuple[str, str]]:
             yield s.title, line
 
 
-def check_advies(report: Report, output: str, values: list[Identifying], fmt: str) -> None:
-    """Refuse (ReportRefused) when an identifying value is in the advice summary."""
+def check_advies(
+    report: Report,
+    output: str,
+    values: list[Identifying],
+    fmt: str,
+    known: list[Any] | None = None,
+) -> None:
+    """Refuse (ReportRefused) when an identifying value is in the advice summary: the
+    known values (betrokkenen, melder, organisation, case label) and, known or not, what
+    looks like a postcode, phone number, BSN, e-mail, street with number or date of birth
+    (:mod:`leakcheck`). Says what and where, never the value."""
+    from meldcode_cli.leakcheck import find_identifiers
+
     problems: list[str] = []
     for section, text in _entry_texts(report):
         problems += [
             t("report.leak.in", where=w, section=section) for w in find_leaks(text, values)
         ]
+        for f in find_identifiers(text, known or []):
+            problems.append(t("report.leak.in", where=f"{f.what} ({f.where})", section=section))
     plain = html.unescape(re.sub(r"<[^>]*>", " ", output)) if fmt == "html" else output
     for w in find_leaks(plain, values):
         line = t("report.leak.in", where=w, section=report.title)
@@ -1388,6 +1462,7 @@ class ReportOutcome:
     path: Path | None
     training: bool
     record_path: Path
+    warnings: list[str] = field(default_factory=list)
 
 
 def make_report(
@@ -1402,6 +1477,7 @@ def make_report(
 
     if req.fmt not in FORMATS:
         raise CaseError(f"--format {req.fmt}: kies md, txt of html")
+    UNCHECKED_KEY.clear()
     live = _unfinished_case(req.record) if req.advies else None
     if live is not None:  # --advies on a case not signed yet: the case as it stands
         record, path = live.record, live.session.case.folder
@@ -1431,11 +1507,17 @@ def make_report(
         report.notices.insert(0, t(notice, step=live.step))
     text = render(report, req.fmt)
     if req.advies:
-        check_advies(report, text, identifying_values(record, people), req.fmt)
+        check_advies(
+            report,
+            text,
+            identifying_values(record, people),
+            req.fmt,
+            known=known_values(record, people),
+        )
         from meldcode_cli.identcheck import free_text_findings, warning_lines
 
         for line in warning_lines(free_text_findings(record, today=today)):
             (prompt_out or sys.stderr).write(line + "\n")
     if req.output is not None:
         atomic_write(req.output, text.encode("utf-8"))
-    return ReportOutcome(text, req.output, report.training, path)
+    return ReportOutcome(text, req.output, report.training, path, list(UNCHECKED_KEY))

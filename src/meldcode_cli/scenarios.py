@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from meldcode_cli.diagnostics import Diagnostic, did_you_mean
 
@@ -97,6 +97,16 @@ class AnswersSpec(_Model):
     def all_answers(self) -> dict[str, Any]:
         return {**self.answers, **(self.evaluation.answers if self.evaluation else {})}
 
+    @field_validator("today")
+    @classmethod
+    def _iso_day(cls, value: dt.date | str | None) -> dt.date | str | None:
+        if isinstance(value, str):
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                raise ValueError(f"'{value[:40]}' is geen datum; schrijf JJJJ-MM-DD") from None
+        return value
+
 
 class Scenario(AnswersSpec):
     name: str = Field(min_length=1)
@@ -135,7 +145,7 @@ def _today(spec: AnswersSpec) -> dt.date:
     if isinstance(spec.today, dt.date):
         return spec.today
     if isinstance(spec.today, str):
-        return dt.date.fromisoformat(spec.today)
+        return dt.date.fromisoformat(spec.today)  # checked by the model's validator
     return DEFAULT_TODAY
 
 
@@ -298,7 +308,15 @@ class FileRun:
 
 
 def resolve_protocol(ref: str, base: Path) -> Path | None:
-    """A protocol reference in a scenario file: a path (relative to the file) or an id."""
+    """A protocol reference in a scenario file: a path (relative to the file) or an id;
+    None for a reference that cannot name a readable file (a NUL byte, too long, no access)."""
+    try:
+        return _resolve_protocol(ref, base)
+    except (OSError, ValueError):
+        return None
+
+
+def _resolve_protocol(ref: str, base: Path) -> Path | None:
     from meldcode_cli.checker import expand_paths, shipped_protocols_dir
 
     candidate = (base / ref) if not Path(ref).is_absolute() else Path(ref)

@@ -109,9 +109,11 @@ class Session:
         if case.recovered is not None:
             info.lost_lines = case.recovered.lost_lines
             info.problem = case.recovered.problem
+        from meldcode_cli.yamlio import read_text
+
         try:
-            pinned = case.pinned_protocol.read_text(encoding="utf-8")
-        except OSError as e:
+            pinned = read_text(case.pinned_protocol)
+        except (OSError, ValueError) as e:
             raise CaseError(f"het vastgelegde protocol van '{label}' is onleesbaar: {e}") from None
         if protocol_hash(pinned) != case.protocol_hash:
             raise CaseError(

@@ -6,7 +6,6 @@ case folder (``records/NNNN-<kind>.json``), chained to the record before it.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,7 +57,8 @@ def records_of(session: Session) -> list[Path]:
     folder = session.case.folder / "records"
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.glob("[0-9][0-9][0-9][0-9]-*.json"))
+    # a planted link is no record of this case (and its name is then refused as taken)
+    return sorted(p for p in folder.glob("[0-9][0-9][0-9][0-9]-*.json") if not p.is_symlink())
 
 
 def sign_case(
@@ -149,12 +149,21 @@ def sign_case(
     )
     envelope = sign_envelope(record, pair)
     path = write_record(session.case.folder / "records", envelope)
-    session.case.append(
-        "signed" if pair else "training_record",
-        record=path.name,
-        hash=record_hash(record),
-        kind=kind,
-    )
+    try:
+        session.case.append(
+            "signed" if pair else "training_record",
+            record=path.name,
+            hash=record_hash(record),
+            kind=kind,
+        )
+    except CaseError:
+        # the journal is the source of truth: a record it does not name is taken back,
+        # so signing again after the disk is freed gives the same record number
+        import contextlib
+
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise
     session.save_summary()
     return SignOutcome(path, kind, record["sequence"], pair.fingerprint if pair else None, training)
 
@@ -243,8 +252,10 @@ def _protocol_at_hand(record: dict[str, Any]) -> tuple[str, str] | None:
     from meldcode_cli.loading import load_protocol_file
     from meldcode_cli.yamlio import read_text
 
-    pid = record.get("provenance", {}).get("protocol", {}).get("id")
-    if not isinstance(pid, str):
+    prov = record.get("provenance")
+    proto = prov.get("protocol") if isinstance(prov, dict) else None
+    pid = proto.get("id") if isinstance(proto, dict) else None
+    if not isinstance(pid, str) or len(pid) > 100:
         return None
     try:
         path = find_protocol(pid)
@@ -267,16 +278,29 @@ def verify_paths(
 
     Raises Unreadable for input that is not a record, CaseError for an unusable --key.
     """
-    from meldcode_cli import crypto
+    from meldcode_cli import crypto, jsonio
 
     public_key = None
     if key_file is not None:
         try:
-            data = json.loads(key_file.read_text(encoding="utf-8"))
+            data = jsonio.load_json_file(key_file, limit=jsonio.LIMIT_SMALL)
+            if not isinstance(data, dict) or data.get("algorithm", "Ed25519") != "Ed25519":
+                raise ValueError("geen Ed25519-sleutel")
             public_key = crypto.unb64(data["public_key"])
-        except (OSError, ValueError, KeyError, TypeError) as e:
+            if len(public_key) != 32:
+                raise ValueError("geen Ed25519-sleutel (lengte)")
+        except FileNotFoundError:
+            raise CaseError(f"--key {key_file}: bestaat niet") from None
+        except jsonio.JsonFileError as e:
+            raise CaseError(f"--key {e.message}") from None
+        except (ValueError, KeyError, TypeError, AttributeError) as e:
             raise CaseError(f"--key {key_file}: geen publieke sleutel van meldcode ({e})") from None
-    keyring = (profiles or ProfileStore()).keyring() if use_keyring else None
+    store = profiles or ProfileStore()
+    # the keyring is used whenever there is one: a signature by a key nobody vouched for
+    # proves nothing (anyone can make a key); --keyring makes it required
+    keyring = store.keyring() if use_keyring or store.keyring_path.exists() else None
+    if keyring is not None and not keyring.keys and not use_keyring:
+        keyring = None
     files, missing = record_files(paths)
     if missing:
         raise Unreadable(f"{missing[0]}: bestaat niet")
@@ -289,4 +313,56 @@ def verify_paths(
         results.append(
             verify_file(f, public_key=public_key, keyring=keyring, protocol_text=at_hand)
         )
-    return results, verify_chain(results, files)
+    problems = verify_chain(results, files)
+    problems += journal_chain_problems(files, results)
+    return results, problems
+
+
+def case_chain_problems(record_file: Path) -> list[str]:
+    """For a record file inside a case folder: the chain problems of that case's records
+    against its journal (see :func:`journal_chain_problems`); [] elsewhere."""
+    folder = record_file.parent
+    files = sorted(folder.glob("[0-9][0-9][0-9][0-9]-*.json"))
+    results = []
+    for f in files:
+        try:
+            record = load_envelope(f)["record"]
+            results.append(VerifyResult(str(f), False, hash=record_hash(record)))
+        except CaseError:
+            results.append(VerifyResult(str(f), False))
+    return journal_chain_problems(files, results)
+
+
+def journal_chain_problems(files: list[Path], results: list[VerifyResult]) -> list[str]:
+    """For records inside a case folder (``cases/<label>/records/``): every ``signed``
+    line of that case's journal must match a record file with the same hash. A removed or
+    replaced newest record is found here, which the chain alone cannot show."""
+    from meldcode_cli.cases import JOURNAL, read_journal
+    from meldcode_cli.messages import t
+
+    problems: list[str] = []
+    by_folder: dict[Path, dict[str, str | None]] = {}
+    for f, r in zip(files, results, strict=True):
+        folder = f.parent
+        if folder.name != "records" or not (folder.parent / JOURNAL).is_file():
+            continue
+        by_folder.setdefault(folder, {})[f.name] = r.hash
+    for folder, hashes in by_folder.items():
+        case_folder = folder.parent
+        try:
+            journal = read_journal(case_folder / JOURNAL)
+        except CaseError as e:
+            problems.append(e.message)
+            continue
+        present = {p.name: hashes.get(p.name) for p in folder.glob("[0-9][0-9][0-9][0-9]-*.json")}
+        for entry in journal.entries:
+            if entry.type not in ("signed", "training_record"):
+                continue
+            name, want = entry.data.get("record"), entry.data.get("hash")
+            if name not in present:
+                problems.append(
+                    t("verify.journal_missing", case=case_folder.name, name=name, at=entry.at)
+                )
+            elif name in hashes and present[name] != want:
+                problems.append(t("verify.journal_replaced", case=case_folder.name, name=name))
+    return problems

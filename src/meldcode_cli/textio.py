@@ -8,13 +8,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["MAX_BYTES", "FileTooLarge", "NotUtf8", "read_text"]
+__all__ = ["MAX_BYTES", "FileTooLarge", "NotRegularFile", "NotUtf8", "read_text"]
 
 MAX_BYTES = 2 * 1024 * 1024
 
 
 class FileTooLarge(ValueError):
     """A file over :data:`MAX_BYTES`."""
+
+
+class NotRegularFile(ValueError):
+    """A device, FIFO or folder where a file is expected (never read: it may not end)."""
 
 
 class NotUtf8(ValueError):
@@ -29,7 +33,17 @@ class NotUtf8(ValueError):
 
 def read_text(path: Path) -> str:
     """Read a protocol file as UTF-8 text (BOM tolerated). Never reads more than needed."""
-    with path.open("rb") as f:
+    import os
+    import stat
+
+    # never block on a FIFO or read a device: a regular file, checked on the descriptor
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(f.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            raise NotRegularFile("geen gewoon bestand (een apparaat, FIFO of map)")
+        if st.st_size > MAX_BYTES:
+            raise FileTooLarge(f"bestand is groter dan {MAX_BYTES} bytes")
         data = f.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise FileTooLarge(f"bestand is groter dan {MAX_BYTES} bytes")

@@ -186,13 +186,16 @@ def drive(
     target: Target | Walk,
     prompter: Prompter,
     *,
-    max_retries: int = 20,
+    max_retries: int | None = None,
     start_with: str | None = None,
 ) -> Decision | None:
     """Ask until the walk is complete. Raises :class:`WalkPaused` when the person pauses.
 
     Every change goes through ``target`` (so a session journals it before the next
     question). KeyboardInterrupt and EOFError from the prompter propagate unchanged.
+    A question stays askable however often it is asked: actions (waarom, a note, acute,
+    back) are not tries, and invalid answers only end the walk when ``max_retries`` says so
+    (tests); a person is never thrown out of a walk.
     """
     tgt: Target = BareTarget(target) if isinstance(target, Walk) else target
     announced: set[str] = {c.id for c in tgt.walk.fired_checks()} if start_with else set()
@@ -212,7 +215,8 @@ def drive(
             tgt.mark_shown(item.id)
             continue
         problem: str | None = None
-        for _ in range(max_retries):
+        tries = 0
+        while True:
             raw = prompter.ask(item, walk, problem, walk.answers.get(item.id))
             problem = None
             if raw is PAUSE:
@@ -243,14 +247,17 @@ def drive(
                 value = tgt.answer(item.id, raw)
             except AnswerError as e:
                 problem = e.reason
+                tries += 1
+                if max_retries is not None and tries >= max_retries:
+                    raise AnswerError(
+                        item.id, "te veel ongeldige antwoorden achter elkaar"
+                    ) from None
                 continue
             accepted = getattr(prompter, "accepted", None)  # optional: echo what was taken
             if accepted is not None:
                 accepted(item, value)
             _announce(tgt, prompter, announced)
             break
-        else:
-            raise AnswerError(item.id, "te veel ongeldige antwoorden achter elkaar")
     _before_signing(tgt, prompter)
     decision = tgt.walk.decision()
     prompter.finished(tgt.walk, decision)

@@ -163,7 +163,14 @@ def start_walk(
         )
     day = today
     if spec is not None and spec.today is not None:
-        fixed = spec.today if isinstance(spec.today, dt.date) else dt.date.fromisoformat(spec.today)
+        try:
+            fixed = (
+                spec.today if isinstance(spec.today, dt.date) else dt.date.fromisoformat(spec.today)
+            )
+        except ValueError:
+            raise UsageError(
+                f"{req.answers}: 'today: {str(spec.today)[:40]}' is geen datum; schrijf JJJJ-MM-DD"
+            ) from None
         day = lambda: fixed  # noqa: E731 - a fixed date for reproducible replays
 
     target: Any
@@ -694,16 +701,21 @@ def list_cases(
         summary = case.summary()
         if not summary:
             try:
+                from meldcode_cli.yamlio import read_text
+
                 summary = Session(
-                    case, compile_text(case.pinned_protocol.read_text(encoding="utf-8"), case.label)
+                    case, compile_text(read_text(case.pinned_protocol), case.label)
                 ).summary()
-            except CaseError:
+            except (CaseError, OSError, ValueError):
                 summary = {"label": case.label, "protocol": case.protocol_id}
         due = summary.get("follow_up_due")
         summary["due"] = bool(due and due <= day)
         if due_only and not summary["due"]:
             continue
         rows.append(summary)
+    for label, problem in getattr(store, "unreadable", []):
+        # named, not hidden: the other cases are still listed
+        rows.append({"label": label, "unreadable": problem})
     return rows
 
 
@@ -720,7 +732,11 @@ def format_cases(rows: list[dict[str, Any]], fmt: str = "text") -> str:
         t("cases.due"),
     )
     table = [header]
+    notes = []
     for r in rows:
+        if r.get("unreadable"):
+            notes.append(t("cases.unreadable", label=r.get("label"), problem=r["unreadable"]))
+            continue
         status = t("cases.finished") if r.get("finished") else str(r.get("step", "?"))
         due = r.get("follow_up_due") or "-"
         if r.get("due"):
@@ -736,6 +752,9 @@ def format_cases(rows: list[dict[str, Any]], fmt: str = "text") -> str:
         )
     widths = [max(len(row[i]) for row in table) for i in range(4)]
     return "\n".join(
-        "  ".join(f"{cell:<{widths[i]}}" for i, cell in enumerate(row[:4])) + "  " + row[4]
-        for row in table
+        [
+            "  ".join(f"{cell:<{widths[i]}}" for i, cell in enumerate(row[:4])) + "  " + row[4]
+            for row in table
+        ]
+        + notes
     )

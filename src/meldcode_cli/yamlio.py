@@ -129,8 +129,29 @@ def _to_python(loader: Any, node: Any) -> Any:
         if tag == _MAP:
             out: dict[Any, Any] = {}
             marks: dict[Any, Any] = {}
+            seen_add = seen.add
             for k, v in n.value:
-                if k.tag == "tag:yaml.org,2002:merge":
+                ktag = k.tag
+                if ktag == _STR and depth < MAX_DEPTH and id(k) not in seen:
+                    # fast path for the common plain-text key (no recursion, same checks)
+                    seen_add(id(k))
+                    key = k.value
+                    if key in marks:
+                        raise _YamlProblem(
+                            "MC003",
+                            f"sleutel '{key}' staat twee keer in dezelfde mapping "
+                            f"(eerst op regel {marks[key].line + 1})",
+                            "haal één van beide weg; YAML zou stil de laatste nemen",
+                            k.start_mark,
+                        )
+                    marks[key] = k.start_mark
+                    if v.tag == _STR and id(v) not in seen:
+                        seen_add(id(v))
+                        out[key] = v.value
+                    else:
+                        out[key] = conv(v, depth + 1)
+                    continue
+                if ktag == "tag:yaml.org,2002:merge":
                     raise _YamlProblem(
                         "MC004",
                         "samenvoegen met '<<' is niet toegestaan",
@@ -162,7 +183,16 @@ def _to_python(loader: Any, node: Any) -> Any:
         if tag == _INT and len(n.value.lstrip("+-")) > MAX_INT_DIGITS:
             return n.value  # not a number any protocol means: keep the text as written
         if method is not None and isinstance(n, yaml.ScalarNode):
-            return getattr(loader, method)(n)
+            try:
+                return getattr(loader, method)(n)
+            except (ValueError, KeyError, TypeError, OverflowError):
+                short = tag.rsplit(":", 1)[-1]
+                raise _YamlProblem(
+                    "MC004",
+                    f"'{str(n.value)[:40]}' is geen geldige waarde voor de tag !!{short}",
+                    "haal de tag weg, of schrijf een waarde die erbij past",
+                    n.start_mark,
+                ) from None
         raise _YamlProblem(
             "MC004",
             f"niet-toegestane YAML-tag {tag}",
@@ -182,6 +212,8 @@ class YamlDocument:
     path: str
     text: str
     data: Any
+    node: Any = None
+    """The composed root node (reused for positions: the text is parsed once)."""
 
 
 def _mark_diag(path: str, code: str, message: str, hint: str, mark: Any) -> Diagnostic:
@@ -354,7 +386,7 @@ def load_yaml_text(text: str, path: str) -> tuple[YamlDocument | None, list[Diag
                 "een protocol begint met 'schema_version: 1' en 'id: ...' op het hoogste niveau",
             ).at(path, node.start_mark.line + 1, node.start_mark.column + 1)
         ]
-    return YamlDocument(path, text, data), []
+    return YamlDocument(path, text, data, node), []
 
 
 def _syntax_hint(problem: str) -> str:
@@ -372,10 +404,23 @@ def _syntax_hint(problem: str) -> str:
 class Locator:
     """Finds the line and column of a location in a YAML document (composed lazily)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, root: Any = None) -> None:
         self._text = text
-        self._root: Any = None
-        self._composed = False
+        self._root: Any = root
+        self._composed = root is not None
+        self._index: dict[int, dict[str, tuple[Any, Any]]] = {}
+
+    def _keys(self, node: Any) -> dict[str, tuple[Any, Any]]:
+        """The keys of a mapping node, indexed once (a lookup per diagnostic stays O(1),
+        so a file with many unknown keys costs linear, not quadratic, time)."""
+        index = self._index.get(id(node))
+        if index is None:
+            index = {}
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode):
+                    index.setdefault(str(k.value), (k, v))
+            self._index[id(node)] = index
+        return index
 
     def _node(self) -> Any:
         if not self._composed:
@@ -392,11 +437,7 @@ class Locator:
         key_node = None
         for seg in loc:
             if isinstance(target, yaml.MappingNode):
-                found = None
-                for k, v in target.value:
-                    if isinstance(k, yaml.ScalarNode) and k.value == str(seg):
-                        found = (k, v)
-                        break
+                found = self._keys(target).get(str(seg))
                 if found is None:
                     continue  # a loc segment that is not a key (union tag): skip it
                 key_node, target = found
