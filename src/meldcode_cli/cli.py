@@ -1057,23 +1057,11 @@ def _preparse_lang(argv: list[str]) -> None:
             set_lang(arg.split("=", 1)[1].lower()[:2])
 
 
-def _signals_as_interrupt() -> None:
-    """SIGTERM (a logout, ``kill``) and SIGHUP (a closed terminal window) end a command the
-    way Ctrl-C does: what is journalled stays, the walk says how to resume, exit 130."""
-    import signal
-
-    def interrupt(signum: int, frame: object) -> None:  # noqa: ARG001 - signal's signature
-        raise KeyboardInterrupt
-
-    for name in ("SIGTERM", "SIGHUP"):
-        sig = getattr(signal, name, None)
-        if sig is not None:
-            signal.signal(sig, interrupt)
-
-
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
-    _signals_as_interrupt()
+    from meldcode_cli.exits import signals_as_interrupt
+
+    signals_as_interrupt()
     _preparse_lang(args)
     app = build_app()
     app(args=args, prog_name="meldcode")

@@ -19,6 +19,9 @@ def main(argv: list[str] | None = None) -> None:
     if args in (["--version"], ["-V"]):
         sys.stdout.write(f"meldcode {__version__}\n")
         return
+    from meldcode_cli.exits import signals_as_interrupt
+
+    signals_as_interrupt()
     if args and args[-1] in ("--help", "-h") and len(args) <= 3:
         from meldcode_cli.fastpath import run_help
 

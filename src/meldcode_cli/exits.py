@@ -20,6 +20,7 @@ __all__ = [
     "Exited",
     "guard_core",
     "guard_walk",
+    "signals_as_interrupt",
 ]
 
 EXIT_OK = 0
@@ -100,3 +101,18 @@ def guard_walk(call: Callable[[], T], passthrough: tuple[type[BaseException], ..
             raise Exited(EXIT_INTERRUPTED) from None
 
     return guard_core(guarded, passthrough)
+
+
+def signals_as_interrupt() -> None:
+    """SIGTERM (a logout, ``kill``) and SIGHUP (a closed terminal window) end a command the
+    way Ctrl-C does: what is journalled stays, the walk says how to resume, exit 130.
+    Installed first thing in ``entry.main``, so the fast paths have it too."""
+    import signal
+
+    def interrupt(signum: int, frame: object) -> None:  # noqa: ARG001 - signal's signature
+        raise KeyboardInterrupt
+
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is not None:
+            signal.signal(sig, interrupt)
