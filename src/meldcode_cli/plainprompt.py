@@ -60,9 +60,9 @@ class PlainPrompter:
 
     # --- I/O ------------------------------------------------------------------------------
     def _print(self, *lines: str) -> None:
-        for line in lines:
-            self.output.write(line + "\n")
-        self.output.flush()
+        from meldcode_cli.lineprompt import write_lines
+
+        write_lines(self.output, *lines)  # on a terminal: wrapped at word boundaries
 
     def _read(self, prompt: str = "> ") -> str:
         self.output.write(prompt)
