@@ -118,7 +118,9 @@ def test_train_plain_shows_feedback_for_a_wrong_answer(tmp_path: Path) -> None:
         child.expect_exact("Stap 1 van 5")
         child.expect_exact("Casus (OEFENING):")
         for question, lines in plan:
-            child.expect_exact(question)
+            # the plain prompter wraps long questions at word boundaries on a terminal:
+            # the start of the question is on its first line
+            child.expect_exact(question.split("\n")[0][:40])
             child.expect_exact("> ")
             for line in lines:
                 child.sendline(line)
