@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
 
@@ -47,23 +47,6 @@ _TOKEN = re.compile(r"^[a-z0-9][a-z0-9_.+-]{0,63}$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 DAY_BUCKETS = ((0, "0"), (7, "1-7"), (28, "8-28"), (90, "29-90"), (365, "91-365"))
 
-DIMENSIONS = (
-    "totaal",
-    "rol",
-    "beslissing",
-    "meldnorm",
-    "acute_route",
-    "consultatie",
-    "advies_veilig_thuis",
-    "gesprek",
-    "uitzondering",
-    "afwijking",
-    "check",
-    "dagen_tot_beslissing",
-    "evaluatie_gepland",
-    "evaluatie_gehouden",
-    "evaluatie_uitkomst",
-)
 Dimension = Literal[
     "totaal",
     "rol",
@@ -81,6 +64,7 @@ Dimension = Literal[
     "evaluatie_gehouden",
     "evaluatie_uitkomst",
 ]
+DIMENSIONS: tuple[str, ...] = get_args(Dimension)  # one list, in this order
 
 
 class ExportRefused(Exception):
