@@ -163,8 +163,10 @@ def test_both_casus_validate_and_train_the_form() -> None:
     ]
     for path in paths:
         check = check_casus_file(path)
-        assert check.ok and check.diagnostics == [], check.diagnostics
-        assert check.casus is not None and check.casus.protocol == PID
+        assert check.ok
+        assert check.diagnostics == [], check.diagnostics
+        assert check.casus is not None
+        assert check.casus.protocol == PID
 
 
 def test_ketenkaart_lists_the_huisverbod_for_oudermishandeling() -> None:
