@@ -66,7 +66,9 @@ def _missing_english(node: Any, path: str = "", in_contact: bool = False) -> lis
     if isinstance(node, dict):
         for key, value in node.items():
             here = f"{path}.{key}"
-            is_text = key in TEXT_FIELDS and (key != "when" or in_contact)
+            is_text = (key in TEXT_FIELDS and (key != "when" or in_contact)) or (
+                key == "name" and in_contact
+            )
             if is_text:
                 if not (isinstance(value, dict) and value.get("nl") and value.get("en")):
                     found.append(here)
