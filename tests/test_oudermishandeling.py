@@ -10,13 +10,13 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from meldcode_cli.casus import check_casus_file
-from meldcode_cli.cli import build_app
-from meldcode_cli.compiled import CompiledProtocol, compile_protocol
-from meldcode_cli.engine import Walk
-from meldcode_cli.ketenkaart import check_kaart_paths
-from meldcode_cli.loading import load_protocol_file
-from meldcode_cli.walker import BareTarget, replay
+from meldcode_cli.chain.ketenkaart import check_kaart_paths
+from meldcode_cli.cli.app import build_app
+from meldcode_cli.protocol.compiled import CompiledProtocol, compile_protocol
+from meldcode_cli.protocol.loading import load_protocol_file
+from meldcode_cli.training.casus import check_casus_file
+from meldcode_cli.walk.driver import BareTarget, replay
+from meldcode_cli.walk.engine import Walk
 
 from .conftest import PROTOCOLS, ROOT
 
