@@ -181,6 +181,16 @@ class LazyGroup(TyperGroup):
             formatter.write_dl(rows)
 
 
+class ConsultGroup(TyperGroup):
+    """``meldcode consult CASE`` is ``meldcode consult request CASE``; ``answer`` and
+    ``import`` are the other two steps."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if args and not args[0].startswith("-") and args[0] not in self.commands:
+            args = ["request", *args]
+        return super().parse_args(ctx, args)
+
+
 def short_help(text: str, limit: int = 45) -> str:
     """The one-line help of a command in ``meldcode --help``: the first paragraph, up to its
     first sentence end, cut at a word before ``limit`` characters with "...".
@@ -1032,6 +1042,131 @@ def build_app() -> typer.Typer:
         )
 
     # ---- end of issue 17 ----
+
+    # ---- issue 18: new commands below this line ----
+    consult_app = typer.Typer(
+        name="consult", help=t("cmd.consult"), no_args_is_help=True, cls=ConsultGroup
+    )
+    app.add_typer(consult_app, name="consult")
+
+    @consult_app.command("request", help=t("cmd.consult.request"))
+    def consult_request(
+        case: Annotated[str, typer.Argument(help=t("cmd.resume.case"), show_default=False)],
+        vraag: Annotated[str, typer.Option("--vraag", help=t("cmd.consult.vraag"))] = "",
+        output_file: Annotated[
+            Path | None, typer.Option("--output", "-o", help=t("cmd.consult.output"))
+        ] = None,
+        betrokkenen: Annotated[
+            Path | None, typer.Option("--betrokkenen", help=t("cmd.report.betrokkenen"))
+        ] = None,
+    ) -> None:
+        from meldcode_cli import console
+        from meldcode_cli.consult import make_request
+        from meldcode_cli.report import ReportRefused
+
+        def call() -> Any:
+            try:
+                return make_request(
+                    case, vraag, output=output_file, betrokkenen=betrokkenen, stdin=sys.stdin
+                )
+            except ReportRefused as e:  # the summary or the question would leak
+                _fail(str(e), EXIT_FAILED)
+
+        outcome = run_walk(call)
+        for warning in outcome.warnings:
+            console.print_error(f"meldcode: {warning}")
+        console.print_text(
+            t(
+                "consult.request.written",
+                path=outcome.path,
+                id=outcome.request_id[:8],
+                name=outcome.path.name,
+            )
+        )
+
+    @consult_app.command("answer", help=t("cmd.consult.answer"))
+    def consult_answer(
+        file: Annotated[
+            Path, typer.Argument(help=t("cmd.consult.answer.file"), show_default=False)
+        ],
+        advies: Annotated[
+            str | None, typer.Option("--advies", help=t("cmd.consult.advies"))
+        ] = None,
+        output_file: Annotated[
+            Path | None, typer.Option("--output", "-o", help=t("cmd.consult.output"))
+        ] = None,
+        passphrase_file: Annotated[
+            Path | None, typer.Option("--passphrase-file", help=t("opt.passphrase_file"))
+        ] = None,
+        yes: Annotated[bool, typer.Option("--yes", help=t("opt.yes"))] = False,
+    ) -> None:
+        from meldcode_cli import console
+        from meldcode_cli.consult import answer_request
+        from meldcode_cli.keyflow import passphrase_source
+
+        path = run_walk(
+            lambda: answer_request(
+                file,
+                advice=advies,
+                passphrase=passphrase_source(passphrase_file),
+                output=output_file,
+                yes=yes,
+            )
+        )
+        if path is None:
+            raise typer.Exit(EXIT_FAILED)
+        from meldcode_cli.profile import ProfileStore
+
+        fp = run_walk(lambda: ProfileStore().current_fingerprint())
+        console.print_text(t("consult.answer.written", path=path, fp=fp, name=path.name))
+
+    @consult_app.command("import", help=t("cmd.consult.import"))
+    def consult_import(
+        case: Annotated[str, typer.Argument(help=t("cmd.resume.case"), show_default=False)],
+        file: Annotated[
+            Path, typer.Argument(help=t("cmd.consult.import.file"), show_default=False)
+        ],
+        passphrase_file: Annotated[
+            Path | None, typer.Option("--passphrase-file", help=t("opt.passphrase_file"))
+        ] = None,
+        yes: Annotated[bool, typer.Option("--yes", help=t("opt.yes"))] = False,
+    ) -> None:
+        from meldcode_cli import console
+        from meldcode_cli.consult import ConsultRefused, import_answer
+        from meldcode_cli.keyflow import passphrase_source
+
+        def call() -> Any:
+            try:
+                return import_answer(
+                    case, file, passphrase=passphrase_source(passphrase_file), yes=yes
+                )
+            except ConsultRefused as e:
+                _fail(e.message, EXIT_FAILED)
+
+        outcome = run_walk(call)
+        if outcome is None:
+            raise typer.Exit(EXIT_FAILED)
+        console.print_text(
+            t(
+                "consult.import.done",
+                name=outcome.consultant,
+                path=outcome.path,
+                fp=outcome.fingerprint,
+                label=case,
+            )
+        )
+
+    @key_app.command("trust", help=t("cmd.key.trust"))
+    def key_trust(
+        file: Annotated[Path, typer.Argument(help=t("cmd.key.trust.file"), show_default=False)],
+    ) -> None:
+        from meldcode_cli import console
+        from meldcode_cli.consult import trust_key
+
+        fp, owner = run_walk(lambda: trust_key(file))
+        console.print_text(t("consult.trust.done", owner=owner, fp=fp))
+
+    # ---- end of issue 18 ----
 
     # hand the commands to the lazy top-level group (see LazyGroup); typer builds the root
     # (its callback and options) and nothing else up front

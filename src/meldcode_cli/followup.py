@@ -190,7 +190,7 @@ def record_terugkoppeling(
     from meldcode_cli.cases import CaseStore
     from meldcode_cli.messages import t
     from meldcode_cli.session import Session
-    from meldcode_cli.signing import records_of, sign_case
+    from meldcode_cli.signing import decision_records_of, sign_case
 
     if moment not in (1, 2):
         raise CaseError(f"--moment {moment}: 1 (na de veiligheidsbeoordeling) of 2 (aan het eind)")
@@ -203,7 +203,7 @@ def record_terugkoppeling(
             f"casus {label} heeft geen melding vastgelegd; eerst: meldcode melding {label} "
             "--date DD-MM-JJJJ --channel telefoon"
         )
-    if not records_of(session):
+    if not decision_records_of(session):
         raise CaseError(
             f"casus {label} heeft nog geen ondertekend record; eerst: meldcode sign {label}"
         )

@@ -56,7 +56,13 @@ def case_view(
     walk = session.walk
     complete = walk.is_complete()
     step = walk.current_step()
-    records = sorted((case.folder / "records").glob("[0-9][0-9][0-9][0-9]-*.json"))
+    from meldcode_cli.record import is_consultation_file
+
+    records = sorted(
+        p
+        for p in (case.folder / "records").glob("[0-9][0-9][0-9][0-9]-*.json")
+        if not is_consultation_file(p)
+    )
     last_signed = max(
         (e.seq for e in case.entries if e.type in ("signed", "training_record")), default=-1
     )

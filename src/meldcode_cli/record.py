@@ -196,7 +196,7 @@ class Record(_M):
     schema_: Literal["meldcode-record"] = Field(alias="schema", default="meldcode-record")
     schema_version: int
     record_id: str
-    kind: Literal["decision", "evaluation", "amendment"]
+    kind: Literal["decision", "evaluation", "amendment", "consultation"]
     sequence: int = Field(ge=1)
     previous: PreviousRef | None
     training: bool
@@ -215,6 +215,11 @@ class Record(_M):
     )
     checks: ChecksRecord | None = None
     refutations: list[RefutationRecord] | None = None
+    consultation: dict[str, Any] | None = Field(
+        default=None,
+        description="kind consultation: the colleague's signed answer (a meldcode-consult-"
+        "answer envelope), checked again by verify against the colleague's key.",
+    )
     integrity: dict[str, str]
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
@@ -229,8 +234,9 @@ SECTIONS = (
     "override",
     "checks",
     "refutations",
+    "consultation",
 )
-OPTIONAL_SECTIONS = frozenset({"checks", "refutations"})
+OPTIONAL_SECTIONS = frozenset({"checks", "refutations", "consultation"})
 """Sections that records made before they existed do not have (and need not digest)."""
 
 
@@ -623,6 +629,15 @@ def record_files(paths: list[Path]) -> tuple[list[Path], list[str]]:
     return files, missing
 
 
+CONSULTATION_SUFFIX = "-consultation.json"
+
+
+def is_consultation_file(path: Path) -> bool:
+    """A signed collegiale consultatie in a case's chain (not a decision, amendment or
+    evaluation): skipped wherever "the newest record" of a case is meant."""
+    return path.name.endswith(CONSULTATION_SUFFIX)
+
+
 def load_record(path: Path) -> dict[str, Any]:
     """The record of a file, checked against the schema (not the signature).
 
@@ -645,6 +660,7 @@ def verify_file(
     public_key: bytes | None = None,
     keyring: Any | None = None,
     protocol_text: Any | None = None,
+    colleagues: Any | None = None,
 ) -> VerifyResult:
     """Verify one record file. Raises Unreadable for input that is not a record at all."""
     from meldcode_cli import crypto
@@ -735,6 +751,12 @@ def verify_file(
                 "kopgegevens (record_id, datum, volgnummer) zijn gewijzigd, of de sleutel is "
                 "een andere"
             )
+    if record.get("kind") == "consultation" or record.get("consultation") is not None:
+        from meldcode_cli.consult import check_embedded
+
+        problems, notes = check_embedded(record, colleagues=colleagues, own=keyring)
+        result.reasons += problems
+        result.notes += notes
     if protocol_text is not None:
         from meldcode_cli.cases import protocol_hash
 

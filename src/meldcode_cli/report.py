@@ -322,9 +322,12 @@ def resolve_record(arg: str) -> Path:
     """A record file; a folder (a case folder or its ``records``): its newest record; or a
     case label: that case's newest record."""
     from meldcode_cli.cases import CASE_LABEL_PATTERN, CaseStore
+    from meldcode_cli.record import is_consultation_file
 
     def newest(folder: Path) -> Path | None:
-        files = sorted(folder.glob("[0-9][0-9][0-9][0-9]-*.json"))
+        files = sorted(
+            p for p in folder.glob("[0-9][0-9][0-9][0-9]-*.json") if not is_consultation_file(p)
+        )
         return files[-1] if files else None
 
     path = Path(arg).expanduser()
@@ -1013,6 +1016,8 @@ def build_report(
     advies: bool = False,
     today: dt.date | None = None,
     people_source: str | None = None,
+    vraag: str | None = None,
+    consultations: list[dict[str, Any]] | None = None,
 ) -> Report:
     """The report model of a (verified) record."""
     b = _Builder(
@@ -1031,7 +1036,17 @@ def build_report(
             Section(
                 "vraag",
                 t("report.section.vraag"),
-                [Block(None, [Entry(t("report.vraag"), _empty(), empty=True)], key="vraag")],
+                [
+                    Block(
+                        None,
+                        [
+                            Entry(t("report.vraag"), vraag)
+                            if vraag
+                            else Entry(t("report.vraag"), _empty(), empty=True)
+                        ],
+                        key="vraag",
+                    )
+                ],
             )
         )
         sections.append(b.verantwoording(signed_by))
@@ -1065,6 +1080,13 @@ def build_report(
             "verantwoording",
         ]
         sections.sort(key=lambda s: order.index(s.key))
+        if consultations:  # signed collegiale consultaties in the case's chain
+            from meldcode_cli.consult import report_entries
+
+            stappen = next(s for s in sections if s.key == "stappen")
+            stappen.blocks.append(
+                Block(t("consult.report.title"), report_entries(consultations), key="consult")
+            )
         banner = [t("report.banner.concept"), t("report.banner.inzage"), t("report.banner.bellen")]
         title = t("report.title")
         reminder = t("report.reminder")
@@ -1454,6 +1476,8 @@ class ReportRequest:
     output: Path | None = None
     betrokkenen: Path | None = None
     advies: bool = False
+    vraag: str | None = None
+    """--advies: the question for Veilig Thuis or a colleague (``consult``), leak-checked."""
 
 
 @dataclass
@@ -1501,7 +1525,20 @@ def make_report(
         _offer_to_keep(path, people, stdin, out, advies=req.advies)
     else:
         source = t("report.about.betrokkenen_none")
-    report = build_report(record, people, advies=req.advies, today=today, people_source=source)
+    consultations = None
+    if not req.advies and live is None:
+        from meldcode_cli.consult import chain_consultations
+
+        consultations = chain_consultations(path)
+    report = build_report(
+        record,
+        people,
+        advies=req.advies,
+        today=today,
+        people_source=source,
+        vraag=req.vraag,
+        consultations=consultations,
+    )
     if live is not None:
         notice = "midcase.notice_unsigned" if live.complete else "midcase.notice"
         report.notices.insert(0, t(notice, step=live.step))

@@ -165,6 +165,19 @@ class Session:
             walk.refute(d["item"], d["value"], d["text"], d["source"], at=entry.at)
         elif entry.type == "justification":
             walk.justify(d["check"], d["text"], at=entry.at)
+        elif entry.type == "consultation":
+            from meldcode_cli.engine import SignedConsultation
+
+            walk.consultations.append(
+                SignedConsultation(
+                    request_id=str(d.get("request_id")),
+                    consultant=str(d.get("consultant")),
+                    consultant_role=str(d.get("consultant_role")),
+                    fingerprint=str(d.get("fingerprint")),
+                    answered_at=str(d.get("answered_at")),
+                    record=str(d.get("record")),
+                )
+            )
         elif entry.type == "evaluation":
             day = d.get("day")
             walk.today = dt.date.fromisoformat(day) if isinstance(day, str) else _date_of(entry.at)
