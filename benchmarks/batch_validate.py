@@ -500,7 +500,7 @@ def run(argv: list[str], env: dict[str, str]) -> Ran:
 SERIAL_SNIPPET = (
     "import os, sys\n"
     "os.cpu_count = lambda: 1  # validate_paths: workers = min(os.cpu_count(), 8)\n"
-    "from meldcode_cli.cli import main\n"
+    "from meldcode_cli.cli.app import main\n"
     "sys.argv = ['meldcode', *sys.argv[1:]]\n"
     "main()\n"
 )

@@ -25,7 +25,7 @@ def make(path: Path, n: int) -> None:
 
 
 def main() -> None:
-    from meldcode_cli.checker import validate_paths
+    from meldcode_cli.authoring.validate import validate_paths
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3)

@@ -35,9 +35,9 @@ PROTOCOLS = ["partnergeweld", "kindermishandeling", "ouderenmishandeling"]
 
 
 def make_exports(folder: Path, n: int) -> int:
-    from meldcode_cli import crypto
-    from meldcode_cli.monitor import suppress
-    from meldcode_cli.record import canonical
+    from meldcode_cli.chain.monitor import suppress
+    from meldcode_cli.record import crypto
+    from meldcode_cli.record.core import canonical
 
     rng = random.Random(1)
     total_cells = 0
@@ -86,7 +86,7 @@ def main() -> int:
         "--workers", type=int, default=None, help="processes (default: cores, at most 8)"
     )
     args = parser.parse_args()
-    from meldcode_cli.monitor import combine_paths, to_csv, to_html
+    from meldcode_cli.chain.monitor import combine_paths, to_csv, to_html
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

@@ -24,11 +24,11 @@ ROOT = Path(__file__).resolve().parent.parent
 def build() -> tuple[dict[str, Any], Any]:
     import yaml
 
-    from meldcode_cli import crypto
-    from meldcode_cli.cases import CaseStore
-    from meldcode_cli.record import build_record
-    from meldcode_cli.session import Session, compile_text
-    from meldcode_cli.walker import replay
+    from meldcode_cli.record import crypto
+    from meldcode_cli.record.core import build_record
+    from meldcode_cli.walk.casestore import CaseStore
+    from meldcode_cli.walk.driver import replay
+    from meldcode_cli.walk.session import Session, compile_text
 
     text = (ROOT / "protocols" / "partnergeweld.yaml").read_text(encoding="utf-8")
     spec = yaml.safe_load(
@@ -56,8 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=2000)
     args = parser.parse_args(argv)
 
-    from meldcode_cli import crypto
-    from meldcode_cli.record import canonical
+    from meldcode_cli.record import crypto
+    from meldcode_cli.record.core import canonical
 
     record, pair = build()
     size = len(json.dumps(record, ensure_ascii=False).encode())

@@ -39,18 +39,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from meldcode_cli.cases import CaseStore
-from meldcode_cli.catalog import find_protocol
-from meldcode_cli.compiled import CItem
-from meldcode_cli.engine import AnswerError, Walk
-from meldcode_cli.protocol import (
+from meldcode_cli.authoring.catalog import find_protocol
+from meldcode_cli.protocol.compiled import CItem
+from meldcode_cli.protocol.model import (
     DateItem,
     MultiChoiceItem,
     SingleChoiceItem,
     TextItem,
     YesNoItem,
 )
-from meldcode_cli.session import Session, compile_text
+from meldcode_cli.walk.casestore import CaseStore
+from meldcode_cli.walk.engine import AnswerError, Walk
+from meldcode_cli.walk.session import Session, compile_text
 
 REPO = Path(__file__).resolve().parent.parent
 TARGET_MS = 50.0

@@ -29,7 +29,7 @@ step "built $(basename "$wheel")"
 listing="$("$python" -m zipfile -l "$wheel")"
 for must in meldcode_cli/_protocols/kindermishandeling.yaml \
   meldcode_cli/_protocols/scenarios/ meldcode_cli/_casus/ \
-  meldcode_cli/templates/report.md.j2 meldcode_cli/py.typed; do
+  meldcode_cli/report/templates/report.md.j2 meldcode_cli/py.typed; do
   grep -q "$must" <<< "$listing" || { echo "wheel-smoke: $must missing from the wheel" >&2; exit 1; }
 done
 

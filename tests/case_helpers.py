@@ -8,10 +8,10 @@ from typing import Any
 
 import yaml
 
-from meldcode_cli.cases import CaseStore
-from meldcode_cli.scenarios import DEFAULT_TODAY
-from meldcode_cli.session import Session, compile_text
-from meldcode_cli.walker import replay
+from meldcode_cli.authoring.scenarios import DEFAULT_TODAY
+from meldcode_cli.walk.casestore import CaseStore
+from meldcode_cli.walk.driver import replay
+from meldcode_cli.walk.session import Session, compile_text
 
 from .conftest import PROTOCOLS
 

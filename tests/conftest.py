@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from meldcode_cli.compiled import CompiledProtocol, compile_protocol
-from meldcode_cli.loading import load_protocol_file, load_protocol_text
-from meldcode_cli.messages import set_lang
+from meldcode_cli.i18n.messages import set_lang
+from meldcode_cli.protocol.compiled import CompiledProtocol, compile_protocol
+from meldcode_cli.protocol.loading import load_protocol_file, load_protocol_text
 
 ROOT = Path(__file__).resolve().parent.parent
 PROTOCOLS = ROOT / "protocols"
@@ -20,7 +20,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--windows-branches",
         action="store_true",
-        help="force the Windows branches of meldcode_cli.oscompat (icacls simulated)",
+        help="force the Windows branches of meldcode_cli.files.oscompat (icacls simulated)",
     )
 
 
@@ -41,7 +41,7 @@ def windows_branches(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyP
     if forced:
         if request.node.get_closest_marker("posix_only"):
             pytest.skip("checks POSIX file modes; --windows-branches forces the Windows branch")
-        from meldcode_cli import oscompat
+        from meldcode_cli.files import oscompat
 
         monkeypatch.setattr(oscompat, "WINDOWS", True)
         monkeypatch.setattr(oscompat, "run_icacls", _simulated_icacls)

@@ -10,7 +10,7 @@ import itertools
 
 import pytest
 
-from meldcode_cli.afwegingskader import KNMG5_URL, NJI_URL, ORACLE, decide, oracle_row
+from meldcode_cli.protocol.afwegingskader import KNMG5_URL, NJI_URL, ORACLE, decide, oracle_row
 
 LETTER = {"J": True, "N": False, "?": None}
 ALL_CODES = ["".join(c) for c in itertools.product("JN?", repeat=5)]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from meldcode_cli.afwegingskader import PATH_CODES
-from meldcode_cli.analysis import analyse
-from meldcode_cli.checker import check_text
-from meldcode_cli.compiled import CompiledProtocol
+from meldcode_cli.authoring.validate import check_text
+from meldcode_cli.protocol.afwegingskader import PATH_CODES
+from meldcode_cli.protocol.analysis import analyse
+from meldcode_cli.protocol.compiled import CompiledProtocol
 
 from .conftest import compile_text, minimal
 
@@ -129,7 +129,7 @@ def test_bare_yes_no_reference_means_ja_but_text_nee_counts_as_answered() -> Non
         when: notitie"""
         )
     )
-    from meldcode_cli.engine import Walk
+    from meldcode_cli.walk.engine import Walk
 
     w = Walk(compiled, "huisarts")
     w.replay({"signaal": "nee", "notitie": "nee"})
@@ -159,9 +159,9 @@ def test_trigger_depending_on_afweging_through_another_item_is_mc306() -> None:
 
 
 def test_replay_of_contradictory_answers_stops_with_a_reason() -> None:
-    from meldcode_cli.compiled import compile_protocol
-    from meldcode_cli.engine import AnswerError, Walk
-    from meldcode_cli.loading import load_protocol_text
+    from meldcode_cli.protocol.compiled import compile_protocol
+    from meldcode_cli.protocol.loading import load_protocol_text
+    from meldcode_cli.walk.engine import AnswerError, Walk
 
     text = minimal(step5=TRIGGER_VIA_AFWEGING)
     loaded = load_protocol_text(text, "mini.yaml")
@@ -227,9 +227,9 @@ def test_shortcut_for_inert_conditional_items_changes_no_result() -> None:
     Both must give the same paths, decision paths, reachable items and diagnostics."""
     from pathlib import Path
 
-    from meldcode_cli.analysis import analyse
-    from meldcode_cli.compiled import compile_protocol
-    from meldcode_cli.loading import load_protocol_file
+    from meldcode_cli.protocol.analysis import analyse
+    from meldcode_cli.protocol.compiled import compile_protocol
+    from meldcode_cli.protocol.loading import load_protocol_file
 
     root = Path(__file__).resolve().parent.parent
     files = sorted((root / "protocols").glob("*.yaml"))

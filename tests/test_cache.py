@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from meldcode_cli import cache, checker, loading, yamlio
-from meldcode_cli.checker import check_file, validate_paths
-from meldcode_cli.entry import main
+from meldcode_cli.authoring import validate as checker
+from meldcode_cli.authoring.validate import check_file, validate_paths
+from meldcode_cli.cli.entry import main
+from meldcode_cli.protocol import cache, loading, yamlio
 
 from .conftest import PROTOCOLS, VOORBEELD
 
@@ -160,7 +161,7 @@ def test_fast_path_prints_what_the_full_command_prints(
 
 
 def test_fast_path_declines_what_it_does_not_know(proto: Path) -> None:
-    from meldcode_cli.fastpath import try_validate
+    from meldcode_cli.cli.fastpath import try_validate
 
     check_file(proto)
     assert try_validate(["validate", str(proto)]) == 0
@@ -176,7 +177,7 @@ def test_fast_path_imports_neither_typer_nor_pydantic(proto: Path) -> None:
     check_file(proto)
     probe = (
         "import sys, json\n"
-        "from meldcode_cli.entry import main\n"
+        "from meldcode_cli.cli.entry import main\n"
         "try:\n    main(['validate', sys.argv[1]])\n"
         "except SystemExit as e:\n    code = e.code\n"
         "sys.stderr.write('MODULES=' + json.dumps(sorted(sys.modules)) + '\\n')\n"
@@ -209,7 +210,7 @@ def test_cross_file_duplicate_ids_are_found_from_cached_results(tmp_path: Path) 
 
 HELP_PROBE = (
     "import sys, json\n"
-    "from meldcode_cli.entry import main\n"
+    "from meldcode_cli.cli.entry import main\n"
     "try:\n    main(json.loads(sys.argv[1]))\n"
     "except SystemExit as e:\n    code = e.code\n"
     "sys.stderr.write('MODULES=' + json.dumps(sorted(sys.modules)) + '\\n')\n"
@@ -282,13 +283,13 @@ def test_start_fast_path_matches_the_full_command(
 ) -> None:
     from typer.testing import CliRunner
 
-    from meldcode_cli.cli import build_app
-    from meldcode_cli.fastpath import try_start
+    from meldcode_cli.cli.app import build_app
+    from meldcode_cli.cli.fastpath import try_start
 
     code = try_start(args)
     fast = capsys.readouterr()
     assert code is not None
-    from meldcode_cli.messages import set_lang
+    from meldcode_cli.i18n.messages import set_lang
 
     set_lang(None)
     full = CliRunner().invoke(build_app(), args)
@@ -296,7 +297,7 @@ def test_start_fast_path_matches_the_full_command(
 
 
 def test_start_fast_path_declines_what_it_does_not_know() -> None:
-    from meldcode_cli.fastpath import try_start
+    from meldcode_cli.cli.fastpath import try_start
 
     for args in (
         ["start", "--help"],

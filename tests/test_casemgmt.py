@@ -9,7 +9,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from meldcode_cli.casemgmt import (
+from meldcode_cli.cli.app import build_app
+from meldcode_cli.record.core import verify_file
+from meldcode_cli.record.profile import Profile, ProfileStore
+from meldcode_cli.record.signing import sign_case
+from meldcode_cli.walk.casemgmt import (
     archive_case,
     case_rows,
     format_rows,
@@ -18,11 +22,7 @@ from meldcode_cli.casemgmt import (
     rename_case,
     resumable_lines,
 )
-from meldcode_cli.cases import CaseStore
-from meldcode_cli.cli import build_app
-from meldcode_cli.profile import Profile, ProfileStore
-from meldcode_cli.record import verify_file
-from meldcode_cli.signing import sign_case
+from meldcode_cli.walk.casestore import CaseStore
 
 from .case_helpers import pick_scenario, scenario_today, scenarios_of, walk_case
 
@@ -67,7 +67,7 @@ def test_columns_legend_and_states(home: Path) -> None:
     profile()
     walk_case(CaseStore(), "open-a", "partnergeweld", "huisarts", STEP1, complete=False)
     finished("klaar-b")
-    from meldcode_cli.session import Session
+    from meldcode_cli.walk.session import Session
 
     session, _ = Session.resume(CaseStore(), "klaar-b")
     sign_case(session, passphrase=lambda: PASS)
@@ -100,7 +100,7 @@ def test_columns_legend_and_states(home: Path) -> None:
 
 
 def test_human_timestamps(home: Path) -> None:
-    from meldcode_cli.casemgmt import when
+    from meldcode_cli.walk.casemgmt import when
 
     now = dt.datetime.now().astimezone()
     assert when(now.isoformat(), now.date()).startswith("vandaag ")
@@ -125,7 +125,7 @@ def test_rename_keeps_the_case_and_refuses_bad_labels(home: Path) -> None:
     assert store.labels() == ["nieuw"]
     assert case_rows()[0]["label"] == "nieuw"
     assert case_rows()[0]["step"] == 2
-    from meldcode_cli.session import Session
+    from meldcode_cli.walk.session import Session
 
     session, _ = Session.resume(store, "nieuw")
     assert session.walk.answers["signalen_datum"] == "2026-01-08"
@@ -176,7 +176,7 @@ def test_purge_asks_to_type_the_label(home: Path) -> None:
 def test_purge_keeps_signed_records_that_still_verify(home: Path) -> None:
     profile()
     finished("getekend")
-    from meldcode_cli.session import Session
+    from meldcode_cli.walk.session import Session
 
     session, _ = Session.resume(CaseStore(), "getekend")
     out = sign_case(session, passphrase=lambda: PASS)
@@ -203,7 +203,7 @@ def test_resume_without_a_label_lists_and_recaps(home: Path) -> None:
     assert result.exit_code == 0
     assert "verder" in result.stdout
     assert "meldcode resume LABEL" in result.stdout
-    from meldcode_cli.session import Session
+    from meldcode_cli.walk.session import Session
 
     session, _ = Session.resume(CaseStore(), "verder")
     recap = recap_lines(session.walk)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from meldcode_cli.cases import CaseError, CaseStore, read_journal
-from meldcode_cli.session import Session, compile_text
+from meldcode_cli.walk.casestore import CaseError, CaseStore, read_journal
+from meldcode_cli.walk.session import Session, compile_text
 
 from .conftest import VOORBEELD
 
@@ -130,7 +130,7 @@ def test_unknown_case(store: CaseStore) -> None:
 
 
 def test_invalid_answer_saves_nothing(store: CaseStore) -> None:
-    from meldcode_cli.engine import AnswerError
+    from meldcode_cli.walk.engine import AnswerError
 
     s = start(store)
     s.answer("signalen", [])

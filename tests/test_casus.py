@@ -11,7 +11,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from meldcode_cli.casus import (
+from meldcode_cli.cli.app import build_app
+from meldcode_cli.i18n.messages import CODE_TITLES_EN
+from meldcode_cli.protocol.compiled import CompiledProtocol
+from meldcode_cli.protocol.diagnostics import CODES
+from meldcode_cli.training.casus import (
     CASUS_SUFFIX,
     Casus,
     check_casus_file,
@@ -19,12 +23,8 @@ from meldcode_cli.casus import (
     expected_parts,
     find_casus,
 )
-from meldcode_cli.cli import build_app
-from meldcode_cli.compiled import CompiledProtocol
-from meldcode_cli.diagnostics import CODES
-from meldcode_cli.engine import Walk, path_code
-from meldcode_cli.messages import CODE_TITLES_EN
-from meldcode_cli.walker import BareTarget, replay
+from meldcode_cli.walk.driver import BareTarget, replay
+from meldcode_cli.walk.engine import Walk, path_code
 
 from .conftest import ROOT
 

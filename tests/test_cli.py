@@ -12,8 +12,8 @@ import yaml
 from typer.testing import CliRunner
 
 from meldcode_cli import __version__
-from meldcode_cli.cli import build_app
-from meldcode_cli.entry import main
+from meldcode_cli.cli.app import build_app
+from meldcode_cli.cli.entry import main
 
 from .conftest import PROTOCOLS, VOORBEELD
 
@@ -245,7 +245,7 @@ def test_scenario_file_schema_errors_have_locations(runner: CliRunner, tmp_path:
 def test_internal_error_is_reported_without_traceback(
     runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from meldcode_cli import checker
+    from meldcode_cli.authoring import validate as checker
 
     def boom(*_a: object, **_k: object) -> None:
         raise RuntimeError("kapot")
@@ -276,7 +276,7 @@ def test_test_command_fails_when_the_protocol_fails_the_path_analysis(
 def test_top_level_help_lists_every_command_without_building_them() -> None:
     import typer
 
-    from meldcode_cli.cli import LazyGroup
+    from meldcode_cli.cli.app import LazyGroup
 
     group = typer.main.get_command(build_app())
     assert isinstance(group, LazyGroup)

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from meldcode_cli import conditions as c
-from meldcode_cli.conditions import (
+from meldcode_cli.protocol import conditions as c
+from meldcode_cli.protocol.conditions import (
     And,
     Compare,
     ConditionSyntaxError,

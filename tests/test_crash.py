@@ -20,11 +20,11 @@ from typing import Any
 
 import pytest
 
-from meldcode_cli import session as session_module
-from meldcode_cli.cases import JOURNAL, PINNED, CaseError, CaseStore
-from meldcode_cli.compiled import CompiledProtocol
-from meldcode_cli.session import Session
-from meldcode_cli.walkflow import WalkInterrupted, list_cases, resume_walk
+from meldcode_cli.protocol.compiled import CompiledProtocol
+from meldcode_cli.walk import session as session_module
+from meldcode_cli.walk.casestore import JOURNAL, PINNED, CaseError, CaseStore
+from meldcode_cli.walk.flow import WalkInterrupted, list_cases, resume_walk
+from meldcode_cli.walk.session import Session
 
 from .conftest import VOORBEELD
 from .test_walkflow import Tty
@@ -52,8 +52,8 @@ EDITS = 60  # after the walk, the driver keeps changing "weging" (a long walk's 
 DRIVER = """
 import json, sys, time
 from pathlib import Path
-from meldcode_cli.cases import CaseStore
-from meldcode_cli.session import Session, compile_text
+from meldcode_cli.walk.casestore import CaseStore
+from meldcode_cli.walk.session import Session, compile_text
 
 root, label, protocol, answers, edits, pause = sys.argv[1:7]
 answers, edits, pause = json.loads(answers), int(edits), float(pause)
@@ -374,8 +374,8 @@ def test_damaged_line_in_the_middle_is_reported(tmp_path: Path, cached_compile: 
 KILL_AFTER_JOURNAL_OPEN = """
 import os, signal, sys
 from pathlib import Path
-from meldcode_cli import cases
-from meldcode_cli.session import Session, compile_text
+from meldcode_cli.walk import casestore as cases
+from meldcode_cli.walk.session import Session, compile_text
 
 root, label, protocol = sys.argv[1:4]
 real_open = os.open

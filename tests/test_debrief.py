@@ -13,8 +13,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from meldcode_cli.cli import build_app
-from meldcode_cli.debrief import Debrief, Point, build_debrief, collect_records, format_html
+from meldcode_cli.cli.app import build_app
+from meldcode_cli.training.debrief import (
+    Debrief,
+    Point,
+    build_debrief,
+    collect_records,
+    format_html,
+)
 
 from .conftest import ROOT
 from .training_helpers import key_answers, train

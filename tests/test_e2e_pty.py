@@ -19,9 +19,9 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from meldcode_cli.cases import CaseStore
-from meldcode_cli.engine import AnswerValue
-from meldcode_cli.session import Session
+from meldcode_cli.walk.casestore import CaseStore
+from meldcode_cli.walk.engine import AnswerValue
+from meldcode_cli.walk.session import Session
 
 from .test_walkflow import LINES
 

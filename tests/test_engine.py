@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from meldcode_cli.compiled import CompiledProtocol
-from meldcode_cli.engine import AnswerError, Walk
+from meldcode_cli.protocol.compiled import CompiledProtocol
+from meldcode_cli.walk.engine import AnswerError, Walk
 
 from .conftest import compile_text, minimal
 
@@ -100,7 +100,7 @@ def test_date_range_future(voorbeeld: CompiledProtocol) -> None:
     ],
 )
 def test_dates_as_professionals_write_them(typed: str, iso: str) -> None:
-    from meldcode_cli.engine import parse_date
+    from meldcode_cli.walk.engine import parse_date
 
     assert parse_date(typed).isoformat() == iso
 
@@ -118,7 +118,7 @@ def test_dates_as_professionals_write_them(typed: str, iso: str) -> None:
     ],
 )
 def test_impossible_dates_are_refused_with_a_hint(typed: str, hint: str) -> None:
-    from meldcode_cli.engine import parse_date
+    from meldcode_cli.walk.engine import parse_date
 
     with pytest.raises(AnswerError, match=hint):
         parse_date(typed)
@@ -318,7 +318,7 @@ def test_options_limited_to_a_role() -> None:
 
 
 def test_choice_without_options_for_a_role_is_mc217() -> None:
-    from meldcode_cli.checker import check_text
+    from meldcode_cli.authoring.validate import check_text
 
     text = minimal(
         step1="""\
@@ -340,7 +340,7 @@ def test_choice_without_options_for_a_role_is_mc217() -> None:
 
 
 def test_checklist_needing_more_options_than_a_role_gets_is_mc217() -> None:
-    from meldcode_cli.checker import check_text
+    from meldcode_cli.authoring.validate import check_text
 
     text = minimal(
         step1="""\

@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from meldcode_cli.casemgmt import case_rows
-from meldcode_cli.cases import CaseError, CaseStore
-from meldcode_cli.cli import build_app
-from meldcode_cli.followup import add_workdays, due_items, parse_day, record_melding
-from meldcode_cli.profile import Profile, ProfileStore
-from meldcode_cli.record import load_record, verify_chain, verify_file
-from meldcode_cli.session import Session
-from meldcode_cli.signing import records_of, sign_case
+from meldcode_cli.cli.app import build_app
+from meldcode_cli.record.core import load_record, verify_chain, verify_file
+from meldcode_cli.record.profile import Profile, ProfileStore
+from meldcode_cli.record.signing import records_of, sign_case
+from meldcode_cli.walk.casemgmt import case_rows
+from meldcode_cli.walk.casestore import CaseError, CaseStore
+from meldcode_cli.walk.followup import add_workdays, due_items, parse_day, record_melding
+from meldcode_cli.walk.session import Session
 
 from .case_helpers import pick_scenario, scenario_today, walk_case
 
@@ -172,7 +172,7 @@ def test_terugkoppeling_without_melding_says_what_first(home: Path) -> None:
 
 
 def test_melding_after_an_override_to_meld(home: Path) -> None:
-    from meldcode_cli.record import ChosenDecision, Override
+    from meldcode_cli.record.core import ChosenDecision, Override
 
     from .case_helpers import scenarios_of
 

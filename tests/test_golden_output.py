@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from meldcode_cli.checker import check_file
-from meldcode_cli.output import format_text
+from meldcode_cli.authoring.output import format_text
+from meldcode_cli.authoring.validate import check_file
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden" / "validate_text.txt"

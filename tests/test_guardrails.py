@@ -10,13 +10,13 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from meldcode_cli.cases import CaseError, CaseStore
-from meldcode_cli.cli import build_app
-from meldcode_cli.engine import AnswerError, Walk
-from meldcode_cli.guardrails import ALL_SHARED_CHECKS, GUARDRAIL_IDS, checks_hash
-from meldcode_cli.record import load_envelope, verify_file
-from meldcode_cli.session import Session, compile_text
-from meldcode_cli.walker import ScriptedPrompter, drive, replay_phases
+from meldcode_cli.cli.app import build_app
+from meldcode_cli.protocol.guardrails import ALL_SHARED_CHECKS, GUARDRAIL_IDS, checks_hash
+from meldcode_cli.record.core import load_envelope, verify_file
+from meldcode_cli.walk.casestore import CaseError, CaseStore
+from meldcode_cli.walk.driver import ScriptedPrompter, drive, replay_phases
+from meldcode_cli.walk.engine import AnswerError, Walk
+from meldcode_cli.walk.session import Session, compile_text
 
 from .conftest import ROOT, VOORBEELD
 
@@ -109,8 +109,8 @@ def _session(store: CaseStore, label: str, answers: dict[str, object]) -> Sessio
 
 
 def test_signing_refuses_without_justification(store: CaseStore) -> None:
-    from meldcode_cli.profile import Profile, ProfileStore
-    from meldcode_cli.signing import sign_case
+    from meldcode_cli.record.profile import Profile, ProfileStore
+    from meldcode_cli.record.signing import sign_case
 
     answers = dict(_example()["answers"])  # type: ignore[call-overload]
     answers["consultatie_collega"] = "nee"
@@ -136,11 +136,11 @@ def test_signing_refuses_without_justification(store: CaseStore) -> None:
 
 def test_record_without_the_new_sections_still_verifies(store: CaseStore) -> None:
     """Records signed before checks/refutations existed: the signature still verifies."""
-    from meldcode_cli import crypto
-    from meldcode_cli.record import canonical, integrity_map, sign_envelope, write_record
+    from meldcode_cli.record import crypto
+    from meldcode_cli.record.core import canonical, integrity_map, sign_envelope, write_record
 
     s = _session(store, "old", dict(_example()["answers"]))  # type: ignore[call-overload]
-    from meldcode_cli.record import build_record
+    from meldcode_cli.record.core import build_record
 
     body = build_record(s, profile=None, key_fingerprint=None)
     for name in ("checks", "refutations"):
@@ -336,8 +336,8 @@ VOORBEELD_ANSWERS = {
 
 
 def test_block_refuses_signing_until_the_answers_change(store: CaseStore) -> None:
-    from meldcode_cli.profile import Profile, ProfileStore
-    from meldcode_cli.signing import sign_case
+    from meldcode_cli.record.profile import Profile, ProfileStore
+    from meldcode_cli.record.signing import sign_case
 
     text = VOORBEELD.read_text(encoding="utf-8").replace("id: voorbeeld\n", "id: blok\n", 1)
     text += BLOCK_CHECKS

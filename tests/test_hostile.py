@@ -19,8 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from meldcode_cli import jsonio
-from meldcode_cli.cases import CaseStore, read_journal
+from meldcode_cli.files import jsonio
+from meldcode_cli.walk.casestore import CaseStore, read_journal
 
 from .hostile_helpers import (
     EXAMPLE,
@@ -333,7 +333,7 @@ def test_duplicate_key_in_record_is_refused(home: Path) -> None:
 
 
 def test_journal_line_of_wrong_shape_with_valid_checksum_is_recovered(home: Path) -> None:
-    from meldcode_cli.cases import _checksum
+    from meldcode_cli.walk.casestore import _checksum
 
     journal = home / CASE / "journal.jsonl"
     lines = journal.read_bytes().split(b"\n")[:-1]

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from meldcode_cli.identcheck import find_identifiers
+from meldcode_cli.privacy.identcheck import find_identifiers
 
 from .conftest import ROOT
 

@@ -15,11 +15,11 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from meldcode_cli.analysis import analyse
-from meldcode_cli.compiled import compile_protocol
-from meldcode_cli.engine import Walk
-from meldcode_cli.loading import load_protocol_file, load_protocol_text
-from meldcode_cli.verstrekking import ORACLE, OUTCOMES, decide_verstrekking
+from meldcode_cli.protocol.analysis import analyse
+from meldcode_cli.protocol.compiled import compile_protocol
+from meldcode_cli.protocol.loading import load_protocol_file, load_protocol_text
+from meldcode_cli.protocol.verstrekking import ORACLE, OUTCOMES, decide_verstrekking
+from meldcode_cli.walk.engine import Walk
 
 from .conftest import PROTOCOLS
 from .test_e2e_pty import MELDCODE, TIMEOUT, Terminal, _env

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from meldcode_cli.cli import build_app
-from meldcode_cli.keyflow import init_profile, parse_role
-from meldcode_cli.messages import set_lang
-from meldcode_cli.profile import ProfileError, ProfileStore
+from meldcode_cli.cli.app import build_app
+from meldcode_cli.i18n.messages import set_lang
+from meldcode_cli.record.keyflow import init_profile, parse_role
+from meldcode_cli.record.profile import ProfileError, ProfileStore
 
 from .test_walkflow import Tty
 

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from meldcode_cli.checker import FileResult, check_file, check_text
-from meldcode_cli.diagnostics import CODES, Diagnostic
+from meldcode_cli.authoring.validate import FileResult, check_file, check_text
+from meldcode_cli.protocol.diagnostics import CODES, Diagnostic
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "invalid"
 VOORBEELD = Path(__file__).resolve().parent.parent / "protocols" / "voorbeeld.yaml"
@@ -221,7 +221,7 @@ def test_expected_hint(fx: Fixture) -> None:
 
 
 def test_file_too_large_is_mc005(tmp_path: Path) -> None:
-    from meldcode_cli.yamlio import MAX_BYTES
+    from meldcode_cli.protocol.yamlio import MAX_BYTES
 
     big = tmp_path / "groot.yaml"
     text = VOORBEELD.read_text(encoding="utf-8")
@@ -243,7 +243,7 @@ def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
 
 
 def test_duplicate_protocol_id_across_files_is_mc215(tmp_path: Path) -> None:
-    from meldcode_cli.checker import validate_paths
+    from meldcode_cli.authoring.validate import validate_paths
 
     text = VOORBEELD.read_text(encoding="utf-8")
     (tmp_path / "a").mkdir()

@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from meldcode_cli.cases import CaseStore
-from meldcode_cli.cli import build_app
-from meldcode_cli.journaal import WIDTH, build_journaal, make_journaal
-from meldcode_cli.midcase import case_view
-from meldcode_cli.record import build_record
-from meldcode_cli.session import compile_text
+from meldcode_cli.cli.app import build_app
+from meldcode_cli.record.core import build_record
+from meldcode_cli.report.journaal import WIDTH, build_journaal, make_journaal
+from meldcode_cli.walk.casestore import CaseStore
+from meldcode_cli.walk.midcase import case_view
+from meldcode_cli.walk.session import compile_text
 
 from .case_helpers import pick_scenario, protocol_ids, scenario_today, walk_case
 from .conftest import PROTOCOLS, ROOT

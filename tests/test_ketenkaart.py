@@ -11,15 +11,15 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from meldcode_cli.cli import build_app
-from meldcode_cli.kaart import KaartRequest, render_kaart
-from meldcode_cli.ketenkaart import (
+from meldcode_cli.chain.kaart import KaartRequest, render_kaart
+from meldcode_cli.chain.ketenkaart import (
     check_kaart_paths,
     load_overlay,
     shipped_ketenkaart_dir,
     user_ketenkaart_dir,
 )
-from meldcode_cli.yamlio import load_yaml_text
+from meldcode_cli.cli.app import build_app
+from meldcode_cli.protocol.yamlio import load_yaml_text
 
 from .conftest import ROOT
 
@@ -205,7 +205,7 @@ def test_text_wraps_at_60_columns_and_crops_nothing(tmp_path: Path) -> None:
 
 def test_filters(tmp_path: Path) -> None:
     def ids(**kw: str) -> set[str]:
-        from meldcode_cli.kaart import select
+        from meldcode_cli.chain.kaart import select
 
         req = KaartRequest(today=TODAY)
         for k, v in kw.items():

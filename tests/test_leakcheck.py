@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from meldcode_cli.leakcheck import Known, find_identifiers, normalise
+from meldcode_cli.privacy.leakcheck import Known, find_identifiers, normalise
 
 TODAY = dt.date(2026, 12, 1)
 KNOWN = [

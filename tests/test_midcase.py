@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from meldcode_cli.cases import CaseStore
-from meldcode_cli.cli import build_app
-from meldcode_cli.phone import phone_lines
+from meldcode_cli.cli.app import build_app
+from meldcode_cli.walk.casestore import CaseStore
+from meldcode_cli.walk.phone import phone_lines
 
 from .case_helpers import walk_case
 
@@ -93,7 +93,7 @@ def test_phone_summary_fits_one_screen(home: Path) -> None:
 
 
 def test_the_acute_route_in_the_walk_shows_the_phone_summary(home: Path) -> None:
-    from meldcode_cli.walkview import acute_block
+    from meldcode_cli.walk.view import acute_block
 
     session = walk_case(CaseStore(), "w", "partnergeweld", "huisarts", STEP1, complete=False)
     block = acute_block(session.walk)
@@ -107,8 +107,8 @@ class _Tty(io.StringIO):
 
 
 def test_betrokkenen_asked_once_per_case(home: Path) -> None:
-    from meldcode_cli.report import ReportRequest, make_report
-    from meldcode_cli.signing import sign_case
+    from meldcode_cli.record.signing import sign_case
+    from meldcode_cli.report.core import ReportRequest, make_report
 
     from .case_helpers import pick_scenario, scenario_today
 
@@ -116,7 +116,7 @@ def test_betrokkenen_asked_once_per_case(home: Path) -> None:
     session = walk_case(
         CaseStore(), "c1", "partnergeweld", "huisarts", sc["answers"], today=scenario_today(sc)
     )
-    from meldcode_cli.profile import ProfileStore
+    from meldcode_cli.record.profile import ProfileStore
 
     sign_case(session, passphrase=None, training=True, profiles=ProfileStore(home / "none"))
     # rol, naam, geboren, relatie, adres, telefoon, e-mail, gezag, school, huishouden; stop; keep
@@ -143,7 +143,7 @@ def test_betrokkenen_asked_once_per_case(home: Path) -> None:
     assert "rol (bv." not in prompts.getvalue()
     assert "eerder gevraagd, bewaard bij de casus" in second.text
     # purge erases them with the case
-    from meldcode_cli.casemgmt import purge_case
+    from meldcode_cli.walk.casemgmt import purge_case
 
     purge_case("c1")
     assert not kept.exists()

@@ -23,9 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from meldcode_cli import crypto
-from meldcode_cli.cli import build_app
-from meldcode_cli.monitor import (
+from meldcode_cli.chain.monitor import (
     MIN_CELL,
     ExportRefused,
     combine_exports,
@@ -35,6 +33,8 @@ from meldcode_cli.monitor import (
     to_html,
     verify_export,
 )
+from meldcode_cli.cli.app import build_app
+from meldcode_cli.record import crypto
 
 from .conftest import ROOT
 from .test_ketenkaart import assert_no_external_loads
@@ -198,7 +198,7 @@ def test_wrong_passphrase_writes_nothing(at_home: dict[str, Any], tmp_path: Path
 
 
 def test_tampered_record_is_not_counted(at_home: dict[str, Any], tmp_path: Path) -> None:
-    from meldcode_cli.monitor import home_records
+    from meldcode_cli.chain.monitor import home_records
 
     records, left_out = home_records()
     assert (len(records), left_out) == (N_RECORDS, 0)
@@ -339,7 +339,7 @@ def test_combine_gives_the_sums_and_refuses_duplicates_and_tampering(
     assert r.exit_code == 1
     assert "gewijzigd" in r.stderr
     # a correctly signed export with a cell under 5 (a modified tool) is refused too
-    from meldcode_cli.record import canonical
+    from meldcode_cli.record.core import canonical
 
     pair = crypto.generate()
     forged = make_export(records, pair)
@@ -371,7 +371,7 @@ def test_small_cells_are_suppressed_and_counted() -> None:
 
 
 def test_round_to_5_for_publication(tmp_path: Path) -> None:
-    from meldcode_cli.monitor import Combined, write_combined
+    from meldcode_cli.chain.monitor import Combined, write_combined
 
     combined = Combined(
         1,
@@ -417,14 +417,14 @@ def test_count_records_skips_training_and_uses_the_last_amendment() -> None:
 
 
 def test_html_report_of_nothing_is_still_a_page() -> None:
-    from meldcode_cli.monitor import Combined
+    from meldcode_cli.chain.monitor import Combined
 
     page = to_html(Combined())
     assert_no_external_loads(page)
 
 
 def test_parallel_combine_equals_sequential(home30: dict[str, Any], tmp_path: Path) -> None:
-    from meldcode_cli.monitor import combine_paths
+    from meldcode_cli.chain.monitor import combine_paths
 
     records = _records(home30["home"])
     for n in range(6):

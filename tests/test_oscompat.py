@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from meldcode_cli import oscompat
-from meldcode_cli.cases import CaseStore, atomic_write
-from meldcode_cli.profile import ProfileStore
+from meldcode_cli.files import oscompat
+from meldcode_cli.record.profile import ProfileStore
+from meldcode_cli.walk.casestore import CaseStore, atomic_write
 
 from . import conftest
 

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from meldcode_cli.compiled import CompiledProtocol
-from meldcode_cli.engine import Walk
-from meldcode_cli.plainprompt import PlainPrompter
-from meldcode_cli.walker import WalkPaused, drive
+from meldcode_cli.protocol.compiled import CompiledProtocol
+from meldcode_cli.walk.driver import WalkPaused, drive
+from meldcode_cli.walk.engine import Walk
+from meldcode_cli.walk.prompt.plain import PlainPrompter
 
 from .conftest import compile_text, minimal
 from .test_prompting import COLOURS, LIST_ONLY, STEP1

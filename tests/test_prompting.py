@@ -22,12 +22,12 @@ from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 from rich.console import Console
 
-from meldcode_cli.compiled import CompiledProtocol
-from meldcode_cli.engine import AnswerValue, Note, Walk
-from meldcode_cli.messages import set_lang
-from meldcode_cli.prompting import QuestionaryPrompter
-from meldcode_cli.session import compile_text as compile_protocol_text
-from meldcode_cli.walker import ACUTE, BACK, NOTE, PAUSE, WHY, WalkPaused, drive
+from meldcode_cli.i18n.messages import set_lang
+from meldcode_cli.protocol.compiled import CompiledProtocol
+from meldcode_cli.walk.driver import ACUTE, BACK, NOTE, PAUSE, WHY, WalkPaused, drive
+from meldcode_cli.walk.engine import AnswerValue, Note, Walk
+from meldcode_cli.walk.prompt.interactive import QuestionaryPrompter
+from meldcode_cli.walk.session import compile_text as compile_protocol_text
 
 from .conftest import VOORBEELD, compile_text, minimal
 
@@ -850,8 +850,8 @@ def test_a_way_out_keeps_the_pointer_of_a_choice(
 def test_a_pause_keeps_the_ticks_in_the_journal_for_resume(
     tmp_path: Path, console: Console
 ) -> None:
-    from meldcode_cli.cases import CaseStore
-    from meldcode_cli.session import Session
+    from meldcode_cli.walk.casestore import CaseStore
+    from meldcode_cli.walk.session import Session
 
     store = CaseStore(tmp_path)
     session = Session.start(

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from meldcode_cli.compiled import compile_protocol
-from meldcode_cli.engine import Walk
-from meldcode_cli.loading import load_protocol_file, load_protocol_text
-from meldcode_cli.protocol import Protocol
-from meldcode_cli.scenarios import ScenarioFile, run_scenario
+from meldcode_cli.authoring.scenarios import ScenarioFile, run_scenario
+from meldcode_cli.protocol.compiled import compile_protocol
+from meldcode_cli.protocol.loading import load_protocol_file, load_protocol_text
+from meldcode_cli.protocol.model import Protocol
+from meldcode_cli.walk.engine import Walk
 
 from .conftest import PROTOCOLS
 

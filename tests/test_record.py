@@ -10,9 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from meldcode_cli.cases import CaseError, CaseStore
-from meldcode_cli.profile import Profile, ProfileError, ProfileStore
-from meldcode_cli.record import (
+from meldcode_cli.record.core import (
     DecisionRecord,
     Override,
     Record,
@@ -20,8 +18,10 @@ from meldcode_cli.record import (
     load_envelope,
     verify_file,
 )
-from meldcode_cli.session import Session, compile_text
-from meldcode_cli.signing import sign_case, verify_paths
+from meldcode_cli.record.profile import Profile, ProfileError, ProfileStore
+from meldcode_cli.record.signing import sign_case, verify_paths
+from meldcode_cli.walk.casestore import CaseError, CaseStore
+from meldcode_cli.walk.session import Session, compile_text
 
 from .conftest import VOORBEELD
 
@@ -244,7 +244,7 @@ def test_training_record_is_marked_and_unsigned(tmp_path: Path) -> None:
 
 
 def test_override_kept_beside_the_computed_decision(tmp_path: Path, profiles: ProfileStore) -> None:
-    from meldcode_cli.record import ChosenDecision
+    from meldcode_cli.record.core import ChosenDecision
 
     s = walked(tmp_path)
     ov = Override(
@@ -318,7 +318,7 @@ json_values = st.recursive(
 def test_fast_canonical_equals_rfc8785(value: object) -> None:
     import rfc8785
 
-    from meldcode_cli.record import canonical
+    from meldcode_cli.record.core import canonical
 
     try:
         expected = bytes(rfc8785.dumps(value))  # type: ignore[arg-type]
@@ -330,7 +330,7 @@ def test_fast_canonical_equals_rfc8785(value: object) -> None:
 def test_outside_the_subset_rfc8785_decides() -> None:
     import rfc8785
 
-    from meldcode_cli.record import canonical
+    from meldcode_cli.record.core import canonical
 
     for value in ({"z": 1.5, "é": [0.1, 1e21]}, {"a": 2**60}):
         try:

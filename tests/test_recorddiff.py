@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from meldcode_cli.recorddiff import diff_records, format_diff
+from meldcode_cli.record.diff import diff_records, format_diff
 
 
 def record(answers: dict[str, str], *, seq: int = 1) -> dict[str, Any]:

@@ -27,18 +27,18 @@ from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from meldcode_cli import report as rep
-from meldcode_cli.cases import CaseStore
-from meldcode_cli.catalog import find_protocol
-from meldcode_cli.cli import build_app
-from meldcode_cli.crypto import KeyPair
-from meldcode_cli.loading import validate_document
-from meldcode_cli.messages import set_lang
-from meldcode_cli.profile import Profile
-from meldcode_cli.record import build_record, integrity_map, sign_envelope, write_record
-from meldcode_cli.scenarios import Scenario, ScenarioFile
-from meldcode_cli.session import Session, compile_text
-from meldcode_cli.walker import replay
+from meldcode_cli.authoring.catalog import find_protocol
+from meldcode_cli.authoring.scenarios import Scenario, ScenarioFile
+from meldcode_cli.cli.app import build_app
+from meldcode_cli.i18n.messages import set_lang
+from meldcode_cli.protocol.loading import validate_document
+from meldcode_cli.record.core import build_record, integrity_map, sign_envelope, write_record
+from meldcode_cli.record.crypto import KeyPair
+from meldcode_cli.record.profile import Profile
+from meldcode_cli.report import core as rep
+from meldcode_cli.walk.casestore import CaseStore
+from meldcode_cli.walk.driver import replay
+from meldcode_cli.walk.session import Session, compile_text
 
 from .conftest import ROOT
 
@@ -94,9 +94,9 @@ CLOCK = Clock()
 @pytest.fixture(autouse=True)
 def frozen(monkeypatch: pytest.MonkeyPatch) -> None:
     """A fixed clock for the journal and the record, and a fixed record id."""
-    monkeypatch.setattr("meldcode_cli.cases.now", CLOCK.now)
-    monkeypatch.setattr("meldcode_cli.record._now", lambda: "2026-01-15T12:00:00+00:00")
-    monkeypatch.setattr("meldcode_cli.profile._now", lambda: "2026-01-01T00:00:00+00:00")
+    monkeypatch.setattr("meldcode_cli.walk.casestore.now", CLOCK.now)
+    monkeypatch.setattr("meldcode_cli.record.core._now", lambda: "2026-01-15T12:00:00+00:00")
+    monkeypatch.setattr("meldcode_cli.record.profile._now", lambda: "2026-01-01T00:00:00+00:00")
     monkeypatch.setattr(uuid, "uuid4", lambda: uuid.UUID("00000000-0000-4000-8000-000000000001"))
 
 

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from meldcode_cli.cases import CaseStore
-from meldcode_cli.checker import UsageError
-from meldcode_cli.cli import build_app
-from meldcode_cli.record import load_envelope, verify_file
-from meldcode_cli.walkflow import WalkRequest, resume_walk, start_walk
+from meldcode_cli.authoring.validate import UsageError
+from meldcode_cli.cli.app import build_app
+from meldcode_cli.record.core import load_envelope, verify_file
+from meldcode_cli.walk.casestore import CaseStore
+from meldcode_cli.walk.flow import WalkRequest, resume_walk, start_walk
 
 from .conftest import ROOT
 from .test_walkflow import LINES, TODAY, Tty
@@ -27,7 +27,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "records-before-confirmation"
 
 @pytest.fixture
 def pw(tmp_path: Path) -> Path:
-    from meldcode_cli.profile import Profile, ProfileStore
+    from meldcode_cli.record.profile import Profile, ProfileStore
 
     ProfileStore().init(
         Profile(name="Dr. A. Jansen", role="huisarts", organisation="Praktijk Oost",
@@ -218,9 +218,9 @@ def test_zero_in_a_plain_checklist_is_not_none(pw: Path) -> None:
 
 @pytest.mark.parametrize("width", [40, 60, 80, 120])
 def test_the_signing_screen_wraps_at_word_boundaries(pw: Path, width: int) -> None:
-    from meldcode_cli.confirm import signing_lines
-    from meldcode_cli.lineprompt import wrap_lines
-    from meldcode_cli.session import Session
+    from meldcode_cli.walk.confirm import signing_lines
+    from meldcode_cli.walk.prompt.lines import wrap_lines
+    from meldcode_cli.walk.session import Session
 
     store = signed_case(f"w{width}", pw)
     session, _ = Session.resume(store, f"w{width}")
@@ -231,7 +231,7 @@ def test_the_signing_screen_wraps_at_word_boundaries(pw: Path, width: int) -> No
 
 
 def test_a_command_to_type_is_never_split_by_wrapping() -> None:
-    from meldcode_cli.lineprompt import wrap_lines
+    from meldcode_cli.walk.prompt.lines import wrap_lines
 
     text = "Onderbroken; alles is opgeslagen. Ga verder met: meldcode resume casus-20260115-0930"
     for width in (40, 50, 60, 80):

@@ -34,10 +34,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from meldcode_cli import yamlio
-from meldcode_cli.checker import FileResult, check_file, check_text
-from meldcode_cli.diagnostics import CODES
-from meldcode_cli.yamlio import MAX_BYTES, MAX_DEPTH, load_yaml_text
+from meldcode_cli.authoring.validate import FileResult, check_file, check_text
+from meldcode_cli.protocol import yamlio
+from meldcode_cli.protocol.diagnostics import CODES
+from meldcode_cli.protocol.yamlio import MAX_BYTES, MAX_DEPTH, load_yaml_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src"
@@ -468,7 +468,7 @@ _CHILD = textwrap.dedent(
     limit = int(sys.argv[2])
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     from pathlib import Path
-    from meldcode_cli.checker import check_text
+    from meldcode_cli.authoring.validate import check_text
     result = check_text(Path(sys.argv[1]).read_text(encoding="utf-8"), "hostile.yaml")
     print(json.dumps([
         {"code": d.code, "severity": d.severity, "line": d.line, "col": d.col,

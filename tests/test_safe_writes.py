@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
-from meldcode_cli import safeio
-from meldcode_cli.cases import CaseError, CaseStore, read_journal
-from meldcode_cli.profile import ProfileStore
+from meldcode_cli.files import safeio
+from meldcode_cli.record.profile import ProfileStore
+from meldcode_cli.walk.casestore import CaseError, CaseStore, read_journal
 
 from .hostile_helpers import EXAMPLE, PASS, copy_home, make_home, run, secret
 
@@ -331,8 +331,8 @@ def _check_key_state(home: Path, old_fp: str) -> str:
 
 ROTATE_CHILD = """
 import os, signal, sys
-from meldcode_cli import safeio
-from meldcode_cli.profile import ProfileStore
+from meldcode_cli.files import safeio
+from meldcode_cli.record.profile import ProfileStore
 n, at = 0, int(sys.argv[1])
 real = {"_write": safeio._write, "_fsync": safeio._fsync, "_replace": safeio._replace}
 def hook(name):

@@ -10,11 +10,11 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from meldcode_cli.checker import FileResult
-from meldcode_cli.cli import build_app
-from meldcode_cli.diagnostic_help import CODE_HELP
-from meldcode_cli.diagnostics import CODES, Diagnostic
-from meldcode_cli.sarif import format_sarif
+from meldcode_cli.authoring.sarif import format_sarif
+from meldcode_cli.authoring.validate import FileResult
+from meldcode_cli.cli.app import build_app
+from meldcode_cli.protocol.diagnostic_help import CODE_HELP
+from meldcode_cli.protocol.diagnostics import CODES, Diagnostic
 
 from .conftest import PROTOCOLS, ROOT
 

@@ -11,9 +11,9 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from meldcode_cli.checker import check_file
-from meldcode_cli.cli import build_app
-from meldcode_cli.schema import schema_dict, schema_id
+from meldcode_cli.authoring.schema import schema_dict, schema_id
+from meldcode_cli.authoring.validate import check_file
+from meldcode_cli.cli.app import build_app
 
 from .conftest import PROTOCOLS, ROOT
 

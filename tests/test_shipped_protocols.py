@@ -9,14 +9,14 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from meldcode_cli.acute import acute_contacts
-from meldcode_cli.afwegingskader import PATH_CODES
-from meldcode_cli.analysis import analyse
-from meldcode_cli.checker import validate_paths
-from meldcode_cli.cli import build_app
-from meldcode_cli.compiled import compile_protocol
-from meldcode_cli.loading import load_protocol_file
-from meldcode_cli.protocol import Protocol
+from meldcode_cli.authoring.validate import validate_paths
+from meldcode_cli.cli.app import build_app
+from meldcode_cli.protocol.afwegingskader import PATH_CODES
+from meldcode_cli.protocol.analysis import analyse
+from meldcode_cli.protocol.compiled import compile_protocol
+from meldcode_cli.protocol.loading import load_protocol_file
+from meldcode_cli.protocol.model import Protocol
+from meldcode_cli.walk.acute import acute_contacts
 
 from .conftest import PROTOCOLS
 

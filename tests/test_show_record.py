@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from meldcode_cli.afwegingskader import PATH_CODES
-from meldcode_cli.catalog import render_protocol
-from meldcode_cli.cli import build_app
-from meldcode_cli.diagram import afweging_sequence, render_show
-from meldcode_cli.render import AFWEGING_FLOW
+from meldcode_cli.authoring.catalog import render_protocol
+from meldcode_cli.authoring.render import AFWEGING_FLOW
+from meldcode_cli.cli.app import build_app
+from meldcode_cli.protocol.afwegingskader import PATH_CODES
+from meldcode_cli.report.diagram import afweging_sequence, render_show
 
 from .training_helpers import key_answers, train
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from meldcode_cli.cases import CaseStore
-from meldcode_cli.compiled import CompiledProtocol
+from meldcode_cli.protocol.compiled import CompiledProtocol
+from meldcode_cli.walk.casestore import CaseStore
 
 from .test_e2e_pty import MELDCODE, TIMEOUT, _env
 
@@ -47,8 +47,8 @@ def test_a_signal_during_a_walk_saves_and_says_how_to_resume(
 
 def test_a_question_asked_many_times_stays_askable(voorbeeld: CompiledProtocol) -> None:
     """Actions are not tries, and many invalid answers do not end the walk either."""
-    from meldcode_cli.engine import Walk
-    from meldcode_cli.walker import WHY, ScriptedPrompter, drive
+    from meldcode_cli.walk.driver import WHY, ScriptedPrompter, drive
+    from meldcode_cli.walk.engine import Walk
 
     walk = Walk(voorbeeld, "huisarts")
     first = walk.next_item()

@@ -15,7 +15,7 @@ HEAVY = ("questionary", "prompt_toolkit", "yaml", "cryptography", "jinja2")
 PROBE = """
 import json, sys
 sys.argv = ["meldcode", *json.loads(sys.argv[1])]
-from meldcode_cli.entry import main
+from meldcode_cli.cli.entry import main
 try:
     main()
 except SystemExit:

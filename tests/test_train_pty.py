@@ -18,18 +18,18 @@ from typing import Any
 import pexpect
 import pytest
 
-from meldcode_cli import walkview
-from meldcode_cli.casus import load_casus
-from meldcode_cli.compiled import CItem
-from meldcode_cli.engine import AnswerValue, Walk
-from meldcode_cli.protocol import (
+from meldcode_cli.protocol.compiled import CItem
+from meldcode_cli.protocol.model import (
     DateItem,
     MultiChoiceItem,
     SingleChoiceItem,
     TextItem,
     YesNoItem,
 )
-from meldcode_cli.walker import drive
+from meldcode_cli.training.casus import load_casus
+from meldcode_cli.walk import view as walkview
+from meldcode_cli.walk.driver import drive
+from meldcode_cli.walk.engine import AnswerValue, Walk
 
 from .training_helpers import AutoPrompter, key_answers
 

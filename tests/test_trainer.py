@@ -7,12 +7,10 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from meldcode_cli.cases import CaseStore, data_dir
-from meldcode_cli.casus import load_casus
-from meldcode_cli.cli import build_app
-from meldcode_cli.engine import Walk
-from meldcode_cli.record import verify_file
-from meldcode_cli.trainer import (
+from meldcode_cli.cli.app import build_app
+from meldcode_cli.record.core import verify_file
+from meldcode_cli.training.casus import load_casus
+from meldcode_cli.training.train import (
     Expect,
     TrainingPrompter,
     casus_of_label,
@@ -21,7 +19,9 @@ from meldcode_cli.trainer import (
     judge,
     training_store,
 )
-from meldcode_cli.walker import drive
+from meldcode_cli.walk.casestore import CaseStore, data_dir
+from meldcode_cli.walk.driver import drive
+from meldcode_cli.walk.engine import Walk
 
 from .training_helpers import AutoPrompter, key_answers, train
 

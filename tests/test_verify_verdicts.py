@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from meldcode_cli import crypto
-from meldcode_cli.record import integrity_map, sign_envelope
+from meldcode_cli.record import crypto
+from meldcode_cli.record.core import integrity_map, sign_envelope
 
 from .hostile_helpers import copy_home, make_home, run
 
@@ -93,7 +93,7 @@ def resign_chain_with_foreign_key(home: Path) -> None:
         if previous is not None:
             record["previous"] = previous
         record["integrity"] = integrity_map(record)
-        from meldcode_cli.record import record_hash
+        from meldcode_cli.record.core import record_hash
 
         previous = {"record_id": record["record_id"], "hash": record_hash(record)}
         _save(path, sign_envelope(record, pair))

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from meldcode_cli.compiled import CompiledProtocol
-from meldcode_cli.engine import Walk
-from meldcode_cli.walker import ACUTE, PAUSE, ScriptedPrompter, WalkPaused, drive
+from meldcode_cli.protocol.compiled import CompiledProtocol
+from meldcode_cli.walk.driver import ACUTE, PAUSE, ScriptedPrompter, WalkPaused, drive
+from meldcode_cli.walk.engine import Walk
 
 from .test_engine import BASE
 
@@ -76,7 +76,7 @@ def test_interrupt_propagates_with_answers_kept(voorbeeld: CompiledProtocol) -> 
 
 
 def test_why_note_and_back_at_a_prompt(voorbeeld: CompiledProtocol) -> None:
-    from meldcode_cli.walker import BACK, NOTE, WHY
+    from meldcode_cli.walk.driver import BACK, NOTE, WHY
 
     walk = Walk(voorbeeld, "huisarts")
     seq = iter(

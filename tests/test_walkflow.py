@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from meldcode_cli.cases import CaseStore
-from meldcode_cli.checker import UsageError
-from meldcode_cli.cli import build_app
-from meldcode_cli.walkflow import (
+from meldcode_cli.authoring.validate import UsageError
+from meldcode_cli.cli.app import build_app
+from meldcode_cli.walk.casestore import CaseStore
+from meldcode_cli.walk.flow import (
     WalkInterrupted,
     WalkRequest,
     format_cases,
@@ -212,7 +212,7 @@ def test_cli_start_with_answers_and_cases(tmp_path: Path, monkeypatch: pytest.Mo
 def _profile(tmp_path: Path) -> Path:
     import os
 
-    from meldcode_cli.profile import Profile, ProfileStore
+    from meldcode_cli.record.profile import Profile, ProfileStore
 
     ProfileStore().init(Profile(name="A", role="huisarts", organisation="B"), "een lange wachtzin")
     pw = tmp_path / "pw"
@@ -239,7 +239,7 @@ def test_interactive_walk_ends_by_signing(store: CaseStore, tmp_path: Path) -> N
 
 
 def test_interactive_override_is_recorded(store: CaseStore, tmp_path: Path) -> None:
-    from meldcode_cli.record import load_envelope
+    from meldcode_cli.record.core import load_envelope
 
     pw = _profile(tmp_path)
     answers = [
@@ -281,8 +281,8 @@ def test_sign_later(store: CaseStore, tmp_path: Path) -> None:
 
 
 def test_evaluate_signs_an_evaluation_record(store: CaseStore, tmp_path: Path) -> None:
-    from meldcode_cli.keyflow import evaluate_case, passphrase_source
-    from meldcode_cli.signing import verify_paths
+    from meldcode_cli.record.keyflow import evaluate_case, passphrase_source
+    from meldcode_cli.record.signing import verify_paths
 
     pw = _profile(tmp_path)
     hulp = [
@@ -325,7 +325,7 @@ def test_evaluate_signs_an_evaluation_record(store: CaseStore, tmp_path: Path) -
 def test_resume_after_the_protocol_changed(
     store: CaseStore, monkeypatch: pytest.MonkeyPatch, choice: str
 ) -> None:
-    from meldcode_cli import walkflow
+    from meldcode_cli.walk import flow as walkflow
 
     with pytest.raises(WalkInterrupted):
         run_start(store, LINES[:6])

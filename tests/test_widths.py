@@ -17,12 +17,12 @@ from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from rich.console import Console
 
-from meldcode_cli import walkview
-from meldcode_cli.compiled import CompiledProtocol
-from meldcode_cli.engine import Walk
-from meldcode_cli.prompting import INDENT, QuestionaryPrompter, _option_choice
-from meldcode_cli.protocol import MultiChoiceItem
-from meldcode_cli.session import compile_text
+from meldcode_cli.protocol.compiled import CompiledProtocol
+from meldcode_cli.protocol.model import MultiChoiceItem
+from meldcode_cli.walk import view as walkview
+from meldcode_cli.walk.engine import Walk
+from meldcode_cli.walk.prompt.interactive import INDENT, QuestionaryPrompter, _option_choice
+from meldcode_cli.walk.session import compile_text
 
 from .conftest import PROTOCOLS
 
@@ -123,7 +123,7 @@ def test_step_5_questions_and_hints_wrap_at_word_boundaries(
     prompter = QuestionaryPrompter(c)
     prompter.step_started(5, walk)
     source = [w for line in walkview.step_header(5, walk) for w in words(line)]
-    from meldcode_cli.messages import t
+    from meldcode_cli.i18n.messages import t
 
     source += words(t("walk.ways_out.keys")) + words(t("walk.ways_out.typed"))
     step5 = [ci for ci in kindermishandeling.items if ci.step == 5 and ci.answerable]

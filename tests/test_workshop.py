@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from meldcode_cli.checker import UsageError
-from meldcode_cli.cli import build_app
-from meldcode_cli.debrief import build_debrief, collect_records, format_html
-from meldcode_cli.trainer import TrainRequest, start_training
+from meldcode_cli.authoring.validate import UsageError
+from meldcode_cli.cli.app import build_app
+from meldcode_cli.training.debrief import build_debrief, collect_records, format_html
+from meldcode_cli.training.train import TrainRequest, start_training
 
 from .training_helpers import TODAY, AutoPrompter, key_answers
 

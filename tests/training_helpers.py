@@ -10,18 +10,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from meldcode_cli.casus import load_casus
-from meldcode_cli.compiled import CItem
-from meldcode_cli.engine import AnswerValue, Walk
-from meldcode_cli.protocol import (
+from meldcode_cli.protocol.compiled import CItem
+from meldcode_cli.protocol.model import (
     DateItem,
     MultiChoiceItem,
     SingleChoiceItem,
     TextItem,
     YesNoItem,
 )
-from meldcode_cli.trainer import TrainOutcome, TrainRequest, start_training
-from meldcode_cli.walker import ScriptedPrompter
+from meldcode_cli.training.casus import load_casus
+from meldcode_cli.training.train import TrainOutcome, TrainRequest, start_training
+from meldcode_cli.walk.driver import ScriptedPrompter
+from meldcode_cli.walk.engine import AnswerValue, Walk
 
 TODAY = dt.date(2026, 1, 15)
 

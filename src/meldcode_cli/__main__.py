@@ -1,3 +1,3 @@
-from meldcode_cli.entry import main
+from meldcode_cli.cli.entry import main
 
 main()

@@ -56,7 +56,7 @@ def print_text(text: str) -> None:
 
 def print_error(message: str) -> None:
     """A message on stderr; on a terminal wrapped at word boundaries (never mid-word)."""
-    from meldcode_cli.lineprompt import write_lines
+    from meldcode_cli.walk.prompt.lines import write_lines
 
     write_lines(sys.stderr, *message.rstrip("\n").split("\n"))
 

@@ -1,0 +1,1 @@
+"""For protocol authors: validate, scenarios and ``meldcode test``, show, schemas, SARIF, new."""

@@ -1,0 +1,1 @@
+"""The chain around the meldcode: the ketenkaart and monitoring without dossiers."""

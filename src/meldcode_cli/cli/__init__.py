@@ -1,0 +1,1 @@
+"""The command line: the typer app, the entry point, fast paths, exit codes."""

@@ -1,0 +1,1 @@
+"""The message catalogue: Dutch by default, English complete."""

@@ -1,0 +1,1 @@
+"""Does a text identify someone? The leak checks."""

@@ -1,0 +1,150 @@
+"""Does free text look like it holds a name, date of birth, BSN, phone number or address?
+
+One seam, :func:`find_identifiers`, used by ``journaal`` and ``report --advies`` to warn
+(never to pass silently). It reuses the known-value check of :mod:`meldcode_cli.report.core`
+(values from the betrokkenen file, the melder, the case label) and adds a few shape
+patterns for values the tool was never told. It is a heuristic: it can miss and it can
+warn for nothing; the message says so. When a hardened detector lands, point this one
+function at it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from meldcode_cli.i18n.messages import t
+
+__all__ = ["Finding", "find_identifiers", "free_text_findings", "warning_lines"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str  # naam | geboortedatum | bsn | telefoon | adres | bekend
+    excerpt: str
+    where: str = ""
+
+
+_PHONE = re.compile(r"(?<![\d])(?:\+31|0031|0)[\s-]?[1-9](?:[\s-]?\d){8}(?!\d)")
+_NINE = re.compile(r"(?<!\d)(?<!\d\.)\d(?:[.\s]?\d){8}(?!\d)(?!\.\d)")
+_POSTCODE = re.compile(r"\b[1-9]\d{3}\s?[A-Z]{2}\b")
+_STREET = re.compile(
+    r"\b[A-Z][a-zà-ÿ]+(?:straat|laan|weg|plein|gracht|kade|singel|dijk|hof|pad|steeg|dreef)"
+    r"\s+\d+[a-zA-Z]?\b"
+)
+_TITLE_NAME = re.compile(
+    r"\b(?i:mevrouw|mevr\.?|mw\.?|meneer|mijnheer|dhr\.?|de heer)\s+(?:[A-Z]\.\s?)*"
+    r"(?:(?:van|de|der|den|ter|ten)\s+)*[A-Z][a-zà-ÿ'-]+"
+)
+_NAME_LABEL = re.compile(r"\b(?i:naam|name)\s*:\s*[A-Z][a-zà-ÿ'-]+")
+_DATE_DMY = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
+_DATE_YMD = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+_BORN = re.compile(r"\b(?:geboren|geb\.|born)\s*(?:op\s*)?\d", re.IGNORECASE)
+
+
+def _bsn_ok(digits: str) -> bool:
+    """The elfproef of a BSN."""
+    if len(digits) != 9 or digits == "000000000":
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True))
+    return (total - int(digits[8])) % 11 == 0
+
+
+def _old_date(year: int, month: int, day: int, today: dt.date) -> bool:
+    try:
+        d = dt.date(year, month, day)
+    except ValueError:
+        return False
+    return d.year <= today.year - 2  # an event date is recent; a date of birth mostly not
+
+
+def _shapes(text: str, today: dt.date) -> list[Finding]:
+    out: list[Finding] = []
+    for m in _PHONE.finditer(text):
+        out.append(Finding("telefoon", m.group()))
+    for m in _NINE.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        if _bsn_ok(digits) and not any(f.excerpt == m.group() for f in out):
+            out.append(Finding("bsn", m.group()))
+    for pattern in (_POSTCODE, _STREET):
+        out += [Finding("adres", m.group()) for m in pattern.finditer(text)]
+    for pattern in (_TITLE_NAME, _NAME_LABEL):
+        out += [Finding("naam", m.group()) for m in pattern.finditer(text)]
+    for m in _DATE_DMY.finditer(text):
+        d, mo, y = (int(x) for x in m.groups())
+        if _old_date(y, mo, d, today):
+            out.append(Finding("geboortedatum", m.group()))
+    for m in _DATE_YMD.finditer(text):
+        y, mo, d = (int(x) for x in m.groups())
+        if _old_date(y, mo, d, today):
+            out.append(Finding("geboortedatum", m.group()))
+    out += [Finding("geboortedatum", m.group()) for m in _BORN.finditer(text)]
+    return out
+
+
+def find_identifiers(
+    text: str, known: Iterable[Any] = (), *, today: dt.date | None = None
+) -> list[Finding]:
+    """What in ``text`` looks identifying: ``known`` values (report.Identifying) that occur,
+    and shapes of names, dates of birth, BSN, phone numbers and addresses."""
+    from meldcode_cli.report.core import find_leaks
+
+    found = [Finding("bekend", where) for where in find_leaks(text, list(known))]
+    found += _shapes(text, today or dt.date.today())
+    return list(dict.fromkeys(found))
+
+
+def _free_texts(record: dict[str, Any]) -> Iterable[tuple[str, str]]:
+    """(where, text) of every free text in a record: text answers and notes."""
+    for step in record.get("steps") or []:
+        for item in step.get("items") or []:
+            label = " ".join(str(item.get("text", item.get("id", ""))).split())
+            if len(label) > 32:
+                label = label[:31].rstrip() + "…"
+            where = t("ident.where", step=step.get("step"), label=label)
+            if item.get("kind") == "text" and isinstance(item.get("answer"), str):
+                yield where, str(item["answer"])
+            for note in item.get("notes") or []:
+                yield t("ident.where_note", where=where), str(note.get("text", ""))
+    override = record.get("override") or {}
+    if override.get("reason"):
+        yield t("ident.where_override"), str(override["reason"])
+
+
+def free_text_findings(
+    record: dict[str, Any], known: Iterable[Any] = (), *, today: dt.date | None = None
+) -> list[Finding]:
+    values = list(known)
+    out: list[Finding] = []
+    for where, text in _free_texts(record):
+        for f in find_identifiers(text, values, today=today):
+            out.append(Finding(f.kind, f.excerpt, where))
+    return out
+
+
+def warning_lines(findings: list[Finding]) -> list[str]:
+    """The warning to print (empty when nothing was found)."""
+    if not findings:
+        return []
+    import os
+    import sys
+    import textwrap
+
+    try:  # the warning goes to stderr: its terminal's width
+        columns = int(os.environ.get("COLUMNS") or os.get_terminal_size(sys.stderr.fileno())[0])
+    except (OSError, ValueError, AttributeError):
+        columns = 100
+    width = max(40, columns - 1)
+    lines = textwrap.wrap(t("ident.warning"), width)
+    for f in findings:
+        what = t(f"ident.kind.{f.kind}")
+        if f.kind == "bekend":
+            line = f"  - {f.where}: {what} ({f.excerpt})"
+        else:
+            line = f"  - {f.where}: {what}: '{f.excerpt}'"
+        lines += textwrap.wrap(line, width, subsequent_indent="    ")
+    lines += textwrap.wrap(t("ident.hint"), width)
+    return lines

@@ -1,0 +1,1 @@
+"""The protocol format: models, conditions, YAML loading with positions, compiling, analysis."""

@@ -1,0 +1,350 @@
+"""Loading protocol files: YAML → pydantic model, every error with file:line:col."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from meldcode_cli.protocol import model as p
+from meldcode_cli.protocol.diagnostics import Diagnostic, Loc, did_you_mean
+
+__all__ = ["LoadedProtocol", "load_protocol_file", "load_protocol_text"]
+
+KINDS = ("yes_no", "single_choice", "multi_choice", "text", "date", "guidance", "afwegingskader")
+
+
+def field_names(root: type[BaseModel]) -> list[str]:
+    """Every field name of ``root`` and the models defined beside it (for suggestions)."""
+    import sys
+
+    module = sys.modules[root.__module__]
+    names: set[str] = set()
+    for obj in vars(module).values():
+        if (
+            isinstance(obj, type)
+            and issubclass(obj, BaseModel)
+            and obj.__module__ == module.__name__
+        ):
+            names.update(obj.model_fields)
+    return sorted(names)
+
+
+FIELD_NAMES = field_names(p.Protocol)
+
+
+@dataclass
+class LoadedProtocol:
+    path: str
+    text: str
+    protocol: p.Protocol | None
+    diagnostics: list[Diagnostic]
+
+
+def _clean_loc(loc: tuple[str | int, ...]) -> Loc:
+    """Drop pydantic's union-tag and validator segments that are not YAML keys.
+
+    The discriminated item union inserts the ``kind`` right after ``items, <index>``;
+    only there is a kind name a tag (``text`` is also a field name elsewhere).
+    """
+    out: list[str | int] = []
+    for i, seg in enumerate(loc):
+        if isinstance(seg, str):
+            after_item = i >= 2 and loc[i - 2] == "items" and isinstance(loc[i - 1], int)
+            if (after_item and seg in KINDS) or "[" in seg or seg.startswith("function-"):
+                continue
+        out.append(seg)
+    return tuple(out)
+
+
+def _field_name(loc: Loc) -> str:
+    """``roles[1]`` rather than ``1``: the last key, with the indexes after it."""
+    if not loc:
+        return "document"
+    tail: list[str] = []
+    for seg in reversed(loc):
+        if isinstance(seg, int):
+            tail.insert(0, f"[{seg}]")
+        else:
+            return seg + "".join(tail)
+    return "".join(tail)
+
+
+_BOUNDS = {
+    "less_than_equal": "mag hoogstens {le} zijn",
+    "less_than": "moet kleiner zijn dan {lt}",
+    "greater_than_equal": "moet minstens {ge} zijn",
+    "greater_than": "moet groter zijn dan {gt}",
+    "too_short": "moet minstens {min_length} element(en) hebben",
+    "too_long": "mag hoogstens {max_length} element(en) hebben",
+    "string_too_short": "mag niet leeg zijn",
+    "string_too_long": "mag hoogstens {max_length} tekens hebben",
+}
+
+
+def _describe_input(value: Any) -> str:
+    if value is None:
+        return "niets (leeg)"
+    if isinstance(value, bool):
+        return f"de boolean {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"het getal {value}"
+    if isinstance(value, dict):
+        return "een mapping"
+    if isinstance(value, list):
+        return "een lijst"
+    return repr(value)
+
+
+def _pydantic_diag(err: Any, known_fields: list[str] | None = None) -> tuple[Diagnostic, bool]:
+    """Map one pydantic error to a diagnostic; the bool says 'point at the key'."""
+    etype: str = err["type"]
+    loc = _clean_loc(tuple(err["loc"]))
+    value = err.get("input")
+    ctx = err.get("ctx") or {}
+    field = _field_name(loc)
+    if etype == "missing":
+        return Diagnostic("MC101", f"'{field}' ontbreekt", f"voeg '{field}:' toe", loc[:-1]), True
+    if etype == "extra_forbidden":
+        candidates = known_fields if known_fields is not None else FIELD_NAMES
+        if field in candidates:
+            hint = f"'{field}' bestaat, maar niet op deze plek; zie docs/protocol-format.md"
+            return Diagnostic("MC102", f"veld '{field}' hoort hier niet", hint, loc), True
+        hint = did_you_mean(field, candidates) or "haal dit veld weg; zie docs/protocol-format.md"
+        return Diagnostic("MC102", f"onbekend veld '{field}'", hint, loc), True
+    if etype == "union_tag_invalid":
+        tag = str(ctx.get("tag", value))
+        hint = did_you_mean(tag, KINDS) or f"mogelijk: {', '.join(KINDS)}"
+        return Diagnostic("MC105", f"onbekende kind '{tag}'", hint, (*loc, "kind")), False
+    if etype == "union_tag_not_found":
+        return (
+            Diagnostic("MC101", "'kind' ontbreekt", f"voeg 'kind:' toe ({', '.join(KINDS)})", loc),
+            False,
+        )
+    if etype == "literal_error":
+        if loc == ("schema_version",):
+            if str(value) == str(p.SCHEMA_VERSION):
+                msg = (
+                    f"schema_version moet het getal {p.SCHEMA_VERSION} zijn, "
+                    f"niet de tekst {value!r}"
+                )
+                hint = f"schrijf schema_version: {p.SCHEMA_VERSION} (zonder aanhalingstekens)"
+            else:
+                msg = f"schema_version {value!r} wordt niet ondersteund"
+                hint = f"deze versie van meldcode leest schema_version {p.SCHEMA_VERSION}"
+            return Diagnostic("MC106", msg, hint, loc), False
+        expected = ctx.get("expected", "")
+        allowed = [a.strip(" '") for a in str(expected).replace(" or ", ",").split(",")]
+        hint = (did_you_mean(str(value), allowed) if isinstance(value, str) else None) or (
+            f"toegestaan: {expected}"
+        )
+        return Diagnostic(
+            "MC104", f"'{field}': {_describe_input(value)} is niet toegestaan", hint, loc
+        ), False
+    if etype == "text_is_scalar" or (
+        etype == "string_type" and isinstance(value, bool | int | float)
+    ):
+        quoted = str(value).lower() if isinstance(value, bool) else str(value)
+        return (
+            Diagnostic(
+                "MC007",
+                f"'{field}': YAML leest dit als {_describe_input(value)}, niet als tekst",
+                f'zet de waarde tussen aanhalingstekens: "{quoted}"',
+                loc,
+            ),
+            False,
+        )
+    if value is None and etype in (
+        "model_type",
+        "model_attributes_type",
+        "dict_type",
+        "string_type",
+    ):
+        return Diagnostic("MC103", f"'{field}' is leeg", f"geef '{field}' een waarde", loc), False
+    if etype.endswith("_type") or etype.endswith("_parsing") or etype in ("model_attributes_type",):
+        expected = {
+            "string_type": "tekst",
+            "int_type": "een geheel getal",
+            "int_parsing": "een geheel getal",
+            "bool_type": "true of false",
+            "bool_parsing": "true of false",
+            "list_type": "een lijst",
+            "dict_type": "een mapping",
+            "model_type": "een mapping",
+            "model_attributes_type": "een mapping",
+        }.get(etype, "een andere soort waarde")
+        return (
+            Diagnostic(
+                "MC103", f"'{field}' moet {expected} zijn, niet {_describe_input(value)}", None, loc
+            ),
+            False,
+        )
+    if etype in _BOUNDS:
+        if loc and loc[-1] == "step":
+            return (
+                Diagnostic(
+                    "MC210",
+                    f"stap {value} bestaat niet in de meldcode",
+                    "de stappen heten 1 tot en met 5",
+                    loc,
+                ),
+                False,
+            )
+        text = _BOUNDS[etype].format(**dict(ctx))
+        return Diagnostic("MC104", f"'{field}' {text}", None, loc), False
+    if etype == "string_pattern_mismatch":
+        pattern = str(ctx.get("pattern", ""))
+        hint = {
+            p.ITEM_ID_PATTERN: "ids: kleine letters, cijfers en _, beginnend met een letter",
+            p.PROTOCOL_ID_PATTERN: (
+                "protocol-id: kleine letters, cijfers en -, beginnend met een letter"
+            ),
+            p.SOURCE_ID_PATTERN: "bron-id: kleine letters, cijfers, '.', '_' en '-'",
+        }.get(pattern, f"moet voldoen aan het patroon {pattern}")
+        return Diagnostic(
+            "MC104", f"'{field}': {_describe_input(value)} heeft niet de juiste vorm", hint, loc
+        ), False
+    msg = str(err.get("msg", etype))
+    return Diagnostic("MC104", f"'{field}': {msg}", None, loc), False
+
+
+M = TypeVar("M", bound=BaseModel)
+MAX_DIAGNOSTICS = 100
+"""Diagnostics per file from schema validation; the rest are counted ("en N meer")."""
+
+
+def validate_document(
+    model: type[M], text: str, path: str, *, data_out: list[Any] | None = None
+) -> tuple[M | None, list[Diagnostic]]:
+    """YAML text → ``model`` with every error at file:line:col (never raises).
+    ``data_out`` receives the YAML document as plain data when it parsed."""
+    from meldcode_cli.protocol import yamlio
+
+    doc, diags = yamlio.load_yaml_text(text, path)
+    if doc is None:
+        return None, diags
+    if data_out is not None:
+        data_out.append(doc.data)
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as e:
+        locator = yamlio.Locator(text, doc.node)
+        out: list[Diagnostic] = []
+        known = field_names(model)
+        errors = e.errors(include_url=False)
+        for err in errors[:MAX_DIAGNOSTICS]:
+            d, on_key = _pydantic_diag(err, known)
+            if d.code == "MC007":
+                raw = locator.scalar(d.loc)
+                if raw is not None:
+                    d = replace(d, hint=f'zet de waarde tussen aanhalingstekens: "{raw}"')
+            line, col = locator.locate(d.loc, key=on_key)
+            out.append(d.at(path, line, col))
+        out = _dedupe(out)
+        if len(errors) > MAX_DIAGNOSTICS:
+            # a file with 100k unknown keys says so once, not 100k times
+            rest = len(errors) - MAX_DIAGNOSTICS
+            out.append(
+                Diagnostic(
+                    _pydantic_diag(errors[MAX_DIAGNOSTICS], known)[0].code,
+                    f"en {rest} meer fout(en) in dit bestand; alleen de eerste "
+                    f"{MAX_DIAGNOSTICS} worden getoond",
+                    "verbeter deze eerst en valideer opnieuw",
+                ).at(path, 1, 1)
+            )
+        return None, out
+
+
+def load_protocol_text(text: str, path: str, *, cache: bool = True) -> LoadedProtocol:
+    """Text → model. With ``cache``, the YAML document of a valid protocol is kept as JSON
+    under the hash of its text (``meldcode_cli.protocol.cache``), so the next load of the same text
+    skips the YAML parser; the model is validated from it as from the parser's output."""
+    from meldcode_cli.protocol import cache as store
+
+    key = (
+        store.key_for("doc", text.encode("utf-8", "surrogatepass"))
+        if cache and store.cache_dir()
+        else None
+    )
+    if key is not None:
+        data = store.get("doc", key)
+        if data is not None:
+            try:
+                return LoadedProtocol(path, text, p.Protocol.model_validate(data), [])
+            except ValidationError:
+                pass  # not what a valid protocol parses to: do the full load
+    parsed: list[Any] = []
+    model, diags = validate_document(p.Protocol, text, path, data_out=parsed)
+    if key is not None and model is not None and not diags and parsed:
+        _store_doc(key, parsed[0])
+    return LoadedProtocol(path, text, model, diags)
+
+
+def _store_doc(key: str, data: Any) -> None:
+    """Keep ``data`` only when JSON gives it back exactly (no dates, no non-text keys)."""
+    import json
+
+    from meldcode_cli.protocol import cache as store
+
+    try:
+        if json.loads(json.dumps(data, ensure_ascii=False)) != data:
+            return
+    except (TypeError, ValueError):
+        return
+    store.put("doc", key, data)
+
+
+def _dedupe(diags: list[Diagnostic]) -> list[Diagnostic]:
+    seen: set[tuple[str, int, int, str]] = set()
+    out = []
+    for d in diags:
+        key = (d.code, d.line, d.col, d.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out
+
+
+def load_protocol_file(
+    path: Path, display: str | None = None, *, cache: bool = True
+) -> LoadedProtocol:
+    from meldcode_cli.protocol import yamlio
+
+    shown = display or str(path)
+    try:
+        text = yamlio.read_text(path)
+    except yamlio.NotUtf8 as e:
+        return LoadedProtocol(
+            shown,
+            "",
+            None,
+            [
+                Diagnostic(
+                    "MC001",
+                    f"bestand is geen UTF-8 (byte {e.offset})",
+                    "sla het bestand op als UTF-8",
+                ).at(shown, e.line, e.col)
+            ],
+        )
+    except yamlio.FileTooLarge as e:
+        return LoadedProtocol(
+            shown,
+            "",
+            None,
+            [Diagnostic("MC005", str(e), "een protocol is enkele tientallen KB").at(shown, 1, 1)],
+        )
+    except (OSError, ValueError) as e:
+        reason = getattr(e, "strerror", None) or str(e)
+        return LoadedProtocol(
+            shown,
+            "",
+            None,
+            [
+                Diagnostic(
+                    "MC001", f"kan het bestand niet lezen: {reason}", "controleer pad en rechten"
+                ).at(shown, 1, 1)
+            ],
+        )
+    return load_protocol_text(text, shown, cache=cache)

@@ -1,0 +1,535 @@
+"""The one module that owns YAML: safe loading, positions, and YAML 1.1 surprises.
+
+* The C safe loader when libyaml is present, else the pure-Python safe loader; never
+  the unsafe loader, and never the global loader classes (we subclass).
+* ``yes``/``no``/``on``/``off`` stay strings (only ``true``/``false`` are booleans);
+  dates stay strings (``2024-05-01``) so authors get what they wrote.
+* Aliases are refused (they are never needed in a protocol and make "billion laughs"
+  documents possible); duplicate keys are errors, not "last one wins".
+* Positions: ``Locator`` maps a pydantic/diagnostic location to file:line:col.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from meldcode_cli.protocol.diagnostics import Diagnostic, Loc
+from meldcode_cli.protocol.textio import MAX_BYTES, FileTooLarge, NotUtf8, read_text
+
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "FileTooLarge",
+    "Locator",
+    "NotUtf8",
+    "YamlDocument",
+    "load_yaml_text",
+    "read_text",
+]
+
+MAX_DEPTH = 64
+
+_BaseLoader: type[yaml.SafeLoader]
+try:
+    _BaseLoader = yaml.CSafeLoader  # type: ignore[assignment,unused-ignore]
+except AttributeError:  # pragma: no cover - libyaml missing
+    _BaseLoader = yaml.SafeLoader
+
+WITH_LIBYAML: bool = _BaseLoader is not yaml.SafeLoader
+
+
+class _YamlProblem(Exception):
+    def __init__(self, code: str, message: str, hint: str, mark: Any) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.hint = hint
+        self.mark = mark
+
+
+def _resolvers() -> dict[Any, list[tuple[str, re.Pattern[str]]]]:
+    """Implicit resolvers without YAML 1.1 booleans (yes/no/on/off) and timestamps."""
+    out: dict[Any, list[tuple[str, re.Pattern[str]]]] = {}
+    for first, entries in yaml.SafeLoader.yaml_implicit_resolvers.items():
+        kept = [
+            (tag, regexp)
+            for tag, regexp in entries
+            if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")
+        ]
+        if kept:
+            out[first] = kept
+    # YAML 1.1 also reads 0755 (octal), 1:30 (base 60) and 1_000 as numbers; a protocol
+    # only needs plain decimals, so everything else stays the text the author wrote
+    for first in list(out):
+        out[first] = [
+            (tag, regexp)
+            for tag, regexp in out[first]
+            if tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+        ]
+        if not out[first]:
+            del out[first]
+    int_re = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+    float_re = re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
+    for ch in "-+0123456789":
+        out.setdefault(ch, []).append(("tag:yaml.org,2002:int", int_re))
+    for ch in "-+.0123456789":
+        out.setdefault(ch, []).append(("tag:yaml.org,2002:float", float_re))
+    bool_re = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+    for ch in "tTfF":
+        out.setdefault(ch, []).append(("tag:yaml.org,2002:bool", bool_re))
+    return out
+
+
+class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
+    yaml_implicit_resolvers = _resolvers()
+
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+MAX_INT_DIGITS = 4000  # below Python's int-from-text limit (4300 digits)
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_SCALARS = {
+    "tag:yaml.org,2002:int": "construct_yaml_int",
+    "tag:yaml.org,2002:float": "construct_yaml_float",
+    "tag:yaml.org,2002:bool": "construct_yaml_bool",
+    "tag:yaml.org,2002:null": "construct_yaml_null",
+}
+
+
+def _to_python(loader: Any, node: Any) -> Any:
+    """Nodes → plain data. Faster than the generic constructor, and strict:
+    no aliases, no duplicate keys, no tags beyond the core schema, bounded depth."""
+    seen: set[int] = set()
+
+    def conv(n: Any, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            raise _YamlProblem(
+                "MC005",
+                f"document is dieper genest dan {MAX_DEPTH} niveaus",
+                "een protocol heeft maar een paar niveaus; controleer de inspringing",
+                n.start_mark,
+            )
+        if id(n) in seen:
+            raise _YamlProblem(
+                "MC004",
+                "aliassen (*naam) zijn niet toegestaan in een protocol",
+                "schrijf de waarde uit in plaats van een anker (&) en alias (*) te gebruiken",
+                n.start_mark,
+            )
+        seen.add(id(n))
+        tag = n.tag
+        if tag == _STR:
+            return n.value
+        if tag == _MAP:
+            out: dict[Any, Any] = {}
+            marks: dict[Any, Any] = {}
+            seen_add = seen.add
+            for k, v in n.value:
+                ktag = k.tag
+                if ktag == _STR and depth < MAX_DEPTH and id(k) not in seen:
+                    # fast path for the common plain-text key (no recursion, same checks)
+                    seen_add(id(k))
+                    key = k.value
+                    if key in marks:
+                        raise _YamlProblem(
+                            "MC003",
+                            f"sleutel '{key}' staat twee keer in dezelfde mapping "
+                            f"(eerst op regel {marks[key].line + 1})",
+                            "haal één van beide weg; YAML zou stil de laatste nemen",
+                            k.start_mark,
+                        )
+                    marks[key] = k.start_mark
+                    if v.tag == _STR and id(v) not in seen:
+                        seen_add(id(v))
+                        out[key] = v.value
+                    else:
+                        out[key] = conv(v, depth + 1)
+                    continue
+                if ktag == "tag:yaml.org,2002:merge":
+                    raise _YamlProblem(
+                        "MC004",
+                        "samenvoegen met '<<' is niet toegestaan",
+                        "schrijf de sleutels uit",
+                        k.start_mark,
+                    )
+                key = conv(k, depth + 1)
+                if isinstance(key, dict | list):
+                    raise _YamlProblem(
+                        "MC004",
+                        "een lijst of mapping als sleutel is niet toegestaan",
+                        "gebruik tekst als sleutel",
+                        k.start_mark,
+                    )
+                if key in marks:
+                    raise _YamlProblem(
+                        "MC003",
+                        f"sleutel '{key}' staat twee keer in dezelfde mapping "
+                        f"(eerst op regel {marks[key].line + 1})",
+                        "haal één van beide weg; YAML zou stil de laatste nemen",
+                        k.start_mark,
+                    )
+                marks[key] = k.start_mark
+                out[key] = conv(v, depth + 1)
+            return out
+        if tag == _SEQ:
+            return [conv(x, depth + 1) for x in n.value]
+        method = _SCALARS.get(tag)
+        if tag == _INT and len(n.value.lstrip("+-")) > MAX_INT_DIGITS:
+            return n.value  # not a number any protocol means: keep the text as written
+        if method is not None and isinstance(n, yaml.ScalarNode):
+            try:
+                return getattr(loader, method)(n)
+            except (ValueError, KeyError, TypeError, OverflowError):
+                short = tag.rsplit(":", 1)[-1]
+                raise _YamlProblem(
+                    "MC004",
+                    f"'{str(n.value)[:40]}' is geen geldige waarde voor de tag !!{short}",
+                    "haal de tag weg, of schrijf een waarde die erbij past",
+                    n.start_mark,
+                ) from None
+        raise _YamlProblem(
+            "MC004",
+            f"niet-toegestane YAML-tag {tag}",
+            "gebruik gewone tekst, getallen, lijsten en mappings; geen !tags",
+            n.start_mark,
+        )
+
+    return conv(node, 0)
+
+
+class _ComposeLoader(_BaseLoader):  # type: ignore[valid-type,misc]
+    yaml_implicit_resolvers = _resolvers()
+
+
+@dataclass
+class YamlDocument:
+    path: str
+    text: str
+    data: Any
+    node: Any = None
+    """The composed root node (reused for positions: the text is parsed once)."""
+
+
+def _mark_diag(path: str, code: str, message: str, hint: str, mark: Any) -> Diagnostic:
+    line = getattr(mark, "line", 0) + 1 if mark is not None else 1
+    col = getattr(mark, "column", 0) + 1 if mark is not None else 1
+    return Diagnostic(code, message, hint).at(path, line, col)
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    index = max(0, min(index, len(text)))
+    line = text.count("\n", 0, index) + 1
+    col = index - (text.rfind("\n", 0, index) + 1) + 1
+    return line, col
+
+
+def _first_alias(text: str) -> Any:
+    """The mark of the first ``*alias`` (only called when an alias was found)."""
+    try:
+        for token in yaml.scan(text, Loader=_ComposeLoader):
+            if isinstance(token, yaml.AliasToken):
+                return token.start_mark
+    except yaml.YAMLError:
+        pass
+    return None
+
+
+def _document_marker_before(text: str, mark: Any) -> Any:
+    """The line of the ``---`` that starts the document at ``mark`` (for a better position)."""
+    lines = text.splitlines()
+    for lineno in range(min(mark.line, len(lines) - 1), -1, -1):
+        if lines[lineno].startswith("---"):
+            return _Mark(lineno, 0)
+    return mark
+
+
+def _char_at(text: str, mark: Any) -> str:
+    index = getattr(mark, "index", None)
+    if isinstance(index, int) and 0 <= index < len(text):
+        return text[index]
+    return ""
+
+
+@dataclass
+class _Mark:
+    line: int
+    column: int
+
+
+_FRIENDLY_CONTEXTS = (
+    "while scanning a quoted scalar",
+    "while parsing a flow",
+    "while scanning a block scalar",
+)
+
+
+def load_yaml_text(text: str, path: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    """Parse one YAML document safely. Returns the document or diagnostics, never raises."""
+    if len(text) > MAX_BYTES:
+        return None, [
+            Diagnostic(
+                "MC005",
+                f"bestand is {len(text)} tekens; maximaal {MAX_BYTES}",
+                "een protocol is enkele tientallen KB; kort teksten in",
+            ).at(path, 1, 1)
+        ]
+    try:
+        loader = _Loader(text)
+    except UnicodeEncodeError as e:
+        line, col = _line_col(text, e.start)
+        return None, [
+            Diagnostic(
+                "MC001",
+                "ongeldig teken (losse surrogaat) in de tekst",
+                "de tekst is geen geldige Unicode; sla het bestand op als UTF-8",
+            ).at(path, line, col)
+        ]
+    try:
+        if not loader.check_node():
+            return None, [
+                Diagnostic(
+                    "MC006", "het bestand is leeg", "een protocol begint met 'schema_version: 1'"
+                ).at(path, 1, 1)
+            ]
+        node = loader.get_node()
+        if loader.check_node():
+            extra = loader.get_node()
+            return None, [
+                _mark_diag(
+                    path,
+                    "MC002",
+                    "meer dan één YAML-document in het bestand",
+                    "één protocol per bestand; haal de regel '---' weg",
+                    _document_marker_before(text, extra.start_mark),
+                )
+            ]
+        data = _to_python(loader, node)
+    except _YamlProblem as p:
+        mark = p.mark
+        if p.code == "MC004" and "alias" in p.message:
+            mark = _first_alias(text) or mark
+        return None, [_mark_diag(path, p.code, p.message, p.hint, mark)]
+    except yaml.reader.ReaderError as e:
+        char = e.character if isinstance(e.character, str) else chr(e.character)
+        pos = e.position
+        if (
+            0 < pos <= len(text)
+            and text[pos - 1] == char
+            and (pos == len(text) or text[pos] != char)
+        ):
+            pos -= 1  # libyaml reports the offset just past the character
+        line, col = _line_col(text, pos)
+        return None, [
+            Diagnostic(
+                "MC002",
+                f"ongeldig teken U+{ord(char):04X} in het bestand",
+                "haal het teken weg; YAML staat geen stuurtekens toe (behalve tab en regeleinde)",
+            ).at(path, line, col)
+        ]
+    except yaml.MarkedYAMLError as e:
+        problem = e.problem or "onleesbare YAML"
+        context = e.context or ""
+        mark = e.problem_mark or e.context_mark
+        if e.context_mark is not None and context.startswith(_FRIENDLY_CONTEXTS):
+            mark = e.context_mark  # the opening quote or bracket, not the end of the file
+        if "maximum nesting depth" in problem:
+            return None, [
+                _mark_diag(
+                    path,
+                    "MC005",
+                    "document is te diep genest",
+                    "een protocol heeft maar een paar niveaus; controleer de inspringing",
+                    mark,
+                )
+            ]
+        pm = e.problem_mark
+        if pm is not None and "cannot start any token" in problem and _char_at(text, pm) == "\t":
+            return None, [
+                _mark_diag(
+                    path,
+                    "MC002",
+                    "tab gebruikt voor inspringing",
+                    "YAML staat alleen spaties toe voor inspringing",
+                    e.problem_mark or mark,
+                )
+            ]
+        where = f" ({context})" if context else ""
+        return None, [
+            _mark_diag(
+                path, "MC002", f"YAML-syntaxfout: {problem}{where}", _syntax_hint(problem), mark
+            )
+        ]
+    except yaml.YAMLError as e:
+        return None, [
+            Diagnostic("MC002", f"YAML-syntaxfout: {e}", "controleer het bestand").at(path, 1, 1)
+        ]
+    except RecursionError:
+        return None, [
+            Diagnostic("MC005", "document te diep genest", "controleer de inspringing").at(
+                path, 1, 1
+            )
+        ]
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        kind = "een lijst" if isinstance(data, list) else "een losse waarde"
+        return None, [
+            Diagnostic(
+                "MC006",
+                f"het document is {kind}, geen mapping",
+                "een protocol begint met 'schema_version: 1' en 'id: ...' op het hoogste niveau",
+            ).at(path, node.start_mark.line + 1, node.start_mark.column + 1)
+        ]
+    return YamlDocument(path, text, data, node), []
+
+
+def _syntax_hint(problem: str) -> str:
+    if "mapping values are not allowed" in problem:
+        return "zet tekst met een dubbele punt tussen aanhalingstekens"
+    if "found character" in problem and "cannot start any token" in problem:
+        return "zet deze tekst tussen aanhalingstekens"
+    if "expected <block end>" in problem or "indentation" in problem:
+        return "controleer de inspringing (spaties, geen tabs)"
+    if "found unexpected end of stream" in problem:
+        return "een aanhalingsteken of haakje is niet gesloten"
+    return "controleer de YAML-syntax rond deze plek"
+
+
+class Locator:
+    """Finds the line and column of a location in a YAML document (composed lazily)."""
+
+    def __init__(self, text: str, root: Any = None) -> None:
+        self._text = text
+        self._root: Any = root
+        self._composed = root is not None
+        self._index: dict[int, dict[str, tuple[Any, Any]]] = {}
+
+    def _keys(self, node: Any) -> dict[str, tuple[Any, Any]]:
+        """The keys of a mapping node, indexed once (a lookup per diagnostic stays O(1),
+        so a file with many unknown keys costs linear, not quadratic, time)."""
+        index = self._index.get(id(node))
+        if index is None:
+            index = {}
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode):
+                    index.setdefault(str(k.value), (k, v))
+            self._index[id(node)] = index
+        return index
+
+    def _node(self) -> Any:
+        if not self._composed:
+            self._composed = True
+            try:
+                self._root = yaml.compose(self._text, Loader=_ComposeLoader)
+            except yaml.YAMLError:
+                self._root = None
+        return self._root
+
+    def _find(self, loc: Loc) -> tuple[Any, Any]:
+        """(key node or None, value node) for the deepest existing part of ``loc``."""
+        target = self._node()
+        key_node = None
+        for seg in loc:
+            if isinstance(target, yaml.MappingNode):
+                found = self._keys(target).get(str(seg))
+                if found is None:
+                    continue  # a loc segment that is not a key (union tag): skip it
+                key_node, target = found
+            elif isinstance(target, yaml.SequenceNode) and isinstance(seg, int):
+                if 0 <= seg < len(target.value):
+                    key_node, target = None, target.value[seg]
+                else:
+                    break
+            else:
+                break
+        return key_node, target
+
+    def scalar(self, loc: Loc) -> str | None:
+        """The scalar at ``loc`` exactly as written (for hints), or None."""
+        if self._node() is None:
+            return None
+        _, node = self._find(loc)
+        if isinstance(node, yaml.ScalarNode):
+            return str(node.value)
+        return None
+
+    def locate(self, loc: Loc, *, key: bool = False, offset: int | None = None) -> tuple[int, int]:
+        """1-based (line, col) for ``loc``; the closest ancestor if it does not exist.
+
+        ``key``: point at the mapping key of the last segment rather than its value.
+        ``offset``: a 0-based offset inside the scalar at ``loc`` (a condition).
+        """
+        if self._node() is None:
+            return 1, 1
+        key_node, target = self._find(loc)
+        mark_node = key_node if (key and key_node is not None) else target
+        line, col = mark_node.start_mark.line + 1, mark_node.start_mark.column + 1
+        if offset is not None and isinstance(target, yaml.ScalarNode) and mark_node is target:
+            pos = _scalar_position(self._text, target, offset)
+            if pos is not None:
+                return pos
+        return line, col
+
+
+def _scalar_position(text: str, node: Any, offset: int) -> tuple[int, int] | None:
+    """Where character ``offset`` of a scalar's value stands in the source.
+
+    Walks the source of the scalar and counts value characters: inside plain, quoted and
+    folded scalars a line break plus indentation reads as one space. Escape sequences in
+    double-quoted text are not decoded (conditions do not need them); on any mismatch
+    the caller falls back to the start of the scalar.
+    """
+    start, end = node.start_mark.index, node.end_mark.index
+    src = text[start:end]
+    style = node.style
+    i = 0
+    if style in ("'", '"'):
+        i = 1
+    elif style in ("|", ">"):
+        nl = src.find("\n")
+        if nl < 0:
+            return None
+        i = nl + 1
+        while i < len(src) and src[i] == " ":
+            i += 1
+    count = 0
+    while i < len(src):
+        ch = src[i]
+        if ch == "\n":
+            if style == "|":
+                count += 1
+                i += 1
+                while i < len(src) and src[i] == " ":
+                    i += 1
+                continue
+            # a folded line break: trailing spaces, break and indentation count as one space
+            count += 1
+            i += 1
+            while i < len(src) and src[i] == " ":
+                i += 1
+            continue
+        if count == offset:
+            return _line_col(text, start + i)
+        if ch == " " and style not in ("|", "'", '"') and i + 1 < len(src) and src[i + 1] == "\n":
+            i += 1
+            continue
+        count += 1
+        i += 1
+    if count == offset:  # just past the last character ("... == " with nothing after it)
+        back = 1 if style in ("'", '"') else 0
+        return _line_col(text, start + len(src.rstrip("\n ")) - back)
+    return None
+
+
+def locate_in_file(path: Path, loc: Loc) -> tuple[int, int]:
+    """(line, col) of ``loc`` in a YAML file, or (1, 1) when it cannot be read."""
+    try:
+        return Locator(read_text(path)).locate(loc)
+    except (OSError, ValueError):
+        return 1, 1

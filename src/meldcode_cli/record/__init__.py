@@ -1,0 +1,1 @@
+"""The decision record: built, signed, verified; keys, profile and the one crypto module."""

@@ -1,0 +1,319 @@
+"""The professional's profile, signing key and keyring (``meldcode init``, ``meldcode key``).
+
+Kept in the user config folder (or ``$MELDCODE_HOME/config``), private to the user::
+
+    profile.json    name, role, organisation, optional registration number (BIG)
+    keys/current.key  the Ed25519 private key, encrypted under the passphrase
+    keyring.json    every public key this profile ever signed with, with its validity
+
+Rotation keeps every earlier public key in the keyring, so old records keep verifying.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from meldcode_cli.walk.casestore import CaseError, atomic_write
+
+__all__ = [
+    "KeyringEntry",
+    "Profile",
+    "ProfileError",
+    "ProfileStore",
+    "config_dir",
+]
+
+ProfileRole = Literal["huisarts", "wijkagent", "professional", "trainer"]
+
+
+class ProfileError(CaseError):
+    """A profile or key problem the user can act on (exit 2)."""
+
+
+def config_dir() -> Path:
+    home = os.environ.get("MELDCODE_HOME")
+    if home:
+        return Path(home).expanduser() / "config"
+    import platformdirs
+
+    return platformdirs.user_config_path("meldcode-cli", appauthor=False)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class Profile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=200)
+    role: ProfileRole
+    organisation: str = Field(min_length=1, max_length=200)
+    registration: str | None = Field(default=None, max_length=50, description="bv. BIG-nummer")
+    contact: str | None = Field(default=None, max_length=200, description="telefoon of e-mail")
+    created: str = Field(default_factory=_now)
+
+
+class KeyringEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    fingerprint: str
+    algorithm: Literal["Ed25519"] = "Ed25519"
+    public_key: str
+    owner: str
+    valid_from: str
+    valid_until: str | None = None
+
+
+class Keyring(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    format: Literal["meldcode-keyring"] = "meldcode-keyring"
+    keys: list[KeyringEntry] = Field(default_factory=list)
+
+    def find(self, fingerprint: str) -> KeyringEntry | None:
+        return next((k for k in self.keys if k.fingerprint == fingerprint), None)
+
+
+class ProfileStore:
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = root or config_dir()
+
+    @property
+    def profile_path(self) -> Path:
+        return self.root / "profile.json"
+
+    @property
+    def key_path(self) -> Path:
+        return self.root / "keys" / "current.key"
+
+    @property
+    def keyring_path(self) -> Path:
+        return self.root / "keyring.json"
+
+    @property
+    def next_key_path(self) -> Path:
+        """A rotation in progress: the new key, written before anything else changes."""
+        return self.root / "keys" / "next.key"
+
+    def recover_rotation(self) -> str | None:
+        """Finish or undo a key rotation that was interrupted (killed, disk full).
+
+        The rotation writes ``next.key``, then the keyring naming the new key, then renames
+        ``next.key`` over ``current.key``. The keyring is the commit point: when it already
+        names the new key as the open one, the rename is done now (roll forward); otherwise
+        ``next.key`` is removed (roll back). Either way the old or the new state, whole.
+        Returns "forward", "back" or None.
+        """
+        from meldcode_cli.files import safeio
+        from meldcode_cli.record import crypto
+
+        nxt = self.next_key_path
+        if not os.path.lexists(nxt):
+            return None
+        try:
+            data = self._read_json(nxt, "nieuwe sleutel")
+            fp = data.get("fingerprint")
+            pub = crypto.unb64(str(data.get("public_key")))
+            ok = isinstance(fp, str) and crypto.fingerprint(pub) == fp
+        except (ProfileError, ValueError):
+            ok, fp = False, None
+        ring = self.keyring() if self.keyring_path.exists() else Keyring()
+        entry = ring.find(fp) if ok and isinstance(fp, str) else None
+        try:
+            if entry is not None and entry.valid_until is None:
+                safeio.rename_durably(nxt, self.key_path)
+                return "forward"
+            nxt.unlink()
+        except OSError as e:
+            raise safeio.io_error(nxt, e) from None
+        return "back"
+
+    def exists(self) -> bool:
+        return self.profile_path.exists()
+
+    def _ensure(self) -> None:
+        from meldcode_cli.files import safeio
+        from meldcode_cli.walk.casestore import trusted_base
+
+        safeio.ensure_dir(self.root / "keys", trusted_base(self.root) or self.root)
+
+    def _write_json(self, path: Path, data: Any) -> None:
+        atomic_write(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+
+    def _read_json(self, path: Path, what: str) -> Any:
+        from meldcode_cli.files import jsonio
+
+        try:
+            data = jsonio.load_json_file(path, limit=jsonio.LIMIT_SMALL, nofollow=True)
+        except FileNotFoundError:
+            raise ProfileError(
+                f"geen {what} gevonden ({path}); maak een profiel met 'meldcode init'"
+            ) from None
+        except CaseError as e:
+            raise ProfileError(f"{what} is onleesbaar ({e.message})") from None
+        if not isinstance(data, dict):
+            raise ProfileError(f"{what} is onleesbaar ({path}): verwacht een JSON-object")
+        return data
+
+    # --- profile ----------------------------------------------------------------------
+    def load(self) -> Profile:
+        data = self._read_json(self.profile_path, "profiel")
+        from meldcode_cli.files import jsonio
+
+        try:
+            return jsonio.validate(Profile, data, self.profile_path)
+        except CaseError as e:
+            raise ProfileError(f"profiel is ongeldig ({e.message})") from None
+
+    def keyring(self) -> Keyring:
+        if not self.keyring_path.exists():
+            return Keyring()
+        data = self._read_json(self.keyring_path, "sleutelring")
+        from meldcode_cli.files import jsonio
+
+        try:
+            return jsonio.validate(Keyring, data, self.keyring_path)
+        except CaseError as e:
+            raise ProfileError(f"sleutelring is ongeldig ({e.message})") from None
+
+    def init(self, profile: Profile, passphrase: str, *, force: bool = False) -> str:
+        """Create the profile and a first key pair. Returns the key fingerprint."""
+        from meldcode_cli.record import crypto
+
+        if self.exists() and not force:
+            raise ProfileError(
+                f"er is al een profiel ({self.profile_path}); wissel van sleutel met "
+                "'meldcode key rotate', of gebruik --force om opnieuw te beginnen"
+            )
+        _check_passphrase(passphrase)
+        self._ensure()
+        from meldcode_cli.files import safeio
+
+        self.recover_rotation()
+        pair = crypto.generate()
+        # the same order as a rotation: next.key, the keyring (commit), the rename
+        self._write_json(self.next_key_path, crypto.lock(pair, passphrase))
+        ring = self.keyring() if force else Keyring()
+        now = _now()
+        for entry in ring.keys:
+            if entry.valid_until is None:
+                entry.valid_until = now
+        ring.keys.append(
+            KeyringEntry(
+                fingerprint=pair.fingerprint,
+                public_key=crypto.b64(pair.public_bytes),
+                owner=profile.name,
+                valid_from=now,
+            )
+        )
+        self._write_json(self.keyring_path, ring.model_dump())
+        try:
+            safeio.rename_durably(self.next_key_path, self.key_path)
+        except OSError as e:
+            raise safeio.io_error(self.key_path, e) from None
+        self._write_json(self.profile_path, profile.model_dump())
+        return pair.fingerprint
+
+    # --- keys -------------------------------------------------------------------------
+    def unlock(self, passphrase: str) -> Any:
+        """The current key pair (crypto.KeyPair). Raises ProfileError on a wrong passphrase."""
+        from meldcode_cli.record import crypto
+
+        self.recover_rotation()
+        data = self._read_json(self.key_path, "sleutel")
+        try:
+            return crypto.unlock(data, passphrase)
+        except crypto.WrongPassphrase:
+            raise ProfileError("onjuiste wachtzin; er is niets geschreven") from None
+        except ValueError as e:
+            raise ProfileError(f"sleutelbestand {self.key_path}: {e}") from None
+
+    def current_fingerprint(self) -> str:
+        self.recover_rotation()
+        data = self._read_json(self.key_path, "sleutel")
+        fp = data.get("fingerprint") if isinstance(data, dict) else None
+        if not isinstance(fp, str):
+            raise ProfileError(f"sleutelbestand {self.key_path} is beschadigd")
+        return fp
+
+    def rotate(self, passphrase: str, new_passphrase: str | None = None) -> tuple[str, str]:
+        """A new key pair; the old public key stays in the keyring with an end date."""
+        from meldcode_cli.record import crypto
+
+        old = self.unlock(passphrase)  # proves possession before anything changes
+        new_pass = new_passphrase if new_passphrase is not None else passphrase
+        _check_passphrase(new_pass)
+        profile = self.load()
+        ring = self.keyring()
+        now = _now()
+        entry = ring.find(old.fingerprint)
+        if entry is None:
+            ring.keys.append(
+                KeyringEntry(
+                    fingerprint=old.fingerprint,
+                    public_key=crypto.b64(old.public_bytes),
+                    owner=profile.name,
+                    valid_from=profile.created,
+                    valid_until=now,
+                )
+            )
+        else:
+            entry.valid_until = now
+        pair = crypto.generate()
+        ring.keys.append(
+            KeyringEntry(
+                fingerprint=pair.fingerprint,
+                public_key=crypto.b64(pair.public_bytes),
+                owner=profile.name,
+                valid_from=now,
+            )
+        )
+        # crash-safe order (see recover_rotation): 1. the new key beside the old one;
+        # 2. the keyring naming it (the commit point); 3. the new key over the old one.
+        # Killed or failing anywhere, the next use finds the old state or the new, whole.
+        from meldcode_cli.files import safeio
+
+        old_ring = self.keyring_path.read_bytes() if self.keyring_path.exists() else None
+        self._write_json(self.next_key_path, crypto.lock(pair, new_pass))
+        try:
+            self._write_json(self.keyring_path, ring.model_dump())
+        except CaseError:
+            with contextlib.suppress(OSError):
+                self.next_key_path.unlink()
+            raise
+        try:
+            safeio.rename_durably(self.next_key_path, self.key_path)
+        except OSError as e:
+            # undo the commit if the disk lets us; otherwise the next use rolls forward
+            try:
+                if old_ring is not None:
+                    atomic_write(self.keyring_path, old_ring)
+                self.next_key_path.unlink()
+            except (OSError, CaseError):
+                pass
+            raise safeio.io_error(self.key_path, e) from None
+        return old.fingerprint, pair.fingerprint
+
+    def export_public(self) -> dict[str, Any]:
+        """The current public key with its fingerprint, for colleagues and verifiers."""
+        fp = self.current_fingerprint()
+        ring = self.keyring()
+        entry = ring.find(fp)
+        if entry is None:
+            raise ProfileError("de huidige sleutel staat niet in de sleutelring")
+        return {"format": "meldcode-public-key", **entry.model_dump()}
+
+
+def _check_passphrase(passphrase: str) -> None:
+    if len(passphrase) < 8:
+        from meldcode_cli.i18n.messages import t
+
+        raise ProfileError(t("key.passphrase.too_short", n=8))

@@ -1,0 +1,387 @@
+"""Signing a case's decision record, and verifying record files (``sign``, ``verify``).
+
+The walk hands over a finished case; this module turns it into a signed record in the
+case folder (``records/NNNN-<kind>.json``), chained to the record before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from meldcode_cli.record.core import (
+    Override,
+    Unreadable,
+    VerifyResult,
+    build_record,
+    load_envelope,
+    record_files,
+    record_hash,
+    sign_envelope,
+    verify_chain,
+    verify_file,
+    write_record,
+)
+from meldcode_cli.record.profile import ProfileError, ProfileStore
+from meldcode_cli.walk.casestore import CaseError
+from meldcode_cli.walk.session import Session
+
+__all__ = [
+    "SignOutcome",
+    "check_role",
+    "ensure_finished",
+    "last_record",
+    "pending_changes",
+    "records_of",
+    "resolve_records",
+    "sign_case",
+    "unsigned_changes",
+    "verify_paths",
+]
+
+MAX_PASSPHRASE_TRIES = 3
+
+
+@dataclass
+class SignOutcome:
+    path: Path
+    kind: str
+    sequence: int
+    fingerprint: str | None
+    training: bool
+
+
+def records_of(session: Session) -> list[Path]:
+    """Every record of the case's chain, signed consultations included."""
+    folder = session.case.folder / "records"
+    if not folder.is_dir():
+        return []
+    # a planted link is no record of this case (and its name is then refused as taken)
+    return sorted(p for p in folder.glob("[0-9][0-9][0-9][0-9]-*.json") if not p.is_symlink())
+
+
+def decision_records_of(session: Session) -> list[Path]:
+    """The decision, amendment and evaluation records (not the signed consultations)."""
+    from meldcode_cli.record.core import is_consultation_file
+
+    return [p for p in records_of(session) if not is_consultation_file(p)]
+
+
+def sign_case(
+    session: Session,
+    *,
+    passphrase: Callable[[], str] | None,
+    training: bool = False,
+    kind: str | None = None,
+    override: Override | None = None,
+    amendment_reason: str | None = None,
+    profiles: ProfileStore | None = None,
+    confirmation: str | None = None,
+) -> SignOutcome:
+    """Write the next record of this case, signed with the profile's key (or as training).
+
+    ``confirmation``: how the signer confirmed the summary (see :mod:`meldcode_cli.walk.confirm`).
+    """
+    ensure_finished(session)
+    if override is not None and session.walk.verstrekking() is not None:
+        raise CaseError(
+            "een informatieverzoek heeft geen afwegingskader om van af te wijken; wijzig het "
+            f"verstrekkingsbesluit met 'meldcode resume {session.case.label}'"
+        )
+    if not training:
+        blocked = session.walk.blocking()
+        if blocked:
+            raise CaseError(
+                "ondertekenen geweigerd: "
+                + "; ".join(f"{c.id}: {c.check.message.get()}" for c in blocked)
+                + f" — pas de antwoorden aan met 'meldcode resume {session.case.label}'"
+            )
+        open_ = session.walk.unjustified()
+        if open_:
+            raise CaseError(
+                "ondertekenen vraagt eerst een verantwoording voor: "
+                + "; ".join(f"{c.id} ({c.check.message.get()})" for c in open_)
+                + f" — geef die met 'meldcode resume {session.case.label}'"
+            )
+    existing = records_of(session)
+    previous = None
+    if existing:
+        last = load_envelope(existing[-1])["record"]
+        previous = {"record_id": last["record_id"], "hash": record_hash(last)}
+    if decision_records_of(session):  # a signed consultation before it is no decision
+        if kind is None:
+            kind = "amendment"
+        if kind == "decision":
+            raise CaseError(
+                "deze casus heeft al een beslisrecord; een wijziging is een 'amendment'"
+            )
+        if kind == "amendment" and not (amendment_reason and amendment_reason.strip()):
+            raise CaseError(
+                "een wijziging op een ondertekend record vraagt een reden (--reason); het "
+                "eerdere record blijft ongewijzigd"
+            )
+    kind = kind or "decision"
+    profile = None
+    pair = None
+    profiles = profiles or ProfileStore()
+    if not training:
+        profile = profiles.load()
+        check_role(profile.role, session.case.role)
+        if passphrase is None:
+            raise ProfileError("geen wachtzin: ondertekenen vraagt de wachtzin van uw sleutel")
+        for attempt in range(1, MAX_PASSPHRASE_TRIES + 1):
+            try:
+                pair = profiles.unlock(passphrase())
+                break
+            except ProfileError as e:
+                if "onjuiste wachtzin" not in e.message or attempt == MAX_PASSPHRASE_TRIES:
+                    raise
+        assert pair is not None
+    elif profiles.exists():
+        try:
+            profile = profiles.load()
+        except ProfileError:
+            profile = None
+    record = build_record(
+        session,
+        profile=profile,
+        key_fingerprint=pair.fingerprint if pair else None,
+        kind=kind,
+        previous=previous,
+        sequence=len(existing) + 1,
+        training=training,
+        override=override,
+        amendment_reason=amendment_reason,
+        confirmation=confirmation,
+    )
+    envelope = sign_envelope(record, pair)
+    path = write_record(session.case.folder / "records", envelope)
+    try:
+        session.case.append(
+            "signed" if pair else "training_record",
+            record=path.name,
+            hash=record_hash(record),
+            kind=kind,
+        )
+    except CaseError:
+        # the journal is the source of truth: a record it does not name is taken back,
+        # so signing again after the disk is freed gives the same record number
+        import contextlib
+
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise
+    session.save_summary()
+    return SignOutcome(path, kind, record["sequence"], pair.fingerprint if pair else None, training)
+
+
+def ensure_finished(session: Session) -> None:
+    walk = session.walk
+    if not walk.concluded() or not walk.is_complete():
+        raise CaseError(
+            f"casus {session.case.label} is nog niet af: er is nog geen beslissing om te "
+            f"ondertekenen; ga verder met 'meldcode resume {session.case.label}'"
+        )
+
+
+def resolve_records(args: list[Path], store: Any | None = None) -> list[Path]:
+    """Record files, folders, or case labels (a label stands for the case's records)."""
+    from meldcode_cli.walk.casestore import CaseStore
+
+    out: list[Path] = []
+    for arg in args:
+        if not arg.exists() and len(arg.parts) == 1:
+            cases = store or CaseStore()
+            try:
+                if cases.exists(str(arg)):
+                    out.append(cases.folder(str(arg)) / "records")
+                    continue
+            except (CaseError, ValueError):
+                pass
+        out.append(arg)
+    return out
+
+
+def check_role(profile_role: str, walk_role: str) -> None:
+    """The record has one role: the profile's and the walk's must be the same."""
+    if profile_role.lower() != walk_role.lower():
+        from meldcode_cli.i18n.messages import t
+
+        raise CaseError(t("sign.role_mismatch", profile=profile_role, walk=walk_role))
+
+
+def last_record(session: Session) -> dict[str, Any] | None:
+    existing = decision_records_of(session)
+    if not existing:
+        return None
+    record = load_envelope(existing[-1])["record"]
+    return record if isinstance(record, dict) else None
+
+
+def _against_last(session: Session, amendment_reason: str | None) -> Any:
+    from meldcode_cli.record.diff import diff_records
+
+    previous = last_record(session)
+    if previous is None:
+        return None, None, []
+    draft = build_record(
+        session,
+        profile=None,
+        key_fingerprint=None,
+        kind="amendment",
+        sequence=int(previous.get("sequence", 0)) + 1,
+        amendment_reason=amendment_reason,
+    )
+    return previous, draft, diff_records(previous, draft)
+
+
+def pending_changes(session: Session, amendment_reason: str | None) -> list[str]:
+    """What an amendment would change, against the last record of the case (as lines)."""
+    from meldcode_cli.record.diff import format_diff
+
+    previous, draft, changes = _against_last(session, amendment_reason)
+    if previous is None:
+        return []
+    return format_diff(previous, draft, changes)
+
+
+def unsigned_changes(session: Session) -> bool:
+    """True when the case holds answers its last signed record does not (a correction
+    that was not signed yet)."""
+    previous, _, changes = _against_last(session, None)
+    return previous is not None and session.walk.is_complete() and bool(changes)
+
+
+def _protocol_at_hand(record: dict[str, Any]) -> tuple[str, str] | None:
+    """The shipped protocol with the record's id, if there is one: (text, version)."""
+    from meldcode_cli.authoring.catalog import find_protocol
+    from meldcode_cli.authoring.validate import UsageError
+    from meldcode_cli.protocol.loading import load_protocol_file
+    from meldcode_cli.protocol.yamlio import read_text
+
+    prov = record.get("provenance")
+    proto = prov.get("protocol") if isinstance(prov, dict) else None
+    pid = proto.get("id") if isinstance(proto, dict) else None
+    if not isinstance(pid, str) or len(pid) > 100:
+        return None
+    try:
+        path = find_protocol(pid)
+        loaded = load_protocol_file(path)
+        if loaded.protocol is None:
+            return None
+        return read_text(path), loaded.protocol.version
+    except (UsageError, OSError, ValueError):
+        return None
+
+
+def verify_paths(
+    paths: list[Path],
+    *,
+    key_file: Path | None = None,
+    use_keyring: bool = False,
+    profiles: ProfileStore | None = None,
+) -> tuple[list[VerifyResult], list[str]]:
+    """Verify record files (folders: every record in them). Returns results and chain problems.
+
+    Raises Unreadable for input that is not a record, CaseError for an unusable --key.
+    """
+    from meldcode_cli.files import jsonio
+    from meldcode_cli.record import crypto
+
+    public_key = None
+    if key_file is not None:
+        try:
+            data = jsonio.load_json_file(key_file, limit=jsonio.LIMIT_SMALL)
+            if not isinstance(data, dict) or data.get("algorithm", "Ed25519") != "Ed25519":
+                raise ValueError("geen Ed25519-sleutel")
+            public_key = crypto.unb64(data["public_key"])
+            if len(public_key) != 32:
+                raise ValueError("geen Ed25519-sleutel (lengte)")
+        except FileNotFoundError:
+            raise CaseError(f"--key {key_file}: bestaat niet") from None
+        except jsonio.JsonFileError as e:
+            raise CaseError(f"--key {e.message}") from None
+        except (ValueError, KeyError, TypeError, AttributeError) as e:
+            raise CaseError(f"--key {key_file}: geen publieke sleutel van meldcode ({e})") from None
+    store = profiles or ProfileStore()
+    # the keyring is used whenever there is one: a signature by a key nobody vouched for
+    # proves nothing (anyone can make a key); --keyring makes it required
+    keyring = store.keyring() if use_keyring or store.keyring_path.exists() else None
+    if keyring is not None and not keyring.keys and not use_keyring:
+        keyring = None
+    files, missing = record_files(paths)
+    if missing:
+        raise Unreadable(f"{missing[0]}: bestaat niet")
+    if not files:
+        raise Unreadable("geen recordbestanden gevonden in: " + ", ".join(map(str, paths)))
+    from meldcode_cli.record.consult import load_colleagues
+
+    colleagues = load_colleagues(store)
+    results = []
+    for f in files:
+        env_record = load_envelope(f)["record"]
+        at_hand = _protocol_at_hand(env_record) if isinstance(env_record, dict) else None
+        results.append(
+            verify_file(
+                f,
+                public_key=public_key,
+                keyring=keyring,
+                protocol_text=at_hand,
+                colleagues=colleagues,
+            )
+        )
+    problems = verify_chain(results, files)
+    problems += journal_chain_problems(files, results)
+    return results, problems
+
+
+def case_chain_problems(record_file: Path) -> list[str]:
+    """For a record file inside a case folder: the chain problems of that case's records
+    against its journal (see :func:`journal_chain_problems`); [] elsewhere."""
+    folder = record_file.parent
+    files = sorted(folder.glob("[0-9][0-9][0-9][0-9]-*.json"))
+    results = []
+    for f in files:
+        try:
+            record = load_envelope(f)["record"]
+            results.append(VerifyResult(str(f), False, hash=record_hash(record)))
+        except CaseError:
+            results.append(VerifyResult(str(f), False))
+    return journal_chain_problems(files, results)
+
+
+def journal_chain_problems(files: list[Path], results: list[VerifyResult]) -> list[str]:
+    """For records inside a case folder (``cases/<label>/records/``): every ``signed``
+    line of that case's journal must match a record file with the same hash. A removed or
+    replaced newest record is found here, which the chain alone cannot show."""
+    from meldcode_cli.i18n.messages import t
+    from meldcode_cli.walk.casestore import JOURNAL, read_journal
+
+    problems: list[str] = []
+    by_folder: dict[Path, dict[str, str | None]] = {}
+    for f, r in zip(files, results, strict=True):
+        folder = f.parent
+        if folder.name != "records" or not (folder.parent / JOURNAL).is_file():
+            continue
+        by_folder.setdefault(folder, {})[f.name] = r.hash
+    for folder, hashes in by_folder.items():
+        case_folder = folder.parent
+        try:
+            journal = read_journal(case_folder / JOURNAL)
+        except CaseError as e:
+            problems.append(e.message)
+            continue
+        present = {p.name: hashes.get(p.name) for p in folder.glob("[0-9][0-9][0-9][0-9]-*.json")}
+        for entry in journal.entries:
+            if entry.type not in ("signed", "training_record", "consultation"):
+                continue
+            name, want = entry.data.get("record"), entry.data.get("hash")
+            if name not in present:
+                problems.append(
+                    t("verify.journal_missing", case=case_folder.name, name=name, at=entry.at)
+                )
+            elif name in hashes and present[name] != want:
+                problems.append(t("verify.journal_replaced", case=case_folder.name, name=name))
+    return problems

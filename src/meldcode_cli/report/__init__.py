@@ -1,0 +1,1 @@
+"""What is written from a record: the draft melding, the advice summary, journaal, diagram."""

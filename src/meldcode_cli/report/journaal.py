@@ -1,0 +1,316 @@
+"""``meldcode journaal CASE``: a short SOEP entry to paste into the HIS/EPD journal.
+
+S what the client said; O own observations and findings; E the weging and the meldcode step
+reached; P the decision, who was consulted, vervolgafspraken and the evaluation date. Plain
+text, lines of at most :data:`WIDTH` characters, no names (the case label is the pseudonym
+that links the entry to the case on this machine). Works at any step; an unsigned case is
+marked CONCEPT. See docs/journaal.md for the guidance it follows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import textwrap
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from meldcode_cli.i18n.messages import t
+from meldcode_cli.walk.casestore import CaseError
+
+__all__ = ["WIDTH", "JournaalOutcome", "build_journaal", "copy_to_clipboard", "make_journaal"]
+
+WIDTH = 72
+INDENT = "   "
+
+# step-1 text items that are the client's own words go to S; the rest of step 1 to O
+S_IDS = ("gesprek_verslag", "melding_reactie")
+CONSULT_STEP = 2
+FOLLOW_UP_IDS = ("vervolgafspraken", "monitoring_afspraken", "hulp_plan", "hulp_mantelzorger")
+
+
+@dataclass
+class _Item:
+    id: str
+    step: int
+    kind: str
+    nature: str | None
+    answer: Any
+    text: str
+    answer_text: str
+    notes: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def answered(self) -> bool:
+        return self.answer not in (None, "", [])
+
+
+def _items(record: dict[str, Any]) -> dict[str, _Item]:
+    out: dict[str, _Item] = {}
+    for step in record.get("steps") or []:
+        for it in step.get("items") or []:
+            out[it["id"]] = _Item(
+                id=it["id"],
+                step=int(step.get("step", 0)),
+                kind=str(it.get("kind", "")),
+                nature=it.get("nature"),
+                answer=it.get("answer"),
+                text=" ".join(str(it.get("text", "")).split()),
+                answer_text=" ".join(str(it.get("answer_text", "")).split()),
+                notes=list(it.get("notes") or []),
+            )
+    return out
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(text.split()).strip()
+    if text and text[-1] not in ".!?":
+        text += "."
+    return text
+
+
+def _date(iso: str | None) -> str:
+    if not iso:
+        return ""
+    try:
+        return dt.date.fromisoformat(iso[:10]).strftime("%d-%m-%Y")
+    except ValueError:
+        return iso
+
+
+def _wrap(letter: str, parts: Iterable[str]) -> list[str]:
+    body = " ".join(p for p in parts if p) or t("journaal.nothing")
+    return textwrap.wrap(
+        body,
+        width=WIDTH,
+        initial_indent=f"{letter}: ",
+        subsequent_indent=INDENT,
+        break_long_words=True,
+        break_on_hyphens=False,
+    )
+
+
+def _notes(items: Iterable[_Item], *, client: bool) -> list[str]:
+    out = []
+    for it in items:
+        for n in it.notes:
+            if (n.get("provenance") == "client") == client:
+                out.append(_sentence(str(n.get("text", ""))))
+    return out
+
+
+def build_journaal(
+    record: dict[str, Any],
+    *,
+    concept: bool,
+    step: int,
+    complete: bool,
+    followup: dict[str, Any] | None = None,
+    terugkoppelingen: list[dict[str, Any]] | None = None,
+) -> str:
+    """The journal entry of a record (signed, training, or built live from a case)."""
+    items = _items(record)
+    prov = record.get("provenance") or {}
+    proto = prov.get("protocol") or {}
+    decision = record.get("decision") or {}
+    lines: list[str] = []
+    head = t("journaal.head_verzoek" if decision.get("type") == "verstrekking" else "journaal.head")
+    if concept:
+        head += " — " + t("journaal.concept")
+    elif record.get("training"):
+        head += " — " + t("journaal.training")
+    lines += textwrap.wrap(head, WIDTH, subsequent_indent=INDENT)
+    ref = t(
+        "journaal.ref",
+        title=proto.get("title", ""),
+        case=prov.get("case", ""),
+        version=proto.get("version", ""),
+    )
+    lines += textwrap.wrap(ref, WIDTH, subsequent_indent=INDENT)
+
+    # S: the client's own words
+    s_parts = [_sentence(items[i].answer_text) for i in S_IDS if i in items and items[i].answered]
+    s_parts += _notes(items.values(), client=True)
+    lines += _wrap(t("journaal.S"), s_parts)
+
+    # O: signals, own observations and findings, kindcheck
+    o_parts: list[str] = []
+    signals = items.get("signalen")
+    if signals is not None and signals.answered:
+        o_parts.append(t("journaal.signalen", list=signals.answer_text.rstrip(".")) + ".")
+    for it in items.values():
+        if it.step != 1 or it.kind != "text" or not it.answered:
+            continue
+        if it.nature == "interpretatie" or it.id in (*S_IDS, "kindcheck_kinderen"):
+            continue
+        o_parts.append(_sentence(it.answer_text))
+    kind = items.get("kindcheck")
+    if kind is not None and kind.answered:
+        if kind.answer == "ja":
+            kids = items.get("kindcheck_kinderen")
+            detail = kids.answer_text if kids is not None and kids.answered else ""
+            o_parts.append(_sentence(t("journaal.kindcheck_ja", detail=detail).rstrip(": ")))
+        else:
+            o_parts.append(t("journaal.kindcheck_nee"))
+    o_parts += _notes((i for i in items.values() if i.step == 1), client=False)
+    lines += _wrap(t("journaal.O"), o_parts)
+
+    # E: interpretation, weging, step reached
+    e_parts: list[str] = []
+    for it in items.values():
+        if it.step == 1 and it.nature == "interpretatie" and it.answered:
+            e_parts.append(_sentence(it.answer_text))
+    for it in items.values():
+        if it.step == 4 and it.kind == "text" and it.answered:
+            e_parts.append(_sentence(it.answer_text))
+    if not any(it.step == 4 and it.answered for it in items.values()):
+        e_parts.append(t("journaal.no_weging"))
+    if record.get("acute"):
+        steps = sorted({int(a.get("step", 0)) for a in record["acute"]})
+        e_parts.append(t("journaal.acute", steps=", ".join(map(str, steps))))
+    verstrekking = decision.get("type") == "verstrekking"
+    if complete:
+        e_parts.append(t("journaal.step_done_verzoek" if verstrekking else "journaal.step_done"))
+    else:
+        title = next(
+            (s.get("title", "") for s in record.get("steps") or [] if s.get("step") == step), ""
+        )
+        e_parts.append(t("journaal.step_at", n=step, title=title))
+    lines += _wrap(t("journaal.E"), e_parts)
+
+    # P: decision, consulted, follow-up, evaluation
+    p_parts: list[str] = []
+    chosen = (record.get("override") or {}).get("chosen") or decision
+    if verstrekking and complete:
+        from meldcode_cli.i18n.messages import CATALOGUE
+
+        key = f"walk.verstrekking.{decision.get('besluit')}"
+        what = t(key) if key in CATALOGUE else str(decision.get("besluit"))
+        p_parts.append(t("journaal.besluit", what=what))
+        if decision.get("grondslag"):
+            p_parts.append(
+                _sentence(t("walk.verstrekking.grondslag", grondslag=decision["grondslag"]))
+            )
+        if decision.get("vervolgdatum"):
+            p_parts.append(t("journaal.evaluatie", date=_date(str(decision["vervolgdatum"]))))
+    elif decision and complete:
+        what = " + ".join(
+            t(f"decision.{k}") for k in ("melden", "hulp", "afsluiten") if chosen.get(k)
+        )
+        p_parts.append(t("journaal.besluit", what=what))
+        normen = decision.get("meldnormen") or []
+        if normen:
+            p_parts.append(t("journaal.meldnormen", normen=", ".join(map(str, normen))))
+        if record.get("override"):
+            p_parts.append(t("journaal.override"))
+    else:
+        p_parts.append(t("journaal.geen_besluit"))
+    consulted = [
+        _sentence(it.answer_text)
+        for it in items.values()
+        if it.step == CONSULT_STEP and it.kind == "text" and it.answered
+    ]
+    if consulted:
+        p_parts.append(t("journaal.overleg") + " " + " ".join(consulted))
+    else:
+        p_parts.append(t("journaal.geen_overleg"))
+    informed = items.get("melding_geinformeerd")
+    if informed is not None and informed.answered:
+        p_parts.append(t("journaal.geinformeerd", what=informed.answer_text.rstrip(".")) + ".")
+    gesprek = items.get("gesprek_gepland")
+    if gesprek is not None and gesprek.answered:
+        p_parts.append(t("journaal.gesprek_gepland", date=_date(str(gesprek.answer))))
+    for i in FOLLOW_UP_IDS:
+        if i in items and items[i].answered:
+            p_parts.append(_sentence(items[i].answer_text))
+    if followup:
+        channel = t(f"followup.channel.{followup.get('channel')}")
+        p_parts.append(t("journaal.gemeld", date=_date(str(followup.get("date"))), channel=channel))
+    for fb in terugkoppelingen or []:
+        p_parts.append(
+            t(
+                "journaal.terugkoppeling",
+                date=_date(str(fb.get("date"))),
+                summary=_sentence(str(fb.get("summary", ""))),
+            )
+        )
+    evaluation = decision.get("evaluatiedatum")
+    if evaluation:
+        p_parts.append(t("journaal.evaluatie", date=_date(str(evaluation))))
+    lines += _wrap(t("journaal.P"), p_parts)
+    assert all(len(line) <= WIDTH for line in lines)
+    return "\n".join(lines) + "\n"
+
+
+# --- the command -----------------------------------------------------------------------
+
+
+@dataclass
+class JournaalOutcome:
+    text: str
+    warnings: list[str]
+    concept: bool
+    copied_with: str | None = None
+    copy_error: str | None = None
+
+
+def make_journaal(
+    label: str, *, copy: bool = False, store: Any = None, today: dt.date | None = None
+) -> JournaalOutcome:
+    from meldcode_cli.privacy.identcheck import free_text_findings, warning_lines
+    from meldcode_cli.report.core import identifying_values
+    from meldcode_cli.walk.followup import melding_of, terugkoppelingen_of
+    from meldcode_cli.walk.midcase import case_view
+
+    view = case_view(label, store=store, today=today)
+    text = build_journaal(
+        view.record,
+        concept=view.concept,
+        step=view.step,
+        complete=view.complete,
+        followup=melding_of(view.session.case),
+        terugkoppelingen=terugkoppelingen_of(view.session.case),
+    )
+    # the case label is meant to be in the entry (it is the pseudonym); the melder's own
+    # name and contact are not
+    known = [v for v in identifying_values(view.record, None) if v.where != t("report.leak.case")]
+    warnings = warning_lines(free_text_findings(view.record, known, today=today))
+    outcome = JournaalOutcome(text, warnings, view.concept)
+    if copy:
+        try:
+            outcome.copied_with = copy_to_clipboard(text)
+        except CaseError as e:
+            outcome.copy_error = e.message
+    return outcome
+
+
+_CLIPBOARD_TOOLS: tuple[tuple[str, ...], ...] = (
+    ("wl-copy",),
+    ("xclip", "-selection", "clipboard"),
+    ("xsel", "--clipboard", "--input"),
+    ("pbcopy",),
+    ("clip.exe",),
+)
+
+
+def copy_to_clipboard(text: str) -> str:
+    """Put ``text`` on the clipboard with the first clipboard tool found; its name.
+    CaseError when there is none or it fails."""
+    import os
+
+    for cmd in _CLIPBOARD_TOOLS:
+        exe = shutil.which(cmd[0])
+        if exe is None:
+            continue
+        if cmd[0] == "wl-copy" and not os.environ.get("WAYLAND_DISPLAY"):
+            continue
+        if cmd[0] in ("xclip", "xsel") and not os.environ.get("DISPLAY"):
+            continue
+        try:
+            subprocess.run([exe, *cmd[1:]], input=text.encode("utf-8"), check=True, timeout=5)
+        except (OSError, subprocess.SubprocessError) as e:
+            raise CaseError(t("journaal.copy_failed", tool=cmd[0], error=e)) from None
+        return cmd[0]
+    raise CaseError(t("journaal.no_clipboard"))

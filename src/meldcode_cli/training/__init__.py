@@ -1,0 +1,1 @@
+"""Trainer mode: casus files, ``meldcode train`` and ``meldcode debrief``."""

@@ -1,0 +1,1 @@
+"""The two prompters (interactive and plain) and small line-based questions."""
