@@ -603,8 +603,8 @@ def import_answer(
 
 
 def chain_consultations(record_path: Path) -> list[dict[str, Any]]:
-    """The signed consultations in the chain of the case a record file belongs to, up to
-    that record (their answers, as signed). Unreadable ones are left out (verify says why)."""
+    """The signed consultations in the chain of the case a record file belongs to (their
+    answers, as signed). Ones whose signature does not hold are left out (verify says why)."""
     from meldcode_cli.record.core import is_consultation_file, load_envelope
 
     folder = record_path.parent if record_path.is_file() else record_path
@@ -614,8 +614,6 @@ def chain_consultations(record_path: Path) -> list[dict[str, Any]]:
         return []
     out = []
     for p in sorted(folder.glob("[0-9][0-9][0-9][0-9]-*.json")):
-        if record_path.is_file() and p.name > record_path.name:
-            break
         if not is_consultation_file(p):
             continue
         try:
