@@ -2866,6 +2866,11 @@ CODE_TITLES_EN: dict[str, str] = {
     "MC508": "contact without phone and without URL",
     "MC509": "phone number without opening hours (warning)",
     "MC510": "area missing or contradictory",
+    "MC601": "anchor unknown",
+    "MC602": "removing or weakening a shipped item, the afwegingskader or a check",
+    "MC603": "unknown partner (ketenkaart id)",
+    "MC604": "unknown protocol in the overlay",
+    "MC605": "extra item with the id of an existing item",
 }
 
 
