@@ -344,10 +344,15 @@ def build_app() -> typer.Typer:
             Path | None, typer.Option("--passphrase-file", help=t("opt.passphrase_file"))
         ] = None,
         yes: Annotated[bool, typer.Option("--yes", help=t("opt.yes"))] = False,
+        organisatie: Annotated[
+            Path | None, typer.Option("--organisatie", help=t("opt.organisatie"))
+        ] = None,
     ) -> None:
         from meldcode_cli.walk.flow import WalkRequest, start_walk
 
-        req = WalkRequest(protocol, role, case, plain, answers, save, sign, passphrase_file, yes)
+        req = WalkRequest(
+            protocol, role, case, plain, answers, save, sign, passphrase_file, yes, organisatie
+        )
         outcome = run_walk(lambda: start_walk(req))
         raise typer.Exit(EXIT_USAGE if outcome.status == "incomplete" else EXIT_OK)
 

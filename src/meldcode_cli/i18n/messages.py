@@ -2803,6 +2803,26 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Collegiale consultatie met {name} ({role}) op {date}, door de collega ondertekend.",
         "en": "Collegiale consultatie with {name} ({role}) on {date}, signed by the colleague.",
     },
+    "opt.organisatie": {
+        "nl": "Het organisatiebestand (eigen meldcode, kind: organisatie); zonder deze optie "
+        "het bestand in $MELDCODE_HOME/organisatie/, als er een is.",
+        "en": "The organisation file (own meldcode, kind: organisatie); without this option "
+        "the file in $MELDCODE_HOME/organisatie/, if there is one.",
+    },
+    "org.walk.uses": {
+        "nl": "Met de eigen meldcode van {name}.",
+        "en": "With the own meldcode of {name}.",
+    },
+    "org.walk.header": {
+        "nl": "Eigen meldcode van {name}:",
+        "en": "Own meldcode of {name}:",
+    },
+    "org.walk.af": {"nl": "Aandachtsfunctionaris: {who}", "en": "Aandachtsfunctionaris: {who}"},
+    "org.walk.eind": {
+        "nl": "Eindverantwoordelijk voor melden: {who}",
+        "en": "Final responsibility for reporting: {who}",
+    },
+    "org.show.marker": {"nl": "[organisatie]", "en": "[organisation]"},
     # ---- end of issue 18 ----
 }
 

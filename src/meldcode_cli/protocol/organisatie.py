@@ -92,6 +92,11 @@ class OrganisatieFile(_M):
     kind: Literal["organisatie"]
     id: str = Field(pattern=_ID)
     name: str = Field(min_length=1, max_length=200)
+    meldcode_url: str | None = Field(
+        default=None,
+        pattern=r"^https?://\S+$",
+        description="waar de eigen meldcode staat (de bron van de extra teksten)",
+    )
     aandachtsfunctionarissen: list[Person] = Field(min_length=1)
     eindverantwoordelijke: Person = Field(
         description="wie de eindverantwoordelijkheid draagt voor het besluit tot melden"
@@ -357,6 +362,28 @@ def shipped_protocols() -> dict[str, tuple[str, Any]]:
 # --- applying ---------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Applied:
+    """An overlay as applied to one compiled protocol."""
+
+    model: OrganisatieFile
+    hash: str
+    item_ids: frozenset[str]
+
+
+def parse_pinned(text: str, display: str) -> OrganisatieFile:
+    """An overlay text (pinned in a case, or given): the model; ValueError with the first
+    problems when it is not valid."""
+    from meldcode_cli.protocol.loading import validate_document
+
+    model, diags = validate_document(OrganisatieFile, text, display)
+    errors = [d for d in diags if d.severity == "error"]
+    if model is None or errors:
+        first = "; ".join(f"{d.where} {d.code} {d.message}" for d in errors[:3])
+        raise ValueError(f"{display} is geen geldig organisatiebestand ({first})")
+    return model
+
+
 def apply_overlay(protocol: Any, model: OrganisatieFile, *, lang_contacts: bool = True) -> Any:
     """The protocol with the overlay's guidance inserted after each anchor (a new Protocol;
     the shipped one is untouched). Raises ValueError naming a missing anchor."""
@@ -379,6 +406,7 @@ def apply_overlay(protocol: Any, model: OrganisatieFile, *, lang_contacts: bool 
             "id": addition_id(a, j),
             "kind": "guidance",
             "text": a.text.model_dump(exclude_none=True),
+            "sources": [source_id(model)],
         }
         cs = [contacts[c] for c in a.contacts_from if c in contacts]
         if cs:
@@ -391,6 +419,14 @@ def apply_overlay(protocol: Any, model: OrganisatieFile, *, lang_contacts: bool 
             if value is not None:
                 item[key] = value
         by_anchor.setdefault(a.after, []).append(item)
+    data.setdefault("sources", []).append(
+        {
+            "id": source_id(model),
+            "title": f"Eigen meldcode van {model.name}",
+            # the organisation's own document; without one an identifier, never fetched
+            "url": model.meldcode_url or f"https://meldcode-cli.invalid/organisatie/{model.id}",
+        }
+    )
     for s in data["steps"]:
         items: list[dict[str, Any]] = []
         for it in s["items"]:
@@ -398,6 +434,10 @@ def apply_overlay(protocol: Any, model: OrganisatieFile, *, lang_contacts: bool 
             items.extend(by_anchor.get(str(it.get("id")), []))
         s["items"] = items
     return Protocol.model_validate(data)
+
+
+def source_id(model: OrganisatieFile) -> str:
+    return f"organisatie-{model.id}"[:64]
 
 
 def _contacts() -> dict[str, dict[str, Any]]:
@@ -423,7 +463,7 @@ def overlay_ids(model: OrganisatieFile | None, protocol_id: str) -> set[str]:
     return {addition_id(a, j) for j, a in enumerate(model.protocols[protocol_id].additions)}
 
 
-def step2_lines(model: OrganisatieFile, *, lang: str = "nl") -> list[str]:
+def step2_lines(model: OrganisatieFile) -> list[str]:
     """What stap 2 shows of the organisation: its aandachtsfunctionarissen, the
     eindverantwoordelijke and the consultation route."""
     from meldcode_cli.i18n.messages import t

@@ -57,10 +57,21 @@ class Professional(_M):
     contact: str | None = None
 
 
+class OrganisatieRef(_M):
+    """The organisation overlay the walk used (docs/organisatie.md)."""
+
+    id: str
+    name: str
+    hash: str
+
+
 class Provenance(_M):
     tool: Literal["meldcode-cli"] = "meldcode-cli"
     tool_version: str
     protocol: ProtocolRef
+    organisatie: OrganisatieRef | None = Field(
+        default=None, description="Absent in records made without an organisation overlay."
+    )
     role: str
     case: str
     lang: str
@@ -474,6 +485,15 @@ def build_record(
             lang=lang,
             professional=professional,
             key_fingerprint=key_fingerprint,
+            organisatie=(
+                OrganisatieRef(
+                    id=compiled.organisatie.model.id,
+                    name=compiled.organisatie.model.name,
+                    hash=compiled.organisatie.hash,
+                )
+                if compiled.organisatie is not None
+                else None
+            ),
         ).model_dump(),
         "steps": [s.model_dump() for s in steps],
         "superseded": [
@@ -500,6 +520,8 @@ def build_record(
             for r in walk.refutations
         ],
     }
+    if body["provenance"]["organisatie"] is None:  # records without an overlay: as before
+        del body["provenance"]["organisatie"]
     if confirmation is not None:  # absent, not null, when nobody was asked (training)
         body["confirmation"] = confirmation
     body["integrity"] = integrity_map(body)

@@ -98,10 +98,10 @@ def case_view(
 
 
 def _compiled(case: Any) -> Any:
-    from meldcode_cli.walk.session import compile_text
+    from meldcode_cli.walk.session import compile_text, pinned_organisatie
 
     try:
         text = case.pinned_protocol.read_text(encoding="utf-8")
     except OSError as e:
         raise CaseError(f"het vastgelegde protocol van '{case.label}' is onleesbaar: {e}") from None
-    return compile_text(text, str(case.pinned_protocol))
+    return compile_text(text, str(case.pinned_protocol), organisatie=pinned_organisatie(case))
