@@ -56,8 +56,9 @@ def test_removing_a_shipped_item_points_at_it_in_the_protocol_file() -> None:
     diags = check_overlay(loaded)
     assert [d.code for d in diags] == ["MC602"]
     (related,) = diags[0].related
-    path, line, col, rest = related.split(":", 3)
-    assert path.endswith("partnergeweld.yaml") and rest.strip() == "consultatie_collega"
+    path, line, _col, rest = related.split(":", 3)
+    assert path.endswith("partnergeweld.yaml")
+    assert rest.strip() == "consultatie_collega"
     text = (PROTOCOLS / "partnergeweld.yaml").read_text("utf-8").splitlines()
     assert "consultatie_collega" in text[int(line) - 1]
 
@@ -81,7 +82,8 @@ def test_overlay_and_protocol_validated_together(tmp_path: Path) -> None:
         str(PRAKTIJK),
     )  # fmt: skip
     assert code == 2
-    assert "anker 'advies_veilig_thuis'" in err and "versie 2.0.0" in err
+    assert "anker 'advies_veilig_thuis'" in err
+    assert "versie 2.0.0" in err
     assert "organisatie-huisartsenpraktijk.yaml" in err
 
 
@@ -162,3 +164,13 @@ def test_step_2_shows_the_aandachtsfunctionaris() -> None:
         ci.id for ci in plain.items
     }
     assert [c.id for c in compiled.checks] == [c.id for c in plain.checks]
+
+
+def test_show_marks_overlay_items() -> None:
+    code, out, err = run("show", "partnergeweld", "--organisatie", str(PRAKTIJK))
+    assert code == 0, err
+    marked = [ln for ln in out.splitlines() if "[organisatie]" in ln]
+    assert len(marked) == 2
+    assert all("org_praktijk_" in ln for ln in marked)
+    code, out, _ = run("show", "partnergeweld")
+    assert "[organisatie]" not in out

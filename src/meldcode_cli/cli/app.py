@@ -623,11 +623,16 @@ def build_app() -> typer.Typer:
         ] = ShowFormat.text,
         role: Annotated[str | None, typer.Option("--role", help=t("cmd.show.role"))] = None,
         record: Annotated[Path | None, typer.Option("--record", help=t("cmd.show.record"))] = None,
+        organisatie: Annotated[
+            Path | None, typer.Option("--organisatie", help=t("opt.organisatie"))
+        ] = None,
     ) -> None:
         from meldcode_cli import console
         from meldcode_cli.report.diagram import render_show
 
-        console.print_text(run_core(lambda: render_show(protocol, fmt.value, role, record)))
+        console.print_text(
+            run_core(lambda: render_show(protocol, fmt.value, role, record, organisatie))
+        )
 
     @casus_app.command("validate", help=t("cmd.casus.validate"))
     def casus_validate(
