@@ -113,6 +113,11 @@ def test_walk_with_the_practice_overlay_records_its_hash(tmp_path: Path) -> None
     assert "org_praktijk_consultatie" not in ids  # guidance is shown, not answered
     code, out, _ = run("verify", "o1")
     assert code == 0, out
+    code, out, err = run("report", "o1", "-f", "txt")
+    assert code == 0, err
+    assert "Eigen meldcode" in out
+    assert "Dossier volgens de meldcode van Huisartsenpraktijk De Linde" in " ".join(out.split())
+    assert org["hash"] in " ".join(out.split())
     # the case keeps its overlay: a changed file in the user folder does not change it
     assert (home / "cases" / "o1" / "organisatie.yaml").read_text("utf-8") == PRAKTIJK.read_text(
         "utf-8"
@@ -174,3 +179,24 @@ def test_show_marks_overlay_items() -> None:
     assert all("org_praktijk_" in ln for ln in marked)
     code, out, _ = run("show", "partnergeweld")
     assert "[organisatie]" not in out
+
+
+def test_schema_accepts_the_examples_and_rejects_a_typo() -> None:
+    import jsonschema
+    import yaml
+
+    from meldcode_cli.authoring.schema import schema_dict
+
+    validator = jsonschema.Draft7Validator(schema_dict("organisatie", "07"))
+    for path in (PRAKTIJK, POLITIE):
+        text = path.read_text("utf-8")
+        assert text.startswith(
+            "# yaml-language-server: $schema=../schemas/organisatie.draft-07.schema.json"
+        )
+        doc = yaml.safe_load(text)
+        assert not list(validator.iter_errors(doc)), path
+        doc["aandachtsfunctionarisen"] = doc.pop("aandachtsfunctionarissen")
+        assert list(validator.iter_errors(doc))
+    code, out, _ = run("schema", "--kind", "organisatie", "--draft", "07")
+    assert code == 0
+    assert json.loads(out)["$id"].endswith("/draft-07/organisatie-v1.json")

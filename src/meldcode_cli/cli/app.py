@@ -71,6 +71,7 @@ class SchemaKind(enum.StrEnum):
     record = "record"
     ketenkaart = "ketenkaart"
     monitor = "monitor"
+    organisatie = "organisatie"
 
 
 class SchemaDraft(enum.StrEnum):

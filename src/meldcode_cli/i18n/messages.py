@@ -41,8 +41,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Write the JSON Schema of the protocol format.",
     },
     "cmd.schema.kind": {
-        "nl": "Welk schema: protocol, scenarios, record, ketenkaart of monitor.",
-        "en": "Which schema: protocol, scenarios, record, ketenkaart or monitor.",
+        "nl": "Welk schema: protocol, scenarios, record, ketenkaart, monitor of organisatie.",
+        "en": "Which schema: protocol, scenarios, record, ketenkaart, monitor or organisatie.",
     },
     "cmd.schema.output": {"nl": "Schrijf naar dit bestand.", "en": "Write to this file."},
     "cmd.test": {
@@ -2823,6 +2823,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Final responsibility for reporting: {who}",
     },
     "org.show.marker": {"nl": "[organisatie]", "en": "[organisation]"},
+    "report.about.organisatie": {"nl": "Eigen meldcode", "en": "Own meldcode"},
+    "report.about.organisatie_value": {
+        "nl": "{name} (overlay {hash})",
+        "en": "{name} (overlay {hash})",
+    },
     # ---- end of issue 18 ----
 }
 

@@ -1002,6 +1002,14 @@ class _Builder:
         ]
         if rec.get("amendment_reason"):
             entries.append(Entry(t("report.about.amendment"), str(rec["amendment_reason"])))
+        org = prov.get("organisatie") if isinstance(prov, dict) else None
+        if isinstance(org, dict) and not self.advies:  # the overlay the walk used
+            entries.append(
+                Entry(
+                    t("report.about.organisatie"),
+                    t("report.about.organisatie_value", name=org.get("name"), hash=org.get("hash")),
+                )
+            )
         return Section(
             "verantwoording",
             t("report.section.verantwoording"),
@@ -1469,6 +1477,29 @@ def _unfinished_case(arg: str) -> Any:
     return view if view.concept else None
 
 
+def _organisatie_texts(path: Path, record: dict[str, Any]) -> list[str]:
+    """The dossier texts of the overlay pinned in the record's case, if its hash is the one
+    the record names."""
+    from meldcode_cli.protocol.organisatie import overlay_hash, parse_pinned
+    from meldcode_cli.protocol.yamlio import read_text
+
+    org = (record.get("provenance") or {}).get("organisatie")
+    folder = _case_folder(path)
+    pinned = folder / "organisatie.yaml" if folder is not None else None
+    if not isinstance(org, dict) or pinned is None or not pinned.is_file():
+        return []
+    try:
+        text = read_text(pinned)
+        if overlay_hash(text) != org.get("hash"):
+            return []
+        model = parse_pinned(text, str(pinned))
+    except (OSError, ValueError):
+        return []
+    if model.dossier is None:
+        return []
+    return [" ".join(x.get().split()) for x in (model.dossier.intro, model.dossier.footer) if x]
+
+
 @dataclass
 class ReportRequest:
     record: str
@@ -1542,6 +1573,8 @@ def make_report(
     if live is not None:
         notice = "midcase.notice_unsigned" if live.complete else "midcase.notice"
         report.notices.insert(0, t(notice, step=live.step))
+    if not req.advies:  # the organisation's own texts for the dossier (docs/organisatie.md)
+        report.notices += _organisatie_texts(path, record)
     text = render(report, req.fmt)
     if req.advies:
         check_advies(
