@@ -182,6 +182,19 @@ class LazyGroup(TyperGroup):
             formatter.write_dl(rows)
 
 
+def _say(text: str) -> None:
+    """A message on stdout; on a terminal wrapped at word boundaries (never mid-word)."""
+    from meldcode_cli.walk.prompt.lines import write_lines
+
+    write_lines(sys.stdout, *text.rstrip("\n").split("\n"))
+
+
+def _console() -> Any:
+    from meldcode_cli import console
+
+    return console
+
+
 class ConsultGroup(TyperGroup):
     """``meldcode consult CASE`` is ``meldcode consult request CASE``; ``answer`` and
     ``import`` are the other two steps."""
@@ -1088,7 +1101,6 @@ def build_app() -> typer.Typer:
             Path | None, typer.Option("--betrokkenen", help=t("cmd.report.betrokkenen"))
         ] = None,
     ) -> None:
-        from meldcode_cli import console
         from meldcode_cli.record.consult import make_request
         from meldcode_cli.report.core import ReportRefused
 
@@ -1102,8 +1114,8 @@ def build_app() -> typer.Typer:
 
         outcome = run_walk(call)
         for warning in outcome.warnings:
-            console.print_error(f"meldcode: {warning}")
-        console.print_text(
+            _console().print_error(f"meldcode: {warning}")
+        _say(
             t(
                 "consult.request.written",
                 path=outcome.path,
@@ -1128,7 +1140,6 @@ def build_app() -> typer.Typer:
         ] = None,
         yes: Annotated[bool, typer.Option("--yes", help=t("opt.yes"))] = False,
     ) -> None:
-        from meldcode_cli import console
         from meldcode_cli.record.consult import answer_request
         from meldcode_cli.record.keyflow import passphrase_source
 
@@ -1146,7 +1157,7 @@ def build_app() -> typer.Typer:
         from meldcode_cli.record.profile import ProfileStore
 
         fp = run_walk(lambda: ProfileStore().current_fingerprint())
-        console.print_text(t("consult.answer.written", path=path, fp=fp, name=path.name))
+        _say(t("consult.answer.written", path=path, fp=fp, name=path.name))
 
     @consult_app.command("import", help=t("cmd.consult.import"))
     def consult_import(
@@ -1159,7 +1170,6 @@ def build_app() -> typer.Typer:
         ] = None,
         yes: Annotated[bool, typer.Option("--yes", help=t("opt.yes"))] = False,
     ) -> None:
-        from meldcode_cli import console
         from meldcode_cli.record.consult import ConsultRefused, import_answer
         from meldcode_cli.record.keyflow import passphrase_source
 
@@ -1174,7 +1184,7 @@ def build_app() -> typer.Typer:
         outcome = run_walk(call)
         if outcome is None:
             raise typer.Exit(EXIT_FAILED)
-        console.print_text(
+        _say(
             t(
                 "consult.import.done",
                 name=outcome.consultant,
@@ -1188,11 +1198,10 @@ def build_app() -> typer.Typer:
     def key_trust(
         file: Annotated[Path, typer.Argument(help=t("cmd.key.trust.file"), show_default=False)],
     ) -> None:
-        from meldcode_cli import console
         from meldcode_cli.record.consult import trust_key
 
         fp, owner = run_walk(lambda: trust_key(file))
-        console.print_text(t("consult.trust.done", owner=owner, fp=fp))
+        _say(t("consult.trust.done", owner=owner, fp=fp))
 
     # ---- end of issue 18 ----
 

@@ -266,8 +266,7 @@ def load_request(path: Path) -> dict[str, Any]:
 
 
 def _ask_advice(stdin: TextIO, out: TextIO) -> str:
-    out.write(t("consult.answer.ask") + "\n")
-    out.flush()
+    _say(out, t("consult.answer.ask"))
     lines: list[str] = []
     while True:
         line = stdin.readline()
@@ -277,11 +276,17 @@ def _ask_advice(stdin: TextIO, out: TextIO) -> str:
     return "\n".join(lines).strip()
 
 
+def _say(out: TextIO, *lines: str) -> None:
+    """Lines to the person; on a terminal wrapped at word boundaries."""
+    from meldcode_cli.walk.prompt.lines import write_lines
+
+    write_lines(out, *lines)
+
+
 def _confirm(stdin: TextIO, out: TextIO, lines: list[str], *, yes: bool) -> bool:
-    for line in lines:
-        out.write(line + "\n")
+    _say(out, *lines)
     if yes:
-        out.write(t("consult.confirmed_yes") + "\n")
+        _say(out, t("consult.confirmed_yes"))
         return True
     if not stdin.isatty():
         raise CaseError(t("consult.answer.needs_yes"))
@@ -313,9 +318,15 @@ def answer_request(
     request = load_request(file)
     store = store or ProfileStore()
     profile = store.load()
-    stdout.write(t("consult.answer.intro", id=request["request_id"][:8]) + "\n\n")
-    stdout.write(str(request["summary"]).rstrip("\n") + "\n\n")
-    stdout.write(t("consult.answer.question", question=request["question"]) + "\n\n")
+    _say(
+        stdout,
+        t("consult.answer.intro", id=request["request_id"][:8]),
+        "",
+        *str(request["summary"]).rstrip("\n").split("\n"),
+        "",
+        t("consult.answer.question", question=request["question"]),
+        "",
+    )
     if advice is None:
         if not stdin.isatty():
             raise CaseError(t("consult.answer.no_advice"))
@@ -331,7 +342,7 @@ def answer_request(
         *("    " + ln for ln in advice.split("\n")),
     ]
     if not _confirm(stdin, stdout, confirm_lines, yes=yes):
-        stdout.write(t("consult.answer.not_signed") + "\n")
+        _say(stdout, t("consult.answer.not_signed"))
         return None
     pair = store.unlock(passphrase())
     body = Answer(
@@ -523,7 +534,7 @@ def import_answer(
         t("consult.import.signing", label=label),
     ]
     if not _confirm(stdin, stdout, lines, yes=yes):
-        stdout.write(t("consult.answer.not_signed") + "\n")
+        _say(stdout, t("consult.answer.not_signed"))
         return None
     pair = None
     for attempt in range(1, MAX_PASSPHRASE_TRIES + 1):

@@ -177,8 +177,11 @@ class Session:
         if current_text is not None and protocol_hash(current_text) != case.protocol_hash:
             info.protocol_changed = True
             info.current_hash = protocol_hash(current_text)
-        compiled = compile_text(
-            pinned, str(case.pinned_protocol), organisatie=pinned_organisatie(case)
+        overlay = pinned_organisatie(case)
+        compiled = (
+            compile_text(pinned, str(case.pinned_protocol), organisatie=overlay)
+            if overlay is not None
+            else compile_text(pinned, str(case.pinned_protocol))
         )
         session = cls(case, compiled, today=today)
         if info.lost_lines:
