@@ -16,6 +16,7 @@ from typing import Any, TextIO
 from meldcode_cli.i18n.messages import t
 from meldcode_cli.record.core import ChosenDecision, Override, VerifyResult
 from meldcode_cli.record.profile import Profile, ProfileError, ProfileStore
+from meldcode_cli.roles import PROFILE_ROLES
 from meldcode_cli.walk.casestore import CaseError, CaseStore
 from meldcode_cli.walk.session import Session
 
@@ -78,7 +79,7 @@ def passphrase_source(
 MIN_PASSPHRASE = 8
 MAX_NEW_PASSPHRASE_TRIES = 5
 
-ROLES = ("huisarts", "wijkagent", "professional", "trainer")
+ROLES = PROFILE_ROLES
 
 
 def parse_role(text: str) -> str | None:

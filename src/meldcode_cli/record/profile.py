@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from meldcode_cli.roles import ProfileRole
 from meldcode_cli.walk.casestore import CaseError, atomic_write
 
 __all__ = [
@@ -29,8 +30,6 @@ __all__ = [
     "ProfileStore",
     "config_dir",
 ]
-
-ProfileRole = Literal["huisarts", "wijkagent", "professional", "trainer"]
 
 
 class ProfileError(CaseError):

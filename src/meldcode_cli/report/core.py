@@ -37,6 +37,7 @@ from pydantic import (
 )
 
 from meldcode_cli.i18n.messages import CATALOGUE, get_lang, t
+from meldcode_cli.roles import ROLES as _ROLES
 from meldcode_cli.walk.casestore import CaseError
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ PLACED = frozenset(
         EVALUATIE_ID,
     )
 )
-ROLES = ("huisarts", "wijkagent", "professional")
+ROLES = _ROLES
 
 
 class ReportRefused(Exception):

@@ -23,6 +23,7 @@ from meldcode_cli.i18n.messages import t
 from meldcode_cli.protocol.afwegingskader import Decision
 from meldcode_cli.protocol.compiled import CItem, CompiledProtocol
 from meldcode_cli.protocol.model import MultiChoiceItem
+from meldcode_cli.roles import ROLES
 from meldcode_cli.training.casus import Casus, KeyItem, outcome_of
 from meldcode_cli.walk.engine import AnswerValue, Walk, normalize_answer, path_code
 
@@ -276,7 +277,7 @@ def banner_lines(casus: Casus) -> list[Line]:
     ]
 
 
-_ROLES = ("huisarts", "wijkagent", "professional")
+_ROLES = ROLES
 
 
 def story_lines(text: str) -> list[Line]:
