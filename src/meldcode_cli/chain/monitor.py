@@ -25,6 +25,8 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
 
+from meldcode_cli.errors import CheckFailed
+
 __all__ = [
     "DIMENSIONS",
     "MIN_CELL",
@@ -67,7 +69,7 @@ Dimension = Literal[
 DIMENSIONS: tuple[str, ...] = get_args(Dimension)  # one list, in this order
 
 
-class ExportRefused(Exception):
+class ExportRefused(CheckFailed):
     """An export that cannot be made or used (tampered, duplicate, unreadable)."""
 
 

@@ -2570,6 +2570,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Meldcode monitoring: anonymised counts",
     },
     # ---- end of issue 17 ----
+    # ---- issue 14a: new entries below this line ----
+    "error.wrong_passphrase": {
+        "nl": "onjuiste wachtzin; er is niets geschreven",
+        "en": "wrong passphrase; nothing was written",
+    },
+    # ---- end of issue 14a ----
 }
 
 CODE_TITLES_EN: dict[str, str] = {

@@ -10,6 +10,7 @@ See ``docs/decision-record.md``.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import hashlib
 import json
 import os
@@ -576,6 +577,14 @@ class Envelope(BaseModel):
     signature: dict[str, Any] | None
 
 
+class Unsigned(enum.Enum):
+    """A record without a signature block: a TRAINING record (``--no-sign``) or one that
+    was never signed (``meldcode sign`` can still sign it)."""
+
+    TRAINING = "training"
+    NOT_YET = "not-yet"
+
+
 @dataclass
 class VerifyResult:
     path: str
@@ -587,6 +596,9 @@ class VerifyResult:
     fingerprint: str | None = None
     key_checked: bool = False
     """The signing key was checked against --key or a keyring (not only the file's own)."""
+    unsigned: Unsigned | None = None
+    """Why there is no signature to check, when that is the only thing wrong; callers
+    decide on this, never on the (translatable) text of ``reasons``."""
 
 
 def load_envelope(path: Path) -> dict[str, Any]:
@@ -675,9 +687,9 @@ def verify_file(
     result.record = record
     result.hash = record_hash(record)
     if sig is None:
-        result.reasons.append(
-            "niet ondertekend (OEFENING)" if record.get("training") else "niet ondertekend"
-        )
+        training = bool(record.get("training"))
+        result.unsigned = Unsigned.TRAINING if training else Unsigned.NOT_YET
+        result.reasons.append("niet ondertekend (OEFENING)" if training else "niet ondertekend")
         return result
     try:
         block = SignatureBlock.model_validate(sig)

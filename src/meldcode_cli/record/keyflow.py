@@ -281,7 +281,8 @@ def evaluate_case(
     stdout = sys.stdout if stdout is None else stdout
     from meldcode_cli.record.signing import sign_case
     from meldcode_cli.walk import flow as walkflow
-    from meldcode_cli.walk.driver import WalkPaused, drive
+    from meldcode_cli.walk.driver import drive
+    from meldcode_cli.walk.runner import interactive
 
     store = store or CaseStore()
     session, info = Session.resume(store, label)
@@ -307,14 +308,11 @@ def evaluate_case(
         except AnswerError as e:
             raise CaseError(f"casus {label}: {e.reason}") from None
     prompter = walkflow.make_prompter(walkflow.use_plain(plain, stdout), stdin, stdout)
-    try:
+    with interactive(session, prompter, label) as run:
         drive(session, prompter, start_with="afweging_5")
-    except WalkPaused:
-        session.pause()
+    if run.paused:
         stdout.write(t("walk.paused", label=label) + "\n")
         return None
-    except (KeyboardInterrupt, EOFError):
-        raise walkflow.WalkInterrupted(label) from None
     session.complete()
     confirmation = None
     if not training:

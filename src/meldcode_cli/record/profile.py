@@ -20,11 +20,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from meldcode_cli.errors import KeyProblem
 from meldcode_cli.roles import ProfileRole
 from meldcode_cli.walk.casestore import CaseError, atomic_write
 
 __all__ = [
     "KeyringEntry",
+    "PassphraseRejected",
     "Profile",
     "ProfileError",
     "ProfileStore",
@@ -32,8 +34,15 @@ __all__ = [
 ]
 
 
-class ProfileError(CaseError):
+class ProfileError(CaseError, KeyProblem):
     """A profile or key problem the user can act on (exit 2)."""
+
+
+class PassphraseRejected(ProfileError):
+    """The passphrase did not open the key; nothing was written. Signing re-asks on it."""
+
+    def __init__(self) -> None:
+        super().__init__("error.wrong_passphrase")
 
 
 def config_dir() -> Path:
@@ -231,7 +240,7 @@ class ProfileStore:
         try:
             return crypto.unlock(data, passphrase)
         except crypto.WrongPassphrase:
-            raise ProfileError("onjuiste wachtzin; er is niets geschreven") from None
+            raise PassphraseRejected from None
         except ValueError as e:
             raise ProfileError(f"sleutelbestand {self.key_path}: {e}") from None
 

@@ -24,7 +24,7 @@ from meldcode_cli.record.core import (
     verify_file,
     write_record,
 )
-from meldcode_cli.record.profile import ProfileError, ProfileStore
+from meldcode_cli.record.profile import PassphraseRejected, ProfileError, ProfileStore
 from meldcode_cli.walk.casestore import CaseError
 from meldcode_cli.walk.session import Session
 
@@ -126,8 +126,8 @@ def sign_case(
             try:
                 pair = profiles.unlock(passphrase())
                 break
-            except ProfileError as e:
-                if "onjuiste wachtzin" not in e.message or attempt == MAX_PASSPHRASE_TRIES:
+            except PassphraseRejected:
+                if attempt == MAX_PASSPHRASE_TRIES:
                     raise
         assert pair is not None
     elif profiles.exists():

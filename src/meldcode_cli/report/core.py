@@ -36,6 +36,7 @@ from pydantic import (
     model_validator,
 )
 
+from meldcode_cli.errors import CheckFailed
 from meldcode_cli.i18n.messages import CATALOGUE, get_lang, t
 from meldcode_cli.roles import ROLES as _ROLES
 from meldcode_cli.walk.casestore import CaseError
@@ -105,7 +106,7 @@ PLACED = frozenset(
 ROLES = _ROLES
 
 
-class ReportRefused(Exception):
+class ReportRefused(CheckFailed):
     """No report: the record does not verify, or ``--advies`` would show an identifying
     value (exit 1). The message says why and what to do."""
 
@@ -353,7 +354,7 @@ UNCHECKED_KEY: list[str] = []
 def load_verified_record(path: Path) -> dict[str, Any]:
     """The record in ``path`` if its signature verifies, or if it is an intact training
     record. Raises ReportRefused (exit 1) otherwise, CaseError for unreadable input."""
-    from meldcode_cli.record.core import Unreadable, integrity_map, verify_file
+    from meldcode_cli.record.core import Unreadable, Unsigned, integrity_map, verify_file
     from meldcode_cli.record.profile import ProfileStore
 
     store = ProfileStore()
@@ -376,12 +377,12 @@ def load_verified_record(path: Path) -> dict[str, Any]:
             UNCHECKED_KEY.append(t("report.unchecked_warning", fp=result.fingerprint))
         return record
     training = record is not None and record.get("training") is True
-    if training and result.reasons == ["niet ondertekend (OEFENING)"]:
+    if training and result.unsigned is Unsigned.TRAINING:
         assert record is not None
         if integrity_map(record) == record.get("integrity"):
             return record
         raise ReportRefused(t("report.refused.training_changed", path=path))
-    if result.reasons == ["niet ondertekend"]:
+    if result.unsigned is Unsigned.NOT_YET:
         label = (record or {}).get("provenance", {}).get("case", "CASUS")
         raise ReportRefused(t("report.refused.unsigned", path=path, label=label))
     raise ReportRefused(t("report.refused", path=path, reasons="; ".join(result.reasons)))

@@ -9,7 +9,6 @@ the key, why, and the source. Training cases live in their own store
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import re
 import sys
@@ -500,8 +499,9 @@ def start_training(
     from meldcode_cli.i18n.messages import get_lang
     from meldcode_cli.record.signing import sign_case
     from meldcode_cli.training.casus import load_casus
-    from meldcode_cli.walk.driver import WalkPaused, drive
-    from meldcode_cli.walk.flow import WalkInterrupted, make_prompter, use_plain
+    from meldcode_cli.walk.driver import drive
+    from meldcode_cli.walk.flow import make_prompter, use_plain
+    from meldcode_cli.walk.runner import interactive
     from meldcode_cli.walk.session import Session
 
     stdin = sys.stdin if stdin is None else stdin
@@ -533,18 +533,11 @@ def start_training(
     )
     wrapper = TrainingPrompter(prompter, casus, compiled, req.feedback)
     wrapper.banner()
-    try:
+    with interactive(session, wrapper, None) as run:  # a training case is not resumed
         drive(session, wrapper)
-    except WalkPaused:
-        session.pause()
+    if run.paused:
         _write(stdout, t("train.paused", casus=casus.id))
         return TrainOutcome(label, "paused", wrapper.results, wrapper.decision)
-    except (KeyboardInterrupt, EOFError):
-        from meldcode_cli.walk.casestore import CaseError
-
-        with contextlib.suppress(CaseError):
-            session.pause()
-        raise WalkInterrupted(None) from None
     session.complete()
     out = sign_case(session, passphrase=None, training=True)
     from meldcode_cli.walk.casemgmt import short_path

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from meldcode_cli.errors import InputError
 from meldcode_cli.files import oscompat
 
 __all__ = [
@@ -45,12 +46,8 @@ SUMMARY = "case.json"
 FORMAT = 1
 
 
-class CaseError(Exception):
-    """A problem with a case that the user can act on (exit 2). ``message`` is Dutch."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class CaseError(InputError):
+    """A problem with a case, a file or a folder that the user can act on (exit 2)."""
 
 
 def data_dir() -> Path:

@@ -8,7 +8,6 @@ says how to resume.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 import os
@@ -23,6 +22,7 @@ from meldcode_cli.i18n.messages import get_lang, t
 from meldcode_cli.protocol.afwegingskader import Decision
 from meldcode_cli.walk.casestore import CaseError, CaseStore
 from meldcode_cli.walk.engine import AnswerError, Walk
+from meldcode_cli.walk.runner import WalkInterrupted, interactive
 from meldcode_cli.walk.session import ResumeInfo, Session, compile_text
 
 __all__ = [
@@ -37,14 +37,6 @@ __all__ = [
     "review_case",
     "start_walk",
 ]
-
-
-class WalkInterrupted(Exception):
-    """Ctrl-C or a closed terminal during the walk; the case is saved."""
-
-    def __init__(self, label: str | None) -> None:
-        super().__init__(label or "")
-        self.label = label
 
 
 @dataclass
@@ -456,28 +448,20 @@ def _interactive(
     stdout: TextIO,
     signer: Signer | None = None,
 ) -> WalkOutcome:
-    from meldcode_cli.walk.driver import WalkPaused, drive
+    from meldcode_cli.walk.driver import drive
 
     prompter = make_prompter(plain, stdin, stdout)
     prompter.saving = label is not None
     if isinstance(target, Session) and hasattr(prompter, "load_drafts"):
         prompter.load_drafts(target.drafts())
-    try:
+    with interactive(target, prompter, label) as run:
         drive(target, prompter)
-    except WalkPaused:
-        if isinstance(target, Session):
-            target.pause(getattr(prompter, "saved_drafts", lambda: None)())
+    if run.paused:
         if label:
             _out(stdout, t("walk.paused", label=label))
         else:
             _out(stdout, t("walk.stopped_not_saved"))
         return WalkOutcome(label, "paused", target.walk.decision())
-    except (KeyboardInterrupt, EOFError):
-        if isinstance(target, Session):
-            # every answer was already saved; at worst only the pause mark is missing
-            with contextlib.suppress(CaseError):
-                target.pause(getattr(prompter, "saved_drafts", lambda: None)())
-        raise WalkInterrupted(label) from None
     decision = _finish(target)
     if label:
         _out(stdout, "", t("walk.saved", label=label))
@@ -577,27 +561,22 @@ def review_case(
     chained to the record before it. Nothing changed: nothing is written.
     """
     from meldcode_cli.record.signing import records_of
-    from meldcode_cli.walk.driver import WalkPaused, drive
+    from meldcode_cli.walk.driver import drive
 
     label = session.case.label
     prompter = make_prompter(plain, stdin, stdout)
     _out(stdout, t("review.title", label=label))
     prompter.finished(session.walk, session.walk.decision())
     before = _state(session.walk)
-    try:
+    with interactive(session, prompter, label) as run:
         while True:
             chosen = prompter.choose_back(session.walk)
             if chosen is None:
                 break
             drive(session, prompter, start_with=chosen)
-    except WalkPaused:
-        session.pause()
+    if run.paused:
         _out(stdout, t("walk.paused", label=label))
         return WalkOutcome(label, "paused", session.walk.decision())
-    except (KeyboardInterrupt, EOFError):
-        with contextlib.suppress(CaseError):
-            session.pause()
-        raise WalkInterrupted(label) from None
     from meldcode_cli.record.signing import unsigned_changes
 
     if _state(session.walk) == before:
