@@ -36,8 +36,26 @@ __all__ = [
     "Interrupted",
     "KeyProblem",
     "MeldcodeError",
+    "Text",
     "UsageError",
 ]
+
+
+class Text:
+    """A catalogue text used as a parameter of another (``what=Text("error.what.key")``):
+    translated when the message is shown, like the message itself."""
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        self.key = key
+        self.params = params
+
+    def __str__(self) -> str:
+        from meldcode_cli.i18n.messages import t
+
+        return t(self.key, **self.params)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
 
 
 class MeldcodeError(Exception):

@@ -108,7 +108,7 @@ def expand_paths(
         else:
             missing.append(raw)
     if missing:
-        raise UsageError("bestaat niet: " + ", ".join(missing))
+        raise UsageError("error.catalog.bestaat_niet", name=", ".join(missing))
     return out
 
 

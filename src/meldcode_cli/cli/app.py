@@ -17,6 +17,7 @@ from typer.core import TyperGroup
 from meldcode_cli import __version__
 from meldcode_cli.cli import authoring, cases, chain, record, report, training, walk
 from meldcode_cli.cli.common import fail
+from meldcode_cli.cli.entry import hoist_lang
 from meldcode_cli.i18n.messages import LANGS, set_lang, t
 
 
@@ -235,7 +236,7 @@ def _preparse_lang(argv: list[str]) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    args = sys.argv[1:] if argv is None else argv
+    args = hoist_lang(sys.argv[1:] if argv is None else argv)
     from meldcode_cli.cli.exits import signals_as_interrupt
 
     signals_as_interrupt()

@@ -549,7 +549,7 @@ def write_record(folder: Path, envelope: dict[str, Any]) -> Path:
     name = f"{record['sequence']:04d}-{record['kind']}.json"
     path = folder / name
     if os.path.lexists(path):
-        raise CaseError(f"{path} bestaat al; een ondertekend record wordt nooit overschreven")
+        raise CaseError("error.core.bestaat_al_een_ondertekend", path=path)
     atomic_write(path, (json.dumps(envelope, ensure_ascii=False, indent=2) + "\n").encode())
     return path
 
@@ -609,11 +609,11 @@ def load_envelope(path: Path) -> dict[str, Any]:
     try:
         data = jsonio.load_json_file(path, limit=jsonio.LIMIT_RECORD)
     except FileNotFoundError:
-        raise Unreadable(f"{path}: bestaat niet") from None
+        raise Unreadable("error.core.bestaat_niet", path=path) from None
     except jsonio.JsonFileError as e:
         raise Unreadable(e.message) from None
     if not isinstance(data, dict) or "record" not in data or "signature" not in data:
-        raise Unreadable(f"{path}: geen meldcode-record (record en signature ontbreken)")
+        raise Unreadable("error.core.geen_meldcode_record_record", path=path)
     try:
         jsonio.validate(Envelope, data, path)
     except jsonio.JsonFileError as e:
@@ -647,7 +647,9 @@ def load_record(path: Path) -> dict[str, Any]:
     except ValidationError as e:
         first = e.errors(include_url=False)[0]
         where = ".".join(str(x) for x in first["loc"])
-        raise Unreadable(f"{path}: geen geldig record ({where}: {first['msg']})") from None
+        raise Unreadable(
+            "error.core.geen_geldig_record", path=path, where=where, first_msg=first["msg"]
+        ) from None
     assert isinstance(record, dict)
     return record
 

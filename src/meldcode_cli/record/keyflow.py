@@ -46,10 +46,7 @@ def passphrase_source(
             except OSError as e:
                 raise ProfileError(f"--passphrase-file {file}: {e.strerror}") from None
             if not private:
-                raise ProfileError(
-                    f"--passphrase-file {file} is leesbaar voor anderen; maak het privé "
-                    f"(chmod 600 {file})"
-                )
+                raise ProfileError("error.keyflow.is_leesbaar_voor_anderen", file=file)
             return text.rstrip("\r\n")
 
         return from_file
@@ -190,10 +187,10 @@ def _parse_override(spec: str | None, reason: str | None, consulted: str | None)
     chosen = {"melden": False, "hulp": False, "afsluiten": False}
     for part in spec.replace(" ", "").split(","):
         if part not in chosen:
-            raise CaseError(f"--override: '{part}' (kies uit melden, hulp, afsluiten)")
+            raise CaseError("error.keyflow.kies_uit_melden_hulp", part=part)
         chosen[part] = True
     if not (reason and consulted):
-        raise CaseError("--override vraagt ook --reason en --consulted (wie u raadpleegde)")
+        raise CaseError("error.keyflow.vraagt_ook_en_wie")
     return Override(chosen=ChosenDecision(**chosen), reason=reason, consulted=consulted)
 
 
@@ -288,10 +285,7 @@ def evaluate_case(
     session, info = Session.resume(store, label)
     walkflow._report_recovery(info, stdout)
     if "afweging_5" not in {ci.id for ci in session.walk.relevant()}:
-        raise CaseError(
-            f"casus {label} heeft geen lopende hulp om te evalueren "
-            "(afweging 5 is niet aan de orde)"
-        )
+        raise CaseError("error.keyflow.casus_heeft_geen_lopende", label=label)
     if not stdin.isatty():
         raise CaseError(t("walk.no_tty_resume"))
     from meldcode_cli.walk.engine import AnswerError
@@ -306,7 +300,7 @@ def evaluate_case(
         try:
             session.open_evaluation(reason)
         except AnswerError as e:
-            raise CaseError(f"casus {label}: {e.reason}") from None
+            raise CaseError("error.keyflow.casus", label=label, reason=e.reason) from None
     prompter = walkflow.make_prompter(walkflow.use_plain(plain, stdout), stdin, stdout)
     with interactive(session, prompter, label) as run:
         drive(session, prompter, start_with="afweging_5")

@@ -78,10 +78,7 @@ def sign_case(
     """
     ensure_finished(session)
     if override is not None and session.walk.verstrekking() is not None:
-        raise CaseError(
-            "een informatieverzoek heeft geen afwegingskader om van af te wijken; wijzig het "
-            f"verstrekkingsbesluit met 'meldcode resume {session.case.label}'"
-        )
+        raise CaseError("error.signing.een_informatieverzoek_heeft_geen", label=session.case.label)
     if not training:
         blocked = session.walk.blocking()
         if blocked:
@@ -105,14 +102,9 @@ def sign_case(
         if kind is None:
             kind = "amendment"
         if kind == "decision":
-            raise CaseError(
-                "deze casus heeft al een beslisrecord; een wijziging is een 'amendment'"
-            )
+            raise CaseError("error.signing.deze_casus_heeft_al")
         if kind == "amendment" and not (amendment_reason and amendment_reason.strip()):
-            raise CaseError(
-                "een wijziging op een ondertekend record vraagt een reden (--reason); het "
-                "eerdere record blijft ongewijzigd"
-            )
+            raise CaseError("error.signing.een_wijziging_op_een")
     kind = kind or "decision"
     profile = None
     pair = None
@@ -121,7 +113,7 @@ def sign_case(
         profile = profiles.load()
         check_role(profile.role, session.case.role)
         if passphrase is None:
-            raise ProfileError("geen wachtzin: ondertekenen vraagt de wachtzin van uw sleutel")
+            raise ProfileError("error.signing.geen_wachtzin_ondertekenen_vraagt")
         for attempt in range(1, MAX_PASSPHRASE_TRIES + 1):
             try:
                 pair = profiles.unlock(passphrase())
@@ -171,10 +163,7 @@ def sign_case(
 def ensure_finished(session: Session) -> None:
     walk = session.walk
     if not walk.concluded() or not walk.is_complete():
-        raise CaseError(
-            f"casus {session.case.label} is nog niet af: er is nog geen beslissing om te "
-            f"ondertekenen; ga verder met 'meldcode resume {session.case.label}'"
-        )
+        raise CaseError("error.signing.casus_is_nog_niet", label=session.case.label)
 
 
 def resolve_records(args: list[Path], store: Any | None = None) -> list[Path]:
@@ -291,11 +280,13 @@ def verify_paths(
             if len(public_key) != 32:
                 raise ValueError("geen Ed25519-sleutel (lengte)")
         except FileNotFoundError:
-            raise CaseError(f"--key {key_file}: bestaat niet") from None
+            raise CaseError("error.signing.bestaat_niet_2", key_file=key_file) from None
         except jsonio.JsonFileError as e:
             raise CaseError(f"--key {e.message}") from None
         except (ValueError, KeyError, TypeError, AttributeError) as e:
-            raise CaseError(f"--key {key_file}: geen publieke sleutel van meldcode ({e})") from None
+            raise CaseError(
+                "error.signing.geen_publieke_sleutel_van", key_file=key_file, e=e
+            ) from None
     store = profiles or ProfileStore()
     # the keyring is used whenever there is one: a signature by a key nobody vouched for
     # proves nothing (anyone can make a key); --keyring makes it required
@@ -304,7 +295,7 @@ def verify_paths(
         keyring = None
     files, missing = record_files(paths)
     if missing:
-        raise Unreadable(f"{missing[0]}: bestaat niet")
+        raise Unreadable("error.signing.bestaat_niet", missing_0=missing[0])
     if not files:
         raise Unreadable("geen recordbestanden gevonden in: " + ", ".join(map(str, paths)))
     results = []

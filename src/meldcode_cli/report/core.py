@@ -17,6 +17,7 @@ HTML with autoescaping) only lay it out. Jinja2 is imported here, and only here,
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import re
@@ -1138,6 +1139,8 @@ class Identifying:
     where: str
     variants: tuple[tuple[str, ...], ...]
     digits: str | None = None
+    case_label: bool = False
+    """The value is the case label (a pseudonym, which a journal entry may show)."""
 
 
 def _value(where: str, value: str, *, name: bool = False, parts: bool = False) -> list[Identifying]:
@@ -1207,7 +1210,10 @@ def identifying_values(record: dict[str, Any], people: Betrokkenen | None) -> li
         if prof.get(key):
             out += _value(t(f"report.leak.melder_{key}"), str(prof[key]))
     if prov.get("case"):
-        out += _value(t("report.leak.case"), str(prov["case"]))
+        out += [
+            dataclasses.replace(v, case_label=True)
+            for v in _value(t("report.leak.case"), str(prov["case"]))
+        ]
     return out
 
 
@@ -1385,7 +1391,7 @@ def _environment() -> jinja2.Environment:
 
 def render(report: Report, fmt: str) -> str:
     if fmt not in FORMATS:
-        raise CaseError(f"--format {fmt}: kies md, txt of html")
+        raise CaseError("error.core.kies_md_txt_of", fmt=fmt)
     template = _environment().get_template(f"report.{fmt}.j2")
     text = template.render(r=report, t=t)
     text = re.sub(r"\n{3,}", "\n\n", text) if fmt != "html" else text
@@ -1478,7 +1484,7 @@ def make_report(
     from meldcode_cli.walk.casestore import atomic_write
 
     if req.fmt not in FORMATS:
-        raise CaseError(f"--format {req.fmt}: kies md, txt of html")
+        raise CaseError("error.core.kies_md_txt_of", fmt=req.fmt)
     UNCHECKED_KEY.clear()
     live = _unfinished_case(req.record) if req.advies else None
     if live is not None:  # --advies on a case not signed yet: the case as it stands

@@ -509,13 +509,15 @@ def start_training(
     if req.participant is not None and not ALIAS.match(req.participant):
         raise UsageError(t("train.alias_invalid", alias=req.participant))
     if req.output is not None and req.output.exists() and not req.output.is_dir():
-        raise UsageError(f"--output {req.output}: geen map")
+        raise UsageError("error.train.geen_map", output=req.output)
     check = load_casus(req.casus)
     casus, compiled = check.casus, check.compiled
     assert casus is not None
     assert compiled is not None
     if check.protocol_text is None:
-        raise UsageError(f"protocol van casus '{casus.id}' is onleesbaar: {check.protocol_path}")
+        raise UsageError(
+            "error.train.protocol_van_casus_is", id=casus.id, protocol_path=check.protocol_path
+        )
     if prompter is None:
         if not stdin.isatty():
             raise UsageError(t("train.no_tty"))

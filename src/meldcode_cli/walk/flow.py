@@ -134,7 +134,9 @@ def start_walk(
         spec = _load_answers(req.answers)
     role = req.role or (spec.role if spec else None)
     if spec is not None and req.role and spec.role != req.role:
-        raise UsageError(f"--role {req.role} en 'role: {spec.role}' in {req.answers} verschillen")
+        raise UsageError(
+            "error.flow.en_role_in_verschillen", role=req.role, role2=spec.role, answers=req.answers
+        )
     if spec is None and not stdin.isatty():
         raise UsageError(t("walk.no_tty"))
     profile_role = _profile_role() if (req.sign and req.save) else None
@@ -151,7 +153,10 @@ def start_walk(
             raise UsageError(e.message) from None
     if role not in compiled.roles:
         raise UsageError(
-            f"rol '{role}' hoort niet bij {compiled.id}; mogelijk: {', '.join(compiled.roles)}"
+            "error.flow.rol_hoort_niet_bij",
+            role=role,
+            id=compiled.id,
+            join_compiled_roles=", ".join(compiled.roles),
         )
     day = today
     if spec is not None and spec.today is not None:
@@ -161,7 +166,9 @@ def start_walk(
             )
         except ValueError:
             raise UsageError(
-                f"{req.answers}: 'today: {str(spec.today)[:40]}' is geen datum; schrijf JJJJ-MM-DD"
+                "error.flow.today_is_geen_datum",
+                answers=req.answers,
+                str_spec_today_40=str(spec.today)[:40],
             ) from None
         day = lambda: fixed  # noqa: E731 - a fixed date for reproducible replays
 
@@ -304,7 +311,7 @@ def _load_answers(path: Path) -> Any:
     try:
         text = read_text(path)
     except FileNotFoundError:
-        raise UsageError(f"bestaat niet: {path}") from None
+        raise UsageError("error.flow.bestaat_niet", path=path) from None
     except (OSError, ValueError) as e:
         raise UsageError(f"{path}: {e}") from None
     spec, diags = validate_document(AnswersSpec, text, str(path))
@@ -371,7 +378,9 @@ def _replay(
         missing = replay_phases(target, spec.answers, spec.acute_steps, spec.evaluation)
     except AnswerError as e:
         where = spec.where(*spec.answer_loc(e.item_id)) if e.item_id in given else spec.path
-        raise UsageError(f"{where}: antwoord voor '{e.item_id}': {e.reason}") from None
+        raise UsageError(
+            "error.flow.antwoord_voor", where=where, item_id=e.item_id, reason=e.reason
+        ) from None
     walk = target.walk
     relevant = {ci.id for ci in walk.relevant()}
     off_path = [k for k in given if k not in relevant]
