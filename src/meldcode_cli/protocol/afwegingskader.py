@@ -226,7 +226,7 @@ def _afweging_questions() -> list[YesNoItem | DateItem]:
             role_text={
                 "wijkagent": _t(
                     "Afweging 3: Kan ik effectieve hulp organiseren — via Veilig Thuis, het "
-                    "wijkteam of andere ketenpartners, niet door zelf hulp te bieden — om "
+                    "wijkteam of andere ketenpartners; de politie biedt de hulp niet zelf — om "
                     "dreiging van (toekomstig) huiselijk geweld en/of kindermishandeling af te "
                     "wenden?",
                     "Consideration 3: Can I organise effective help — through Veilig Thuis, the "
