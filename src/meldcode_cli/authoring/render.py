@@ -135,9 +135,7 @@ def role_items(compiled: CompiledProtocol, role: str) -> list[CItem]:
 
     only = replace(compiled, protocol=compiled.protocol.model_copy(update={"roles": [role]}))
     reachable = analyse(only).reachable
-    return [
-        ci for ci in compiled.for_role(role).items if _visible(ci, role) and ci.id in reachable
-    ]
+    return [ci for ci in compiled.for_role(role).items if _visible(ci, role) and ci.id in reachable]
 
 
 def tree(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = None) -> str:

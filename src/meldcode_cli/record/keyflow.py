@@ -116,7 +116,9 @@ def looks_like_big(registration: str) -> bool:
     import re
 
     digits = re.sub(r"\D", "", registration)
-    return "big" in registration.casefold() or (len(digits) == 11 and digits == registration.strip())
+    return "big" in registration.casefold() or (
+        len(digits) == 11 and digits == registration.strip()
+    )
 
 
 def init_profile(

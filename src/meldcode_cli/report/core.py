@@ -585,7 +585,9 @@ class _Builder:
         return [
             i
             for i, item in self.items.items()
-            if item.get("step") == step and i not in PLACED and i not in self.used
+            if item.get("step") == step
+            and (i not in PLACED or (not self.police and i in FEEDBACK_IDS))
+            and i not in self.used
         ]
 
     # --- sections ---------------------------------------------------------------------
