@@ -155,7 +155,8 @@ def test_wijkagent_huisverbod_children_concept_zorgmelding(tmp_path: Path) -> No
         text = rep.stdout
         assert "Concept-zorgmelding" in text
         assert "BIG" not in text
-        assert "Personeelsnummer of -referentie" in text and "P-0042" in text
+        assert "Personeelsnummer of -referentie" in text
+        assert "P-0042" in text
         assert "Huisverbod opgelegd (10 dagen)" in text
         assert "PL1400-2026000777" in text
         assert re.search(r"geen etiketten", text)
