@@ -2635,6 +2635,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Decision on the huisverbod",
     },
     "report.item.aangifte": {"nl": "Aangifte", "en": "Crime report"},
+    "report.item.gesprek.wijkagent": {
+        "nl": "Gesprek met de betrokkenen",
+        "en": "Conversation with those involved",
+    },
+    "report.item.melding_geinformeerd.wijkagent": {
+        "nl": "Betrokkenen geïnformeerd over de zorgmelding",
+        "en": "Those involved informed about the zorgmelding",
+    },
+    "report.item.consultatie_collega.wijkagent": {
+        "nl": "Overleg met teamchef, collega of specialist",
+        "en": "Consulted team leader, colleague or specialist",
+    },
+    "report.item.advies_veilig_thuis.wijkagent": {
+        "nl": "Vooraf overlegd met Veilig Thuis",
+        "en": "Consulted Veilig Thuis beforehand",
+    },
     "report.item.incident": {
         "nl": "Het incident of signaal (aanleiding, tijd, plaats, aanwezigen, wat is aangetroffen)",
         "en": "The incident or signal (reason, time, place, who was present, what was found)",
@@ -2652,20 +2668,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Feedback from Veilig Thuis",
     },
     "key.init.organisation.wijkagent": {
-        "nl": "Eenheid en team (bv. Politie eenheid Den Haag, team Zoetermeer):",
-        "en": "Unit and team (e.g. Politie eenheid Den Haag, team Zoetermeer):",
+        "nl": "Organisatie: eenheid en team (bv. Politie eenheid Den Haag, team Zoetermeer):",
+        "en": "Organisation: unit and team (e.g. Politie eenheid Den Haag, team Zoetermeer):",
     },
     "key.init.registration.huisarts": {
-        "nl": "BIG-nummer (leeg = geen):",
-        "en": "BIG number (empty = none):",
+        "nl": "Registratienummer: BIG-nummer (leeg = geen):",
+        "en": "Registration number: BIG number (empty = none):",
     },
     "key.init.registration.wijkagent": {
-        "nl": "Personeelsnummer of -referentie, geen BIG (leeg = geen):",
-        "en": "Personnel number or reference, no BIG (empty = none):",
+        "nl": "Registratienummer: personeelsnummer of -referentie, geen BIG (leeg = geen):",
+        "en": "Registration number: personnel number or reference, no BIG (empty = none):",
     },
     "key.init.registration.professional": {
-        "nl": "Beroepsregistratie, bv. SKJ (leeg = geen):",
-        "en": "Professional registration, e.g. SKJ (empty = none):",
+        "nl": "Registratienummer: beroepsregistratie, bv. SKJ (leeg = geen):",
+        "en": "Registration number: professional registration, e.g. SKJ (empty = none):",
     },
     "key.init.registration.big_police": {
         "nl": "Een wijkagent heeft geen BIG-registratie: geef een personeelsnummer of "

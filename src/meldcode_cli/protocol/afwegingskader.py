@@ -230,8 +230,9 @@ def _afweging_questions() -> list[YesNoItem | DateItem]:
                     "dreiging van (toekomstig) huiselijk geweld en/of kindermishandeling af te "
                     "wenden?",
                     "Consideration 3: Can I organise effective help — through Veilig Thuis, the "
-                    "neighbourhood team or other chain partners, not by offering help myself — "
-                    "to avert the threat of (future) domestic violence and/or child abuse?",
+                    "neighbourhood team or other chain partners; the police do not offer the "
+                    "help themselves — to avert the threat of (future) domestic violence and/or "
+                    "child abuse?",
                 )
             },
             role_help={

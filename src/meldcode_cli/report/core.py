@@ -563,8 +563,9 @@ class _Builder:
                 bits.append(t("report.recorded", at=_when(item.get("answered_at"))))
             meta = " · ".join(b for b in bits if b) or None
         keep = notes or (lambda _n: True)
+        own = f"report.item.{item_id}.{self.record.get('provenance', {}).get('role')}"
         return Entry(
-            label or _label_for(item_id, item),
+            label or (t(own) if own in CATALOGUE else _label_for(item_id, item)),
             value,
             empty=empty,
             items=items,
