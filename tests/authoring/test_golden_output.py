@@ -1,7 +1,7 @@
 """Golden test: the text output of ``meldcode validate`` for a few invalid fixtures.
 
 Regenerate after an intended change with ``MELDCODE_UPDATE_GOLDEN=1 pytest
-tests/test_golden_output.py`` and review the diff of ``tests/golden/validate_text.txt``.
+tests/authoring/test_golden_output.py`` and review the diff of ``tests/golden/validate_text.txt``.
 """
 
 from __future__ import annotations

@@ -37,7 +37,7 @@ F1 = "\x1bOP"
 CPR_REQUEST = "\x1b[6n"
 
 # The questions of the plain walk of voorbeeld (huisarts, to "melden"), in order, with the
-# number of LINES (tests/test_walkflow.py) that answer each one.
+# number of LINES (tests/walk/test_flow.py) that answer each one.
 PLAIN_QUESTIONS: list[tuple[str, int]] = [
     ("Welke signalen heeft u waargenomen?", 1),
     ("Beschrijf wat u zag en hoorde, met datum en bron.", 2),

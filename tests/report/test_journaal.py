@@ -2,7 +2,7 @@
 
 Goldens: one per protocol and role (a scenario that ends in melden where there is one).
 Regenerate after an intended change with ``MELDCODE_UPDATE_GOLDEN=1 pytest
-tests/test_journaal.py`` and review the diff of ``tests/golden/journaal/``.
+tests/report/test_journaal.py`` and review the diff of ``tests/golden/journaal/``.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Goldens: one realistic signed record per shipped protocol (a scenario of the protocol's own
 scenario file replayed through a Session on a fixed date, with a fixed clock, UUID and key),
 rendered as Markdown, plain text and HTML. Regenerate after an intended change with
-``MELDCODE_UPDATE_GOLDEN=1 pytest tests/test_report.py`` and review the diff of
+``MELDCODE_UPDATE_GOLDEN=1 pytest tests/report/test_report.py`` and review the diff of
 ``tests/golden/report/``.
 """
 

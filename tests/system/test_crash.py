@@ -28,7 +28,7 @@ from meldcode_cli.walk.session import Session
 from tests.conftest import VOORBEELD
 from tests.walk.test_flow import Tty
 
-# voorbeeld, huisarts, to "melden": the answers of the plain walk in tests/test_walkflow.py
+# voorbeeld, huisarts, to "melden": the answers of the plain walk in tests/walk/test_flow.py
 ANSWERS: dict[str, Any] = {
     "signalen": ["angst"],
     "signalen_feiten": "Blauwe plek, 12-01, eigen waarneming.",
