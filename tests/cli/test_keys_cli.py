@@ -15,12 +15,6 @@ from tests.conftest import ROOT
 EXAMPLE = str(ROOT / "examples" / "casus-partnergeweld.yaml")
 
 
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("MELDCODE_HOME", str(tmp_path / "home"))
-    return tmp_path
-
-
 def secret(path: Path, text: str) -> Path:
     path.write_text(text + "\n", encoding="utf-8")
     os.chmod(path, 0o600)
@@ -55,7 +49,7 @@ def test_init_walk_sign_verify_rotate(home: Path) -> None:
     assert "Ondertekend (decision)" in out
     assert "U ondertekent nu het beslisrecord van casus c1:" in out
     assert "Bevestigd met --yes" in out
-    records = home / "home" / "cases" / "c1" / "records"
+    records = home / "cases" / "c1" / "records"
     code, out, _ = run("verify", str(records))
     assert code == 0, out
     assert "1 record(s): 1 geldig" in out
@@ -91,7 +85,7 @@ def test_no_sign_writes_a_training_record(home: Path) -> None:
     code, out, _ = run("start", "partnergeweld", "--answers", EXAMPLE, "--case", "c3", "--no-sign")
     assert code == 0
     assert "OEFENING" in out
-    code, out, _ = run("verify", str(home / "home" / "cases" / "c3" / "records"))
+    code, out, _ = run("verify", str(home / "cases" / "c3" / "records"))
     assert code == 1
     assert "niet ondertekend (OEFENING)" in out
 
@@ -156,7 +150,7 @@ def test_sign_later_and_amend(home: Path) -> None:
     )
     assert code == 0, err
     assert "Ondertekend (amendment)" in out
-    code, out, _ = run("verify", str(home / "home" / "cases" / "c4" / "records"))
+    code, out, _ = run("verify", str(home / "cases" / "c4" / "records"))
     assert code == 0, out
     assert "2 record(s): 2 geldig" in out
 

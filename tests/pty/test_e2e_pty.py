@@ -22,6 +22,7 @@ import pytest
 from meldcode_cli.walk.casestore import CaseStore
 from meldcode_cli.walk.engine import AnswerValue
 from meldcode_cli.walk.session import Session
+from tests.conftest import terminal_env
 from tests.walk.test_flow import LINES
 
 MELDCODE = Path(sys.executable).with_name("meldcode")
@@ -71,11 +72,7 @@ pytestmark = pytest.mark.skipif(not MELDCODE.exists(), reason="console script no
 
 
 def _env(home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("CI", "NO_COLOR", "MELDCODE_DEBUG")}
-    env["MELDCODE_HOME"] = str(home)
-    env["TERM"] = "xterm"
-    env["COLUMNS"] = str(COLS)
-    return env
+    return terminal_env(home, COLS)
 
 
 class Terminal:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -30,6 +29,7 @@ from meldcode_cli.training.casus import load_casus
 from meldcode_cli.walk import view as walkview
 from meldcode_cli.walk.driver import drive
 from meldcode_cli.walk.engine import AnswerValue, Walk
+from tests.conftest import terminal_env
 from tests.training_helpers import AutoPrompter, key_answers
 
 MELDCODE = Path(sys.executable).with_name("meldcode")
@@ -90,14 +90,6 @@ def _plan(answers: dict[str, Any], today: dt.date) -> list[tuple[str, list[str]]
     return prompter.plan
 
 
-def _env(home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("CI", "NO_COLOR", "MELDCODE_DEBUG")}
-    env["MELDCODE_HOME"] = str(home)
-    env["TERM"] = "xterm"
-    env["COLUMNS"] = "100"
-    return env
-
-
 def test_train_plain_shows_feedback_for_a_wrong_answer(tmp_path: Path) -> None:
     # the mentor talks to nobody before... but skips the specialist: the one wrong answer
     answers = key_answers(CASUS, deskundige_geraadpleegd="nee", gesprek_familie=None)
@@ -106,7 +98,7 @@ def test_train_plain_shows_feedback_for_a_wrong_answer(tmp_path: Path) -> None:
     child = pexpect.spawn(
         str(MELDCODE),
         ["train", CASUS, "--plain"],
-        env=_env(tmp_path),
+        env=terminal_env(tmp_path),
         encoding="utf-8",
         timeout=TIMEOUT,
         dimensions=(40, 100),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +9,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from tests.conftest import VOORBEELD
+from tests.conftest import VOORBEELD, terminal_env
 
 MELDCODE = str(Path(sys.executable).with_name("meldcode"))
 
@@ -24,17 +23,10 @@ def many(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def _env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("CI", "NO_COLOR")}
-    env["TERM"] = "xterm"
-    env["COLUMNS"] = "100"
-    return env
-
-
 @pytest.mark.skipif(not Path(MELDCODE).exists(), reason="console script not installed")
 def test_progress_bar_on_terminal(many: Path) -> None:
     child = pexpect.spawn(
-        MELDCODE, ["validate", str(many)], env=_env(), encoding="utf-8", timeout=60
+        MELDCODE, ["validate", str(many)], env=terminal_env(), encoding="utf-8", timeout=60
     )
     child.expect(pexpect.EOF)
     child.close()
@@ -50,7 +42,7 @@ def test_silent_when_piped(many: Path) -> None:
         [MELDCODE, "validate", str(many)],
         capture_output=True,
         text=True,
-        env=_env(),
+        env=terminal_env(),
         timeout=60,
         check=False,
     )

@@ -112,13 +112,10 @@ def test_journaal_warns_when_free_text_looks_identifying(tmp_path: Path) -> None
 
 
 def test_cli_journaal_copy_without_clipboard_says_so(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("MELDCODE_HOME", str(tmp_path))
-    monkeypatch.setenv("PATH", str(tmp_path / "no-bin"))
-    walk_case(
-        CaseStore(tmp_path), "half", "partnergeweld", "huisarts", ANSWERS_STEP1, complete=False
-    )
+    monkeypatch.setenv("PATH", str(home / "no-bin"))
+    walk_case(CaseStore(home), "half", "partnergeweld", "huisarts", ANSWERS_STEP1, complete=False)
     result = CliRunner().invoke(build_app(), ["journaal", "half", "--copy"])
     assert result.exit_code == 1
     assert result.stdout.startswith("Meldcode HG/KM — CONCEPT")
@@ -126,11 +123,11 @@ def test_cli_journaal_copy_without_clipboard_says_so(
 
 
 def test_cli_journaal_copies_with_a_clipboard_tool(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    bin_dir = tmp_path / "bin"
+    bin_dir = home / "bin"
     bin_dir.mkdir()
-    sink = tmp_path / "clipboard.txt"
+    sink = home / "clipboard.txt"
     tool = bin_dir / "pbcopy"
     tool.write_text(
         f"#!{sys.executable}\nimport sys\n"
@@ -138,30 +135,23 @@ def test_cli_journaal_copies_with_a_clipboard_tool(
         encoding="utf-8",
     )
     tool.chmod(0o755)
-    monkeypatch.setenv("MELDCODE_HOME", str(tmp_path))
     monkeypatch.setenv("PATH", str(bin_dir))
-    walk_case(
-        CaseStore(tmp_path), "half", "partnergeweld", "huisarts", ANSWERS_STEP1, complete=False
-    )
+    walk_case(CaseStore(home), "half", "partnergeweld", "huisarts", ANSWERS_STEP1, complete=False)
     result = CliRunner().invoke(build_app(), ["journaal", "half", "--copy"])
     assert result.exit_code == 0, result.stderr
     assert sink.read_text(encoding="utf-8") == result.stdout
     assert "Op het klembord gezet (pbcopy)." in result.stderr
 
 
-def test_cli_journaal_in_english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("MELDCODE_HOME", str(tmp_path))
-    walk_case(
-        CaseStore(tmp_path), "half", "partnergeweld", "huisarts", ANSWERS_STEP1, complete=False
-    )
+def test_cli_journaal_in_english(home: Path) -> None:
+    walk_case(CaseStore(home), "half", "partnergeweld", "huisarts", ANSWERS_STEP1, complete=False)
     result = CliRunner().invoke(build_app(), ["--lang", "en", "journaal", "half"])
     assert result.exit_code == 0, result.stderr
     assert "CONCEPT (case not signed)" in result.stdout
     assert "\nA: " in result.stdout  # SOAP in English
 
 
-def test_cli_journaal_unknown_case(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("MELDCODE_HOME", str(tmp_path))
+def test_cli_journaal_unknown_case(home: Path) -> None:
     result = CliRunner().invoke(build_app(), ["journaal", "nope"])
     assert result.exit_code == 2
     assert "geen casus 'nope'" in result.stderr

@@ -6,7 +6,6 @@ import datetime as dt
 import os
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from meldcode_cli.cli.app import build_app
@@ -35,12 +34,6 @@ STEP1 = {
     "kindcheck": "nee",
     "mantelzorgcheck": "nee",
 }
-
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("MELDCODE_HOME", str(tmp_path))
-    return tmp_path
 
 
 def profile() -> ProfileStore:

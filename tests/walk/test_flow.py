@@ -189,8 +189,7 @@ def test_cases_due_and_formats(store: CaseStore) -> None:
     assert json.loads(format_cases(due, "json"))[0]["follow_up_due"] == "2026-03-01"
 
 
-def test_cli_start_with_answers_and_cases(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("MELDCODE_HOME", str(tmp_path))
+def test_cli_start_with_answers_and_cases(home: Path) -> None:
     runner = CliRunner()
     example = str(ROOT / "examples" / "casus-partnergeweld.yaml")
     result = runner.invoke(

@@ -22,14 +22,13 @@ PASS = "correct horse battery staple"
 
 
 @pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("MELDCODE_HOME", str(tmp_path))
+def home(home: Path) -> Path:
     store = ProfileStore()
     store.init(Profile(name="Dr. A. Jansen", role="huisarts", organisation="Praktijk"), PASS)
-    pw = tmp_path / "pass.txt"
+    pw = home / "pass.txt"
     pw.write_text(PASS + "\n", encoding="utf-8")
     pw.chmod(0o600)
-    return tmp_path
+    return home
 
 
 def signed_melden(label: str = "vt") -> Session:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from meldcode_cli.cli.app import build_app
@@ -25,12 +24,6 @@ STEP1 = {
     "consultatie_collega": "ja",
     "consultatie_collega_verslag": "09-01, aandachtsfunctionaris: advies Veilig Thuis vragen.",
 }
-
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("MELDCODE_HOME", str(tmp_path))
-    return tmp_path
 
 
 def test_advies_on_a_case_in_stap_2(home: Path) -> None:
