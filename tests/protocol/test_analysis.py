@@ -6,6 +6,7 @@ from meldcode_cli.authoring.validate import check_text
 from meldcode_cli.protocol.afwegingskader import PATH_CODES
 from meldcode_cli.protocol.analysis import analyse
 from meldcode_cli.protocol.compiled import CompiledProtocol
+from meldcode_cli.walk.driver import replay_walk
 from tests.conftest import compile_text, minimal
 
 
@@ -131,7 +132,7 @@ def test_bare_yes_no_reference_means_ja_but_text_nee_counts_as_answered() -> Non
     from meldcode_cli.walk.engine import Walk
 
     w = Walk(compiled, "huisarts")
-    w.replay({"signaal": "nee", "notitie": "nee"})
+    replay_walk(w, {"signaal": "nee", "notitie": "nee"})
     ids = {ci.id for ci in w.relevant()}
     assert "na_signaal" not in ids
     assert "na_notitie" in ids
@@ -182,7 +183,7 @@ def test_replay_of_contradictory_answers_stops_with_a_reason() -> None:
     import pytest
 
     with pytest.raises(AnswerError, match="spreken elkaar tegen"):
-        w.replay(answers)
+        replay_walk(w, answers)
 
 
 def test_long_checklist_in_conditions_is_approximated_not_falsely_unreachable() -> None:

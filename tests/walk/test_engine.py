@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from meldcode_cli.protocol.compiled import CompiledProtocol
+from meldcode_cli.walk.driver import replay_walk
 from meldcode_cli.walk.engine import AnswerError, Walk
 from tests.conftest import compile_text, minimal
 
@@ -59,7 +60,7 @@ def test_invalid_answers_say_why(
     voorbeeld: CompiledProtocol, item: str, raw: object, reason: str
 ) -> None:
     w = walk(voorbeeld)
-    w.replay({k: v for k, v in BASE.items() if k != item})
+    replay_walk(w, {k: v for k, v in BASE.items() if k != item})
     with pytest.raises(AnswerError) as exc:
         w.answer(item, raw)
     assert reason in exc.value.reason
@@ -77,8 +78,8 @@ def test_yes_no_accepts_booleans_and_english(voorbeeld: CompiledProtocol) -> Non
 
 def test_date_range_future(voorbeeld: CompiledProtocol) -> None:
     w = walk(voorbeeld)
-    w.replay(
-        {**BASE, "afweging_1": "ja", "afweging_2": "nee", "afweging_3": "ja", "afweging_4": "ja"}
+    replay_walk(
+        w, {**BASE, "afweging_1": "ja", "afweging_2": "nee", "afweging_3": "ja", "afweging_4": "ja"}
     )
     with pytest.raises(AnswerError, match="na vandaag"):
         w.answer("afweging_evaluatiedatum", "2026-01-15")
@@ -125,7 +126,7 @@ def test_impossible_dates_are_refused_with_a_hint(typed: str, hint: str) -> None
 
 def test_condition_shows_item_only_when_relevant(voorbeeld: CompiledProtocol) -> None:
     w = walk(voorbeeld)
-    w.replay(BASE)
+    replay_walk(w, BASE)
     ids = [ci.id for ci in w.relevant()]
     assert "kinderen_aantal" not in ids
     w.answer("kinderen", "ja")
@@ -137,7 +138,7 @@ def test_condition_shows_item_only_when_relevant(voorbeeld: CompiledProtocol) ->
 
 def test_going_back_keeps_superseded_answers(voorbeeld: CompiledProtocol) -> None:
     w = walk(voorbeeld)
-    w.replay({**BASE, "kinderen": "ja", "kinderen_aantal": "2 kinderen"})
+    replay_walk(w, {**BASE, "kinderen": "ja", "kinderen_aantal": "2 kinderen"})
     assert w.answers["kinderen_aantal"] == "2 kinderen"
     w.answer("kinderen", "nee", at="2026-01-16T10:00")
     assert "kinderen_aantal" not in w.answers
@@ -151,14 +152,14 @@ def test_role_changes_relevance(voorbeeld: CompiledProtocol) -> None:
     answers = {**BASE, "advies_vt": "nee"}
     answers.pop("advies_vt_uitkomst")
     ha = walk(voorbeeld, "huisarts")
-    assert "advies_vt_reden_niet" in ha.replay(answers)
+    assert "advies_vt_reden_niet" in replay_walk(ha, answers)
     wa = walk(voorbeeld, "wijkagent")
-    assert "advies_vt_reden_niet" not in wa.replay(answers)
+    assert "advies_vt_reden_niet" not in replay_walk(wa, answers)
 
 
 def test_acute_signal_forces_afweging_1_and_2(voorbeeld: CompiledProtocol) -> None:
     w = walk(voorbeeld)
-    w.replay({**BASE, "signalen": ["letsel"]})
+    replay_walk(w, {**BASE, "signalen": ["letsel"]})
     assert w.flags() == (True, False)
     assert w.acute_events[0].item_id == "signalen"
     with pytest.raises(AnswerError, match="onveiligheid"):
@@ -170,8 +171,9 @@ def test_acute_signal_forces_afweging_1_and_2(voorbeeld: CompiledProtocol) -> No
 
 def test_acute_signal_added_later_reopens_afweging_2(voorbeeld: CompiledProtocol) -> None:
     w = walk(voorbeeld)
-    w.replay(
-        {**BASE, "afweging_1": "ja", "afweging_2": "nee", "afweging_3": "nee", "geinformeerd": "x"}
+    replay_walk(
+        w,
+        {**BASE, "afweging_1": "ja", "afweging_2": "nee", "afweging_3": "nee", "geinformeerd": "x"},
     )
     d = w.decision()
     assert d is not None
@@ -195,8 +197,8 @@ def test_declared_acute_route(voorbeeld: CompiledProtocol) -> None:
 
 def test_decision_and_followup_items(voorbeeld: CompiledProtocol) -> None:
     w = walk(voorbeeld)
-    missing = w.replay(
-        {**BASE, "afweging_1": "ja", "afweging_2": "nee", "afweging_3": "ja", "afweging_4": "ja"}
+    missing = replay_walk(
+        w, {**BASE, "afweging_1": "ja", "afweging_2": "nee", "afweging_3": "ja", "afweging_4": "ja"}
     )
     assert missing == ["afweging_evaluatiedatum"]
     w.answer("afweging_evaluatiedatum", "2026-03-01")
@@ -225,7 +227,7 @@ def test_decision_and_followup_items(voorbeeld: CompiledProtocol) -> None:
 
 def test_replay_lists_all_missing_answers_at_once(voorbeeld: CompiledProtocol) -> None:
     w = walk(voorbeeld)
-    missing = w.replay({"signalen": ["angst"], "kinderen": "nee"})
+    missing = replay_walk(w, {"signalen": ["angst"], "kinderen": "nee"})
     assert missing[:4] == ["signalen_feiten", "advies_vt", "gesprek", "weging"]
     assert "afweging_1" in missing
 
@@ -233,7 +235,7 @@ def test_replay_lists_all_missing_answers_at_once(voorbeeld: CompiledProtocol) -
 def test_replay_stops_at_invalid_answer(voorbeeld: CompiledProtocol) -> None:
     w = walk(voorbeeld)
     with pytest.raises(AnswerError) as exc:
-        w.replay({**BASE, "kinderen": "soms"})
+        replay_walk(w, {**BASE, "kinderen": "soms"})
     assert exc.value.item_id == "kinderen"
 
 
@@ -286,12 +288,12 @@ def test_decision_condition_after_afwegingskader() -> None:
     )
     w = Walk(compiled, "wijkagent")
     base = {"signaal": "ja", "consult": "ja", "gesprek": "ja", "weging": "x", "afweging_1": "nee"}
-    assert w.replay(base) == []
+    assert replay_walk(w, base) == []
     ids = {ci.id for ci in w.relevant()}
     assert "informed" not in ids
     assert "monitoring" not in ids
     w2 = Walk(compiled, "wijkagent")
-    missing = w2.replay({**base, "afweging_1": "ja", "afweging_2": "ja", "afweging_3": "nee"})
+    missing = replay_walk(w2, {**base, "afweging_1": "ja", "afweging_2": "ja", "afweging_3": "nee"})
     # afweging 2 ja: the shared safety items come first, then the melding's own item
     assert missing == ["afweging_veiligheid_afspraken", "informed"]
 

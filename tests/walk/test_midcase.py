@@ -85,7 +85,7 @@ def test_phone_summary_fits_one_screen(home: Path) -> None:
 
 
 def test_the_acute_route_in_the_walk_shows_the_phone_summary(home: Path) -> None:
-    from meldcode_cli.walk.view import acute_block
+    from meldcode_cli.walk.phone import acute_block
 
     session = walk_case(CaseStore(), "w", "partnergeweld", "huisarts", STEP1, complete=False)
     block = acute_block(session.walk)

@@ -21,6 +21,7 @@ from meldcode_cli.protocol.compiled import CompiledProtocol
 from meldcode_cli.protocol.model import MultiChoiceItem
 from meldcode_cli.walk import view as walkview
 from meldcode_cli.walk.engine import Walk
+from meldcode_cli.walk.phone import acute_block
 from meldcode_cli.walk.prompt.interactive import INDENT, QuestionaryPrompter, _option_choice
 from meldcode_cli.walk.session import compile_text
 from tests.conftest import PROTOCOLS
@@ -85,7 +86,7 @@ def test_the_acute_panel_wraps_at_word_boundaries(
     pipe.send_text("j")
     pipe.close()
     assert QuestionaryPrompter(c).acute(walk) is True
-    source = [w for line in walkview.acute_block(walk) for w in words(line)]
+    source = [w for line in acute_block(walk) for w in words(line)]
     assert_whole(source, output(c), width)
 
 

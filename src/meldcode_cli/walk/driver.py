@@ -315,6 +315,18 @@ def replay(
             skipped.add(nxt.id)
 
 
+def replay_walk(
+    walk: Walk, answers: Mapping[str, Any], acute_steps: Sequence[int] = ()
+) -> list[str]:
+    """Answer a bare :class:`Walk` in walk order from a mapping (scenario files, ``--answers``).
+
+    Returns the ids of relevant items that the mapping does not answer (all of them, not just
+    the first). Raises :class:`AnswerError` on the first invalid answer, or when the answers
+    keep reopening each other.
+    """
+    return replay(BareTarget(walk), answers, acute_steps)
+
+
 def replay_phases(
     target: Target,
     answers: Mapping[str, Any],

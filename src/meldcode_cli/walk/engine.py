@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -627,17 +627,6 @@ class Walk:
         if ci is None:
             raise AnswerError(item_id, "onbekend item in dit protocol")
         return ci
-
-    def replay(self, answers: Mapping[str, Any], acute_steps: Sequence[int] = ()) -> list[str]:
-        """Answer in walk order from a mapping (scenario files, ``--answers``).
-
-        Returns the ids of relevant items that the mapping does not answer (all of them,
-        not just the first). Raises :class:`AnswerError` on the first invalid answer, or
-        when the answers keep reopening each other.
-        """
-        from meldcode_cli.walk.driver import BareTarget, replay
-
-        return replay(BareTarget(self), answers, acute_steps)
 
 
 def _blank(raw: Any) -> bool:

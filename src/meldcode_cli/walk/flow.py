@@ -23,7 +23,8 @@ from meldcode_cli.i18n.messages import get_lang, t
 from meldcode_cli.protocol.afwegingskader import Decision
 from meldcode_cli.walk.casestore import CaseError, CaseStore
 from meldcode_cli.walk.engine import AnswerError, Walk
-from meldcode_cli.walk.session import ResumeInfo, Session, compile_text
+from meldcode_cli.walk.prompt.lines import report_recovery, report_signed
+from meldcode_cli.walk.session import Session, compile_text
 
 __all__ = [
     "FinishedWalk",
@@ -232,7 +233,7 @@ def _signer(
     """
 
     def finalize(session: Session, stdout: TextIO) -> None:
-        from meldcode_cli.record.keyflow import passphrase_source, report_signed
+        from meldcode_cli.record.passphrase import passphrase_source
         from meldcode_cli.record.profile import ProfileStore
         from meldcode_cli.record.signing import sign_case
 
@@ -507,7 +508,7 @@ def resume_walk(
         raise UsageError(t("walk.no_tty_resume"))
     current = _current_text(case.protocol_id)
     session, info = Session.resume(store, label, current_text=current, today=today)
-    _report_recovery(info, stdout)
+    report_recovery(info, stdout)
     if info.protocol_changed:
         choice = on_change or _ask_on_change(stdin, stdout)
         if choice == "restart":
@@ -630,7 +631,7 @@ def amend(
     reason: str | None = None,
 ) -> None:
     """Sign the corrected case as an amendment: a reason, the screen with the changes, yes."""
-    from meldcode_cli.record.keyflow import passphrase_source, report_signed
+    from meldcode_cli.record.passphrase import passphrase_source
     from meldcode_cli.record.signing import pending_changes, sign_case
     from meldcode_cli.walk.confirm import NotConfirmed, confirm_signing
     from meldcode_cli.walk.prompt.lines import ask_text
@@ -665,13 +666,6 @@ def _current_text(protocol_id: str) -> str | None:
     except UsageError:
         return None
     return text
-
-
-def _report_recovery(info: ResumeInfo, stdout: TextIO) -> None:
-    if info.lost_lines:
-        _out(stdout, t("walk.recovered", n=info.lost_lines, problem=info.problem or ""))
-    if info.protocol_changed:
-        _out(stdout, t("walk.protocol_changed"))
 
 
 def _ask_on_change(stdin: TextIO, stdout: TextIO) -> str:

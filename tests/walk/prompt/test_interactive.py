@@ -24,7 +24,7 @@ from rich.console import Console
 
 from meldcode_cli.i18n.messages import set_lang
 from meldcode_cli.protocol.compiled import CompiledProtocol
-from meldcode_cli.walk.driver import ACUTE, BACK, NOTE, PAUSE, WHY, WalkPaused, drive
+from meldcode_cli.walk.driver import ACUTE, BACK, NOTE, PAUSE, WHY, WalkPaused, drive, replay_walk
 from meldcode_cli.walk.engine import AnswerValue, Note, Walk
 from meldcode_cli.walk.prompt.interactive import QuestionaryPrompter
 from meldcode_cli.walk.session import compile_text as compile_protocol_text
@@ -823,9 +823,10 @@ def test_a_refused_date_comes_back_to_be_corrected(
     pipe: PipeInput, prompter: QuestionaryPrompter, kinds: CompiledProtocol, console: Console
 ) -> None:
     walk = Walk(kinds, "huisarts", today=TODAY)
-    walk.replay(
+    replay_walk(
+        walk,
         {"jn": "ja", "keuze": "alfa", "lang": "rood", "vink": [], "lange_vink": []}
-        | {"regel": "r", "regels": "r"}
+        | {"regel": "r", "regels": "r"},
     )
     feed(pipe, "31-02-2026", ENTER, BACKSPACE * 10, "1-2-2026", ENTER)
     _drive_until_eof(walk, prompter)

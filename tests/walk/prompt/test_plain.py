@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from meldcode_cli.protocol.compiled import CompiledProtocol
-from meldcode_cli.walk.driver import WalkPaused, drive
+from meldcode_cli.walk.driver import WalkPaused, drive, replay_walk
 from meldcode_cli.walk.engine import Walk
 from meldcode_cli.walk.prompt.plain import PlainPrompter
 from tests.conftest import compile_text, minimal
@@ -119,9 +119,10 @@ def test_back_to_a_checklist_keeps_its_ticks(kinds: CompiledProtocol) -> None:
 
 def test_a_date_is_said_back_in_words(kinds: CompiledProtocol) -> None:
     walk = Walk(kinds, "huisarts", today=TODAY)
-    walk.replay(
+    replay_walk(
+        walk,
         {"jn": "ja", "keuze": "alfa", "lang": "rood", "vink": [], "lange_vink": []}
-        | {"regel": "r", "regels": "r"}
+        | {"regel": "r", "regels": "r"},
     )
     walk, out = run(kinds, ["31-02-2026", "1-12-2025"], walk)
     assert walk.answers["datum"] == "2025-12-01"
