@@ -258,7 +258,7 @@ def _as_other_cases(records: list[dict[str, Any]], tag: str) -> list[dict[str, A
     return out
 
 
-def test_combine_gives_the_sums_and_refuses_duplicates_and_tampering(
+def test_combine_gives_the_sums_and_refuses_duplicates_and_tampering(  # noqa: PLR0915 - one export-and-combine scenario, read top to bottom
     home30: dict[str, Any], tmp_path: Path
 ) -> None:
     records = _records(home30["home"])

@@ -38,7 +38,7 @@ def answer(term: Terminal, first: int, last: int) -> None:
         line += n
 
 
-def test_pause_in_stap_2_advice_resume_sign_journaal(tmp_path: Path) -> None:
+def test_pause_in_stap_2_advice_resume_sign_journaal(tmp_path: Path) -> None:  # noqa: PLR0915 - a pty script, one step after the other
     secret = tmp_path / "pass.txt"
     secret.write_text(PASS + "\n", encoding="utf-8")
     secret.chmod(0o600)

@@ -61,7 +61,7 @@ def records(home: Path, label: str) -> list[Path]:
     return sorted((home / "cases" / label / "records").glob("*.json"))
 
 
-def test_ticks_survive_why_note_and_acute_then_enter(tmp_path: Path) -> None:
+def test_ticks_survive_why_note_and_acute_then_enter(tmp_path: Path) -> None:  # noqa: PLR0915 - a pty script, one step after the other
     pw = profile(tmp_path)
     term = Terminal(tmp_path, "start", "voorbeeld", "--case", "p1", "--passphrase-file", str(pw))
     try:

@@ -124,7 +124,7 @@ def _visible(ci: CItem, role: str | None) -> bool:
     return role is None or roles is None or role in roles
 
 
-def tree(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = None) -> str:
+def tree(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = None) -> str:  # noqa: PLR0912 - issue 14: to split
     p = compiled.protocol
     lines = [f"{p.id} {p.version}: {p.title.get(lang)}"]
     lines.append(f"  roles: {', '.join(p.roles)}")

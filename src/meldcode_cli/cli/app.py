@@ -207,7 +207,7 @@ def short_help(text: str, limit: int = 45) -> str:
     return " ".join(out) + "..."
 
 
-def build_app() -> typer.Typer:
+def build_app() -> typer.Typer:  # noqa: C901, PLR0915 - issue 14: to split
     app = typer.Typer(
         name="meldcode",
         help=t("app.help"),

@@ -640,7 +640,7 @@ def load_record(path: Path) -> dict[str, Any]:
     return record
 
 
-def verify_file(
+def verify_file(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
     path: Path,
     *,
     public_key: bytes | None = None,

@@ -61,7 +61,7 @@ def records_of(session: Session) -> list[Path]:
     return sorted(p for p in folder.glob("[0-9][0-9][0-9][0-9]-*.json") if not p.is_symlink())
 
 
-def sign_case(
+def sign_case(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
     session: Session,
     *,
     passphrase: Callable[[], str] | None,

@@ -182,7 +182,7 @@ def _before_signing(tgt: Target, prompter: Prompter) -> None:
             _ask_justification(tgt, prompter, c)
 
 
-def drive(
+def drive(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
     target: Target | Walk,
     prompter: Prompter,
     *,

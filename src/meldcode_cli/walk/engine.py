@@ -133,7 +133,7 @@ class AcuteEvent:
     at: str | None = None
 
 
-def normalize_answer(
+def normalize_answer(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
     ci: CItem, raw: Any, *, today: dt.date | None = None, role: str | None = None
 ) -> AnswerValue:
     """Validate and normalise one raw answer; raises :class:`AnswerError` with the reason."""

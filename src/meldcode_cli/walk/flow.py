@@ -126,7 +126,7 @@ def _load_protocol(name: str) -> tuple[str, str]:
         raise UsageError(f"{path}: {e}") from None
 
 
-def start_walk(
+def start_walk(  # noqa: PLR0912 - issue 14: to split
     req: WalkRequest,
     *,
     stdin: TextIO | None = None,
@@ -348,7 +348,7 @@ class AnswersFile:
         return ("answers", item_id)
 
 
-def _replay(
+def _replay(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
     target: Any, spec: Any, label: str | None, stdout: TextIO, signer: Signer | None = None
 ) -> WalkOutcome:
     from meldcode_cli.protocol.diagnostics import did_you_mean

@@ -25,7 +25,7 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def phone_lines(walk: Walk, width: int | None = None) -> list[str]:
+def phone_lines(walk: Walk, width: int | None = None) -> list[str]:  # noqa: C901, PLR0912 - issue 14: to split
     """The summary, wrapped to ``width`` (default: the terminal, at most :data:`WIDTH`)."""
     import shutil
 

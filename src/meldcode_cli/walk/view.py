@@ -173,7 +173,7 @@ def verstrekking_lines(walk: Walk) -> list[str]:
     return lines
 
 
-def decision_lines(decision: Decision | None, walk: Walk) -> list[str]:
+def decision_lines(decision: Decision | None, walk: Walk) -> list[str]:  # noqa: PLR0912 - issue 14: to split
     if walk.compiled.protocol.kind == "informatieverzoek":
         return verstrekking_lines(walk)
     if decision is None:

@@ -90,7 +90,7 @@ class PlainPrompter:
                 return raw
             problem = t("walk.plain.again")
 
-    def _ask_once(self, item: CItem, walk: Walk, problem: str | None, default: AnswerValue) -> Any:
+    def _ask_once(self, item: CItem, walk: Walk, problem: str | None, default: AnswerValue) -> Any:  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
         if problem:
             self._print(t("walk.problem", reason=problem))
         self._print("", walkview.question_text(item))
