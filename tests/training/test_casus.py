@@ -36,6 +36,7 @@ PROTOCOLS = (
     "eergerelateerd-geweld",
     "kindermishandeling",
     "loverboy-problematiek",
+    "oudermishandeling",
 )
 
 

@@ -104,6 +104,22 @@ class Justification:
 
 
 @dataclass(frozen=True, slots=True)
+class SignedConsultation:
+    """A collegiale consultatie the colleague signed, imported into the case's chain."""
+
+    request_id: str
+    consultant: str
+    consultant_role: str
+    fingerprint: str
+    answered_at: str
+    record: str
+
+
+CONSULT_CHECKS = frozenset({"geen_consultatie", "verstrekken_zonder_overleg"})
+"""Checks ('handel nooit alleen') that a signed consultation in the case answers."""
+
+
+@dataclass(frozen=True, slots=True)
 class AcuteEvent:
     step: int
     item_id: str | None

@@ -31,6 +31,7 @@ __all__ = [
     "Justification",
     "Note",
     "Refutation",
+    "SignedConsultation",
     "Superseded",
     "Walk",
     "decision_env",
@@ -41,6 +42,7 @@ __all__ = [
 ]
 
 from meldcode_cli.walk.answers import (
+    CONSULT_CHECKS,
     FORCED_BY_ONVEILIG,
     NATURES,
     PROVENANCES,
@@ -51,6 +53,7 @@ from meldcode_cli.walk.answers import (
     Justification,
     Note,
     Refutation,
+    SignedConsultation,
     Superseded,
     _afweging_bools,
     decision_env,
@@ -78,6 +81,7 @@ class Walk:
     evaluation: Evaluation | None = None
     justifications: dict[str, Justification] = field(default_factory=dict)
     refutations: list[Refutation] = field(default_factory=list)
+    consultations: list[SignedConsultation] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.role not in self.compiled.roles:
@@ -191,7 +195,12 @@ class Walk:
         if not self.compiled.checks:
             return []
         env = self.check_env()
-        return [c for c in self.compiled.checks if cond.evaluate(c.cond, env)]
+        signed = bool(self.consultations)
+        return [
+            c
+            for c in self.compiled.checks
+            if not (signed and c.id in CONSULT_CHECKS) and cond.evaluate(c.cond, env)
+        ]
 
     def unjustified(self) -> list[CCheck]:
         """Fired ``justify`` checks without a written justification."""
