@@ -179,7 +179,6 @@ def test_own_key_is_no_colleague(two: dict[str, Path]) -> None:
 
 def test_signed_consultation_answers_the_geen_consultatie_check() -> None:
     from meldcode_cli.walk.engine import SignedConsultation, Walk
-
     from tests.conftest import PROTOCOLS, compile_text
 
     compiled = compile_text((PROTOCOLS / "partnergeweld.yaml").read_text("utf-8"))
