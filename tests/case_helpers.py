@@ -12,8 +12,7 @@ from meldcode_cli.authoring.scenarios import DEFAULT_TODAY
 from meldcode_cli.walk.casestore import CaseStore
 from meldcode_cli.walk.driver import replay
 from meldcode_cli.walk.session import Session, compile_text
-
-from .conftest import PROTOCOLS
+from tests.conftest import PROTOCOLS
 
 SCENARIOS = PROTOCOLS / "scenarios"
 

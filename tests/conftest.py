@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -51,16 +52,39 @@ def windows_branches(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyP
 @pytest.fixture(autouse=True)
 def isolation(
     monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[None]:
-    # never touch the developer's real cases, profile or keys
-    monkeypatch.setenv("MELDCODE_HOME", str(tmp_path_factory.mktemp("meldcode-home")))
+) -> Iterator[Path]:
+    """The one isolation fixture, for every test: a fresh ``MELDCODE_HOME`` (never the
+    developer's real cases, profile or keys), no colour, 100 columns, a dumb terminal and the
+    default language, reset again afterwards. Tests that need the home ask for ``home``."""
+    home = tmp_path_factory.mktemp("meldcode-home")
+    monkeypatch.setenv("MELDCODE_HOME", str(home))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("TERM", "dumb")
     monkeypatch.delenv("MELDCODE_LANG", raising=False)
     set_lang(None)
-    yield
+    yield home
     set_lang(None)
+
+
+@pytest.fixture
+def home(isolation: Path) -> Path:
+    """This test's ``MELDCODE_HOME`` (set by ``isolation``). A module may override it to
+    prepare the home, asking for this one by the same name."""
+    return isolation
+
+
+def terminal_env(home: Path | None = None, columns: int = 100) -> dict[str, str]:
+    """The environment for a ``meldcode`` child on a (pseudo-)terminal: this process's
+    isolated one, with colour allowed, ``TERM=xterm``, the given width and, when given, that
+    home."""
+    drop = ("CI", "NO_COLOR", "MELDCODE_DEBUG")
+    env = {k: v for k, v in os.environ.items() if k not in drop}
+    if home is not None:
+        env["MELDCODE_HOME"] = str(home)
+    env["TERM"] = "xterm"
+    env["COLUMNS"] = str(columns)
+    return env
 
 
 @pytest.fixture(autouse=True)

@@ -12,8 +12,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from meldcode_cli.cli.app import make_app as build_app
-
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 EXAMPLE = str(ROOT / "examples" / "casus-partnergeweld.yaml")
 PASS = "een lange wachtzin"

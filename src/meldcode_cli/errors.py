@@ -28,6 +28,7 @@ library only, no I/O: the engine may raise these.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 __all__ = [
@@ -41,6 +42,26 @@ __all__ = [
 ]
 
 
+Translator = Callable[..., str | None]
+"""``(key, **params) -> text``, or None for a key the catalogue does not have."""
+
+_translate: Translator | None = None
+
+
+def install_translator(translate: Translator) -> None:
+    """Called by :mod:`meldcode_cli.i18n.messages` when it is imported: this module (used by
+    the pure core) imports no catalogue; the edge, which shows messages, brings it."""
+    global _translate  # noqa: PLW0603 - one translator per process
+    _translate = translate
+
+
+def _say(key: str, params: dict[str, object]) -> str:
+    if _translate is None:  # nothing that shows messages is loaded: the key is the text
+        return key
+    text = _translate(key, **params)
+    return key if text is None else text  # a legacy literal text is shown as it is
+
+
 class Text:
     """A catalogue text used as a parameter of another (``what=Text("error.what.key")``):
     translated when the message is shown, like the message itself."""
@@ -50,9 +71,7 @@ class Text:
         self.params = params
 
     def __str__(self) -> str:
-        from meldcode_cli.i18n.messages import t
-
-        return t(self.key, **self.params)
+        return _say(self.key, self.params)
 
     def __format__(self, spec: str) -> str:
         return format(str(self), spec)
@@ -73,19 +92,13 @@ class MeldcodeError(Exception):
     @property
     def message(self) -> str:
         """The text in the current language (a legacy literal text as it is)."""
-        from meldcode_cli.i18n.messages import CATALOGUE, t
-
-        if self.key in CATALOGUE:
-            return t(self.key, **self.params)
-        return self.key
+        return _say(self.key, self.params)
 
     def display(self) -> str:
         """The message as the edge prints it after ``meldcode: ``."""
         if self.prefix_key is None:
             return self.message
-        from meldcode_cli.i18n.messages import t
-
-        return f"{t(self.prefix_key)}: {self.message}"
+        return f"{_say(self.prefix_key, {})}: {self.message}"
 
     def __str__(self) -> str:
         return self.message

@@ -138,7 +138,7 @@ def role_items(compiled: CompiledProtocol, role: str) -> list[CItem]:
     return [ci for ci in compiled.for_role(role).items if _visible(ci, role) and ci.id in reachable]
 
 
-def tree(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = None) -> str:
+def tree(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = None) -> str:  # noqa: C901, PLR0912 - issue 14: to split
     p = compiled.protocol
     shown = None if role is None else {ci.id for ci in role_items(compiled, role)}
     if role is not None:

@@ -149,7 +149,7 @@ def _today(spec: AnswersSpec) -> dt.date:
     return DEFAULT_TODAY
 
 
-def run_scenario(compiled: Any, sc: Scenario, file: str) -> ScenarioResult:
+def run_scenario(compiled: Any, sc: Scenario, file: str) -> ScenarioResult:  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
     """Run one scenario through the engine and compare with its expectations."""
     from meldcode_cli.walk.engine import AnswerError, Walk, path_code
 

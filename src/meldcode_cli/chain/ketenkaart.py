@@ -196,7 +196,7 @@ def load_ketenkaart(
     )
 
 
-def check_kaart(
+def check_kaart(  # noqa: C901, PLR0912 - issue 14: to split
     kaart: KetenkaartFile,
     text: str,
     path: str,

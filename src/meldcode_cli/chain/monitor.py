@@ -185,7 +185,7 @@ def _fired_checks(record: dict[str, Any]) -> list[str]:
 Key = tuple[str, str, str, str]
 
 
-def _decision_facts(first: dict[str, Any], last: dict[str, Any]) -> list[tuple[str, str]]:
+def _decision_facts(first: dict[str, Any], last: dict[str, Any]) -> list[tuple[str, str]]:  # noqa: C901, PLR0912 - issue 14: to split
     """(dimension, value) pairs of one case's decision (last = the latest amendment)."""
     facts: list[tuple[str, str]] = [("totaal", "casussen")]
     prov = last.get("provenance") or {}

@@ -16,8 +16,8 @@ from typer.core import TyperGroup
 
 from meldcode_cli import __version__
 from meldcode_cli.cli import authoring, cases, chain, consult, record, report, training, walk
+from meldcode_cli.cli.argv import hoist_lang
 from meldcode_cli.cli.common import fail
-from meldcode_cli.cli.entry import hoist_lang
 from meldcode_cli.i18n.messages import LANGS, set_lang, t
 
 
@@ -117,7 +117,7 @@ def root(
         set_lang(lang.lower()[:2])
 
 
-def make_app() -> typer.Typer:
+def make_app() -> typer.Typer:  # noqa: PLR0915 - a table of registrations: data, one line each
     """The app: root options, then every command and group in ``--help`` order."""
     app = typer.Typer(
         name="meldcode",

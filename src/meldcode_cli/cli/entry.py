@@ -7,34 +7,12 @@ import os
 import sys
 
 from meldcode_cli import __version__
+from meldcode_cli.cli.argv import hoist_lang
 
 # pydantic plugins are third-party code that observes every validation (some send telemetry);
 # this tool promises that nothing leaves the machine, so none are loaded. It also saves
 # pydantic's scan of every installed package's entry points at start-up.
 os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
-
-
-def hoist_lang(argv: list[str]) -> list[str]:
-    """``--lang L`` anywhere before ``--`` (``meldcode start X --lang en``, as docs/walk.md
-    shows) is moved to the front, where the root option reads it."""
-    out: list[str] = []
-    lang: list[str] = []
-    i = 0
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--":
-            out += argv[i:]
-            break
-        if arg == "--lang" and i + 1 < len(argv):
-            lang = [arg, argv[i + 1]]
-            i += 2
-            continue
-        if arg.startswith("--lang="):
-            lang = [arg]
-        else:
-            out.append(arg)
-        i += 1
-    return lang + out
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -3402,3 +3402,16 @@ def code_title(code: str) -> str:
     if get_lang() == "en":
         return CODE_TITLES_EN.get(code, code)
     return CODES.get(code, code)
+
+
+def _translate(key: str, **params: object) -> str | None:
+    return t(key, **params) if key in CATALOGUE else None
+
+
+def _install() -> None:
+    from meldcode_cli import errors
+
+    errors.install_translator(_translate)
+
+
+_install()  # exceptions of the pure core carry keys; this catalogue says them (errors.py)

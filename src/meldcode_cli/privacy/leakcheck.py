@@ -218,7 +218,7 @@ def _near_birth(norm: str, index: int) -> bool:
     return bool(_BIRTH_WORDS.search(norm[max(0, index - 40) : index]))
 
 
-def find_identifiers(
+def find_identifiers(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
     text: str, known: list[Known] | tuple[Known, ...] = (), *, today: dt.date | None = None
 ) -> list[Finding]:
     """Every identifying value or pattern in ``text`` (see the module text)."""

@@ -93,7 +93,7 @@ def _referenced(compiled: CompiledProtocol) -> tuple[set[str], dict[str, set[str
     return names, values
 
 
-def _domain(
+def _domain(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
     ci: CItem,
     names: set[str],
     values: dict[str, set[str]],
@@ -195,7 +195,7 @@ def path_code_from_answers(
 _DEFERRED = "\x00deferred"  # afweging 5 relevant but left for the evaluation
 
 
-def analyse(
+def analyse(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
     compiled: CompiledProtocol, *, max_paths: int = MAX_PATHS, cross_check: bool = False
 ) -> Analysis:
     """Enumerate all paths, merging states that no later condition can tell apart.

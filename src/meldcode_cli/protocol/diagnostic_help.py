@@ -2,7 +2,7 @@
 (MC0xx-MC3xx), docs/trainer.md (MC4xx) and docs/ketenkaart.md (MC5xx) and docs/organisatie.md (MC6xx), which have no
 cause column: the cause is "": meaning, typical cause, fix.
 
-Used for the rules of ``validate --format sarif``; tests/test_sarif.py keeps it equal to the
+Used for the rules of ``validate --format sarif``; tests/authoring/test_sarif.py keeps it equal to the
 tables, so change both together.
 """
 

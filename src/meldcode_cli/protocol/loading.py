@@ -98,7 +98,7 @@ def _describe_input(value: Any) -> str:
     return repr(value)
 
 
-def _pydantic_diag(err: Any, known_fields: list[str] | None = None) -> tuple[Diagnostic, bool]:
+def _pydantic_diag(err: Any, known_fields: list[str] | None = None) -> tuple[Diagnostic, bool]:  # noqa: PLR0912 - issue 14: to split
     """Map one pydantic error to a diagnostic; the bool says 'point at the key'."""
     etype: str = err["type"]
     loc = _clean_loc(tuple(err["loc"]))

@@ -183,7 +183,7 @@ def load_organisatie(path: Path) -> LoadedOrganisatie:
     return LoadedOrganisatie(shown, text, model, diags)
 
 
-def check_overlay(
+def check_overlay(  # noqa: C901 - issue 14: to split
     loaded: LoadedOrganisatie,
     protocols: dict[str, tuple[str, Any]] | None = None,
     *,

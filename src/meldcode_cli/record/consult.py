@@ -457,7 +457,7 @@ class ImportOutcome:
     fingerprint: str
 
 
-def import_answer(
+def import_answer(  # noqa: PLR0912, PLR0915 - issue 14: to split
     label: str,
     file: Path,
     *,

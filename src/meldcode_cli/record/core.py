@@ -329,7 +329,7 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def build_record(
+def build_record(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
     session: Any,
     *,
     profile: Any | None,
@@ -691,7 +691,7 @@ def load_record(path: Path) -> dict[str, Any]:
     return record
 
 
-def verify_file(
+def verify_file(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
     path: Path,
     *,
     public_key: bytes | None = None,

@@ -6,7 +6,6 @@ Passphrases are read without echo from the terminal (``getpass``), or from a fil
 
 from __future__ import annotations
 
-import getpass
 import json
 import sys
 from collections.abc import Callable
@@ -15,9 +14,13 @@ from typing import Any, TextIO
 
 from meldcode_cli.i18n.messages import CATALOGUE, t
 from meldcode_cli.record.core import ChosenDecision, Override, VerifyResult
+from meldcode_cli.record.passphrase import (
+    passphrase_source,
+)
 from meldcode_cli.record.profile import Profile, ProfileError, ProfileStore
 from meldcode_cli.roles import PROFILE_ROLES
 from meldcode_cli.walk.casestore import CaseError, CaseStore
+from meldcode_cli.walk.prompt.lines import report_recovery, report_signed
 from meldcode_cli.walk.session import Session
 
 __all__ = [
@@ -30,51 +33,6 @@ __all__ = [
     "sign_existing",
 ]
 
-
-def passphrase_source(
-    file: Path | None, *, confirm: bool = False, prompt_key: str = "key.passphrase"
-) -> Callable[[], str]:
-    """A function that returns the passphrase: from a private file, or asked without echo."""
-    if file is not None:
-
-        def from_file() -> str:
-            from meldcode_cli.files import oscompat
-
-            try:
-                private = oscompat.is_private_file(file)
-                text = file.read_text(encoding="utf-8")
-            except OSError as e:
-                raise ProfileError(f"--passphrase-file {file}: {e.strerror}") from None
-            if not private:
-                raise ProfileError("error.keyflow.is_leesbaar_voor_anderen", file=file)
-            return text.rstrip("\r\n")
-
-        return from_file
-
-    def ask() -> str:
-        if not sys.stdin.isatty():
-            raise ProfileError(t("key.no_tty"))
-        if not confirm:
-            return getpass.getpass(t(prompt_key) + " ")
-        # a new passphrase: too short or not repeated the same is asked again, not fatal
-        for _ in range(MAX_NEW_PASSPHRASE_TRIES):
-            first = getpass.getpass(t(prompt_key) + " ")
-            if len(first) < MIN_PASSPHRASE:
-                sys.stdout.write(t("key.passphrase.short", n=MIN_PASSPHRASE) + "\n")
-                sys.stdout.flush()
-                continue
-            second = getpass.getpass(t("key.passphrase.again") + " ")
-            if first == second:
-                return first
-            sys.stdout.write(t("key.passphrase.mismatch.again") + "\n")
-            sys.stdout.flush()
-        raise ProfileError(t("key.passphrase.gave_up"))
-
-    return ask
-
-
-MIN_PASSPHRASE = 8
-MAX_NEW_PASSPHRASE_TRIES = 5
 
 ROLES = PROFILE_ROLES
 
@@ -242,9 +200,7 @@ def sign_existing(
     from meldcode_cli.walk.confirm import NotConfirmed, confirm_signing
 
     session, info = Session.resume(store or CaseStore(), label)
-    from meldcode_cli.walk import flow as walkflow
-
-    walkflow._report_recovery(info, stdout)  # a damaged journal tail is said, not hidden
+    report_recovery(info, stdout)  # a damaged journal tail is said, not hidden
     ov = _parse_override(override, reason, consulted)
     amendment = reason if ov is None else None
     confirmation = None
@@ -277,14 +233,6 @@ def sign_existing(
     return out.path
 
 
-def report_signed(out: Any, stdout: TextIO) -> None:
-    if out.training:
-        stdout.write(t("key.training_record", path=out.path) + "\n")
-    else:
-        stdout.write(t("key.signed", path=out.path, fp=out.fingerprint, kind=out.kind) + "\n")
-    stdout.flush()
-
-
 def evaluate_case(
     label: str,
     *,
@@ -309,7 +257,7 @@ def evaluate_case(
 
     store = store or CaseStore()
     session, info = Session.resume(store, label)
-    walkflow._report_recovery(info, stdout)
+    report_recovery(info, stdout)
     if "afweging_5" not in {ci.id for ci in session.walk.relevant()}:
         raise CaseError("error.keyflow.casus_heeft_geen_lopende", label=label)
     if not stdin.isatty():

@@ -69,7 +69,7 @@ def decision_records_of(session: Session) -> list[Path]:
     return [p for p in records_of(session) if not is_consultation_file(p)]
 
 
-def sign_case(
+def sign_case(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
     session: Session,
     *,
     passphrase: Callable[[], str] | None,

@@ -1249,7 +1249,7 @@ def _date_value(where: str, d: dt.date) -> Identifying:
     return Identifying(where, tuple(dict.fromkeys(variants)), f"{dd}{m}{y}")
 
 
-def identifying_values(record: dict[str, Any], people: Betrokkenen | None) -> list[Identifying]:
+def identifying_values(record: dict[str, Any], people: Betrokkenen | None) -> list[Identifying]:  # noqa: C901, PLR0912 - issue 14: to split
     """Every value the advice summary must not show: each string value from the
     betrokkenen file except the descriptive ``rol``, ``relatie`` and ``gezag``; birth dates
     in their usual spellings; the melder's name, registration and contact; the case label."""
@@ -1298,7 +1298,7 @@ def identifying_values(record: dict[str, Any], people: Betrokkenen | None) -> li
     return out
 
 
-def known_values(record: dict[str, Any], people: Betrokkenen | None) -> list[Any]:
+def known_values(record: dict[str, Any], people: Betrokkenen | None) -> list[Any]:  # noqa: C901, PLR0912 - issue 14: to split
     """The values :mod:`leakcheck` must not find: every name, birth date and contact in the
     betrokkenen, the melder's name, organisation and contact, and the case label."""
     from meldcode_cli.privacy.leakcheck import Known
@@ -1579,7 +1579,7 @@ class ReportOutcome:
     warnings: list[str] = field(default_factory=list)
 
 
-def make_report(
+def make_report(  # noqa: PLR0912 - issue 14: to split
     req: ReportRequest,
     *,
     stdin: TextIO | None = None,

@@ -101,7 +101,7 @@ def _notes(items: Iterable[_Item], *, client: bool) -> list[str]:
     return out
 
 
-def build_journaal(
+def build_journaal(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
     record: dict[str, Any],
     *,
     concept: bool,

@@ -181,7 +181,7 @@ def check_casus_text(text: str, display: str, base: Path) -> CasusCheck:
     return result
 
 
-def _semantic(
+def _semantic(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
     casus: Casus, display: str, base: Path, result: CasusCheck
 ) -> list[tuple[Diagnostic, bool]]:
     from meldcode_cli.authoring.scenarios import resolve_protocol

@@ -229,7 +229,7 @@ def _item_point(
 _PATH_LABEL = {"J": "walk.ja", "N": "walk.nee", "-": "debrief.not_asked", "?": "debrief.open"}
 
 
-def build_debrief(files: Sequence[Path], casus_ref: str | None = None) -> Debrief:
+def build_debrief(files: Sequence[Path], casus_ref: str | None = None) -> Debrief:  # noqa: PLR0915 - issue 14: to split
     from meldcode_cli.authoring.render import AFWEGING_NODES
     from meldcode_cli.i18n.messages import get_lang
     from meldcode_cli.training.casus import load_casus

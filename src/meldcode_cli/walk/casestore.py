@@ -164,7 +164,7 @@ def _valid_value(value: Any) -> bool:
     )
 
 
-def _parse_line(line: bytes) -> JournalEntry | None:
+def _parse_line(line: bytes) -> JournalEntry | None:  # noqa: PLR0912 - issue 14: to split
     """One journal line as an entry, or None when it is damaged in any way: not JSON
     under :mod:`jsonio`'s rules, a wrong checksum, or an entry of the wrong shape (a
     recomputed checksum does not make a malformed entry usable)."""

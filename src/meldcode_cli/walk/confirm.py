@@ -31,7 +31,7 @@ def _block(text: str) -> list[str]:
     return ["    " + line for line in text.splitlines()] or ["    "]
 
 
-def signing_lines(
+def signing_lines(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
     session: Any,
     *,
     override: Any | None = None,

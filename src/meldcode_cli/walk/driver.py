@@ -182,7 +182,7 @@ def _before_signing(tgt: Target, prompter: Prompter) -> None:
             _ask_justification(tgt, prompter, c)
 
 
-def drive(
+def drive(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
     target: Target | Walk,
     prompter: Prompter,
     *,
@@ -313,6 +313,18 @@ def replay(
         else:
             missing.append(nxt.id)
             skipped.add(nxt.id)
+
+
+def replay_walk(
+    walk: Walk, answers: Mapping[str, Any], acute_steps: Sequence[int] = ()
+) -> list[str]:
+    """Answer a bare :class:`Walk` in walk order from a mapping (scenario files, ``--answers``).
+
+    Returns the ids of relevant items that the mapping does not answer (all of them, not just
+    the first). Raises :class:`AnswerError` on the first invalid answer, or when the answers
+    keep reopening each other.
+    """
+    return replay(BareTarget(walk), answers, acute_steps)
 
 
 def replay_phases(

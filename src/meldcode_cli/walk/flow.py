@@ -22,8 +22,9 @@ from meldcode_cli.i18n.messages import get_lang, t
 from meldcode_cli.protocol.afwegingskader import Decision
 from meldcode_cli.walk.casestore import CaseError, CaseStore
 from meldcode_cli.walk.engine import AnswerError, Walk
+from meldcode_cli.walk.prompt.lines import report_recovery, report_signed
 from meldcode_cli.walk.runner import WalkInterrupted, interactive
-from meldcode_cli.walk.session import ResumeInfo, Session, compile_text
+from meldcode_cli.walk.session import Session, compile_text
 
 __all__ = [
     "FinishedWalk",
@@ -119,7 +120,7 @@ def _load_protocol(name: str) -> tuple[str, str]:
         raise UsageError(f"{path}: {e}") from None
 
 
-def start_walk(
+def start_walk(  # noqa: PLR0912, PLR0915 - issue 14: to split
     req: WalkRequest,
     *,
     stdin: TextIO | None = None,
@@ -241,7 +242,7 @@ def _signer(
     """
 
     def finalize(session: Session, stdout: TextIO) -> None:
-        from meldcode_cli.record.keyflow import passphrase_source, report_signed
+        from meldcode_cli.record.passphrase import passphrase_source
         from meldcode_cli.record.profile import ProfileStore
         from meldcode_cli.record.signing import sign_case
 
@@ -356,7 +357,7 @@ class AnswersFile:
         return ("answers", item_id)
 
 
-def _replay(
+def _replay(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
     target: Any, spec: Any, label: str | None, stdout: TextIO, signer: Signer | None = None
 ) -> WalkOutcome:
     from meldcode_cli.protocol.diagnostics import did_you_mean
@@ -510,7 +511,7 @@ def resume_walk(
         raise UsageError(t("walk.no_tty_resume"))
     current = _current_text(case.protocol_id)
     session, info = Session.resume(store, label, current_text=current, today=today)
-    _report_recovery(info, stdout)
+    report_recovery(info, stdout)
     if info.protocol_changed:
         choice = on_change or _ask_on_change(stdin, stdout)
         if choice == "restart":
@@ -633,7 +634,7 @@ def amend(
     reason: str | None = None,
 ) -> None:
     """Sign the corrected case as an amendment: a reason, the screen with the changes, yes."""
-    from meldcode_cli.record.keyflow import passphrase_source, report_signed
+    from meldcode_cli.record.passphrase import passphrase_source
     from meldcode_cli.record.signing import pending_changes, sign_case
     from meldcode_cli.walk.confirm import NotConfirmed, confirm_signing
     from meldcode_cli.walk.prompt.lines import ask_text
@@ -668,13 +669,6 @@ def _current_text(protocol_id: str) -> str | None:
     except UsageError:
         return None
     return text
-
-
-def _report_recovery(info: ResumeInfo, stdout: TextIO) -> None:
-    if info.lost_lines:
-        _out(stdout, t("walk.recovered", n=info.lost_lines, problem=info.problem or ""))
-    if info.protocol_changed:
-        _out(stdout, t("walk.protocol_changed"))
 
 
 def _ask_on_change(stdin: TextIO, stdout: TextIO) -> str:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import textwrap
 
 from meldcode_cli.i18n.messages import get_lang, t
+from meldcode_cli.walk.acute import ACUTE_TEXT, acute_contacts
 from meldcode_cli.walk.engine import Walk, triggers
+from meldcode_cli.walk.view import _lang, answer_text, contact_line
 
-__all__ = ["WIDTH", "phone_lines"]
+__all__ = ["WIDTH", "acute_block", "phone_lines"]
 
 WIDTH = 72
 MAX_FACTS = 240  # characters of the facts text: the screen must stay one screen
@@ -23,11 +25,9 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def phone_lines(walk: Walk, width: int | None = None) -> list[str]:
+def phone_lines(walk: Walk, width: int | None = None) -> list[str]:  # noqa: C901, PLR0912 - issue 14: to split
     """The summary, wrapped to ``width`` (default: the terminal, at most :data:`WIDTH`)."""
     import shutil
-
-    from meldcode_cli.walk.view import answer_text
 
     if width is None:
         width = max(40, min(WIDTH, shutil.get_terminal_size((80, 24)).columns - 1))
@@ -100,3 +100,12 @@ def phone_lines(walk: Walk, width: int | None = None) -> list[str]:
             subsequent_indent=" " * col,
         )
     return lines
+
+
+def acute_block(walk: Walk) -> list[str]:
+    lines = [t("walk.acute.title"), " ".join(ACUTE_TEXT.get(_lang()).split())]
+    route = walk.compiled.protocol.acute_route
+    if route is not None and route.text is not None:
+        lines.append(" ".join(route.text.get(_lang()).split()))
+    lines.extend(f"  ☎ {contact_line(c)}" for c in acute_contacts(walk.compiled.protocol))
+    return [*lines, "", *phone_lines(walk)]

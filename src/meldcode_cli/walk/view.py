@@ -19,11 +19,9 @@ from meldcode_cli.protocol.model import (
     SingleChoiceItem,
     TextItem,
 )
-from meldcode_cli.walk.acute import ACUTE_TEXT, acute_contacts
 from meldcode_cli.walk.engine import Walk
 
 __all__ = [
-    "acute_block",
     "answer_text",
     "date_in_words",
     "decision_lines",
@@ -116,17 +114,6 @@ def why_block(item: CItem, walk: Walk) -> list[str]:
     return lines
 
 
-def acute_block(walk: Walk) -> list[str]:
-    lines = [t("walk.acute.title"), " ".join(ACUTE_TEXT.get(_lang()).split())]
-    route = walk.compiled.protocol.acute_route
-    if route is not None and route.text is not None:
-        lines.append(" ".join(route.text.get(_lang()).split()))
-    lines.extend(f"  ☎ {contact_line(c)}" for c in acute_contacts(walk.compiled.protocol))
-    from meldcode_cli.walk.phone import phone_lines
-
-    return [*lines, "", *phone_lines(walk)]
-
-
 def option_label(option: Option) -> str:
     """An option's text, marked when choosing it records acute or structurele onveiligheid.
 
@@ -200,7 +187,7 @@ def verstrekking_lines(walk: Walk) -> list[str]:
     return lines
 
 
-def decision_lines(decision: Decision | None, walk: Walk) -> list[str]:
+def decision_lines(decision: Decision | None, walk: Walk) -> list[str]:  # noqa: PLR0912 - issue 14: to split
     if walk.compiled.protocol.kind == "informatieverzoek":
         return verstrekking_lines(walk)
     if decision is None:

@@ -47,6 +47,7 @@ from meldcode_cli.protocol.model import (
 from meldcode_cli.walk import view as walkview
 from meldcode_cli.walk.driver import ACUTE, BACK, NOTE, PAUSE, WHY
 from meldcode_cli.walk.engine import NATURES, PROVENANCES, AnswerValue, Walk
+from meldcode_cli.walk.phone import acute_block
 
 if TYPE_CHECKING:
     from prompt_toolkit.key_binding import KeyPressEvent
@@ -453,7 +454,7 @@ class QuestionaryPrompter:
         return str(chosen) if chosen else None
 
     def acute(self, walk: Walk) -> bool:
-        lines = walkview.acute_block(walk)
+        lines = acute_block(walk)
         self._print()
         self.console.print(
             Panel(

@@ -6,11 +6,22 @@ in tests; end of input raises EOFError like every prompt in meldcode.
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from meldcode_cli.i18n.messages import t
 
-__all__ = ["ask_numbered", "ask_text", "read_line", "wrap_lines", "write_lines"]
+if TYPE_CHECKING:
+    from meldcode_cli.walk.session import ResumeInfo
+
+__all__ = [
+    "ask_numbered",
+    "ask_text",
+    "read_line",
+    "report_recovery",
+    "report_signed",
+    "wrap_lines",
+    "write_lines",
+]
 
 
 def wrap_lines(lines: list[str], width: int) -> list[str]:
@@ -90,3 +101,19 @@ def ask_text(label: str, stdin: TextIO, stdout: TextIO, *, optional: bool = Fals
         if value or optional:
             return value or None
         write_lines(stdout, t("key.required"))
+
+
+def report_recovery(info: ResumeInfo, stdout: TextIO) -> None:
+    """Say what resuming found: a damaged journal tail dropped, or a changed protocol."""
+    if info.lost_lines:
+        write_lines(stdout, t("walk.recovered", n=info.lost_lines, problem=info.problem or ""))
+    if info.protocol_changed:
+        write_lines(stdout, t("walk.protocol_changed"))
+
+
+def report_signed(out: Any, stdout: TextIO) -> None:
+    if out.training:
+        stdout.write(t("key.training_record", path=out.path) + "\n")
+    else:
+        stdout.write(t("key.signed", path=out.path, fp=out.fingerprint, kind=out.kind) + "\n")
+    stdout.flush()

@@ -24,6 +24,7 @@ from meldcode_cli.protocol.model import (
 from meldcode_cli.walk import view as walkview
 from meldcode_cli.walk.driver import ACUTE, BACK, NOTE, PAUSE, WHY
 from meldcode_cli.walk.engine import NATURES, PROVENANCES, AnswerValue, Walk
+from meldcode_cli.walk.phone import acute_block
 
 __all__ = ["PlainPrompter"]
 
@@ -89,7 +90,7 @@ class PlainPrompter:
                 return raw
             problem = t("walk.plain.again")
 
-    def _ask_once(self, item: CItem, walk: Walk, problem: str | None, default: AnswerValue) -> Any:
+    def _ask_once(self, item: CItem, walk: Walk, problem: str | None, default: AnswerValue) -> Any:  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
         if problem:
             self._print(t("walk.problem", reason=problem))
         self._print("", walkview.question_text(item))
@@ -209,7 +210,7 @@ class PlainPrompter:
 
     def acute(self, walk: Walk) -> bool:
         step = walk.acute_events[-1].step if walk.acute_events else walk.current_step()
-        self._print("", "!" * 60, *walkview.acute_block(walk), "!" * 60)
+        self._print("", "!" * 60, *acute_block(walk), "!" * 60)
         self._print(
             t("walk.acute.recorded" if self.saving else "walk.acute.not_saved", step=step),
             t("walk.acute.continue" if self.saving else "walk.acute.continue_not_saved"),
