@@ -36,7 +36,7 @@ from pydantic import (
     model_validator,
 )
 
-from meldcode_cli.i18n.messages import CATALOGUE, get_lang, t
+from meldcode_cli.i18n.messages import get_lang, has, t
 from meldcode_cli.walk.casestore import CaseError
 
 if TYPE_CHECKING:
@@ -459,7 +459,7 @@ def _when(at: str | None) -> str:
 
 def _label_for(item_id: str, item: dict[str, Any] | None) -> str:
     key = f"report.item.{item_id}"
-    if key in CATALOGUE:
+    if has(key):
         return t(key)
     if item is not None:
         return " ".join(str(item.get("text", item_id)).split())
@@ -474,7 +474,7 @@ def _nature(nature: str | None) -> str | None:
 
 def _provenance(provenance: str) -> str:
     key = f"walk.provenance.{provenance}"
-    return t(key) if key in CATALOGUE else provenance
+    return t(key) if has(key) else provenance
 
 
 def _role(role: str | None) -> str:
@@ -984,7 +984,7 @@ class _Builder:
                 t(
                     "report.about.record_value",
                     kind=t(f"report.kind.{rec.get('kind')}")
-                    if f"report.kind.{rec.get('kind')}" in CATALOGUE
+                    if has(f"report.kind.{rec.get('kind')}")
                     else rec.get("kind", ""),
                     n=rec.get("sequence", ""),
                     id=rec.get("record_id", ""),
