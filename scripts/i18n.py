@@ -124,10 +124,24 @@ def compile_all() -> int:
 
 
 def extract() -> int:
-    cmd = [sys.executable, "-m", "babel.messages.frontend", "extract", "-F",
-           str(ROOT / "babel.cfg"), "-k", "t", "-k", "tn:1", "--no-default-keywords",
-           "--omit-header", "--no-location", "-o", str(LOCALE / f"{DOMAIN}.pot"),
-           str(ROOT / "src" / "meldcode_cli")]
+    cmd = [
+        sys.executable,
+        "-m",
+        "babel.messages.frontend",
+        "extract",
+        "-F",
+        str(ROOT / "babel.cfg"),
+        "-k",
+        "t",
+        "-k",
+        "tn:1",
+        "--no-default-keywords",
+        "--omit-header",
+        "--no-location",
+        "-o",
+        str(LOCALE / f"{DOMAIN}.pot"),
+        str(ROOT / "src" / "meldcode_cli"),
+    ]
     return subprocess.run(cmd, check=False).returncode
 
 
