@@ -208,6 +208,9 @@ def short_help(text: str, limit: int = 45) -> str:
 
 
 def build_app() -> typer.Typer:
+    from meldcode_cli.cli.chrome import install as install_chrome
+
+    install_chrome()  # click/typer's own words through the catalogue (cli/chrome.py)
     app = typer.Typer(
         name="meldcode",
         help=t("app.help"),
