@@ -16,7 +16,7 @@ import gettext
 import os
 from pathlib import Path
 
-__all__ = ["LANGS", "code_title", "get_lang", "has", "set_lang", "t", "tn"]
+__all__ = ["LANGS", "code_title", "entries", "get_lang", "has", "set_lang", "t", "tn"]
 
 LANGS = ("nl", "en")
 DOMAIN = "meldcode"
@@ -56,6 +56,20 @@ def has(key: str) -> bool:
     """Whether the catalogue has ``key`` (for texts that exist only for some values)."""
     cat = getattr(translation("nl"), "_catalog", {})
     return key in cat or (key, 0) in cat
+
+
+def entries() -> dict[str, dict[str, str]]:
+    """Every key with its text per language (for tests and tools; plural entries: "one")."""
+    out: dict[str, dict[str, str]] = {}
+    for lang in LANGS:
+        cat = getattr(gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang]), "_catalog", {})
+        for raw, text in cat.items():
+            if isinstance(raw, tuple) and raw[1]:
+                continue
+            key = raw[0] if isinstance(raw, tuple) else raw
+            if key:
+                out.setdefault(key, {})[lang] = text
+    return out
 
 
 def t(key: str, **params: object) -> str:
