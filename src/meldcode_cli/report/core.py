@@ -571,7 +571,7 @@ class _Builder:
         keep = notes or (lambda _n: True)
         own = f"report.item.{item_id}.{self.record.get('provenance', {}).get('role')}"
         return Entry(
-            label or (t(own) if own in CATALOGUE else _label_for(item_id, item)),
+            label or (t(own) if has(own) else _label_for(item_id, item)),
             value,
             empty=empty,
             items=items,
@@ -613,7 +613,7 @@ class _Builder:
 
         def val(key: str) -> Entry:
             own = f"report.melder.{key}.{role}"
-            label = t(own if own in CATALOGUE else f"report.melder.{key}")
+            label = t(own if has(own) else f"report.melder.{key}")
             raw = prof.get(key)
             if key == "role":
                 raw = _role(raw) if raw else None
