@@ -19,9 +19,10 @@ from meldcode_cli.errors import (
     MeldcodeError,
     UsageError,
 )
-from meldcode_cli.i18n.messages import CATALOGUE, set_lang, t
+from meldcode_cli.i18n.messages import entries, set_lang, t
 from tests.conftest import VOORBEELD
 
+CATALOGUE = entries()
 SRC = Path(__file__).resolve().parents[2] / "src" / "meldcode_cli"
 
 # Common Dutch function words and the words of our own Dutch error texts; none of them is

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from meldcode_cli.cli.app import make_app as build_app
-from meldcode_cli.i18n.messages import CODE_TITLES_EN
+from meldcode_cli.i18n.messages import has
 from meldcode_cli.protocol.compiled import CompiledProtocol
 from meldcode_cli.protocol.diagnostics import CODES
 from meldcode_cli.training.casus import (
@@ -169,7 +169,7 @@ def test_invalid_fixtures_cover_the_casus_codes() -> None:
 def test_casus_codes_are_documented_and_translated() -> None:
     casus_codes = [c for c in CODES if c.startswith("MC4")]
     assert casus_codes == [f"MC4{n:02d}" for n in range(1, 12)]
-    assert all(c in CODE_TITLES_EN for c in casus_codes)
+    assert all(has(f"code.{c}") for c in casus_codes)
     doc = (ROOT / "docs" / "trainer.md").read_text(encoding="utf-8")
     for code in casus_codes:
         assert f"| {code} |" in doc, code

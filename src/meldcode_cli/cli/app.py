@@ -119,6 +119,9 @@ def root(
 
 def make_app() -> typer.Typer:  # noqa: PLR0915 - a table of registrations: data, one line each
     """The app: root options, then every command and group in ``--help`` order."""
+    from meldcode_cli.cli.chrome import install as install_chrome
+
+    install_chrome()  # click/typer's own words through the catalogue (cli/chrome.py)
     app = typer.Typer(
         name="meldcode",
         help=t("app.help"),

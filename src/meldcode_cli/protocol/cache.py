@@ -58,7 +58,7 @@ def tool_fingerprint() -> str:
                 dirs[:] = sorted(d for d in dirs if not d.startswith(("_", ".")))
                 rel = os.path.relpath(folder, package)
                 for name in sorted(names):
-                    if name.endswith(".py"):
+                    if name.endswith((".py", ".mo")):  # code and compiled catalogues
                         st = os.stat(os.path.join(folder, name))
                         h.update(f"{rel}/{name}:{st.st_size}:{st.st_mtime_ns};".encode())
         except OSError:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
-from meldcode_cli.i18n.messages import CATALOGUE, t
+from meldcode_cli.i18n.messages import has, t
 from meldcode_cli.record.core import ChosenDecision, Override, VerifyResult
 from meldcode_cli.record.passphrase import (
     passphrase_source,
@@ -109,12 +109,12 @@ def init_profile(
     role = parse_role(role)
     org_key = f"key.init.organisation.{role}"
     organisation = organisation or _ask_field(
-        t(org_key if org_key in CATALOGUE else "key.init.organisation"), stdin, stdout
+        t(org_key if has(org_key) else "key.init.organisation"), stdin, stdout
     )
     reg_key = f"key.init.registration.{role}"
     while registration is None and interactive:
         registration = _ask_field(
-            t(reg_key if reg_key in CATALOGUE else "key.init.registration"),
+            t(reg_key if has(reg_key) else "key.init.registration"),
             stdin,
             stdout,
             optional=True,

@@ -38,7 +38,7 @@ from pydantic import (
 )
 
 from meldcode_cli.errors import CheckFailed
-from meldcode_cli.i18n.messages import CATALOGUE, get_lang, t
+from meldcode_cli.i18n.messages import get_lang, has, t
 from meldcode_cli.roles import ROLES as _ROLES
 from meldcode_cli.walk.casestore import CaseError
 
@@ -479,7 +479,7 @@ def _when(at: str | None) -> str:
 
 def _label_for(item_id: str, item: dict[str, Any] | None) -> str:
     key = f"report.item.{item_id}"
-    if key in CATALOGUE:
+    if has(key):
         return t(key)
     if item is not None:
         return " ".join(str(item.get("text", item_id)).split())
@@ -494,7 +494,7 @@ def _nature(nature: str | None) -> str | None:
 
 def _provenance(provenance: str) -> str:
     key = f"walk.provenance.{provenance}"
-    return t(key) if key in CATALOGUE else provenance
+    return t(key) if has(key) else provenance
 
 
 def _role(role: str | None) -> str:
@@ -571,7 +571,7 @@ class _Builder:
         keep = notes or (lambda _n: True)
         own = f"report.item.{item_id}.{self.record.get('provenance', {}).get('role')}"
         return Entry(
-            label or (t(own) if own in CATALOGUE else _label_for(item_id, item)),
+            label or (t(own) if has(own) else _label_for(item_id, item)),
             value,
             empty=empty,
             items=items,
@@ -613,7 +613,7 @@ class _Builder:
 
         def val(key: str) -> Entry:
             own = f"report.melder.{key}.{role}"
-            label = t(own if own in CATALOGUE else f"report.melder.{key}")
+            label = t(own if has(own) else f"report.melder.{key}")
             raw = prof.get(key)
             if key == "role":
                 raw = _role(raw) if raw else None
@@ -1035,7 +1035,7 @@ class _Builder:
                 t(
                     "report.about.record_value",
                     kind=t(f"report.kind.{rec.get('kind')}")
-                    if f"report.kind.{rec.get('kind')}" in CATALOGUE
+                    if has(f"report.kind.{rec.get('kind')}")
                     else rec.get("kind", ""),
                     n=rec.get("sequence", ""),
                     id=rec.get("record_id", ""),

@@ -185,10 +185,10 @@ def build_journaal(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
     p_parts: list[str] = []
     chosen = (record.get("override") or {}).get("chosen") or decision
     if verstrekking and complete:
-        from meldcode_cli.i18n.messages import CATALOGUE
+        from meldcode_cli.i18n.messages import has
 
         key = f"walk.verstrekking.{decision.get('besluit')}"
-        what = t(key) if key in CATALOGUE else str(decision.get("besluit"))
+        what = t(key) if has(key) else str(decision.get("besluit"))
         p_parts.append(t("journaal.besluit", what=what))
         if decision.get("grondslag"):
             p_parts.append(
