@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from meldcode_cli.cli.app import build_app
-from meldcode_cli.record.core import build_record
+from meldcode_cli.record.build import build_record
 from meldcode_cli.report.journaal import WIDTH, build_journaal, make_journaal
 from meldcode_cli.walk.casestore import CaseStore
 from meldcode_cli.walk.midcase import case_view
@@ -47,7 +47,7 @@ def journaal_of(tmp_path: Path, protocol_id: str, role: str) -> str:
         acute_steps=sc.get("acute_steps"),
     )
     record = build_record(session, profile=None, key_fingerprint=None, training=False)
-    return build_journaal(record, concept=False, step=5, complete=True)
+    return build_journaal(record.to_dict(), concept=False, step=5, complete=True)
 
 
 @pytest.mark.parametrize(("protocol_id", "role"), CASES, ids=[f"{p}-{r}" for p, r in CASES])

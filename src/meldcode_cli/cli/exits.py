@@ -50,7 +50,7 @@ def fail(message: str, code: int = EXIT_USAGE) -> Exited:
 def guard_core(call: Callable[[], T], passthrough: tuple[type[BaseException], ...] = ()) -> T:
     """Run one core call; map our exceptions to :class:`Exited`, never a traceback."""
     from meldcode_cli.authoring.validate import UsageError
-    from meldcode_cli.i18n.messages import t
+    from meldcode_cli.i18n.messages import error_text, t
     from meldcode_cli.walk.casestore import CaseError
 
     try:
@@ -58,7 +58,7 @@ def guard_core(call: Callable[[], T], passthrough: tuple[type[BaseException], ..
     except UsageError as e:
         raise fail(f"{t('usage_error')}: {e}", EXIT_USAGE) from None
     except CaseError as e:  # an unusable file or folder: says which and what to do
-        raise fail(e.message, EXIT_USAGE) from None
+        raise fail(error_text(e), EXIT_USAGE) from None
     except OSError as e:  # an OS error no core path mapped: still name the file
         from meldcode_cli.files.jsonio import os_error_text
 
@@ -82,12 +82,12 @@ def guard_walk(call: Callable[[], T], passthrough: tuple[type[BaseException], ..
     from meldcode_cli.walk.flow import WalkInterrupted
 
     def guarded() -> T:
-        from meldcode_cli.i18n.messages import t
+        from meldcode_cli.i18n.messages import error_text, t
 
         try:
             return call()
         except CaseError as e:
-            raise fail(e.message, EXIT_USAGE) from None
+            raise fail(error_text(e), EXIT_USAGE) from None
         except WalkInterrupted as e:
             import contextlib
 

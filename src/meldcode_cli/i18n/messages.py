@@ -2570,6 +2570,110 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Meldcode monitoring: anonymised counts",
     },
     # ---- end of issue 17 ----
+    # ---- issue 14: new entries below this line ----
+    "verify.reason.not_an_object": {
+        "nl": "'record' is geen object",
+        "en": "'record' is not an object",
+    },
+    "verify.reason.schema_version": {
+        "nl": "onbekende schema_version {version}: deze versie van meldcode leest "
+        "{supported}; gebruik een nieuwere meldcode",
+        "en": "unknown schema_version {version}: this version of meldcode reads {supported}; "
+        "use a newer meldcode",
+    },
+    "verify.reason.schema": {
+        "nl": "record past niet in het schema: {where}: {msg}",
+        "en": "record does not fit the schema: {where}: {msg}",
+    },
+    "verify.reason.unsigned": {
+        "nl": "niet ondertekend",
+        "en": "not signed",
+    },
+    "verify.reason.unsigned_training": {
+        "nl": "niet ondertekend (OEFENING)",
+        "en": "not signed (TRAINING)",
+    },
+    "verify.reason.signature_block_schema": {
+        "nl": "handtekeningblok onleesbaar: {where}: {msg} (alleen Ed25519 met RFC 8785 wordt"
+        " aanvaard)",
+        "en": "signature block unreadable: {where}: {msg} (only Ed25519 with RFC 8785 is accepted)",
+    },
+    "verify.reason.signature_block_unreadable": {
+        "nl": "handtekeningblok onleesbaar: {error}",
+        "en": "signature block unreadable: {error}",
+    },
+    "verify.reason.signature_block_length": {
+        "nl": "handtekeningblok onleesbaar: sleutel of handtekening heeft niet de lengte van "
+        "Ed25519",
+        "en": "signature block unreadable: key or signature does not have the length of Ed25519",
+    },
+    "verify.reason.fingerprint_mismatch": {
+        "nl": "vingerafdruk past niet bij de publieke sleutel in het bestand",
+        "en": "fingerprint does not match the public key in the file",
+    },
+    "verify.reason.record_key_mismatch": {
+        "nl": "de sleutel in het record is niet de sleutel die ondertekende",
+        "en": "the key named in the record is not the key that signed",
+    },
+    "verify.reason.other_key": {
+        "nl": "ondertekend met een andere sleutel dan --key",
+        "en": "signed with a key other than --key",
+    },
+    "verify.reason.not_in_keyring": {
+        "nl": "sleutel {fp} staat niet in de sleutelring",
+        "en": "key {fp} is not in the keyring",
+    },
+    "verify.reason.keyring_mismatch": {
+        "nl": "sleutel {fp} in het bestand is niet die in de sleutelring",
+        "en": "key {fp} in the file is not the one in the keyring",
+    },
+    "verify.reason.outside_validity": {
+        "nl": "record gemaakt op {created}, buiten de geldigheid van sleutel {fp}",
+        "en": "record made at {created}, outside the validity of key {fp}",
+    },
+    "verify.reason.changed_sections": {
+        "nl": "handtekening klopt niet: gewijzigd sinds ondertekening: {sections}",
+        "en": "signature does not match: changed since signing: {sections}",
+    },
+    "verify.reason.signature_invalid": {
+        "nl": "handtekening klopt niet: de handtekening, het integriteitsoverzicht of de "
+        "kopgegevens (record_id, datum, volgnummer) zijn gewijzigd, of de sleutel is "
+        "een andere",
+        "en": "signature does not match: the signature, the integrity map or the header "
+        "(record_id, date, sequence) were changed, or the key is another",
+    },
+    "verify.reason.protocol_differs": {
+        "nl": "protocol {id} {at_hand} hier wijkt af van het protocol waarmee het record is "
+        "gemaakt (zelfde versie, andere inhoud)",
+        "en": "protocol {id} {at_hand} here differs from the protocol the record was made "
+        "with (same version, other content)",
+    },
+    "verify.reason.protocol_other_version": {
+        "nl": "protocol {id} is hier versie {at_hand}; het record gebruikte versie {version}",
+        "en": "protocol {id} is version {at_hand} here; the record used version {version}",
+    },
+    "verify.reason.protocol_hash_ok": {
+        "nl": "protocol {id} {version}: hash klopt",
+        "en": "protocol {id} {version}: hash matches",
+    },
+    "verify.reason.chain_gap": {
+        "nl": "casus {case}: record {seq} volgt op record {before}; er ontbreekt een record "
+        "in de keten",
+        "en": "case {case}: record {seq} follows record {before}; a record of the chain is missing",
+    },
+    "verify.reason.chain_missing_first": {
+        "nl": "casus {case}: record {seq} verwijst naar een eerder record dat ontbreekt",
+        "en": "case {case}: record {seq} refers to an earlier record that is missing",
+    },
+    "verify.reason.chain_broken": {
+        "nl": "casus {case}: record {seq} verwijst niet naar record {before} (keten gebroken)",
+        "en": "case {case}: record {seq} does not refer to record {before} (chain broken)",
+    },
+    "verify.reason.chain_reordered": {
+        "nl": "casus {case}: bestand {name} bevat record {seq} (volgorde gewijzigd)",
+        "en": "case {case}: file {name} holds record {seq} (order changed)",
+    },
+    # ---- end of issue 14 ----
 }
 
 CODE_TITLES_EN: dict[str, str] = {
@@ -2652,6 +2756,16 @@ def t(key: str, **params: object) -> str:
     entry = CATALOGUE[key]
     text = entry.get(get_lang()) or entry["nl"]
     return text.format(**params) if params else text
+
+
+def error_text(error: Exception) -> str:
+    """What an error of the core says: its catalogue key and parameters in the current
+    language when it carries them (``record.errors.RecordError``), else its message."""
+    key = getattr(error, "key", None)
+    params = getattr(error, "params", None)
+    if isinstance(key, str) and key in CATALOGUE and isinstance(params, dict):
+        return t(key, **params)
+    return str(getattr(error, "message", error))
 
 
 def code_title(code: str) -> str:

@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from meldcode_cli.record.errors import RecordError
 from meldcode_cli.walk.casestore import CaseError, atomic_write
 
 __all__ = [
@@ -35,6 +36,10 @@ ProfileRole = Literal["huisarts", "wijkagent", "professional", "trainer"]
 
 class ProfileError(CaseError):
     """A profile or key problem the user can act on (exit 2)."""
+
+
+class KeyedProfileError(RecordError, ProfileError):
+    """A profile problem said through the catalogue (see :mod:`meldcode_cli.record.errors`)."""
 
 
 def config_dir() -> Path:
@@ -314,6 +319,4 @@ class ProfileStore:
 
 def _check_passphrase(passphrase: str) -> None:
     if len(passphrase) < 8:
-        from meldcode_cli.i18n.messages import t
-
-        raise ProfileError(t("key.passphrase.too_short", n=8))
+        raise KeyedProfileError("key.passphrase.too_short", n=8)

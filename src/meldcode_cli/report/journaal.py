@@ -265,8 +265,9 @@ def make_journaal(
     from meldcode_cli.walk.midcase import case_view
 
     view = case_view(label, store=store, today=today)
+    record = view.record.to_dict()
     text = build_journaal(
-        view.record,
+        record,
         concept=view.concept,
         step=view.step,
         complete=view.complete,
@@ -275,8 +276,8 @@ def make_journaal(
     )
     # the case label is meant to be in the entry (it is the pseudonym); the melder's own
     # name and contact are not
-    known = [v for v in identifying_values(view.record, None) if v.where != t("report.leak.case")]
-    warnings = warning_lines(free_text_findings(view.record, known, today=today))
+    known = [v for v in identifying_values(record, None) if v.where != t("report.leak.case")]
+    warnings = warning_lines(free_text_findings(record, known, today=today))
     outcome = JournaalOutcome(text, warnings, view.concept)
     if copy:
         try:

@@ -545,7 +545,9 @@ def start_training(
             session.pause()
         raise WalkInterrupted(None) from None
     session.complete()
-    out = sign_case(session, passphrase=None, training=True)
+    from meldcode_cli.walk.view import record_texts
+
+    out = sign_case(session, passphrase=None, training=True, texts=record_texts())
     from meldcode_cli.walk.casemgmt import short_path
 
     handin = out.path
