@@ -102,14 +102,17 @@ def test_a_record_read_is_typed() -> None:
 
 def test_validation_is_strict_so_nothing_is_coerced() -> None:
     raw = _raw(BY_MAIN / "melden" / "0001-decision.json")
-    for change in (
-        lambda r: r.__setitem__("sequence", "1"),
-        lambda r: r.__setitem__("training", 0),
-        lambda r: r["decision"].__setitem__("melden", 1),
-        lambda r: r["steps"][0].__setitem__("step", 1.0),
+    for where, key, value in (
+        ((), "sequence", "1"),
+        ((), "training", 0),
+        (("decision",), "melden", 1),
+        (("steps", 0), "step", 1.0),
     ):
         bad = copy.deepcopy(raw)
-        change(bad)
+        node = bad
+        for k in where:
+            node = node[k]
+        node[key] = value
         with pytest.raises(ValidationError):
             Record.from_dict(bad)
 
@@ -117,12 +120,12 @@ def test_validation_is_strict_so_nothing_is_coerced() -> None:
 # --- generated records ------------------------------------------------------------------
 
 BASES = [_raw(p) for p in SIGNED]
-text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
+text = st.text(st.characters(exclude_categories=["Cs"]), max_size=30)
 answer = st.one_of(st.none(), text, st.lists(text, max_size=3))
 
 
 @st.composite
-def records(draw: st.DrawFn) -> dict[str, Any]:
+def records(draw: st.DrawFn) -> Any:
     """A record: one of the fixtures with its texts and answers replaced, and the sections
     that old records lack present or absent."""
     rec = copy.deepcopy(draw(st.sampled_from(BASES)))
@@ -190,7 +193,7 @@ def test_a_changed_character_anywhere_fails_verification(
         parent = parent[key]
     old = parent[where[-1]]
     i = data.draw(st.integers(0, len(old) - 1))
-    new_char = data.draw(st.characters(blacklist_categories=("Cs",)).filter(lambda c: c != old[i]))
+    new_char = data.draw(st.characters(exclude_categories=["Cs"]).filter(lambda c: c != old[i]))
     parent[where[-1]] = old[:i] + new_char + old[i + 1 :]
     path = tmp_path / "0001-decision.json"
     path.write_text(json.dumps(envelope, ensure_ascii=False), encoding="utf-8")

@@ -319,7 +319,8 @@ def test_evaluate_signs_an_evaluation_record(store: CaseStore, tmp_path: Path) -
     assert [r.valid for r in results] == [True, True]
     assert problems == []
     evaluated = results[1].record
-    assert evaluated is not None and evaluated.melding is not None
+    assert evaluated is not None
+    assert evaluated.melding is not None
     assert evaluated.melding.afsluiten is True
 
 
