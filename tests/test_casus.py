@@ -37,6 +37,7 @@ PROTOCOLS = (
     "eergerelateerd-geweld",
     "kindermishandeling",
     "loverboy-problematiek",
+    "oudermishandeling",
 )
 
 

@@ -48,6 +48,7 @@ def test_every_shipped_protocol_gets_all_six_guardrails() -> None:
         "eergerelateerd-geweld",
         "kindermishandeling",
         "loverboy-problematiek",
+        "oudermishandeling",
     ):
         path = ROOT / "protocols" / f"{name}.yaml"
         compiled = compile_text(path.read_text(encoding="utf-8"), str(path))

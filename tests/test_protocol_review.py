@@ -14,12 +14,13 @@ from meldcode_cli.walk.engine import Walk
 
 from .conftest import PROTOCOLS
 
-FIVE = (
+SIX = (
     "partnergeweld",
     "ouderenmishandeling",
     "eergerelateerd-geweld",
     "kindermishandeling",
     "loverboy-problematiek",
+    "oudermishandeling",
 )
 
 # ids every protocol has since the review (docs/protocols.md, "what a reviewer checks")
@@ -72,7 +73,7 @@ def _protocol(pid: str) -> Protocol:
     return loaded.protocol
 
 
-@pytest.mark.parametrize("pid", FIVE)
+@pytest.mark.parametrize("pid", SIX)
 def test_review_ids_in_every_protocol(pid: str) -> None:
     compiled, diags = compile_protocol(_protocol(pid))
     assert compiled is not None, diags
@@ -85,7 +86,7 @@ def test_review_ids_in_every_protocol(pid: str) -> None:
     assert "nog_niet" in options
 
 
-@pytest.mark.parametrize("pid", FIVE)
+@pytest.mark.parametrize("pid", SIX)
 def test_no_stale_names_or_addresses(pid: str) -> None:
     text = (PROTOCOLS / f"{pid}.yaml").read_text(encoding="utf-8")
     assert [s for s in STALE if s in text] == []
@@ -129,7 +130,7 @@ def test_forced_criminality_is_acute() -> None:
     assert compiled.by_id["uitbuiting_minderjarig"].acute_values == frozenset({"ja"})
 
 
-@pytest.mark.parametrize("pid", FIVE)
+@pytest.mark.parametrize("pid", SIX)
 def test_huisarts_sees_the_knmg_step_names(pid: str) -> None:
     proto = _protocol(pid)
     huisarts = [s.title_for("huisarts").nl for s in proto.steps]

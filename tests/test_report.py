@@ -64,6 +64,8 @@ SCENARIOS = {
     "hulp werkt niet: opnieuw melden",
     "loverboy-problematiek": "huisarts: anonieme melding op grond van de vertrouwensrelatie, "
     "kindcheck ja",
+    "oudermishandeling": "acuut: poging tot verwurging door volwassen zoon; letselduiding, "
+    "direct Veilig Thuis, melden en hulp",
 }
 
 PROFILE = Profile(

@@ -1,4 +1,4 @@
-"""The five shipped protocols: valid, fully covered by scenarios, with their contacts."""
+"""The six shipped meldcode protocols: valid, fully covered by scenarios, with their contacts."""
 
 from __future__ import annotations
 
@@ -20,12 +20,13 @@ from meldcode_cli.walk.acute import acute_contacts
 
 from .conftest import PROTOCOLS
 
-FIVE = (
+SIX = (
     "partnergeweld",
     "ouderenmishandeling",
     "eergerelateerd-geweld",
     "kindermishandeling",
     "loverboy-problematiek",
+    "oudermishandeling",
 )
 
 SPECIALIST_PHONES = {
@@ -34,6 +35,7 @@ SPECIALIST_PHONES = {
     "kindermishandeling": ["0900-44 45 444"],
     "loverboy-problematiek": ["0900-8844", "033-4481186", "0800-5151"],
     "ouderenmishandeling": [],
+    "oudermishandeling": [],
 }
 
 SPECIALIST_NAMES = {
@@ -42,6 +44,7 @@ SPECIALIST_NAMES = {
     "kindermishandeling": ["LECK", "vertrouwensarts"],
     "loverboy-problematiek": ["AVIM", "CoMensha", "Fier"],
     "ouderenmishandeling": [],
+    "oudermishandeling": ["Crisisdienst GGZ", "Forensisch arts"],
 }
 
 # the shared item ids of docs/protocol-conventions.md
@@ -89,11 +92,11 @@ def _protocol(pid: str) -> Protocol:
 
 def test_validate_protocols_folder_without_errors_or_warnings() -> None:
     results = validate_paths([str(PROTOCOLS)])
-    assert {r.protocol_id for r in results} >= set(FIVE)
+    assert {r.protocol_id for r in results} >= set(SIX)
     assert [d for r in results for d in r.diagnostics] == []
 
 
-@pytest.mark.parametrize("pid", FIVE)
+@pytest.mark.parametrize("pid", SIX)
 def test_every_decision_path_for_every_role(pid: str) -> None:
     compiled, _ = compile_protocol(_protocol(pid))
     assert compiled is not None
@@ -104,7 +107,7 @@ def test_every_decision_path_for_every_role(pid: str) -> None:
     assert set(compiled.roles) == {"huisarts", "wijkagent", "professional"}
 
 
-@pytest.mark.parametrize("pid", FIVE)
+@pytest.mark.parametrize("pid", SIX)
 def test_shared_ids_and_afwegingskader_in_step_5(pid: str) -> None:
     compiled, _ = compile_protocol(_protocol(pid))
     assert compiled is not None
@@ -115,7 +118,7 @@ def test_shared_ids_and_afwegingskader_in_step_5(pid: str) -> None:
     assert compiled.by_id["huisverbod_gevaar"].acute_values == frozenset({"ja"})
 
 
-@pytest.mark.parametrize("pid", FIVE)
+@pytest.mark.parametrize("pid", SIX)
 def test_acute_route_names_112_veilig_thuis_and_the_specialists(pid: str) -> None:
     protocol = _protocol(pid)
     phones = [c.phone for c in acute_contacts(protocol)]
@@ -129,7 +132,7 @@ def test_acute_route_names_112_veilig_thuis_and_the_specialists(pid: str) -> Non
         assert name in text, name
 
 
-@pytest.mark.parametrize("pid", FIVE)
+@pytest.mark.parametrize("pid", SIX)
 def test_sources_are_public_urls_and_cited(pid: str) -> None:
     data = yaml.safe_load((PROTOCOLS / f"{pid}.yaml").read_text(encoding="utf-8"))
     assert len(data["sources"]) >= 10
@@ -138,29 +141,29 @@ def test_sources_are_public_urls_and_cited(pid: str) -> None:
     )
 
 
-@pytest.mark.parametrize("pid", FIVE)
+@pytest.mark.parametrize("pid", SIX)
 def test_scenarios_ship_beside_each_protocol(pid: str) -> None:
     assert (PROTOCOLS / "scenarios" / f"{pid}.scenarios.yaml").is_file()
 
 
-def test_meldcode_test_reports_full_coverage_for_all_five() -> None:
+def test_meldcode_test_reports_full_coverage_for_all_six() -> None:
     result = CliRunner().invoke(build_app(), ["test", "--require-full-coverage"])
     assert result.exit_code == 0, result.stdout
-    for pid in FIVE:
+    for pid in SIX:
         assert f"{pid}: 39 van 39 beslispaden gedekt" in result.stdout
     assert result.stdout.rstrip().splitlines()[-1].endswith(" 0 failed")
 
 
-def test_list_json_lists_the_five() -> None:
+def test_list_json_lists_the_six() -> None:
     result = CliRunner().invoke(build_app(), ["list", "--format", "json"])
     assert result.exit_code == 0
     ids = {e["id"] for e in json.loads(result.stdout)}
-    assert ids >= set(FIVE)
+    assert ids >= set(SIX)
 
 
 def test_definitions_agree_with_the_seed_terms() -> None:
     # the seed defines huiselijk geweld by the huiselijke kring; every description says so
-    for pid in FIVE:
+    for pid in SIX:
         desc = (_protocol(pid).description or _protocol(pid).title).nl.lower()
         assert "huiselijk" in desc or "kind" in desc, pid
 
