@@ -47,7 +47,7 @@ def journaal_of(tmp_path: Path, protocol_id: str, role: str) -> str:
         acute_steps=sc.get("acute_steps"),
     )
     record = build_record(session, profile=None, key_fingerprint=None, training=False)
-    return build_journaal(record.to_dict(), concept=False, step=5, complete=True)
+    return build_journaal(record, concept=False, step=5, complete=True)
 
 
 @pytest.mark.parametrize(("protocol_id", "role"), CASES, ids=[f"{p}-{r}" for p, r in CASES])
