@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from meldcode_cli.cli.app import build_app
+from meldcode_cli.cli.app import make_app as build_app
 from meldcode_cli.record.profile import Profile, ProfileStore
 from meldcode_cli.record.signing import records_of, sign_case
 from meldcode_cli.record.store import load_record

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from meldcode_cli import errors as _errors
 from meldcode_cli.protocol.diagnostics import Diagnostic
 
 if TYPE_CHECKING:
@@ -29,8 +30,8 @@ __all__ = [
 SCENARIO_SUFFIX = ".scenarios.yaml"
 
 
-class UsageError(Exception):
-    """A command-line usage problem (exit 2): a path that does not exist, and so on."""
+# A command-line usage problem (exit 2): a path that does not exist, and so on.
+UsageError = _errors.UsageError
 
 
 @dataclass
@@ -107,7 +108,7 @@ def expand_paths(
         else:
             missing.append(raw)
     if missing:
-        raise UsageError("bestaat niet: " + ", ".join(missing))
+        raise UsageError("error.catalog.bestaat_niet", name=", ".join(missing))
     return out
 
 
@@ -124,6 +125,10 @@ def check_file(path: Path, *, analyse_paths: bool = True) -> FileResult:
     from meldcode_cli.protocol.loading import load_protocol_file
 
     display = display_path(path)
+    from meldcode_cli.protocol.organisatie import is_organisatie_file
+
+    if is_organisatie_file(path):  # an organisation overlay (docs/organisatie.md)
+        return check_organisatie(path, display)
     key = _cache_key(path) if analyse_paths else None
     if key is not None:
         cached = cached_result(key, display)
@@ -276,6 +281,28 @@ def _check_loaded(
 PARALLEL_MIN_FILES = 40
 
 
+def check_organisatie(
+    path: Path, display: str, protocols: dict[str, tuple[str, Any]] | None = None
+) -> FileResult:
+    """An organisation overlay, checked with the protocols it names (the shipped ones,
+    overridden by ``protocols``): MC601-MC605 beside the schema checks."""
+    from meldcode_cli.protocol.organisatie import (
+        check_overlay,
+        load_organisatie,
+        shipped_protocols,
+    )
+
+    loaded = load_organisatie(path)
+    loaded.path = display
+    known = shipped_protocols()
+    known.update(protocols or {})
+    diags = [d.at(display, d.line, d.col) for d in loaded.diagnostics]
+    result = FileResult(display, diags + check_overlay(loaded, known))
+    if loaded.model is not None:
+        result.title = loaded.model.name
+    return result
+
+
 def _check_one(path: Path) -> FileResult:
     return check_file(path)
 
@@ -316,7 +343,28 @@ def validate_paths(
             if on_result:
                 on_result(r)
     _cross_file_checks(results)
+    _organisatie_with_batch(files, results)
     return results
+
+
+def _organisatie_with_batch(files: list[Path], results: list[FileResult]) -> None:
+    """Overlays in a batch with protocol files are checked against those protocols (so
+    ``validate overlay.yaml protocol.yaml`` checks the two together)."""
+    from meldcode_cli.protocol.loading import load_protocol_file
+    from meldcode_cli.protocol.organisatie import is_organisatie_file
+
+    overlays = [i for i, f in enumerate(files) if is_organisatie_file(f)]
+    if not overlays:
+        return
+    batch: dict[str, tuple[str, Any]] = {}
+    for f, r in zip(files, results, strict=True):
+        if r.protocol_id is not None:
+            loaded = load_protocol_file(f)
+            if loaded.protocol is not None:
+                batch[loaded.protocol.id] = (r.path, loaded.protocol)
+    if batch:
+        for i in overlays:
+            results[i] = check_organisatie(files[i], results[i].path, batch)
 
 
 def _cross_file_checks(results: list[FileResult]) -> None:

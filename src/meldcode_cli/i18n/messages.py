@@ -41,8 +41,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Write the JSON Schema of the protocol format.",
     },
     "cmd.schema.kind": {
-        "nl": "Welk schema: protocol, scenarios, record, ketenkaart of monitor.",
-        "en": "Which schema: protocol, scenarios, record, ketenkaart or monitor.",
+        "nl": "Welk schema: protocol, scenarios, record, ketenkaart, monitor of organisatie.",
+        "en": "Which schema: protocol, scenarios, record, ketenkaart, monitor or organisatie.",
     },
     "cmd.schema.output": {"nl": "Schrijf naar dit bestand.", "en": "Write to this file."},
     "cmd.test": {
@@ -2674,6 +2674,623 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "case {case}: file {name} holds record {seq} (order changed)",
     },
     # ---- end of issue 14 ----
+    # ---- issue 18: new entries below this line ----
+    "cmd.consult": {
+        "nl": "Collegiale consultatie: een gepseudonimiseerd verzoek, het ondertekende advies "
+        "van een collega, en het importeren daarvan in de casus.",
+        "en": "Collegiale consultatie: a pseudonymised request, a colleague's signed advice, "
+        "and importing it into the case.",
+    },
+    "cmd.consult.request": {
+        "nl": "Schrijf een consultatieverzoek voor CASUS (dezelfde gecontroleerde samenvatting "
+        "als report --advies, met uw vraag).",
+        "en": "Write a consultation request for CASE (the same checked summary as report "
+        "--advies, with your question).",
+    },
+    "cmd.consult.vraag": {
+        "nl": "De vraag aan uw collega (zonder namen of andere herleidbare gegevens).",
+        "en": "The question to your colleague (no names or other identifying data).",
+    },
+    "cmd.consult.output": {
+        "nl": "Het bestand om te schrijven.",
+        "en": "The file to write.",
+    },
+    "cmd.consult.answer": {
+        "nl": "Lees een consultatieverzoek, geef uw advies en onderteken het met uw sleutel.",
+        "en": "Read a consultation request, give your advice and sign it with your key.",
+    },
+    "cmd.consult.answer.file": {
+        "nl": "Het consultatieverzoek (consult-….json).",
+        "en": "The consultation request (consult-….json).",
+    },
+    "cmd.consult.advies": {
+        "nl": "Uw advies (zonder deze optie wordt het gevraagd).",
+        "en": "Your advice (asked when this option is not given).",
+    },
+    "cmd.consult.import": {
+        "nl": "Voeg het ondertekende antwoord van een collega toe aan de keten van CASUS.",
+        "en": "Add a colleague's signed answer to the chain of CASE.",
+    },
+    "cmd.consult.import.file": {
+        "nl": "Het ondertekende antwoord (…-antwoord.json).",
+        "en": "The signed answer (…-antwoord.json).",
+    },
+    "cmd.key.trust": {
+        "nl": "Vertrouw de publieke sleutel van een collega (uit 'meldcode key export') voor "
+        "consultaties; controleer de vingerafdruk met de collega.",
+        "en": "Trust a colleague's public key (from 'meldcode key export') for consultations; "
+        "check the fingerprint with the colleague.",
+    },
+    "cmd.key.trust.file": {
+        "nl": "Het bestand met de publieke sleutel.",
+        "en": "The public key file.",
+    },
+    "consult.request.no_question": {
+        "nl": 'geef de vraag aan uw collega met --vraag "..."',
+        "en": 'give the question to your colleague with --vraag "..."',
+    },
+    "consult.request.written": {
+        "nl": "Consultatieverzoek geschreven: {path} (verzoek {id}). Stuur het uw collega; "
+        "die antwoordt met 'meldcode consult answer {name}'.",
+        "en": "Consultation request written: {path} (request {id}). Send it to your colleague, "
+        "who answers with 'meldcode consult answer {name}'.",
+    },
+    "consult.missing": {"nl": "{path}: bestaat niet", "en": "{path}: does not exist"},
+    "consult.answer.not_a_request": {
+        "nl": "{path}: geen consultatieverzoek van meldcode (maak er een met 'meldcode consult "
+        "CASUS')",
+        "en": "{path}: not a meldcode consultation request (make one with 'meldcode consult CASE')",
+    },
+    "consult.answer.intro": {
+        "nl": "Consultatieverzoek {id}: een gepseudonimiseerde samenvatting, zonder namen.",
+        "en": "Consultation request {id}: a pseudonymised summary, without names.",
+    },
+    "consult.answer.question": {"nl": "Vraag: {question}", "en": "Question: {question}"},
+    "consult.answer.ask": {
+        "nl": "Uw advies (sluit af met een lege regel):",
+        "en": "Your advice (end with an empty line):",
+    },
+    "consult.answer.no_advice": {
+        "nl": 'geen advies: geef het met --advies "..." of typ het op een terminal',
+        "en": 'no advice: give it with --advies "..." or type it on a terminal',
+    },
+    "consult.answer.too_long": {
+        "nl": "het advies is langer dan {n} tekens; houd het kort",
+        "en": "the advice is longer than {n} characters; keep it short",
+    },
+    "consult.answer.signing": {
+        "nl": "U ondertekent dit advies als {name} ({role}).",
+        "en": "You sign this advice as {name} ({role}).",
+    },
+    "consult.answer.your_advice": {"nl": "Advies:", "en": "Advice:"},
+    "consult.answer.confirm": {"nl": "Ondertekenen? [j/n]", "en": "Sign? [y/n]"},
+    "consult.answer.needs_yes": {
+        "nl": "geen terminal om te bevestigen: lees het verzoek en geef --yes om te ondertekenen",
+        "en": "no terminal to confirm on: read the request and give --yes to sign",
+    },
+    "consult.confirmed_yes": {"nl": "Bevestigd met --yes.", "en": "Confirmed with --yes."},
+    "consult.answer.not_signed": {
+        "nl": "Niet ondertekend; er is niets geschreven.",
+        "en": "Not signed; nothing was written.",
+    },
+    "consult.answer.written": {
+        "nl": "Ondertekend advies geschreven: {path} (sleutel {fp}). Stuur het terug; de "
+        "aanvrager voegt het toe met 'meldcode consult import CASUS {name}'.",
+        "en": "Signed advice written: {path} (key {fp}). Send it back; the requester adds it "
+        "with 'meldcode consult import CASE {name}'.",
+    },
+    "consult.import.not_an_answer": {
+        "nl": "{path}: geen ondertekend consultatieantwoord van meldcode",
+        "en": "{path}: not a signed meldcode consultation answer",
+    },
+    "consult.import.refused": {
+        "nl": "{path} wordt niet aanvaard:",
+        "en": "{path} is not accepted:",
+    },
+    "consult.import.other_case": {
+        "nl": "{path} wordt niet aanvaard: het antwoord hoort bij een consultatieverzoek dat "
+        "niet uit casus {label} komt. Importeer het in de casus waarvoor u het verzoek "
+        "maakte ('meldcode consult CASUS' schrijft het verzoek).",
+        "en": "{path} is not accepted: the answer belongs to a consultation request that did "
+        "not come from case {label}. Import it into the case you made the request for "
+        "('meldcode consult CASE' writes the request).",
+    },
+    "consult.import.request_changed": {
+        "nl": "{path} wordt niet aanvaard: het verzoek in het antwoord is niet het verzoek dat "
+        "u verstuurde (gewijzigd onderweg)",
+        "en": "{path} is not accepted: the request in the answer is not the request you sent "
+        "(changed on the way)",
+    },
+    "consult.import.already": {
+        "nl": "dit antwoord staat al in casus {label}",
+        "en": "this answer is already in case {label}",
+    },
+    "consult.import.summary": {
+        "nl": "Ondertekend advies van {name} ({role}), {at}, sleutel {fp}.",
+        "en": "Signed advice from {name} ({role}), {at}, key {fp}.",
+    },
+    "consult.import.signing": {
+        "nl": "U voegt het toe aan de keten van casus {label} en ondertekent dat met uw sleutel.",
+        "en": "You add it to the chain of case {label} and sign that with your key.",
+    },
+    "consult.import.done": {
+        "nl": "Consultatie van {name} toegevoegd: {path} (sleutel collega {fp}). 'meldcode "
+        "verify {label}' controleert haar.",
+        "en": "Consultation by {name} added: {path} (colleague's key {fp}). 'meldcode verify "
+        "{label}' checks it.",
+    },
+    "consult.check.unreadable": {
+        "nl": "onleesbaar consultatieantwoord ({error})",
+        "en": "unreadable consultation answer ({error})",
+    },
+    "consult.check.key_mismatch": {
+        "nl": "de sleutel in het antwoord past niet bij de vingerafdruk",
+        "en": "the key in the answer does not match its fingerprint",
+    },
+    "consult.check.tampered": {
+        "nl": "de handtekening van de collega klopt niet: het antwoord is gewijzigd na "
+        "ondertekening",
+        "en": "the colleague's signature does not hold: the answer was changed after signing",
+    },
+    "consult.check.request_changed": {
+        "nl": "het verzoek in het antwoord past niet bij de hash die de collega ondertekende",
+        "en": "the request in the answer does not match the hash the colleague signed",
+    },
+    "consult.check.own_key": {
+        "nl": "ondertekend met uw eigen sleutel: een consultatie met uzelf is geen collegiale "
+        "consultatie",
+        "en": "signed with your own key: consulting yourself is no collegiale consultatie",
+    },
+    "consult.check.unknown_key": {
+        "nl": "ondertekend met sleutel {fp}, die u niet als sleutel van een collega kent; "
+        "controleer de vingerafdruk met uw collega en voeg de publieke sleutel toe met "
+        "'meldcode key trust BESTAND'",
+        "en": "signed with key {fp}, which you do not know as a colleague's key; check the "
+        "fingerprint with your colleague and add the public key with 'meldcode key trust FILE'",
+    },
+    "consult.check.key_expired": {
+        "nl": "ondertekend buiten de geldigheid van sleutel {fp}",
+        "en": "signed outside the validity of key {fp}",
+    },
+    "consult.check.not_consultation": {
+        "nl": "een consultatierecord zonder ondertekend antwoord van een collega",
+        "en": "a consultation record without a colleague's signed answer",
+    },
+    "consult.check.key_unchecked": {
+        "nl": "consultatie: handtekening van de collega klopt; sleutel {fp} niet gecontroleerd "
+        "(geen sleutels van collega's hier; 'meldcode key trust')",
+        "en": "consultation: the colleague's signature holds; key {fp} not checked (no "
+        "colleagues' keys here; 'meldcode key trust')",
+    },
+    "consult.check.ok": {
+        "nl": "consultatie: ondertekend door {name}, sleutel {fp} (vertrouwd)",
+        "en": "consultation: signed by {name}, key {fp} (trusted)",
+    },
+    "consult.trust.missing": {"nl": "{path}: bestaat niet", "en": "{path}: does not exist"},
+    "consult.trust.not_a_key": {
+        "nl": "{path}: geen publieke sleutel van meldcode (maak er een met 'meldcode key export')",
+        "en": "{path}: not a meldcode public key (make one with 'meldcode key export')",
+    },
+    "consult.trust.fingerprint": {
+        "nl": "{path}: de vingerafdruk past niet bij de sleutel",
+        "en": "{path}: the fingerprint does not match the key",
+    },
+    "consult.trust.own": {
+        "nl": "sleutel {fp} is uw eigen sleutel; vertrouw de sleutel van een collega",
+        "en": "key {fp} is your own key; trust a colleague's key",
+    },
+    "consult.trust.unreadable": {
+        "nl": "sleutels van collega's onleesbaar ({path}): {error}",
+        "en": "colleagues' keys unreadable ({path}): {error}",
+    },
+    "consult.trust.done": {
+        "nl": "Sleutel van {owner} vertrouwd voor consultaties: {fp}",
+        "en": "Key of {owner} trusted for consultations: {fp}",
+    },
+    "consult.walk.signed": {
+        "nl": "Ondertekende collegiale consultatie: {name} ({role}), {at}.",
+        "en": "Signed collegiale consultatie: {name} ({role}), {at}.",
+    },
+    "consult.report.title": {
+        "nl": "Ondertekende collegiale consultatie",
+        "en": "Signed collegiale consultatie",
+    },
+    "consult.report.entry": {
+        "nl": "Advies van {name} ({role}), {at}",
+        "en": "Advice from {name} ({role}), {at}",
+    },
+    "consult.report.meta": {
+        "nl": "ondertekend met sleutel {fp}",
+        "en": "signed with key {fp}",
+    },
+    "consult.journaal": {
+        "nl": "Collegiale consultatie met {name} ({role}) op {date}, door de collega ondertekend.",
+        "en": "Collegiale consultatie with {name} ({role}) on {date}, signed by the colleague.",
+    },
+    "opt.organisatie": {
+        "nl": "Het organisatiebestand (eigen meldcode, kind: organisatie); zonder deze optie "
+        "het bestand in $MELDCODE_HOME/organisatie/, als er een is.",
+        "en": "The organisation file (own meldcode, kind: organisatie); without this option "
+        "the file in $MELDCODE_HOME/organisatie/, if there is one.",
+    },
+    "org.walk.uses": {
+        "nl": "Met de eigen meldcode van {name}.",
+        "en": "With the own meldcode of {name}.",
+    },
+    "org.walk.header": {
+        "nl": "Eigen meldcode van {name}:",
+        "en": "Own meldcode of {name}:",
+    },
+    "org.walk.af": {"nl": "Aandachtsfunctionaris: {who}", "en": "Aandachtsfunctionaris: {who}"},
+    "org.walk.eind": {
+        "nl": "Eindverantwoordelijk voor melden: {who}",
+        "en": "Final responsibility for reporting: {who}",
+    },
+    "org.show.marker": {"nl": "[organisatie]", "en": "[organisation]"},
+    "report.about.organisatie": {"nl": "Eigen meldcode", "en": "Own meldcode"},
+    "report.about.organisatie_value": {
+        "nl": "{name} (overlay {hash})",
+        "en": "{name} (overlay {hash})",
+    },
+    # ---- end of issue 18 ----
+    # ---- issue 14a: new entries below this line ----
+    "error.wrong_passphrase": {
+        "nl": "onjuiste wachtzin; er is niets geschreven",
+        "en": "wrong passphrase; nothing was written",
+    },
+    "error.catalog.hoort_niet_bij": {
+        "nl": "--role: '{role}' hoort niet bij {id} ({join_compiled_roles})",
+        "en": "--role: '{role}' is not a role of {id} ({join_compiled_roles})",
+    },
+    "error.catalog.bestaat_niet": {
+        "nl": "bestaat niet: {name}",
+        "en": "does not exist: {name}",
+    },
+    "error.schema.onbekende_draft_of": {
+        "nl": "onbekende draft '{draft}' (2020-12 of 07)",
+        "en": "unknown draft '{draft}' (2020-12 or 07)",
+    },
+    "error.schema.onbekend_schema_protocol_scenarios": {
+        "nl": "onbekend schema '{kind}' (protocol, scenarios, record, ketenkaart, monitor of "
+        "organisatie)",
+        "en": "unknown schema '{kind}' (protocol, scenarios, record, ketenkaart, monitor or "
+        "organisatie)",
+    },
+    "error.ketenkaart.bestaat_niet": {
+        "nl": "--ketenkaart {p}: bestaat niet",
+        "en": "--ketenkaart {p}: does not exist",
+    },
+    "error.ketenkaart.bestaat_niet_2": {
+        "nl": "{p}: bestaat niet",
+        "en": "{p}: does not exist",
+    },
+    "error.monitor.groter_dan_bytes_geen": {
+        "nl": "{path}: groter dan {MAX_EXPORT_BYTES} bytes; geen monitor-export",
+        "en": "{path}: larger than {MAX_EXPORT_BYTES} bytes; not a monitor export",
+    },
+    "error.monitor.geen_meldcode_monitor_export": {
+        "nl": "{path}: geen meldcode monitor-export (versie {EXPORT_FORMAT})",
+        "en": "{path}: not a meldcode monitor export (version {EXPORT_FORMAT})",
+    },
+    "error.monitor.body_of_signature_ontbreekt": {
+        "nl": "{path}: body of signature ontbreekt",
+        "en": "{path}: body or signature missing",
+    },
+    "error.monitor.vingerafdruk_past_niet_bij": {
+        "nl": "{path}: vingerafdruk past niet bij de publieke sleutel",
+        "en": "{path}: fingerprint does not match the public key",
+    },
+    "error.monitor.handtekening_klopt_niet_het": {
+        "nl": "{path}: handtekening klopt niet; het bestand is gewijzigd",
+        "en": "{path}: signature does not match; the file was changed",
+    },
+    "error.monitor.geen_exportbestanden_gevonden": {
+        "nl": "geen exportbestanden gevonden",
+        "en": "no export files found",
+    },
+    "error.monitor.geen_vingerafdrukken_sha_gevonden": {
+        "nl": "--signers {path}: geen vingerafdrukken (SHA256:...) gevonden",
+        "en": "--signers {path}: no fingerprints (SHA256:...) found",
+    },
+    "error.monitor.niet_leesbaar": {
+        "nl": "{path}: niet leesbaar ({e_strerror_or_e})",
+        "en": "{path}: not readable ({e_strerror_or_e})",
+    },
+    "error.monitor.geen_geldige_json": {
+        "nl": "{path}: geen geldige JSON ({e})",
+        "en": "{path}: not valid JSON ({e})",
+    },
+    "error.monitor.handtekeningblok_onleesbaar": {
+        "nl": "{path}: handtekeningblok onleesbaar ({e})",
+        "en": "{path}: signature block unreadable ({e})",
+    },
+    "error.monitor.past_niet_in_het": {
+        "nl": "{path}: past niet in het exportschema ({where})",
+        "en": "{path}: does not fit the export schema ({where})",
+    },
+    "error.monitor.niet_leesbaar_2": {
+        "nl": "--signers {path}: niet leesbaar ({e})",
+        "en": "--signers {path}: not readable ({e})",
+    },
+    "error.monitor.ondertekend_door_niet_in": {
+        "nl": "{path}: ondertekend door {fp}, niet in --signers",
+        "en": "{path}: signed by {fp}, not in --signers",
+    },
+    "error.monitor.dezelfde_export_als_elk": {
+        "nl": "{path}: dezelfde export als {seen_ids_export_id}; elk bestand één keer",
+        "en": "{path}: the same export as {seen_ids_export_id}; each file once",
+    },
+    "error.monitor.leverde_kwartaal_al_in": {
+        "nl": "{path}: {fp} leverde kwartaal {q} al in {seen_quarters_fp_q}; een tweede export "
+        "van hetzelfde kwartaal zou casussen dubbel tellen",
+        "en": "{path}: {fp} already delivered quarter {q} in {seen_quarters_fp_q}; a second "
+        "export of the same quarter would count cases twice",
+    },
+    "error.core.bestaat_al_een_ondertekend": {
+        "nl": "{path} bestaat al; een ondertekend record wordt nooit overschreven",
+        "en": "{path} already exists; a signed record is never overwritten",
+    },
+    "error.core.geen_meldcode_record_record": {
+        "nl": "{path}: geen meldcode-record (record en signature ontbreken)",
+        "en": "{path}: not a meldcode record (record and signature missing)",
+    },
+    "error.core.bestaat_niet": {
+        "nl": "{path}: bestaat niet",
+        "en": "{path}: does not exist",
+    },
+    "error.core.geen_geldig_record": {
+        "nl": "{path}: geen geldig record ({where}: {first_msg})",
+        "en": "{path}: not a valid record ({where}: {first_msg})",
+    },
+    "error.keyflow.vraagt_ook_en_wie": {
+        "nl": "--override vraagt ook --reason en --consulted (wie u raadpleegde)",
+        "en": "--override also needs --reason and --consulted (whom you consulted)",
+    },
+    "error.keyflow.casus_heeft_geen_lopende": {
+        "nl": "casus {label} heeft geen lopende hulp om te evalueren (afweging 5 is niet aan "
+        "de orde)",
+        "en": "case {label} has no ongoing help to evaluate (afweging 5 does not apply)",
+    },
+    "error.keyflow.kies_uit_melden_hulp": {
+        "nl": "--override: '{part}' (kies uit melden, hulp, afsluiten)",
+        "en": "--override: '{part}' (choose from melden, hulp, afsluiten)",
+    },
+    "error.keyflow.is_leesbaar_voor_anderen": {
+        "nl": "--passphrase-file {file} is leesbaar voor anderen; maak het privé (chmod 600 "
+        "{file})",
+        "en": "--passphrase-file {file} is readable by others; make it private (chmod 600 {file})",
+    },
+    "error.keyflow.casus": {
+        "nl": "casus {label}: {reason}",
+        "en": "case {label}: {reason}",
+    },
+    "error.profile.is_onleesbaar_verwacht_een": {
+        "nl": "{what} is onleesbaar ({path}): verwacht een JSON-object",
+        "en": "{what} is unreadable ({path}): expected a JSON object",
+    },
+    "error.profile.er_is_al_een": {
+        "nl": "er is al een profiel ({profile_path}); wissel van sleutel met 'meldcode key "
+        "rotate', of gebruik --force om opnieuw te beginnen",
+        "en": "there is already a profile ({profile_path}); change keys with 'meldcode key "
+        "rotate', or use --force to start over",
+    },
+    "error.profile.sleutelbestand_is_beschadigd": {
+        "nl": "sleutelbestand {key_path} is beschadigd",
+        "en": "key file {key_path} is damaged",
+    },
+    "error.profile.de_huidige_sleutel_staat": {
+        "nl": "de huidige sleutel staat niet in de sleutelring",
+        "en": "the current key is not in the keyring",
+    },
+    "error.profile.geen_gevonden_maak_een": {
+        "nl": "geen {what} gevonden ({path}); maak een profiel met 'meldcode init'",
+        "en": "no {what} found ({path}); create a profile with 'meldcode init'",
+    },
+    "error.profile.is_onleesbaar": {
+        "nl": "{what} is onleesbaar ({message})",
+        "en": "{what} is unreadable ({message})",
+    },
+    "error.profile.profiel_is_ongeldig": {
+        "nl": "profiel is ongeldig ({message})",
+        "en": "profile is invalid ({message})",
+    },
+    "error.profile.sleutelring_is_ongeldig": {
+        "nl": "sleutelring is ongeldig ({message})",
+        "en": "keyring is invalid ({message})",
+    },
+    "error.profile.sleutelbestand": {
+        "nl": "sleutelbestand {key_path}: {e}",
+        "en": "key file {key_path}: {e}",
+    },
+    "error.signing.een_informatieverzoek_heeft_geen": {
+        "nl": "een informatieverzoek heeft geen afwegingskader om van af te wijken; wijzig het "
+        "verstrekkingsbesluit met 'meldcode resume {label}'",
+        "en": "an information request has no afwegingskader to deviate from; change the "
+        "disclosure decision with 'meldcode resume {label}'",
+    },
+    "error.signing.casus_is_nog_niet": {
+        "nl": "casus {label} is nog niet af: er is nog geen beslissing om te ondertekenen; ga "
+        "verder met 'meldcode resume {label}'",
+        "en": "case {label} is not finished: there is no decision to sign yet; continue with "
+        "'meldcode resume {label}'",
+    },
+    "error.signing.bestaat_niet": {
+        "nl": "{missing_0}: bestaat niet",
+        "en": "{missing_0}: does not exist",
+    },
+    "error.signing.deze_casus_heeft_al": {
+        "nl": "deze casus heeft al een beslisrecord; een wijziging is een 'amendment'",
+        "en": "this case already has a decision record; a change is an 'amendment'",
+    },
+    "error.signing.een_wijziging_op_een": {
+        "nl": "een wijziging op een ondertekend record vraagt een reden (--reason); het "
+        "eerdere record blijft ongewijzigd",
+        "en": "a change to a signed record needs a reason (--reason); the earlier record stays "
+        "unchanged",
+    },
+    "error.signing.geen_wachtzin_ondertekenen_vraagt": {
+        "nl": "geen wachtzin: ondertekenen vraagt de wachtzin van uw sleutel",
+        "en": "no passphrase: signing needs the passphrase of your key",
+    },
+    "error.signing.bestaat_niet_2": {
+        "nl": "--key {key_file}: bestaat niet",
+        "en": "--key {key_file}: does not exist",
+    },
+    "error.signing.geen_publieke_sleutel_van": {
+        "nl": "--key {key_file}: geen publieke sleutel van meldcode ({e})",
+        "en": "--key {key_file}: not a meldcode public key ({e})",
+    },
+    "error.core.kies_md_txt_of": {
+        "nl": "--format {fmt}: kies md, txt of html",
+        "en": "--format {fmt}: choose md, txt or html",
+    },
+    "error.debrief.het_record_heeft_geen": {
+        "nl": "{f}: het record heeft geen beslissing",
+        "en": "{f}: the record has no decision",
+    },
+    "error.train.geen_map": {
+        "nl": "--output {output}: geen map",
+        "en": "--output {output}: not a folder",
+    },
+    "error.train.protocol_van_casus_is": {
+        "nl": "protocol van casus '{id}' is onleesbaar: {protocol_path}",
+        "en": "protocol of casus '{id}' is unreadable: {protocol_path}",
+    },
+    "error.casemgmt.casuslabel_kan_niet_gebruik": {
+        "nl": "casuslabel '{new}' kan niet: gebruik letters, cijfers, '-', '_' of '.', "
+        "hoogstens 64 tekens. Gebruik een pseudoniem, nooit de naam van de cliënt.",
+        "en": "case label '{new}' is not possible: use letters, digits, '-', '_' or '.', at "
+        "most 64 characters. Use a pseudonym, never the client's name.",
+    },
+    "error.casemgmt.casus_bestaat_al_kies": {
+        "nl": "casus '{new}' bestaat al; kies een ander label",
+        "en": "case '{new}' already exists; choose another label",
+    },
+    "error.casemgmt.casus_bestaat_daar_al": {
+        "nl": "casus '{label}' bestaat daar al ({dst_folder_label})",
+        "en": "case '{label}' already exists there ({dst_folder_label})",
+    },
+    "error.casemgmt.geen_casus": {
+        "nl": "geen casus '{label}'",
+        "en": "no case '{label}'",
+    },
+    "error.casemgmt.kan_niet_hernoemen": {
+        "nl": "kan '{old}' niet hernoemen: {strerror}",
+        "en": "cannot rename '{old}': {strerror}",
+    },
+    "error.casemgmt.kan_niet_verplaatsen": {
+        "nl": "kan '{label}' niet verplaatsen: {strerror}",
+        "en": "cannot move '{label}': {strerror}",
+    },
+    "error.casemgmt.er_is_al_een": {
+        "nl": "er is al een grafsteen voor '{label}': {tomb}",
+        "en": "there is already a tombstone for '{label}': {tomb}",
+    },
+    "error.casestore.casus_bestaat_al_ga": {
+        "nl": "casus '{label}' bestaat al; ga verder met 'meldcode resume {label}' of kies een "
+        "ander label",
+        "en": "case '{label}' already exists; continue with 'meldcode resume {label}' or "
+        "choose another label",
+    },
+    "error.casestore.geen_casus_bekende_casussen": {
+        "nl": "geen casus '{label}'; bekende casussen: {known}",
+        "en": "no case '{label}'; known cases: {known}",
+    },
+    "error.casestore.casus_is_onleesbaar_het": {
+        "nl": "casus '{label}' is onleesbaar: het begin van het journaal ontbreekt "
+        "({folder_JOURNAL})",
+        "en": "case '{label}' is unreadable: the start of the journal is missing "
+        "({folder_JOURNAL})",
+    },
+    "error.flow.en_role_in_verschillen": {
+        "nl": "--role {role} en 'role: {role2}' in {answers} verschillen",
+        "en": "--role {role} and 'role: {role2}' in {answers} differ",
+    },
+    "error.flow.rol_hoort_niet_bij": {
+        "nl": "rol '{role}' hoort niet bij {id}; mogelijk: {join_compiled_roles}",
+        "en": "role '{role}' is not a role of {id}; possible: {join_compiled_roles}",
+    },
+    "error.flow.bestaat_niet": {
+        "nl": "bestaat niet: {path}",
+        "en": "does not exist: {path}",
+    },
+    "error.flow.antwoord_voor": {
+        "nl": "{where}: antwoord voor '{item_id}': {reason}",
+        "en": "{where}: answer for '{item_id}': {reason}",
+    },
+    "error.flow.today_is_geen_datum": {
+        "nl": "{answers}: 'today: {str_spec_today_40}' is geen datum; schrijf JJJJ-MM-DD",
+        "en": "{answers}: 'today: {str_spec_today_40}' is not a date; write YYYY-MM-DD",
+    },
+    "error.followup.ligt_in_de_toekomst": {
+        "nl": "--date {raw}: ligt in de toekomst; geef de dag waarop het gebeurde",
+        "en": "--date {raw}: lies in the future; give the day it happened",
+    },
+    "error.followup.kies_uit": {
+        "nl": "--channel {channel}: kies uit {join_CHANNELS}",
+        "en": "--channel {channel}: choose from {join_CHANNELS}",
+    },
+    "error.followup.casus_heeft_nog_geen": {
+        "nl": "casus {label} heeft (nog) geen besluit om te melden; rond de casus af met "
+        "'meldcode resume {label}'",
+        "en": "case {label} has no decision to report (yet); finish the case with 'meldcode "
+        "resume {label}'",
+    },
+    "error.followup.na_de_veiligheidsbeoordeling_of": {
+        "nl": "--moment {moment}: 1 (na de veiligheidsbeoordeling) of 2 (aan het eind)",
+        "en": "--moment {moment}: 1 (after the safety assessment) or 2 (at the end)",
+    },
+    "error.followup.schrijf_in_een_zin": {
+        "nl": "--summary: schrijf in een zin wat Veilig Thuis terugkoppelde",
+        "en": "--summary: write in one sentence what Veilig Thuis reported back",
+    },
+    "error.followup.casus_heeft_geen_melding": {
+        "nl": "casus {label} heeft geen melding vastgelegd; eerst: meldcode melding {label} "
+        "--date DD-MM-JJJJ --channel telefoon",
+        "en": "case {label} has no melding recorded; first: meldcode melding {label} --date "
+        "DD-MM-YYYY --channel telefoon",
+    },
+    "error.followup.casus_heeft_nog_geen_2": {
+        "nl": "casus {label} heeft nog geen ondertekend record; eerst: meldcode sign {label}",
+        "en": "case {label} has no signed record yet; first: meldcode sign {label}",
+    },
+    "error.followup.geen_datum_schrijf_dd": {
+        "nl": "--date {raw}: geen datum; schrijf DD-MM-JJJJ, bv. 14-01-2026",
+        "en": "--date {raw}: not a date; write DD-MM-YYYY, e.g. 14-01-2026",
+    },
+    "error.midcase.het_vastgelegde_protocol_van": {
+        "nl": "het vastgelegde protocol van '{label}' is onleesbaar: {e}",
+        "en": "the recorded protocol of '{label}' is unreadable: {e}",
+    },
+    "error.session.is_geen_geldig_protocol": {
+        "nl": "{display} is geen geldig protocol ({first}); draai 'meldcode validate'",
+        "en": "{display} is not a valid protocol ({first}); run 'meldcode validate'",
+    },
+    "error.session.het_vastgelegde_protocol_van": {
+        "nl": "het vastgelegde protocol van '{label}' is gewijzigd sinds de start; de casus "
+        "kan niet betrouwbaar verder",
+        "en": "the recorded protocol of '{label}' has changed since the start; the case cannot "
+        "continue reliably",
+    },
+    "error.session.journaal_van_past_niet": {
+        "nl": "journaal van '{label}' past niet bij het vastgelegde protocol (regel "
+        "{entry_seq_1}: {item_id}: {reason})",
+        "en": "journal of '{label}' does not match the recorded protocol (line {entry_seq_1}: "
+        "{item_id}: {reason})",
+    },
+    "error.what.profile": {"nl": "profiel", "en": "profile"},
+    "error.what.keyring": {"nl": "sleutelring", "en": "keyring"},
+    "error.what.key": {"nl": "sleutel", "en": "key"},
+    "error.what.new_key": {"nl": "nieuwe sleutel", "en": "new key"},
+    "error.casus.unknown": {
+        "nl": "geen casus '{name}'{hint}; bekend: {known} (meldcode casus list)",
+        "en": "no casus '{name}'{hint}; known: {known} (meldcode casus list)",
+    },
+    "error.casus.did_you_mean": {
+        "nl": "; bedoelde u '{match}'?",
+        "en": "; did you mean '{match}'?",
+    },
+    # ---- end of issue 14a ----
 }
 
 CODE_TITLES_EN: dict[str, str] = {
@@ -2736,6 +3353,11 @@ CODE_TITLES_EN: dict[str, str] = {
     "MC508": "contact without phone and without URL",
     "MC509": "phone number without opening hours (warning)",
     "MC510": "area missing or contradictory",
+    "MC601": "anchor unknown",
+    "MC602": "removing or weakening a shipped item, the afwegingskader or a check",
+    "MC603": "unknown partner (ketenkaart id)",
+    "MC604": "unknown protocol in the overlay",
+    "MC605": "extra item with the id of an existing item",
 }
 
 
@@ -2756,16 +3378,6 @@ def t(key: str, **params: object) -> str:
     entry = CATALOGUE[key]
     text = entry.get(get_lang()) or entry["nl"]
     return text.format(**params) if params else text
-
-
-def error_text(error: Exception) -> str:
-    """What an error of the core says: its catalogue key and parameters in the current
-    language when it carries them (``record.errors.RecordError``), else its message."""
-    key = getattr(error, "key", None)
-    params = getattr(error, "params", None)
-    if isinstance(key, str) and key in CATALOGUE and isinstance(params, dict):
-        return t(key, **params)
-    return str(getattr(error, "message", error))
 
 
 def code_title(code: str) -> str:

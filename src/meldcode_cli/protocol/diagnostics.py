@@ -86,6 +86,12 @@ CODES: dict[str, str] = {
     "MC508": "contact zonder telefoon en zonder URL",
     "MC509": "telefoonnummer zonder bereikbaarheid (waarschuwing)",
     "MC510": "werkgebied ontbreekt of is tegenstrijdig",
+    # organisation overlays (docs/organisatie.md)
+    "MC601": "anker onbekend",
+    "MC602": "meegeleverd item, afwegingskader of controle verwijderen of afzwakken",
+    "MC603": "onbekende partner (ketenkaart-id)",
+    "MC604": "onbekend protocol in de overlay",
+    "MC605": "extra item met het id van een bestaand item",
 }
 
 

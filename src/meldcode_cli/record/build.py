@@ -21,6 +21,7 @@ from meldcode_cli.record.model import (
     Informed,
     ItemRecord,
     NoteRecord,
+    OrganisatieRef,
     Override,
     Professional,
     ProtocolRef,
@@ -227,6 +228,15 @@ def build_record(
             lang=lang,
             professional=professional,
             key_fingerprint=key_fingerprint,
+            organisatie=(
+                OrganisatieRef(
+                    id=compiled.organisatie.model.id,
+                    name=compiled.organisatie.model.name,
+                    hash=compiled.organisatie.hash,
+                )
+                if compiled.organisatie is not None
+                else None
+            ),
         ).model_dump(),
         "steps": [s.model_dump() for s in steps],
         "superseded": [
@@ -253,6 +263,8 @@ def build_record(
             for r in walk.refutations
         ],
     }
+    if body["provenance"]["organisatie"] is None:  # records without an overlay: as before
+        del body["provenance"]["organisatie"]
     if confirmation is not None:  # absent, not null, when nobody was asked (training)
         body["confirmation"] = confirmation
     body["integrity"] = integrity_map(body)

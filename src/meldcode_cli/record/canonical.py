@@ -25,8 +25,9 @@ SECTIONS = (
     "override",
     "checks",
     "refutations",
+    "consultation",
 )
-OPTIONAL_SECTIONS = frozenset({"checks", "refutations"})
+OPTIONAL_SECTIONS = frozenset({"checks", "refutations", "consultation"})
 """Sections that records made before they existed do not have (and need not digest)."""
 
 

@@ -26,6 +26,7 @@ __all__ = [
     "Informed",
     "ItemRecord",
     "NoteRecord",
+    "OrganisatieRef",
     "Override",
     "PreviousRef",
     "Professional",
@@ -62,10 +63,21 @@ class Professional(_M):
     contact: str | None = None
 
 
+class OrganisatieRef(_M):
+    """The organisation overlay the walk used (docs/organisatie.md)."""
+
+    id: str
+    name: str
+    hash: str
+
+
 class Provenance(_M):
     tool: Literal["meldcode-cli"] = "meldcode-cli"
     tool_version: str
     protocol: ProtocolRef
+    organisatie: OrganisatieRef | None = Field(
+        default=None, description="Absent in records made without an organisation overlay."
+    )
     role: str
     case: str
     lang: str
@@ -201,7 +213,7 @@ class Record(_M):
     schema_: Literal["meldcode-record"] = Field(alias="schema", default="meldcode-record")
     schema_version: int
     record_id: str
-    kind: Literal["decision", "evaluation", "amendment"]
+    kind: Literal["decision", "evaluation", "amendment", "consultation"]
     sequence: int = Field(ge=1)
     previous: PreviousRef | None
     training: bool
@@ -220,6 +232,11 @@ class Record(_M):
     )
     checks: ChecksRecord | None = None
     refutations: list[RefutationRecord] | None = None
+    consultation: dict[str, Any] | None = Field(
+        default=None,
+        description="kind consultation: the colleague's signed answer (a meldcode-consult-"
+        "answer envelope), checked again by verify against the colleague's key.",
+    )
     integrity: dict[str, str]
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True, strict=True)
@@ -277,6 +294,7 @@ _KEY_ORDER = (
     "checks",
     "refutations",
     "confirmation",
+    "consultation",
     "integrity",
 )
 """The order in which :func:`build_record` has always written a record's keys (the file

@@ -16,9 +16,8 @@ from pydantic import ValidationError
 from meldcode_cli.record.build import Texts, build_record
 from meldcode_cli.record.canonical import record_hash
 from meldcode_cli.record.diff import Change, diff_records
-from meldcode_cli.record.errors import RecordError
 from meldcode_cli.record.model import Override, Record
-from meldcode_cli.record.profile import ProfileError, ProfileStore
+from meldcode_cli.record.profile import PassphraseRejected, ProfileError, ProfileStore
 from meldcode_cli.record.store import (
     Unreadable,
     load_envelope,
@@ -57,11 +56,19 @@ class SignOutcome:
 
 
 def records_of(session: Session) -> list[Path]:
+    """Every record of the case's chain, signed consultations included."""
     folder = session.case.folder / "records"
     if not folder.is_dir():
         return []
     # a planted link is no record of this case (and its name is then refused as taken)
     return sorted(p for p in folder.glob("[0-9][0-9][0-9][0-9]-*.json") if not p.is_symlink())
+
+
+def decision_records_of(session: Session) -> list[Path]:
+    """The decision, amendment and evaluation records (not the signed consultations)."""
+    from meldcode_cli.record.store import is_consultation_file
+
+    return [p for p in records_of(session) if not is_consultation_file(p)]
 
 
 def sign_case(
@@ -83,10 +90,7 @@ def sign_case(
     """
     ensure_finished(session)
     if override is not None and session.walk.verstrekking() is not None:
-        raise CaseError(
-            "een informatieverzoek heeft geen afwegingskader om van af te wijken; wijzig het "
-            f"verstrekkingsbesluit met 'meldcode resume {session.case.label}'"
-        )
+        raise CaseError("error.signing.een_informatieverzoek_heeft_geen", label=session.case.label)
     if not training:
         blocked = session.walk.blocking()
         if blocked:
@@ -107,17 +111,13 @@ def sign_case(
     if existing:
         last = load_envelope(existing[-1])["record"]
         previous = {"record_id": last["record_id"], "hash": record_hash(last)}
+    if decision_records_of(session):  # a signed consultation before it is no decision
         if kind is None:
             kind = "amendment"
         if kind == "decision":
-            raise CaseError(
-                "deze casus heeft al een beslisrecord; een wijziging is een 'amendment'"
-            )
+            raise CaseError("error.signing.deze_casus_heeft_al")
         if kind == "amendment" and not (amendment_reason and amendment_reason.strip()):
-            raise CaseError(
-                "een wijziging op een ondertekend record vraagt een reden (--reason); het "
-                "eerdere record blijft ongewijzigd"
-            )
+            raise CaseError("error.signing.een_wijziging_op_een")
     kind = kind or "decision"
     profile = None
     pair = None
@@ -126,13 +126,13 @@ def sign_case(
         profile = profiles.load()
         check_role(profile.role, session.case.role)
         if passphrase is None:
-            raise ProfileError("geen wachtzin: ondertekenen vraagt de wachtzin van uw sleutel")
+            raise ProfileError("error.signing.geen_wachtzin_ondertekenen_vraagt")
         for attempt in range(1, MAX_PASSPHRASE_TRIES + 1):
             try:
                 pair = profiles.unlock(passphrase())
                 break
-            except ProfileError as e:
-                if "onjuiste wachtzin" not in e.message or attempt == MAX_PASSPHRASE_TRIES:
+            except PassphraseRejected:
+                if attempt == MAX_PASSPHRASE_TRIES:
                     raise
         assert pair is not None
     elif profiles.exists():
@@ -177,10 +177,7 @@ def sign_case(
 def ensure_finished(session: Session) -> None:
     walk = session.walk
     if not walk.concluded() or not walk.is_complete():
-        raise CaseError(
-            f"casus {session.case.label} is nog niet af: er is nog geen beslissing om te "
-            f"ondertekenen; ga verder met 'meldcode resume {session.case.label}'"
-        )
+        raise CaseError("error.signing.casus_is_nog_niet", label=session.case.label)
 
 
 def resolve_records(args: list[Path], store: Any | None = None) -> list[Path]:
@@ -204,13 +201,14 @@ def resolve_records(args: list[Path], store: Any | None = None) -> list[Path]:
 def check_role(profile_role: str, walk_role: str) -> None:
     """The record has one role: the profile's and the walk's must be the same."""
     if profile_role.lower() != walk_role.lower():
-        raise RecordError("sign.role_mismatch", profile=profile_role, walk=walk_role)
+        raise CaseError("sign.role_mismatch", profile=profile_role, walk=walk_role)
 
 
 def last_record(session: Session) -> Record | None:
-    """The newest record of the case (None without one, or when it does not fit the
-    schema: nothing can be compared with it)."""
-    existing = records_of(session)
+    """The newest decision, amendment or evaluation record of the case (None without one,
+    or when it does not fit the schema: nothing can be compared with it). Signed
+    consultations are skipped."""
+    existing = decision_records_of(session)
     if not existing:
         return None
     try:
@@ -301,11 +299,13 @@ def verify_paths(
             if len(public_key) != 32:
                 raise ValueError("geen Ed25519-sleutel (lengte)")
         except FileNotFoundError:
-            raise CaseError(f"--key {key_file}: bestaat niet") from None
+            raise CaseError("error.signing.bestaat_niet_2", key_file=key_file) from None
         except jsonio.JsonFileError as e:
             raise CaseError(f"--key {e.message}") from None
         except (ValueError, KeyError, TypeError, AttributeError) as e:
-            raise CaseError(f"--key {key_file}: geen publieke sleutel van meldcode ({e})") from None
+            raise CaseError(
+                "error.signing.geen_publieke_sleutel_van", key_file=key_file, e=e
+            ) from None
     store = profiles or ProfileStore()
     # the keyring is used whenever there is one: a signature by a key nobody vouched for
     # proves nothing (anyone can make a key); --keyring makes it required
@@ -314,15 +314,24 @@ def verify_paths(
         keyring = None
     files, missing = record_files(paths)
     if missing:
-        raise Unreadable(f"{missing[0]}: bestaat niet")
+        raise Unreadable("error.signing.bestaat_niet", missing_0=missing[0])
     if not files:
         raise Unreadable("geen recordbestanden gevonden in: " + ", ".join(map(str, paths)))
+    from meldcode_cli.record.consult import load_colleagues
+
+    colleagues = load_colleagues(store)
     results = []
     for f in files:
         env_record = load_envelope(f)["record"]
         at_hand = _protocol_at_hand(env_record) if isinstance(env_record, dict) else None
         results.append(
-            verify_file(f, public_key=public_key, keyring=keyring, protocol_text=at_hand)
+            verify_file(
+                f,
+                public_key=public_key,
+                keyring=keyring,
+                protocol_text=at_hand,
+                colleagues=colleagues,
+            )
         )
     problems = verify_chain(results, files)
     problems += journal_chain_problems(files, results)
@@ -366,7 +375,7 @@ def journal_chain_problems(files: list[Path], results: list[VerifyResult]) -> li
             continue
         present = {p.name: hashes.get(p.name) for p in folder.glob("[0-9][0-9][0-9][0-9]-*.json")}
         for entry in journal.entries:
-            if entry.type not in ("signed", "training_record"):
+            if entry.type not in ("signed", "training_record", "consultation"):
                 continue
             name, want = entry.data.get("record"), entry.data.get("hash")
             if name not in present:

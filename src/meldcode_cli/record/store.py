@@ -15,7 +15,9 @@ from meldcode_cli.record.model import Envelope, Record
 from meldcode_cli.walk.casestore import CaseError, atomic_write
 
 __all__ = [
+    "CONSULTATION_SUFFIX",
     "Unreadable",
+    "is_consultation_file",
     "load_envelope",
     "load_record",
     "record_files",
@@ -28,11 +30,11 @@ class Unreadable(CaseError):
     """The input is not a record file at all (exit 2)."""
 
 
-def sign_envelope(record: Record, pair: Any | None) -> dict[str, Any]:
+def sign_envelope(record: Record | dict[str, Any], pair: Any | None) -> dict[str, Any]:
     """The file contents: the record and its signature block (None for training)."""
     from meldcode_cli.record import crypto
 
-    data = record.to_dict()
+    data = record.to_dict() if isinstance(record, Record) else record
     if pair is None:
         return {"meldcode_signed_record": 1, "record": data, "signature": None}
     signature = pair.sign(canonical(data))
@@ -58,7 +60,7 @@ def write_record(folder: Path, envelope: dict[str, Any]) -> Path:
     name = f"{record['sequence']:04d}-{record['kind']}.json"
     path = folder / name
     if os.path.lexists(path):
-        raise CaseError(f"{path} bestaat al; een ondertekend record wordt nooit overschreven")
+        raise CaseError("error.core.bestaat_al_een_ondertekend", path=path)
     atomic_write(path, (json.dumps(envelope, ensure_ascii=False, indent=2) + "\n").encode())
     return path
 
@@ -71,16 +73,25 @@ def load_envelope(path: Path) -> dict[str, Any]:
     try:
         data = jsonio.load_json_file(path, limit=jsonio.LIMIT_RECORD)
     except FileNotFoundError:
-        raise Unreadable(f"{path}: bestaat niet") from None
+        raise Unreadable("error.core.bestaat_niet", path=path) from None
     except jsonio.JsonFileError as e:
         raise Unreadable(e.message) from None
     if not isinstance(data, dict) or "record" not in data or "signature" not in data:
-        raise Unreadable(f"{path}: geen meldcode-record (record en signature ontbreken)")
+        raise Unreadable("error.core.geen_meldcode_record_record", path=path)
     try:
         jsonio.validate(Envelope, data, path)
     except jsonio.JsonFileError as e:
         raise Unreadable(e.message) from None
     return data
+
+
+CONSULTATION_SUFFIX = "-consultation.json"
+
+
+def is_consultation_file(path: Path) -> bool:
+    """A signed collegiale consultatie in a case's chain (not a decision, amendment or
+    evaluation): skipped wherever "the newest record" of a case is meant."""
+    return path.name.endswith(CONSULTATION_SUFFIX)
 
 
 def record_files(paths: list[Path]) -> tuple[list[Path], list[str]]:
@@ -109,4 +120,6 @@ def load_record(path: Path) -> Record:
     except ValidationError as e:
         first = e.errors(include_url=False)[0]
         where = ".".join(str(x) for x in first["loc"])
-        raise Unreadable(f"{path}: geen geldig record ({where}: {first['msg']})") from None
+        raise Unreadable(
+            "error.core.geen_geldig_record", path=path, where=where, first_msg=first["msg"]
+        ) from None

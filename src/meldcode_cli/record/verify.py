@@ -42,9 +42,13 @@ class Problem(StrEnum):
     CHANGED_SECTIONS = "changed_sections"
     SIGNATURE_INVALID = "signature_invalid"
     PROTOCOL_DIFFERS = "protocol_differs"
+    CONSULTATION = "consultation"
+    """The colleague's signed answer in a consultation record does not hold (``text``)."""
     # notes (not problems): what verify found out about the protocol
     PROTOCOL_OTHER_VERSION = "protocol_other_version"
     PROTOCOL_HASH_OK = "protocol_hash_ok"
+    CONSULTATION_NOTE = "consultation_note"
+    """What verify found out about a consultation's colleague key (``text``)."""
     # chains
     CHAIN_GAP = "chain_gap"
     CHAIN_MISSING_FIRST = "chain_missing_first"
@@ -91,6 +95,7 @@ def verify_file(
     public_key: bytes | None = None,
     keyring: Any | None = None,
     protocol_text: Any | None = None,
+    colleagues: Any | None = None,
 ) -> VerifyResult:
     """Verify one record file. Raises Unreadable for input that is not a record at all.
 
@@ -175,6 +180,12 @@ def verify_file(
             )
         else:
             result.reasons.append(Finding(Problem.SIGNATURE_INVALID))
+    if record.kind == "consultation" or record.consultation is not None:
+        from meldcode_cli.record.consult import check_embedded
+
+        problems, notes = check_embedded(data, colleagues=colleagues, own=keyring)
+        result.reasons += [Finding(Problem.CONSULTATION, {"text": p}) for p in problems]
+        result.notes += [Finding(Problem.CONSULTATION_NOTE, {"text": n}) for n in notes]
     if protocol_text is not None:
         _check_protocol(result, record, protocol_text)
     result.valid = not result.reasons

@@ -139,7 +139,11 @@ def to_svg(dot_text: str) -> str:
 
 
 def render_show(
-    name: str, fmt: str = "text", role: str | None = None, record: Path | None = None
+    name: str,
+    fmt: str = "text",
+    role: str | None = None,
+    record: Path | None = None,
+    organisatie: Path | None = None,
 ) -> str:
     """``meldcode show``: the existing formats, plus ``--record`` and ``--format svg``."""
     from meldcode_cli.authoring import render
@@ -147,7 +151,7 @@ def render_show(
     from meldcode_cli.i18n.messages import get_lang
 
     if record is None and fmt in ("text", "mermaid", "dot"):
-        return render_protocol(name, fmt, role)
+        return render_protocol(name, fmt, role, organisatie)
     if record is not None and fmt == "text":
         raise UsageError(t("show.record.text"))
     compiled = compiled_protocol(name)
@@ -164,7 +168,10 @@ def render_show(
         highlight = record_highlight(compiled, rec)
     if role is not None and role not in compiled.roles:
         raise UsageError(
-            f"--role: '{role}' hoort niet bij {compiled.id} ({', '.join(compiled.roles)})"
+            "error.catalog.hoort_niet_bij",
+            role=role,
+            id=compiled.id,
+            join_compiled_roles=", ".join(compiled.roles),
         )
     lang = get_lang()
     if fmt == "mermaid":

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from meldcode_cli.errors import InputError
 from meldcode_cli.protocol import conditions as cond
 from meldcode_cli.protocol.afwegingskader import (
     AFWEGING_IDS,
@@ -59,7 +60,7 @@ YES = {"ja", "yes", "j", "y", "true"}
 NO = {"nee", "no", "n", "false"}
 
 
-class AnswerError(ValueError):
+class AnswerError(InputError, ValueError):
     """An answer the item does not accept. ``reason`` is user-facing (Dutch)."""
 
     def __init__(self, item_id: str, reason: str) -> None:
@@ -123,6 +124,22 @@ class Justification:
     check_id: str
     text: str
     at: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SignedConsultation:
+    """A collegiale consultatie the colleague signed, imported into the case's chain."""
+
+    request_id: str
+    consultant: str
+    consultant_role: str
+    fingerprint: str
+    answered_at: str
+    record: str
+
+
+CONSULT_CHECKS = frozenset({"geen_consultatie", "verstrekken_zonder_overleg"})
+"""Checks ('handel nooit alleen') that a signed consultation in the case answers."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,6 +329,7 @@ class Walk:
     evaluation: Evaluation | None = None
     justifications: dict[str, Justification] = field(default_factory=dict)
     refutations: list[Refutation] = field(default_factory=list)
+    consultations: list[SignedConsultation] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.role not in self.compiled.roles:
@@ -425,7 +443,12 @@ class Walk:
         if not self.compiled.checks:
             return []
         env = self.check_env()
-        return [c for c in self.compiled.checks if cond.evaluate(c.cond, env)]
+        signed = bool(self.consultations)
+        return [
+            c
+            for c in self.compiled.checks
+            if not (signed and c.id in CONSULT_CHECKS) and cond.evaluate(c.cond, env)
+        ]
 
     def unjustified(self) -> list[CCheck]:
         """Fired ``justify`` checks without a written justification."""
