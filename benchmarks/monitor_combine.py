@@ -37,7 +37,7 @@ PROTOCOLS = ["partnergeweld", "kindermishandeling", "ouderenmishandeling"]
 def make_exports(folder: Path, n: int) -> int:
     from meldcode_cli.chain.monitor import suppress
     from meldcode_cli.record import crypto
-    from meldcode_cli.record.core import canonical
+    from meldcode_cli.record.canonical import canonical
 
     rng = random.Random(1)
     total_cells = 0

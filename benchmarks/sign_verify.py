@@ -25,7 +25,7 @@ def build() -> tuple[dict[str, Any], Any]:
     import yaml
 
     from meldcode_cli.record import crypto
-    from meldcode_cli.record.core import build_record
+    from meldcode_cli.record.build import build_record
     from meldcode_cli.walk.casestore import CaseStore
     from meldcode_cli.walk.driver import replay
     from meldcode_cli.walk.session import Session, compile_text
@@ -48,7 +48,7 @@ def build() -> tuple[dict[str, Any], Any]:
     replay(session, spec["answers"])
     pair = crypto.generate()
     record = build_record(session, profile=None, key_fingerprint=pair.fingerprint)
-    return record, pair
+    return record.to_dict(), pair
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from meldcode_cli.record import crypto
-    from meldcode_cli.record.core import canonical
+    from meldcode_cli.record.canonical import canonical
 
     record, pair = build()
     size = len(json.dumps(record, ensure_ascii=False).encode())

@@ -56,7 +56,7 @@ MOVES: dict[str, str] = {
     "prompting": "walk.prompt.interactive",
     "plainprompt": "walk.prompt.plain",
     "lineprompt": "walk.prompt.lines",
-    "record": "record.core",
+    "record": "record.model",
     "crypto": "record.crypto",
     "signing": "record.signing",
     "profile": "record.profile",

@@ -338,7 +338,7 @@ def test_combine_gives_the_sums_and_refuses_duplicates_and_tampering(  # noqa: P
     assert r.exit_code == 1
     assert "gewijzigd" in r.stderr
     # a correctly signed export with a cell under 5 (a modified tool) is refused too
-    from meldcode_cli.record.core import canonical
+    from meldcode_cli.record.canonical import canonical
 
     pair = crypto.generate()
     forged = make_export(records, pair)

@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 
 from meldcode_cli.cli.app import make_app as build_app
 from meldcode_cli.protocol.guardrails import ALL_SHARED_CHECKS, GUARDRAIL_IDS, checks_hash
-from meldcode_cli.record.core import load_envelope, verify_file
+from meldcode_cli.record.store import load_envelope
+from meldcode_cli.record.verify import verify_file
 from meldcode_cli.walk.casestore import CaseError, CaseStore
 from meldcode_cli.walk.driver import ScriptedPrompter, drive, replay_phases
 from meldcode_cli.walk.engine import AnswerError, Walk
@@ -137,19 +138,22 @@ def test_signing_refuses_without_justification(store: CaseStore) -> None:
 def test_record_without_the_new_sections_still_verifies(store: CaseStore) -> None:
     """Records signed before checks/refutations existed: the signature still verifies."""
     from meldcode_cli.record import crypto
-    from meldcode_cli.record.core import canonical, integrity_map, sign_envelope, write_record
+    from meldcode_cli.record.canonical import canonical, integrity_map
+    from meldcode_cli.record.model import Record
+    from meldcode_cli.record.store import sign_envelope, write_record
 
     s = _session(store, "old", dict(_example()["answers"]))  # type: ignore[call-overload]
-    from meldcode_cli.record.core import build_record
+    from meldcode_cli.record.build import build_record
 
-    body = build_record(s, profile=None, key_fingerprint=None)
+    body = build_record(s, profile=None, key_fingerprint=None).to_dict()
     for name in ("checks", "refutations"):
         body.pop(name)
     for name in ("open_met_veilig_thuis", "eerder_gemeld", "evaluatie"):
         body["decision"].pop(name)
     body["integrity"] = integrity_map(body)
     pair = crypto.generate()
-    path = write_record(s.case.folder / "records", sign_envelope(body, pair))
+    old = Record.from_dict(body)  # a record as made before these sections existed
+    path = write_record(s.case.folder / "records", sign_envelope(old, pair))
     result = verify_file(path)
     assert result.valid, result.reasons
     assert canonical(body)  # the old shape is still canonicalisable

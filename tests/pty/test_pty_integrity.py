@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from meldcode_cli.record.core import load_envelope
+from meldcode_cli.record.store import load_envelope
 from tests.pty.test_e2e_pty import (
     DOWN,
     ENTER,

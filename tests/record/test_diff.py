@@ -3,32 +3,66 @@
 from __future__ import annotations
 
 import copy
+import json
 from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from meldcode_cli.record.diff import diff_records, format_diff
+from meldcode_cli.record.diff import diff_records
+from meldcode_cli.record.model import Record
+from meldcode_cli.report.verifyview import format_diff
+from tests.conftest import ROOT
+
+BASE = json.loads(
+    (ROOT / "tests/fixtures/records-before-confirmation/0001-decision.json").read_text()
+)["record"]
 
 
-def record(answers: dict[str, str], *, seq: int = 1) -> dict[str, Any]:
+def _decision(melden: bool, hulp: bool, meldnormen: list[int]) -> dict[str, Any]:
     return {
-        "kind": "decision" if seq == 1 else "amendment",
-        "sequence": seq,
-        "created_at": f"2026-12-0{seq}T10:00:00+00:00",
-        "steps": [
-            {
-                "step": 1,
-                "items": [
-                    {"id": k, "text": f"Vraag {k}?", "answer": v, "answer_text": v, "notes": []}
-                    for k, v in answers.items()
-                ],
-            }
-        ],
-        "decision": {"melden": True, "hulp": False, "afsluiten": False, "meldnormen": [2]},
-        "override": None,
-        "amendment_reason": None if seq == 1 else "Correctie.",
+        **BASE["decision"],
+        "melden": melden,
+        "hulp": hulp,
+        "afsluiten": False,
+        "meldnormen": meldnormen,
     }
+
+
+def data(answers: dict[str, str], *, seq: int = 1) -> Any:
+    """A whole record (the fixture's) with these answers in step 1."""
+    out = copy.deepcopy(BASE)
+    out.update(
+        kind="decision" if seq == 1 else "amendment",
+        sequence=seq,
+        created_at=f"2026-12-0{seq}T10:00:00+00:00",
+        decision=_decision(True, False, [2]),
+        override=None,
+        amendment_reason=None if seq == 1 else "Correctie.",
+    )
+    out["steps"] = [
+        {
+            **BASE["steps"][0],
+            "items": [
+                {
+                    "id": k,
+                    "kind": "text",
+                    "text": f"Vraag {k}?",
+                    "answer": v,
+                    "answer_text": v,
+                    "answered_at": None,
+                    "nature": None,
+                    "notes": [],
+                }
+                for k, v in answers.items()
+            ],
+        }
+    ]
+    return out
+
+
+def record(answers: dict[str, str], *, seq: int = 1) -> Record:
+    return Record.from_dict(data(answers, seq=seq))
 
 
 ids = st.sampled_from(["a", "b", "c", "d", "e"])
@@ -58,9 +92,11 @@ def test_a_record_against_itself_has_no_difference() -> None:
 
 def test_a_changed_decision_and_an_added_note_are_named() -> None:
     a = record({"a": "ja"})
-    b = copy.deepcopy(a)
-    b["decision"] = {"melden": False, "hulp": True, "afsluiten": False, "meldnormen": []}
-    b["steps"][0]["items"][0]["notes"] = [{"text": "Buurvrouw belde."}]
+    raw = data({"a": "ja"})
+    raw["decision"] = _decision(False, True, [])
+    note = {"text": "Buurvrouw belde.", "provenance": "x", "nature": "feit", "at": None}
+    raw["steps"][0]["items"][0]["notes"] = [note]
+    b = Record.from_dict(raw)
     fields = {c.field: c for c in diff_records(a, b)}
     assert fields["decision.outcome"].before == "melden"
     assert fields["decision.outcome"].after == "hulp"

@@ -10,16 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from meldcode_cli.record.core import (
-    DecisionRecord,
-    Override,
-    Record,
-    Unreadable,
-    load_envelope,
-    verify_file,
-)
+from meldcode_cli.record.model import DecisionRecord, Override, Record
 from meldcode_cli.record.profile import Profile, ProfileError, ProfileStore
 from meldcode_cli.record.signing import sign_case, verify_paths
+from meldcode_cli.record.store import Unreadable, load_envelope
+from meldcode_cli.record.verify import verify_file
+from meldcode_cli.report.verifyview import finding_text
 from meldcode_cli.walk.casestore import CaseError, CaseStore
 from meldcode_cli.walk.session import Session, compile_text
 from tests.conftest import VOORBEELD
@@ -133,7 +129,7 @@ def test_changed_value_is_named(tmp_path: Path, profiles: ProfileStore) -> None:
     path.write_text(json.dumps(env))
     result = verify_file(path)
     assert not result.valid
-    assert "gewijzigd sinds ondertekening: steps/1" in result.reasons[-1]
+    assert "gewijzigd sinds ondertekening: steps/1" in finding_text(result.reasons[-1])
 
 
 def test_reserialised_record_still_verifies(tmp_path: Path, profiles: ProfileStore) -> None:
@@ -161,9 +157,9 @@ def test_wrong_key_and_keyring(tmp_path: Path, profiles: ProfileStore) -> None:
     key.write_text(json.dumps(other.export_public()))
     results, _ = verify_paths([path], key_file=key)
     assert not results[0].valid
-    assert "andere sleutel" in results[0].reasons[0]
+    assert "andere sleutel" in finding_text(results[0].reasons[0])
     results, _ = verify_paths([path], use_keyring=True, profiles=other)
-    assert "niet in de sleutelring" in results[0].reasons[0]
+    assert "niet in de sleutelring" in finding_text(results[0].reasons[0])
     results, _ = verify_paths([path], use_keyring=True, profiles=profiles)
     assert results[0].valid
 
@@ -214,11 +210,11 @@ def test_chain_of_decision_evaluation_amendment(tmp_path: Path, profiles: Profil
     moved = tmp_path / "moved.json"
     two.path.rename(moved)
     _, problems = verify_paths([folder])
-    assert any("ontbreekt een record" in p for p in problems)
+    assert any("ontbreekt een record" in finding_text(p) for p in problems)
     # putting it back under another number (reordering the files) is detected
     moved.rename(folder / "0004-evaluation.json")
     _, problems = verify_paths([folder])
-    assert any("volgorde gewijzigd" in p for p in problems)
+    assert any("volgorde gewijzigd" in finding_text(p) for p in problems)
 
 
 def test_wrong_passphrase_writes_nothing(tmp_path: Path, profiles: ProfileStore) -> None:
@@ -238,12 +234,12 @@ def test_training_record_is_marked_and_unsigned(tmp_path: Path) -> None:
     out = sign_case(s, passphrase=None, training=True, profiles=ProfileStore(tmp_path / "none"))
     result = verify_file(out.path)
     assert not result.valid
-    assert "OEFENING" in result.reasons[0]
+    assert "OEFENING" in finding_text(result.reasons[0])
     assert load_envelope(out.path)["record"]["training"] is True
 
 
 def test_override_kept_beside_the_computed_decision(tmp_path: Path, profiles: ProfileStore) -> None:
-    from meldcode_cli.record.core import ChosenDecision
+    from meldcode_cli.record.model import ChosenDecision
 
     s = walked(tmp_path)
     ov = Override(
@@ -276,11 +272,11 @@ def test_unknown_schema_and_unknown_fields(tmp_path: Path, profiles: ProfileStor
     env = json.loads(path.read_text())
     env["record"]["schema_version"] = 2
     path.write_text(json.dumps(env))
-    assert "onbekende schema_version 2" in verify_file(path).reasons[0]
+    assert "onbekende schema_version 2" in finding_text(verify_file(path).reasons[0])
     env["record"]["schema_version"] = 1
     env["record"]["extra"] = "x"
     path.write_text(json.dumps(env))
-    assert "past niet in het schema" in verify_file(path).reasons[0]
+    assert "past niet in het schema" in finding_text(verify_file(path).reasons[0])
 
 
 def test_missing_profile_explains_init(tmp_path: Path) -> None:
@@ -317,7 +313,7 @@ json_values = st.recursive(
 def test_fast_canonical_equals_rfc8785(value: object) -> None:
     import rfc8785
 
-    from meldcode_cli.record.core import canonical
+    from meldcode_cli.record.canonical import canonical
 
     try:
         expected = bytes(rfc8785.dumps(value))  # type: ignore[arg-type]
@@ -329,7 +325,7 @@ def test_fast_canonical_equals_rfc8785(value: object) -> None:
 def test_outside_the_subset_rfc8785_decides() -> None:
     import rfc8785
 
-    from meldcode_cli.record.core import canonical
+    from meldcode_cli.record.canonical import canonical
 
     for value in ({"z": 1.5, "é": [0.1, 1e21]}, {"a": 2**60}):
         try:

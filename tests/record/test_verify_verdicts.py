@@ -13,7 +13,9 @@ from typing import Any
 import pytest
 
 from meldcode_cli.record import crypto
-from meldcode_cli.record.core import integrity_map, sign_envelope
+from meldcode_cli.record.canonical import integrity_map
+from meldcode_cli.record.model import Record
+from meldcode_cli.record.store import sign_envelope
 from tests.hostile_helpers import copy_home, make_home, run
 
 Edit = Callable[[Path], None]
@@ -80,7 +82,7 @@ def resign_with_foreign_key(home: Path) -> None:
     pair = crypto.generate()
     record["provenance"]["key_fingerprint"] = pair.fingerprint
     record["integrity"] = integrity_map(record)
-    _save(path, sign_envelope(record, pair))
+    _save(path, sign_envelope(Record.from_dict(record), pair))
 
 
 def resign_chain_with_foreign_key(home: Path) -> None:
@@ -92,10 +94,10 @@ def resign_chain_with_foreign_key(home: Path) -> None:
         if previous is not None:
             record["previous"] = previous
         record["integrity"] = integrity_map(record)
-        from meldcode_cli.record.core import record_hash
+        from meldcode_cli.record.canonical import record_hash
 
         previous = {"record_id": record["record_id"], "hash": record_hash(record)}
-        _save(path, sign_envelope(record, pair))
+        _save(path, sign_envelope(Record.from_dict(record), pair))
 
 
 def replace_key(home: Path) -> None:

@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from meldcode_cli.cli.app import make_app as build_app
-from meldcode_cli.record.core import build_record
+from meldcode_cli.record.build import build_record
 from meldcode_cli.report.journaal import WIDTH, build_journaal, make_journaal
 from meldcode_cli.walk.casestore import CaseStore
 from meldcode_cli.walk.midcase import case_view

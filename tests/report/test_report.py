@@ -32,9 +32,12 @@ from meldcode_cli.authoring.scenarios import Scenario, ScenarioFile
 from meldcode_cli.cli.app import make_app as build_app
 from meldcode_cli.i18n.messages import set_lang
 from meldcode_cli.protocol.loading import validate_document
-from meldcode_cli.record.core import build_record, integrity_map, sign_envelope, write_record
+from meldcode_cli.record.build import build_record
+from meldcode_cli.record.canonical import integrity_map
 from meldcode_cli.record.crypto import KeyPair
+from meldcode_cli.record.model import Record
 from meldcode_cli.record.profile import Profile
+from meldcode_cli.record.store import sign_envelope, write_record
 from meldcode_cli.report import core as rep
 from meldcode_cli.walk.casestore import CaseStore
 from meldcode_cli.walk.driver import replay
@@ -96,7 +99,7 @@ CLOCK = Clock()
 def frozen(monkeypatch: pytest.MonkeyPatch) -> None:
     """A fixed clock for the journal and the record, and a fixed record id."""
     monkeypatch.setattr("meldcode_cli.walk.casestore.now", CLOCK.now)
-    monkeypatch.setattr("meldcode_cli.record.core._now", lambda: "2026-01-15T12:00:00+00:00")
+    monkeypatch.setattr("meldcode_cli.record.build._now", lambda: "2026-01-15T12:00:00+00:00")
     monkeypatch.setattr("meldcode_cli.record.profile._now", lambda: "2026-01-01T00:00:00+00:00")
     monkeypatch.setattr(uuid, "uuid4", lambda: uuid.UUID("00000000-0000-4000-8000-000000000001"))
 
@@ -585,7 +588,7 @@ def signed_record(tmp_path: Path) -> tuple[dict[str, Any], Path]:
 
 def write_signed(record: dict[str, Any], path: Path) -> Path:
     record = {**record, "integrity": integrity_map(record)}
-    path.write_text(json.dumps(sign_envelope(record, PAIR)), encoding="utf-8")
+    path.write_text(json.dumps(sign_envelope(Record.from_dict(record), PAIR)), encoding="utf-8")
     return path
 
 

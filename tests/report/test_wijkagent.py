@@ -17,13 +17,17 @@ from meldcode_cli.authoring.render import role_items
 from meldcode_cli.privacy.kenmerk import kenmerk_problem
 from meldcode_cli.protocol.compiled import CompiledProtocol, compile_protocol
 from meldcode_cli.protocol.loading import load_protocol_file, load_protocol_text
-from meldcode_cli.record.core import build_record, sign_envelope, verify_file, write_record
+from meldcode_cli.record.build import build_record
 from meldcode_cli.record.keyflow import init_profile, looks_like_big
 from meldcode_cli.record.profile import Profile, ProfileError, ProfileStore
+from meldcode_cli.record.store import sign_envelope, write_record
+from meldcode_cli.record.verify import Problem, verify_file
+from meldcode_cli.report.verifyview import finding_text
 from meldcode_cli.walk.casestore import CaseStore
 from meldcode_cli.walk.driver import replay
 from meldcode_cli.walk.engine import AnswerError, Walk, normalize_answer
 from meldcode_cli.walk.session import Session, compile_text
+from meldcode_cli.walk.view import record_texts  # also registers the view's default texts
 from tests.conftest import ROOT
 from tests.report import test_report as tr
 from tests.report.test_report import frozen  # noqa: F401  (the fixed clock, uuid and key of the goldens)
@@ -276,11 +280,20 @@ def test_a_record_signed_under_1_2_0_still_verifies(tmp_path: Path) -> None:
     assert replay(session, answers, sc.acute_steps) == []
     session.complete()
     session = Session(store.open("oud"), compiled_old, today=lambda: tr.TODAY)
-    record = build_record(session, profile=POLICE_PROFILE, key_fingerprint=tr.PAIR.fingerprint)
+    record = build_record(
+        session, profile=POLICE_PROFILE, key_fingerprint=tr.PAIR.fingerprint, texts=record_texts()
+    )
     path = write_record(session.case.folder / "records", sign_envelope(record, tr.PAIR))
-    assert record["provenance"]["protocol"]["version"] == "1.2.0"
+    assert record.protocol.version == "1.2.0"
     assert verify_file(path).valid
     current = (ROOT / "protocols" / "partnergeweld.yaml").read_text(encoding="utf-8")
     result = verify_file(path, protocol_text=(current, "1.3.0"))
     assert result.valid, result.reasons
-    assert any("versie 1.3.0" in n and "1.2.0" in n for n in result.notes)
+    assert any(
+        n.problem is Problem.PROTOCOL_OTHER_VERSION
+        and n.params["version"] == "1.2.0"
+        and n.params["at_hand"] == "1.3.0"
+        for n in result.notes
+    )
+    shown = [finding_text(n) for n in result.notes]
+    assert any("versie 1.3.0" in n and "1.2.0" in n for n in shown)

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from meldcode_cli.cli.app import make_app as build_app
-from meldcode_cli.record.core import verify_file
+from meldcode_cli.record.verify import Problem, verify_file
 from meldcode_cli.training.casus import load_casus
 from meldcode_cli.training.train import (
     Expect,
@@ -125,7 +125,7 @@ def test_training_is_stored_apart_and_unsigned() -> None:
     assert env["record"]["decision"]["outcome"] == "afsluiten"
     result = verify_file(outcome.record)
     assert not result.valid
-    assert "niet ondertekend (OEFENING)" in result.reasons
+    assert result.problems == {Problem.UNSIGNED_TRAINING}
 
 
 def test_two_runs_get_two_labels() -> None:

@@ -9,9 +9,9 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from meldcode_cli.cli.app import make_app as build_app
-from meldcode_cli.record.core import verify_file
 from meldcode_cli.record.profile import Profile, ProfileStore
 from meldcode_cli.record.signing import sign_case
+from meldcode_cli.record.verify import verify_file
 from meldcode_cli.walk.casemgmt import (
     archive_case,
     case_rows,

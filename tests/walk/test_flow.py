@@ -237,7 +237,7 @@ def test_interactive_walk_ends_by_signing(store: CaseStore, tmp_path: Path) -> N
 
 
 def test_interactive_override_is_recorded(store: CaseStore, tmp_path: Path) -> None:
-    from meldcode_cli.record.core import load_envelope
+    from meldcode_cli.record.store import load_envelope
 
     pw = _profile(tmp_path)
     answers = [
@@ -316,7 +316,10 @@ def test_evaluate_signs_an_evaluation_record(store: CaseStore, tmp_path: Path) -
     results, problems = verify_paths([path.parent])
     assert [r.valid for r in results] == [True, True]
     assert problems == []
-    assert results[1].record["decision"]["afsluiten"] is True  # type: ignore[index]
+    evaluated = results[1].record
+    assert evaluated is not None
+    assert evaluated.melding is not None
+    assert evaluated.melding.afsluiten is True
 
 
 @pytest.mark.parametrize("choice", ["pinned", "restart"])

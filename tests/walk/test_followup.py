@@ -9,9 +9,10 @@ import pytest
 from typer.testing import CliRunner
 
 from meldcode_cli.cli.app import make_app as build_app
-from meldcode_cli.record.core import load_record, verify_chain, verify_file
 from meldcode_cli.record.profile import Profile, ProfileStore
 from meldcode_cli.record.signing import records_of, sign_case
+from meldcode_cli.record.store import load_record
+from meldcode_cli.record.verify import verify_chain, verify_file
 from meldcode_cli.walk.casemgmt import case_rows
 from meldcode_cli.walk.casestore import CaseError, CaseStore
 from meldcode_cli.walk.followup import add_workdays, due_items, parse_day, record_melding
@@ -140,7 +141,8 @@ def test_melding_creates_due_items_and_terugkoppeling_closes_them(home: Path) ->
     results = [verify_file(f) for f in files]
     assert all(r.valid for r in results)
     assert verify_chain(results, files) == []
-    reason = load_record(files[1])["amendment_reason"]
+    reason = load_record(files[1]).amendment_reason
+    assert reason is not None
     assert reason.startswith("Terugkoppeling Veilig Thuis (moment 1")
     assert "20-01-2026" in reason
     # ... and in the journal entry for the HIS
@@ -170,7 +172,7 @@ def test_terugkoppeling_without_melding_says_what_first(home: Path) -> None:
 
 
 def test_melding_after_an_override_to_meld(home: Path) -> None:
-    from meldcode_cli.record.core import ChosenDecision, Override
+    from meldcode_cli.record.model import ChosenDecision, Override
     from tests.case_helpers import scenarios_of
 
     sc = next(

@@ -15,7 +15,8 @@ from typer.testing import CliRunner
 
 from meldcode_cli.authoring.validate import UsageError
 from meldcode_cli.cli.app import make_app as build_app
-from meldcode_cli.record.core import load_envelope, verify_file
+from meldcode_cli.record.store import load_envelope
+from meldcode_cli.record.verify import verify_file
 from meldcode_cli.walk.casestore import CaseStore
 from meldcode_cli.walk.flow import WalkRequest, resume_walk, start_walk
 from tests.conftest import ROOT

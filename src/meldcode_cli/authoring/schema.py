@@ -61,7 +61,7 @@ def schema_dict(kind: str = "protocol", draft: str = "2020-12") -> dict[str, Any
         schema = Protocol.model_json_schema()
         schema["title"] = "meldcode-cli protocol"
     elif kind == "record":
-        from meldcode_cli.record.core import Record
+        from meldcode_cli.record.model import Record
 
         schema = Record.model_json_schema(by_alias=True)
         schema["title"] = "meldcode-cli decision record"

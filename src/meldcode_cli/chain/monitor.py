@@ -307,7 +307,7 @@ def make_export(
     """A signed export of ``records`` (already verified by the caller)."""
     from meldcode_cli import __version__
     from meldcode_cli.record import crypto
-    from meldcode_cli.record.core import canonical
+    from meldcode_cli.record.canonical import canonical
 
     counts = count_records(records, periode)
     cells, suppressed = suppress(counts)
@@ -346,8 +346,9 @@ def check_periode(periode: str | None) -> None:
 def home_records() -> tuple[list[dict[str, Any]], int]:
     """The signed records in this user's home that verify against the profile's keyring.
     Returns (records, number left out because they did not verify or are training)."""
-    from meldcode_cli.record.core import Unreadable, record_files, verify_file
     from meldcode_cli.record.profile import ProfileStore
+    from meldcode_cli.record.store import Unreadable, record_files
+    from meldcode_cli.record.verify import verify_file
     from meldcode_cli.walk.casestore import CaseStore
 
     store = CaseStore()
@@ -361,8 +362,8 @@ def home_records() -> tuple[list[dict[str, Any]], int]:
         except Unreadable:
             left_out += 1
             continue
-        if result.valid and result.record is not None and not result.record.get("training"):
-            good.append(result.record)
+        if result.valid and result.record is not None and not result.record.training:
+            good.append(result.record.to_dict())  # counted from the plain data
         else:
             left_out += 1
     return good, left_out
@@ -424,7 +425,7 @@ def load_export(path: Path) -> dict[str, Any]:
 
 def _signed(pub: bytes, signature: bytes, body: dict[str, Any], *, fast: bool = False) -> bool:
     from meldcode_cli.record import crypto
-    from meldcode_cli.record.core import canonical
+    from meldcode_cli.record.canonical import canonical
 
     if fast:
         data = json.dumps(

@@ -133,11 +133,11 @@ def verify(
     ] = ListFormat.text,
 ) -> None:
     from meldcode_cli import console
-    from meldcode_cli.record.core import Unreadable
-    from meldcode_cli.record.keyflow import format_verify
     from meldcode_cli.record.signing import resolve_records, verify_paths
+    from meldcode_cli.record.store import Unreadable
+    from meldcode_cli.report.verifyview import format_verify
 
-    def call() -> tuple[list, list[str]]:  # type: ignore[type-arg]
+    def call() -> tuple[list, list]:  # type: ignore[type-arg]
         try:
             return verify_paths(resolve_records(paths), key_file=key, use_keyring=keyring)
         except Unreadable as e:
@@ -156,8 +156,8 @@ def diff(
     records: Annotated[list[Path], typer.Argument(help=t("cmd.diff.records"), show_default=False)],
 ) -> None:
     from meldcode_cli import console
-    from meldcode_cli.record.core import Unreadable
-    from meldcode_cli.record.diff import diff_files
+    from meldcode_cli.record.store import Unreadable
+    from meldcode_cli.report.verifyview import diff_files
 
     def call() -> str:
         try:

@@ -117,7 +117,7 @@ def _now() -> str:
 
 
 def request_hash(request: dict[str, Any]) -> str:
-    from meldcode_cli.record.core import record_hash
+    from meldcode_cli.record.canonical import record_hash
 
     return record_hash(request)
 
@@ -222,17 +222,13 @@ def make_request(
         today=today,
     )
     record = view.record
-    proto = (record.get("provenance") or {}).get("protocol") or {}
+    proto = record.protocol
     day = (today or dt.date.today()).isoformat()
     request = Request(
         request_id=str(uuid.uuid4()),
         requested_on=day,
-        lang=str((record.get("provenance") or {}).get("lang") or "nl"),
-        protocol=ProtocolInfo(
-            id=str(proto.get("id", "")),
-            version=str(proto.get("version", "")),
-            title=str(proto.get("title", "")),
-        ),
+        lang=record.provenance.lang or "nl",
+        protocol=ProtocolInfo(id=proto.id, version=proto.version, title=proto.title),
         role=view.session.case.role,
         step=max(1, min(5, view.step)),
         question=question,
@@ -310,7 +306,7 @@ def answer_request(
     """``meldcode consult answer FILE``: show the request, take the advice, sign it with
     the colleague's own key. None when the colleague did not confirm."""
     from meldcode_cli.record import crypto
-    from meldcode_cli.record.core import canonical
+    from meldcode_cli.record.canonical import canonical
     from meldcode_cli.record.profile import ProfileStore
 
     stdin = sys.stdin if stdin is None else stdin
@@ -381,7 +377,8 @@ def signature_problems(envelope: Any) -> tuple[list[str], dict[str, Any] | None,
     """What is wrong with a signed answer in itself: its shape, and whether the signature
     holds over the answer. Returns (problems, answer, fingerprint)."""
     from meldcode_cli.record import crypto
-    from meldcode_cli.record.core import SignatureBlock, canonical
+    from meldcode_cli.record.canonical import canonical
+    from meldcode_cli.record.model import SignatureBlock
 
     try:
         env = AnswerEnvelope.model_validate(envelope)
@@ -471,15 +468,11 @@ def import_answer(  # noqa: PLR0912, PLR0915 - issue 14: to split
     """``meldcode consult import CASE FILE``: check the signed answer and add it to the
     case's chain as a ``consultation`` record. ConsultRefused when it is not accepted."""
     from meldcode_cli.files import jsonio
-    from meldcode_cli.record.core import (
-        Record,
-        integrity_map,
-        record_hash,
-        sign_envelope,
-        write_record,
-    )
+    from meldcode_cli.record.canonical import integrity_map, record_hash
+    from meldcode_cli.record.model import Record
     from meldcode_cli.record.profile import PassphraseRejected, ProfileStore
     from meldcode_cli.record.signing import MAX_PASSPHRASE_TRIES, check_role, records_of
+    from meldcode_cli.record.store import sign_envelope, write_record
     from meldcode_cli.walk.casestore import CaseStore
     from meldcode_cli.walk.session import Session
 
@@ -546,7 +539,7 @@ def import_answer(  # noqa: PLR0912, PLR0915 - issue 14: to split
                 raise
     assert pair is not None
     from meldcode_cli import __version__
-    from meldcode_cli.record.core import load_envelope
+    from meldcode_cli.record.store import load_envelope
 
     existing = records_of(session)
     previous = None
@@ -616,7 +609,7 @@ def import_answer(  # noqa: PLR0912, PLR0915 - issue 14: to split
 def chain_consultations(record_path: Path) -> list[dict[str, Any]]:
     """The signed consultations in the chain of the case a record file belongs to (their
     answers, as signed). Ones whose signature does not hold are left out (verify says why)."""
-    from meldcode_cli.record.core import is_consultation_file, load_envelope
+    from meldcode_cli.record.store import is_consultation_file, load_envelope
 
     folder = record_path.parent if record_path.is_file() else record_path
     if folder.name != "records":

@@ -13,10 +13,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from meldcode_cli.i18n.messages import has, t
-from meldcode_cli.record.core import ChosenDecision, Override, VerifyResult
-from meldcode_cli.record.passphrase import (
-    passphrase_source,
-)
+from meldcode_cli.record.model import ChosenDecision, Override
+from meldcode_cli.record.passphrase import passphrase_source
 from meldcode_cli.record.profile import Profile, ProfileError, ProfileStore
 from meldcode_cli.roles import PROFILE_ROLES
 from meldcode_cli.walk.casestore import CaseError, CaseStore
@@ -26,7 +24,6 @@ from meldcode_cli.walk.session import Session
 __all__ = [
     "evaluate_case",
     "export_key",
-    "format_verify",
     "init_profile",
     "passphrase_source",
     "rotate_key",
@@ -197,7 +194,9 @@ def sign_existing(
     stdin = sys.stdin if stdin is None else stdin
     stdout = sys.stdout if stdout is None else stdout
     from meldcode_cli.record.signing import ensure_finished, last_record, pending_changes, sign_case
+    from meldcode_cli.report.verifyview import pending_lines
     from meldcode_cli.walk.confirm import NotConfirmed, confirm_signing
+    from meldcode_cli.walk.view import record_texts
 
     session, info = Session.resume(store or CaseStore(), label)
     report_recovery(info, stdout)  # a damaged journal tail is said, not hidden
@@ -217,7 +216,11 @@ def sign_existing(
                 assume_yes=yes,
                 override=ov,
                 amendment_reason=amendment if amending else None,
-                changes=pending_changes(session, amendment) if amending else None,
+                changes=(
+                    pending_lines(pending_changes(session, amendment, record_texts()))
+                    if amending
+                    else None
+                ),
             )
         except NotConfirmed:
             return None
@@ -228,6 +231,7 @@ def sign_existing(
         override=ov,
         amendment_reason=amendment,
         confirmation=confirmation,
+        texts=record_texts(),
     )
     report_signed(out, stdout)
     return out.path
@@ -254,6 +258,7 @@ def evaluate_case(
     from meldcode_cli.walk import flow as walkflow
     from meldcode_cli.walk.driver import drive
     from meldcode_cli.walk.runner import interactive
+    from meldcode_cli.walk.view import record_texts
 
     store = store or CaseStore()
     session, info = Session.resume(store, label)
@@ -296,67 +301,7 @@ def evaluate_case(
         training=training,
         kind="evaluation",
         confirmation=confirmation,
+        texts=record_texts(),
     )
     report_signed(out, stdout)
     return out.path
-
-
-def format_verify(results: list[VerifyResult], problems: list[str], fmt: str = "text") -> str:
-    if fmt == "json":
-        return json.dumps(
-            {
-                "valid": all(r.valid for r in results) and not problems,
-                "records": [
-                    {
-                        "path": r.path,
-                        "valid": r.valid,
-                        "reasons": r.reasons,
-                        "notes": r.notes,
-                        "hash": r.hash,
-                        "key_fingerprint": r.fingerprint,
-                        "key_checked": r.key_checked,
-                        "kind": (r.record or {}).get("kind"),
-                        "sequence": (r.record or {}).get("sequence"),
-                        "case": (r.record or {}).get("provenance", {}).get("case"),
-                    }
-                    for r in results
-                ],
-                "chain_problems": problems,
-            },
-            ensure_ascii=False,
-            indent=2,
-        )
-    from meldcode_cli.report.verifyview import amendment_lines, signer_lines
-
-    known = {str(r.record.get("record_id")): r.record for r in results if r.record}
-    lines = []
-    for r in results:
-        rec = r.record or {}
-        case = rec.get("provenance", {}).get("case", "?")
-        what = t("verify.what", kind=rec.get("kind", "?"), seq=rec.get("sequence", "?"), case=case)
-        if r.valid:
-            head = t("verify.valid") if r.key_checked else t("verify.unchecked")
-            lines.append(f"{r.path}: {head} ({what}; {r.fingerprint})")
-            if not r.key_checked:  # the signer below is who the file claims, not proven
-                lines.append("    - " + t("verify.unchecked.hint", fp=r.fingerprint))
-            lines += signer_lines(rec, r.fingerprint)
-            lines += amendment_lines(rec, Path(r.path), known)
-        else:
-            lines.append(f"{r.path}: {t('verify.invalid')} ({what})")
-            lines.extend(f"    - {reason}" for reason in r.reasons)
-        lines.extend(f"    {note}" for note in r.notes)
-    lines.extend(f"{t('verify.chain')}: {p}" for p in problems)
-    ok = sum(1 for r in results if r.valid and r.key_checked)
-    unchecked = sum(1 for r in results if r.valid and not r.key_checked)
-    lines.append(
-        t(
-            "verify.summary",
-            n=len(results),
-            ok=ok,
-            bad=len(results) - ok - unchecked,
-            chain=len(problems),
-        )
-    )
-    if unchecked:
-        lines.append(t("verify.summary_unchecked", n=unchecked))
-    return "\n".join(lines)

@@ -323,6 +323,4 @@ class ProfileStore:
 
 def _check_passphrase(passphrase: str) -> None:
     if len(passphrase) < 8:
-        from meldcode_cli.i18n.messages import t
-
-        raise ProfileError(t("key.passphrase.too_short", n=8))
+        raise ProfileError("key.passphrase.too_short", n=8)

@@ -11,24 +11,26 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from meldcode_cli.record.core import (
-    Override,
+from pydantic import ValidationError
+
+from meldcode_cli.record.build import Texts, build_record
+from meldcode_cli.record.canonical import record_hash
+from meldcode_cli.record.diff import Change, diff_records
+from meldcode_cli.record.model import Override, Record
+from meldcode_cli.record.profile import PassphraseRejected, ProfileError, ProfileStore
+from meldcode_cli.record.store import (
     Unreadable,
-    VerifyResult,
-    build_record,
     load_envelope,
     record_files,
-    record_hash,
     sign_envelope,
-    verify_chain,
-    verify_file,
     write_record,
 )
-from meldcode_cli.record.profile import PassphraseRejected, ProfileError, ProfileStore
+from meldcode_cli.record.verify import Finding, Problem, VerifyResult, verify_chain, verify_file
 from meldcode_cli.walk.casestore import CaseError
 from meldcode_cli.walk.session import Session
 
 __all__ = [
+    "Pending",
     "SignOutcome",
     "check_role",
     "ensure_finished",
@@ -64,7 +66,7 @@ def records_of(session: Session) -> list[Path]:
 
 def decision_records_of(session: Session) -> list[Path]:
     """The decision, amendment and evaluation records (not the signed consultations)."""
-    from meldcode_cli.record.core import is_consultation_file
+    from meldcode_cli.record.store import is_consultation_file
 
     return [p for p in records_of(session) if not is_consultation_file(p)]
 
@@ -79,10 +81,12 @@ def sign_case(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
     amendment_reason: str | None = None,
     profiles: ProfileStore | None = None,
     confirmation: str | None = None,
+    texts: Texts | None = None,
 ) -> SignOutcome:
     """Write the next record of this case, signed with the profile's key (or as training).
 
-    ``confirmation``: how the signer confirmed the summary (see :mod:`meldcode_cli.walk.confirm`).
+    ``confirmation``: how the signer confirmed the summary (see :mod:`meldcode_cli.walk.confirm`);
+    ``texts``: the words of the answers (:func:`meldcode_cli.walk.view.record_texts`).
     """
     ensure_finished(session)
     if override is not None and session.walk.verstrekking() is not None:
@@ -147,6 +151,7 @@ def sign_case(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
         override=override,
         amendment_reason=amendment_reason,
         confirmation=confirmation,
+        texts=texts,
     )
     envelope = sign_envelope(record, pair)
     path = write_record(session.case.folder / "records", envelope)
@@ -166,7 +171,7 @@ def sign_case(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
             path.unlink()
         raise
     session.save_summary()
-    return SignOutcome(path, kind, record["sequence"], pair.fingerprint if pair else None, training)
+    return SignOutcome(path, kind, record.sequence, pair.fingerprint if pair else None, training)
 
 
 def ensure_finished(session: Session) -> None:
@@ -196,51 +201,56 @@ def resolve_records(args: list[Path], store: Any | None = None) -> list[Path]:
 def check_role(profile_role: str, walk_role: str) -> None:
     """The record has one role: the profile's and the walk's must be the same."""
     if profile_role.lower() != walk_role.lower():
-        from meldcode_cli.i18n.messages import t
-
-        raise CaseError(t("sign.role_mismatch", profile=profile_role, walk=walk_role))
+        raise CaseError("sign.role_mismatch", profile=profile_role, walk=walk_role)
 
 
-def last_record(session: Session) -> dict[str, Any] | None:
+def last_record(session: Session) -> Record | None:
+    """The newest decision, amendment or evaluation record of the case (None without one,
+    or when it does not fit the schema: nothing can be compared with it). Signed
+    consultations are skipped."""
     existing = decision_records_of(session)
     if not existing:
         return None
-    record = load_envelope(existing[-1])["record"]
-    return record if isinstance(record, dict) else None
+    try:
+        return Record.from_dict(load_envelope(existing[-1])["record"])
+    except ValidationError:
+        return None
 
 
-def _against_last(session: Session, amendment_reason: str | None) -> Any:
-    from meldcode_cli.record.diff import diff_records
+@dataclass(frozen=True)
+class Pending:
+    """What an amendment would change: the last record, the draft after it, the changes."""
 
+    previous: Record
+    draft: Record
+    changes: list[Change]
+
+
+def pending_changes(
+    session: Session, amendment_reason: str | None, texts: Texts | None = None
+) -> Pending | None:
+    """What an amendment would change, against the last record of the case (None without
+    one); :func:`meldcode_cli.report.verifyview.format_diff` says it in lines."""
     previous = last_record(session)
     if previous is None:
-        return None, None, []
+        return None
     draft = build_record(
         session,
         profile=None,
         key_fingerprint=None,
         kind="amendment",
-        sequence=int(previous.get("sequence", 0)) + 1,
+        sequence=previous.sequence + 1,
         amendment_reason=amendment_reason,
+        texts=texts,
     )
-    return previous, draft, diff_records(previous, draft)
+    return Pending(previous, draft, diff_records(previous, draft))
 
 
-def pending_changes(session: Session, amendment_reason: str | None) -> list[str]:
-    """What an amendment would change, against the last record of the case (as lines)."""
-    from meldcode_cli.record.diff import format_diff
-
-    previous, draft, changes = _against_last(session, amendment_reason)
-    if previous is None:
-        return []
-    return format_diff(previous, draft, changes)
-
-
-def unsigned_changes(session: Session) -> bool:
+def unsigned_changes(session: Session, texts: Texts | None = None) -> bool:
     """True when the case holds answers its last signed record does not (a correction
     that was not signed yet)."""
-    previous, _, changes = _against_last(session, None)
-    return previous is not None and session.walk.is_complete() and bool(changes)
+    pending = pending_changes(session, None, texts)
+    return pending is not None and session.walk.is_complete() and bool(pending.changes)
 
 
 def _protocol_at_hand(record: dict[str, Any]) -> tuple[str, str] | None:
@@ -271,7 +281,7 @@ def verify_paths(
     key_file: Path | None = None,
     use_keyring: bool = False,
     profiles: ProfileStore | None = None,
-) -> tuple[list[VerifyResult], list[str]]:
+) -> tuple[list[VerifyResult], list[Finding]]:
     """Verify record files (folders: every record in them). Returns results and chain problems.
 
     Raises Unreadable for input that is not a record, CaseError for an unusable --key.
@@ -328,7 +338,7 @@ def verify_paths(
     return results, problems
 
 
-def case_chain_problems(record_file: Path) -> list[str]:
+def case_chain_problems(record_file: Path) -> list[Finding]:
     """For a record file inside a case folder: the chain problems of that case's records
     against its journal (see :func:`journal_chain_problems`); [] elsewhere."""
     folder = record_file.parent
@@ -343,14 +353,13 @@ def case_chain_problems(record_file: Path) -> list[str]:
     return journal_chain_problems(files, results)
 
 
-def journal_chain_problems(files: list[Path], results: list[VerifyResult]) -> list[str]:
+def journal_chain_problems(files: list[Path], results: list[VerifyResult]) -> list[Finding]:
     """For records inside a case folder (``cases/<label>/records/``): every ``signed``
     line of that case's journal must match a record file with the same hash. A removed or
     replaced newest record is found here, which the chain alone cannot show."""
-    from meldcode_cli.i18n.messages import t
     from meldcode_cli.walk.casestore import JOURNAL, read_journal
 
-    problems: list[str] = []
+    problems: list[Finding] = []
     by_folder: dict[Path, dict[str, str | None]] = {}
     for f, r in zip(files, results, strict=True):
         folder = f.parent
@@ -362,7 +371,7 @@ def journal_chain_problems(files: list[Path], results: list[VerifyResult]) -> li
         try:
             journal = read_journal(case_folder / JOURNAL)
         except CaseError as e:
-            problems.append(e.message)
+            problems.append(Finding(Problem.JOURNAL_UNREADABLE, {"message": e.message}))
             continue
         present = {p.name: hashes.get(p.name) for p in folder.glob("[0-9][0-9][0-9][0-9]-*.json")}
         for entry in journal.entries:
@@ -371,8 +380,13 @@ def journal_chain_problems(files: list[Path], results: list[VerifyResult]) -> li
             name, want = entry.data.get("record"), entry.data.get("hash")
             if name not in present:
                 problems.append(
-                    t("verify.journal_missing", case=case_folder.name, name=name, at=entry.at)
+                    Finding(
+                        Problem.JOURNAL_MISSING,
+                        {"case": case_folder.name, "name": str(name), "at": entry.at},
+                    )
                 )
             elif name in hashes and present[name] != want:
-                problems.append(t("verify.journal_replaced", case=case_folder.name, name=name))
+                problems.append(
+                    Finding(Problem.JOURNAL_REPLACED, {"case": case_folder.name, "name": str(name)})
+                )
     return problems

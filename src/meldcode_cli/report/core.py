@@ -39,6 +39,7 @@ from pydantic import (
 
 from meldcode_cli.errors import CheckFailed
 from meldcode_cli.i18n.messages import get_lang, has, t
+from meldcode_cli.record.model import Record, VerstrekkingRecord
 from meldcode_cli.roles import ROLES as _ROLES
 from meldcode_cli.walk.casestore import CaseError
 
@@ -338,7 +339,7 @@ def _parse_age_answer(text: str) -> dict[str, Any] | None:
 def resolve_record(arg: str) -> Path:
     """A record file; a folder (a case folder or its ``records``): its newest record; or a
     case label: that case's newest record."""
-    from meldcode_cli.record.core import is_consultation_file
+    from meldcode_cli.record.store import is_consultation_file
     from meldcode_cli.walk.casestore import CASE_LABEL_PATTERN, CaseStore
 
     def newest(folder: Path) -> Path | None:
@@ -369,11 +370,14 @@ UNCHECKED_KEY: list[str] = []
 """Set by :func:`load_verified_record` when the key could not be checked (no keyring)."""
 
 
-def load_verified_record(path: Path) -> dict[str, Any]:
+def load_verified_record(path: Path) -> Record:
     """The record in ``path`` if its signature verifies, or if it is an intact training
     record. Raises ReportRefused (exit 1) otherwise, CaseError for unreadable input."""
-    from meldcode_cli.record.core import Unreadable, Unsigned, integrity_map, verify_file
+    from meldcode_cli.record.canonical import integrity_map
     from meldcode_cli.record.profile import ProfileStore
+    from meldcode_cli.record.store import Unreadable
+    from meldcode_cli.record.verify import Problem, verify_file
+    from meldcode_cli.report.verifyview import finding_text
 
     store = ProfileStore()
     keyring = store.keyring() if store.keyring_path.exists() else None
@@ -387,23 +391,24 @@ def load_verified_record(path: Path) -> dict[str, Any]:
 
         problems = case_chain_problems(path)
         if problems:  # a removed, replaced or reordered record of this case
-            raise ReportRefused(t("report.refused", path=path, reasons="; ".join(problems)))
+            reasons = "; ".join(finding_text(p) for p in problems)
+            raise ReportRefused(t("report.refused", path=path, reasons=reasons))
         if not result.key_checked and keyring is not None:
             # a signature by a key nobody vouched for proves nothing about the melder
             raise ReportRefused(t("report.refused.unchecked", path=path, fp=result.fingerprint))
         if not result.key_checked:
             UNCHECKED_KEY.append(t("report.unchecked_warning", fp=result.fingerprint))
         return record
-    training = record is not None and record.get("training") is True
-    if training and result.unsigned is Unsigned.TRAINING:
-        assert record is not None
-        if integrity_map(record) == record.get("integrity"):
+    only = result.reasons[0].problem if len(result.reasons) == 1 else None
+    if record is not None and record.training and only is Problem.UNSIGNED_TRAINING:
+        if integrity_map(record) == record.integrity:
             return record
         raise ReportRefused(t("report.refused.training_changed", path=path))
-    if result.unsigned is Unsigned.NOT_YET:
-        label = (record or {}).get("provenance", {}).get("case", "CASUS")
+    if only is Problem.UNSIGNED:
+        label = record.case if record is not None else "CASUS"
         raise ReportRefused(t("report.refused.unsigned", path=path, label=label))
-    raise ReportRefused(t("report.refused", path=path, reasons="; ".join(result.reasons)))
+    reasons = "; ".join(finding_text(f) for f in result.reasons)
+    raise ReportRefused(t("report.refused", path=path, reasons=reasons))
 
 
 # --- the model -------------------------------------------------------------------------
@@ -1594,11 +1599,12 @@ def make_report(  # noqa: PLR0912 - issue 14: to split
     UNCHECKED_KEY.clear()
     live = _unfinished_case(req.record) if req.advies else None
     if live is not None:  # --advies on a case not signed yet: the case as it stands
-        record, path = live.record, live.session.case.folder
+        typed, path = live.record, live.session.case.folder
     else:
         path = resolve_record(req.record)
-        record = load_verified_record(path)
-    if (record.get("decision") or {}).get("type") == "verstrekking":
+        typed = load_verified_record(path)
+    record = typed.to_dict()  # the report's model still reads the plain data
+    if isinstance(typed.decision, VerstrekkingRecord):
         raise CaseError(t("report.not_a_melding", path=path))
     people: Betrokkenen | None = None
     stdin = sys.stdin if stdin is None else stdin

@@ -12,13 +12,16 @@ import itertools
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from meldcode_cli.authoring.render import Highlight
 from meldcode_cli.authoring.validate import UsageError
 from meldcode_cli.i18n.messages import t
 from meldcode_cli.protocol.compiled import CompiledProtocol
 from meldcode_cli.walk.engine import AnswerValue
+
+if TYPE_CHECKING:
+    from meldcode_cli.record.model import Record
 
 __all__ = ["afweging_sequence", "record_highlight", "render_show", "to_svg"]
 
@@ -64,24 +67,26 @@ def afweging_sequence(afwegingen: dict[str, bool | None]) -> list[str]:
     return [*seq, "monitoring" if a5 else "melden3"]
 
 
-def _record_answers(record: dict[str, Any]) -> dict[str, AnswerValue]:
+def _record_answers(record: Record) -> dict[str, AnswerValue]:
     answers: dict[str, AnswerValue] = {}
-    for step in record.get("steps") or []:
-        for item in step.get("items") or []:
-            value = item.get("answer")
-            answers[str(item["id"])] = frozenset(value) if isinstance(value, list) else value
+    for step in record.steps:
+        for item in step.items:
+            value = item.answer
+            answers[item.id] = frozenset(value) if isinstance(value, list) else value
     return answers
 
 
-def record_highlight(compiled: CompiledProtocol, record: dict[str, Any]) -> Highlight:
-    """Nodes and edges of the path in ``record`` (a decision record's ``record`` part)."""
+def record_highlight(compiled: CompiledProtocol, record: Record) -> Highlight:
+    """Nodes and edges of the path in ``record``."""
     from meldcode_cli.walk.engine import relevant_items
 
-    role = str(record["provenance"]["role"])
+    role = record.role
     answers = _record_answers(record)
-    declared = any(a.get("source") == "declared" for a in record.get("acute") or [])
-    decision = record.get("decision") or {}
-    afwegingen = dict(decision.get("afwegingen") or {})
+    declared = any(a.source == "declared" for a in record.acute)
+    decision = record.melding
+    afwegingen: dict[str, bool | None] = (
+        {str(k): v for k, v in decision.afwegingen.items()} if decision else {}
+    )
     if not afwegingen:
         afwegingen = {
             str(n): (
@@ -103,8 +108,8 @@ def record_highlight(compiled: CompiledProtocol, record: dict[str, Any]) -> High
     return Highlight(frozenset(seq), frozenset(itertools.pairwise(seq)))
 
 
-def _load_record(path: Path) -> dict[str, Any]:
-    from meldcode_cli.record.core import Unreadable, load_record
+def _load_record(path: Path) -> Record:
+    from meldcode_cli.record.store import Unreadable, load_record
 
     try:
         return load_record(path)
@@ -153,10 +158,10 @@ def render_show(
     highlight = None
     if record is not None:
         rec = _load_record(record)
-        pid = rec["provenance"]["protocol"]["id"]
+        pid = rec.protocol.id
         if pid != compiled.id:
             raise UsageError(t("show.record.other", path=record, got=pid, want=compiled.id))
-        rec_role = str(rec["provenance"]["role"])
+        rec_role = rec.role
         if role is not None and role != rec_role:
             raise UsageError(t("show.record.role", role=role, record_role=rec_role))
         role = rec_role

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from meldcode_cli.i18n.messages import t
+from meldcode_cli.record.model import NoteRecord, Record, VerstrekkingRecord
 from meldcode_cli.walk.casestore import CaseError
 
 __all__ = ["WIDTH", "JournaalOutcome", "build_journaal", "copy_to_clipboard", "make_journaal"]
@@ -40,26 +41,26 @@ class _Item:
     answer: Any
     text: str
     answer_text: str
-    notes: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[NoteRecord] = field(default_factory=list)
 
     @property
     def answered(self) -> bool:
         return self.answer not in (None, "", [])
 
 
-def _items(record: dict[str, Any]) -> dict[str, _Item]:
+def _items(record: Record) -> dict[str, _Item]:
     out: dict[str, _Item] = {}
-    for step in record.get("steps") or []:
-        for it in step.get("items") or []:
-            out[it["id"]] = _Item(
-                id=it["id"],
-                step=int(step.get("step", 0)),
-                kind=str(it.get("kind", "")),
-                nature=it.get("nature"),
-                answer=it.get("answer"),
-                text=" ".join(str(it.get("text", "")).split()),
-                answer_text=" ".join(str(it.get("answer_text", "")).split()),
-                notes=list(it.get("notes") or []),
+    for step in record.steps:
+        for it in step.items:
+            out[it.id] = _Item(
+                id=it.id,
+                step=step.step,
+                kind=it.kind,
+                nature=it.nature,
+                answer=it.answer,
+                text=" ".join(it.text.split()),
+                answer_text=" ".join(it.answer_text.split()),
+                notes=list(it.notes),
             )
     return out
 
@@ -96,13 +97,13 @@ def _notes(items: Iterable[_Item], *, client: bool) -> list[str]:
     out = []
     for it in items:
         for n in it.notes:
-            if (n.get("provenance") == "client") == client:
-                out.append(_sentence(str(n.get("text", ""))))
+            if (n.provenance == "client") == client:
+                out.append(_sentence(n.text))
     return out
 
 
 def build_journaal(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
-    record: dict[str, Any],
+    record: Record,
     *,
     concept: bool,
     step: int,
@@ -113,22 +114,17 @@ def build_journaal(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
 ) -> str:
     """The journal entry of a record (signed, training, or built live from a case)."""
     items = _items(record)
-    prov = record.get("provenance") or {}
-    proto = prov.get("protocol") or {}
-    decision = record.get("decision") or {}
+    proto = record.protocol
+    verzoek = record.decision if isinstance(record.decision, VerstrekkingRecord) else None
+    decision = record.melding
     lines: list[str] = []
-    head = t("journaal.head_verzoek" if decision.get("type") == "verstrekking" else "journaal.head")
+    head = t("journaal.head_verzoek" if verzoek is not None else "journaal.head")
     if concept:
         head += " — " + t("journaal.concept")
-    elif record.get("training"):
+    elif record.training:
         head += " — " + t("journaal.training")
     lines += textwrap.wrap(head, WIDTH, subsequent_indent=INDENT)
-    ref = t(
-        "journaal.ref",
-        title=proto.get("title", ""),
-        case=prov.get("case", ""),
-        version=proto.get("version", ""),
-    )
+    ref = t("journaal.ref", title=proto.title, case=record.case, version=proto.version)
     lines += textwrap.wrap(ref, WIDTH, subsequent_indent=INDENT)
 
     # S: the client's own words
@@ -168,43 +164,40 @@ def build_journaal(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
             e_parts.append(_sentence(it.answer_text))
     if not any(it.step == 4 and it.answered for it in items.values()):
         e_parts.append(t("journaal.no_weging"))
-    if record.get("acute"):
-        steps = sorted({int(a.get("step", 0)) for a in record["acute"]})
+    if record.acute:
+        steps = sorted({a.step for a in record.acute})
         e_parts.append(t("journaal.acute", steps=", ".join(map(str, steps))))
-    verstrekking = decision.get("type") == "verstrekking"
     if complete:
-        e_parts.append(t("journaal.step_done_verzoek" if verstrekking else "journaal.step_done"))
-    else:
-        title = next(
-            (s.get("title", "") for s in record.get("steps") or [] if s.get("step") == step), ""
+        e_parts.append(
+            t("journaal.step_done_verzoek" if verzoek is not None else "journaal.step_done")
         )
+    else:
+        title = next((s.title for s in record.steps if s.step == step), "")
         e_parts.append(t("journaal.step_at", n=step, title=title))
     lines += _wrap(t("journaal.E"), e_parts)
 
     # P: decision, consulted, follow-up, evaluation
     p_parts: list[str] = []
-    chosen = (record.get("override") or {}).get("chosen") or decision
-    if verstrekking and complete:
+    chosen = record.chosen
+    if verzoek is not None and complete:
         from meldcode_cli.i18n.messages import has
 
-        key = f"walk.verstrekking.{decision.get('besluit')}"
-        what = t(key) if has(key) else str(decision.get("besluit"))
+        key = f"walk.verstrekking.{verzoek.besluit}"
+        what = t(key) if has(key) else verzoek.besluit
         p_parts.append(t("journaal.besluit", what=what))
-        if decision.get("grondslag"):
-            p_parts.append(
-                _sentence(t("walk.verstrekking.grondslag", grondslag=decision["grondslag"]))
-            )
-        if decision.get("vervolgdatum"):
-            p_parts.append(t("journaal.evaluatie", date=_date(str(decision["vervolgdatum"]))))
-    elif decision and complete:
+        if verzoek.grondslag:
+            p_parts.append(_sentence(t("walk.verstrekking.grondslag", grondslag=verzoek.grondslag)))
+        if verzoek.vervolgdatum:
+            p_parts.append(t("journaal.evaluatie", date=_date(verzoek.vervolgdatum)))
+    elif decision is not None and chosen is not None and complete:
         what = " + ".join(
-            t(f"decision.{k}") for k in ("melden", "hulp", "afsluiten") if chosen.get(k)
+            t(f"decision.{k}") for k in ("melden", "hulp", "afsluiten") if getattr(chosen, k)
         )
         p_parts.append(t("journaal.besluit", what=what))
-        normen = decision.get("meldnormen") or []
+        normen = decision.meldnormen
         if normen:
             p_parts.append(t("journaal.meldnormen", normen=", ".join(map(str, normen))))
-        if record.get("override"):
+        if record.override:
             p_parts.append(t("journaal.override"))
     else:
         p_parts.append(t("journaal.geen_besluit"))
@@ -247,7 +240,7 @@ def build_journaal(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
                 summary=_sentence(str(fb.get("summary", ""))),
             )
         )
-    evaluation = decision.get("evaluatiedatum")
+    evaluation = decision.evaluatiedatum if decision is not None else None
     if evaluation:
         p_parts.append(t("journaal.evaluatie", date=_date(str(evaluation))))
     lines += _wrap(t("journaal.P"), p_parts)
@@ -277,6 +270,7 @@ def make_journaal(
     from meldcode_cli.walk.midcase import case_view
 
     view = case_view(label, store=store, today=today)
+    record = view.record.to_dict()  # the privacy checks read the plain data
     text = build_journaal(
         view.record,
         concept=view.concept,
@@ -288,8 +282,8 @@ def make_journaal(
     )
     # the case label is meant to be in the entry (it is the pseudonym); the melder's own
     # name and contact are not
-    known = [v for v in identifying_values(view.record, None) if not v.case_label]
-    warnings = warning_lines(free_text_findings(view.record, known, today=today))
+    known = [v for v in identifying_values(record, None) if not v.case_label]
+    warnings = warning_lines(free_text_findings(record, known, today=today))
     outcome = JournaalOutcome(text, warnings, view.concept)
     if copy:
         try:

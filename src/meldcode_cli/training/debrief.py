@@ -14,12 +14,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from meldcode_cli.authoring.validate import UsageError
 from meldcode_cli.i18n.messages import t
 from meldcode_cli.protocol.compiled import CompiledProtocol
 from meldcode_cli.protocol.model import MultiChoiceItem, SingleChoiceItem, YesNoItem
+from meldcode_cli.record.model import DecisionRecord, Record
 from meldcode_cli.training.casus import Casus, expected_parts
 from meldcode_cli.training.train import (
     Expect,
@@ -115,7 +115,7 @@ def _is_record(path: Path) -> bool:
 
 def collect_records(paths: Sequence[Path]) -> list[Path]:
     """Record files; folders are searched recursively (``NNNN-<kind>.json``)."""
-    from meldcode_cli.record.core import record_files
+    from meldcode_cli.record.store import record_files
 
     files, missing = record_files(list(paths))
     # a folder the trainer collected: also records named by participant (train --output)
@@ -129,48 +129,54 @@ def collect_records(paths: Sequence[Path]) -> list[Path]:
     return files
 
 
-def _load(files: Sequence[Path]) -> list[dict[str, Any]]:
-    from meldcode_cli.record.core import Unreadable, load_record
+@dataclass(frozen=True)
+class _Done:
+    """A participant's training record and its decision (a debrief needs one)."""
 
-    by_case: dict[str, dict[str, Any]] = {}
+    record: Record
+    decision: DecisionRecord
+
+
+def _load(files: Sequence[Path]) -> list[_Done]:
+    from meldcode_cli.record.store import Unreadable, load_record
+
+    by_case: dict[str, _Done] = {}
     for f in files:
         try:
             record = load_record(f)
         except Unreadable as e:
             raise UsageError(str(e)) from None
-        if record.get("training") is not True:
+        if record.training is not True:
             raise UsageError(t("debrief.not_training", path=f))
-        if record.get("decision") is None:
+        if record.melding is None:
             raise UsageError("error.debrief.het_record_heeft_geen", f=f)
-        case = str(record["provenance"]["case"])
-        seen = by_case.get(case)
-        if seen is None or int(record["sequence"]) > int(seen["sequence"]):
-            by_case[case] = record
+        seen = by_case.get(record.case)
+        if seen is None or record.sequence > seen.record.sequence:
+            by_case[record.case] = _Done(record, record.melding)
     return [by_case[k] for k in sorted(by_case)]
 
 
-def record_path(decision: dict[str, Any]) -> str:
+def record_path(decision: DecisionRecord) -> str:
     """The decision path (J/N/-/?) of a record's decision section."""
-    afw = decision.get("afwegingen") or {}
-    open_ = {str(x).removeprefix("afweging_") for x in decision.get("open_met_veilig_thuis") or []}
+    afw = decision.afwegingen
+    open_ = {x.removeprefix("afweging_") for x in decision.open_met_veilig_thuis}
     code = ""
-    for n in "12345":
+    for n in ("1", "2", "3", "4", "5"):
         v = afw.get(n)
         code += ("?" if n in open_ else "-") if v is None else ("J" if v else "N")
-    if "evaluatie" in str(decision.get("outcome", "")):
+    if "evaluatie" in decision.outcome:
         code = code[:4] + "?"
     return code
 
 
-def _answers(record: dict[str, Any]) -> tuple[dict[str, AnswerValue], set[str]]:
+def _answers(record: Record) -> tuple[dict[str, AnswerValue], set[str]]:
     answers: dict[str, AnswerValue] = {}
     asked: set[str] = set()
-    for step in record.get("steps") or []:
-        for item in step.get("items") or []:
-            iid = str(item["id"])
-            asked.add(iid)
-            value = item.get("answer")
-            answers[iid] = frozenset(value) if isinstance(value, list) else value
+    for step in record.steps:
+        for item in step.items:
+            asked.add(item.id)
+            value = item.answer
+            answers[item.id] = frozenset(value) if isinstance(value, list) else value
     return answers, asked
 
 
@@ -235,9 +241,10 @@ def build_debrief(files: Sequence[Path], casus_ref: str | None = None) -> Debrie
     from meldcode_cli.training.casus import load_casus
     from meldcode_cli.walk.casestore import protocol_hash
 
-    records = _load(files)
+    done = _load(files)
+    records = [d.record for d in done]
     if casus_ref is None:
-        ids = sorted({casus_of_label(str(r["provenance"]["case"])) for r in records})
+        ids = sorted({casus_of_label(r.case) for r in records})
         if len(ids) > 1:
             raise UsageError(t("debrief.mixed", ids=", ".join(ids)))
         casus_ref = ids[0]
@@ -248,21 +255,16 @@ def build_debrief(files: Sequence[Path], casus_ref: str | None = None) -> Debrie
     notes: list[str] = []
     other_version = 0
     for r in records:
-        proto = r["provenance"]["protocol"]
-        if proto["id"] != compiled.id:
+        proto = r.protocol
+        if proto.id != compiled.id:
             raise UsageError(
-                t(
-                    "debrief.other_protocol",
-                    case=r["provenance"]["case"],
-                    got=proto["id"],
-                    want=compiled.id,
-                )
+                t("debrief.other_protocol", case=r.case, got=proto.id, want=compiled.id)
             )
-        if check.protocol_text is not None and proto["hash"] != protocol_hash(check.protocol_text):
+        if check.protocol_text is not None and proto.hash != protocol_hash(check.protocol_text):
             other_version += 1
     if other_version:
         notes.append(t("debrief.other_version", n=other_version))
-    roles = Counter(str(r["provenance"]["role"]) for r in records)
+    roles = Counter(r.role for r in records)
     if set(roles) - {casus.role}:
         notes.append(t("debrief.other_role", role=casus.role))
     people = [_answers(r) for r in records]
@@ -273,7 +275,7 @@ def build_debrief(files: Sequence[Path], casus_ref: str | None = None) -> Debrie
         _item_point(e, people, casus.role) for e in expects if not e.id.startswith("afweging_")
     ]
     by_id = {e.id: e for e in expects}
-    paths = [record_path(r["decision"]) for r in records]
+    paths = [record_path(d.decision) for d in done]
     afwegingen = []
     for i in range(5):
         want = casus.key.path[i]
@@ -300,13 +302,13 @@ def build_debrief(files: Sequence[Path], casus_ref: str | None = None) -> Debrie
     decision_rows = [
         Row(
             t(f"decision.{name}"),
-            sum(1 for r in records if r["decision"][name]),
+            sum(1 for d in done if getattr(d.decision, name)),
             parts[i],
         )
         for i, name in enumerate(("melden", "hulp", "afsluiten"))
     ]
     outcomes = [
-        "+".join(p for p in ("melden", "hulp", "afsluiten") if r["decision"][p]) for r in records
+        "+".join(p for p in ("melden", "hulp", "afsluiten") if getattr(d.decision, p)) for d in done
     ]
     decision = Point(
         "decision",
@@ -329,23 +331,23 @@ def build_debrief(files: Sequence[Path], casus_ref: str | None = None) -> Debrie
     check_counts: dict[str, list[int]] = {}
     for r, (answers, asked), outcome, path in zip(records, people, outcomes, paths, strict=True):
         found = [judge(e, answers.get(e.id), asked=e.id in asked) for e in expects]
-        prof = r["provenance"].get("professional") or {}
-        fired = (r.get("checks") or {}).get("fired") or []
+        prof = r.provenance.professional
+        fired = r.checks.fired if r.checks is not None else []
         for c in fired:
-            cnt = check_counts.setdefault(str(c.get("id")), [0, 0])
+            cnt = check_counts.setdefault(c.id, [0, 0])
             cnt[0] += 1
-            cnt[1] += 1 if c.get("justification") else 0
+            cnt[1] += 1 if c.justification else 0
         participants.append(
             Participant(
-                str(r["provenance"]["case"]),
-                prof.get("name") or alias_of_label(str(r["provenance"]["case"])),
+                r.case,
+                (prof.name if prof is not None else "") or alias_of_label(r.case),
                 outcome,
                 path,
                 sum(1 for f in found if f.ok),
                 len(found),
                 outcome == casus.key.decision and path == casus.key.path,
                 len(fired),
-                sum(1 for c in fired if c.get("justification")),
+                sum(1 for c in fired if c.justification),
             )
         )
     result = Debrief(casus, compiled, participants, decision, path_point, items, afwegingen, notes)

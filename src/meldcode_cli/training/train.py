@@ -541,7 +541,9 @@ def start_training(
         _write(stdout, t("train.paused", casus=casus.id))
         return TrainOutcome(label, "paused", wrapper.results, wrapper.decision)
     session.complete()
-    out = sign_case(session, passphrase=None, training=True)
+    from meldcode_cli.walk.view import record_texts
+
+    out = sign_case(session, passphrase=None, training=True, texts=record_texts())
     from meldcode_cli.walk.casemgmt import short_path
 
     handin = out.path

@@ -20,6 +20,7 @@ from typing import Any, TextIO
 from meldcode_cli.authoring.validate import UsageError
 from meldcode_cli.i18n.messages import get_lang, t
 from meldcode_cli.protocol.afwegingskader import Decision
+from meldcode_cli.walk import view as walkview
 from meldcode_cli.walk.casestore import CaseError, CaseStore
 from meldcode_cli.walk.engine import AnswerError, Walk
 from meldcode_cli.walk.prompt.lines import report_recovery, report_signed
@@ -287,6 +288,7 @@ def _signer(
             training=not sign,
             override=override,
             confirmation=confirmation,
+            texts=walkview.record_texts(),
         )
         report_signed(out, stdout)
         decision = session.walk.decision()
@@ -300,7 +302,7 @@ def _signer(
 
 
 def _ask_override(stdin: TextIO, stdout: TextIO) -> Any:
-    from meldcode_cli.record.core import ChosenDecision, Override
+    from meldcode_cli.record.model import ChosenDecision, Override
     from meldcode_cli.walk.prompt.lines import ask_numbered, ask_text
 
     chosen = {}
@@ -361,7 +363,6 @@ def _replay(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
     target: Any, spec: Any, label: str | None, stdout: TextIO, signer: Signer | None = None
 ) -> WalkOutcome:
     from meldcode_cli.protocol.diagnostics import did_you_mean
-    from meldcode_cli.walk import view as walkview
     from meldcode_cli.walk.driver import replay_phases
 
     compiled = target.walk.compiled
@@ -605,7 +606,7 @@ def review_case(
     from meldcode_cli.record.signing import unsigned_changes
 
     if _state(session.walk) == before:
-        if sign and records_of(session) and unsigned_changes(session):
+        if sign and records_of(session) and unsigned_changes(session, walkview.record_texts()):
             _out(stdout, t("review.pending", label=label))  # corrected before, never signed
             amend(session, stdin, stdout, passphrase_file=passphrase_file, yes=yes)
         else:
@@ -636,6 +637,7 @@ def amend(
     """Sign the corrected case as an amendment: a reason, the screen with the changes, yes."""
     from meldcode_cli.record.passphrase import passphrase_source
     from meldcode_cli.record.signing import pending_changes, sign_case
+    from meldcode_cli.report.verifyview import pending_lines
     from meldcode_cli.walk.confirm import NotConfirmed, confirm_signing
     from meldcode_cli.walk.prompt.lines import ask_text
 
@@ -649,7 +651,7 @@ def amend(
             stdout,
             assume_yes=yes,
             amendment_reason=reason,
-            changes=pending_changes(session, reason),
+            changes=pending_lines(pending_changes(session, reason, walkview.record_texts())),
         )
     except NotConfirmed:
         return
@@ -659,6 +661,7 @@ def amend(
         kind="amendment",
         amendment_reason=reason,
         confirmation=confirmation,
+        texts=walkview.record_texts(),
     )
     report_signed(out, stdout)
 

@@ -133,16 +133,16 @@ def next_due(items: list[DueItem]) -> DueItem | None:
 
 def _override_melden(case: Case) -> bool:
     """The professional decided to meld against the afwegingskader (a signed override)."""
-    import json
+    from meldcode_cli.record.store import load_record
 
     records = sorted((case.folder / "records").glob("[0-9][0-9][0-9][0-9]-*.json"))
     if not records:
         return False
     try:
-        record = json.loads(records[-1].read_text(encoding="utf-8"))["record"]
-        return bool(((record.get("override") or {}).get("chosen") or {}).get("melden"))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        record = load_record(records[-1])
+    except (OSError, CaseError):
         return False
+    return record.override is not None and record.override.chosen.melden
 
 
 def record_melding(
@@ -190,6 +190,7 @@ def record_terugkoppeling(
     from meldcode_cli.record.signing import decision_records_of, sign_case
     from meldcode_cli.walk.casestore import CaseStore
     from meldcode_cli.walk.session import Session
+    from meldcode_cli.walk.view import record_texts
 
     if moment not in (1, 2):
         raise CaseError("error.followup.na_de_veiligheidsbeoordeling_of", moment=moment)
@@ -229,6 +230,7 @@ def record_terugkoppeling(
         kind="amendment",
         amendment_reason=reason,
         confirmation=confirmation,
+        texts=record_texts(),
     )
     session.case.append(
         "vt_terugkoppeling",

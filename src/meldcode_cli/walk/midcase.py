@@ -11,9 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from meldcode_cli.walk.casestore import CaseError, CaseStore
+
+if TYPE_CHECKING:
+    from meldcode_cli.record.model import Record
 
 __all__ = ["CaseView", "case_view", "live_record"]
 
@@ -24,7 +27,7 @@ _CHANGES = frozenset(("answer", "note", "acute", "shown"))
 @dataclass
 class CaseView:
     label: str
-    record: dict[str, Any]
+    record: Record
     concept: bool  # True: built from the journal, not (yet) signed
     training: bool
     step: int  # the step the case is in (5 when complete)
@@ -33,11 +36,14 @@ class CaseView:
     session: Any
 
 
-def live_record(session: Any) -> dict[str, Any]:
+def live_record(session: Any) -> Record:
     """The record ``sign`` would write now (unsigned, in memory only)."""
-    from meldcode_cli.record.core import build_record
+    from meldcode_cli.record.build import build_record
+    from meldcode_cli.walk.view import record_texts
 
-    return build_record(session, profile=None, key_fingerprint=None, training=False)
+    return build_record(
+        session, profile=None, key_fingerprint=None, training=False, texts=record_texts()
+    )
 
 
 def case_view(
@@ -56,7 +62,7 @@ def case_view(
     walk = session.walk
     complete = walk.is_complete()
     step = walk.current_step()
-    from meldcode_cli.record.core import is_consultation_file
+    from meldcode_cli.record.store import is_consultation_file
 
     records = sorted(
         p
@@ -79,7 +85,7 @@ def case_view(
                 label,
                 record,
                 concept=False,
-                training=bool(record.get("training")),
+                training=record.training,
                 step=step,
                 complete=complete,
                 record_path=records[-1],

@@ -19,6 +19,7 @@ from meldcode_cli.protocol.model import (
     SingleChoiceItem,
     TextItem,
 )
+from meldcode_cli.record.build import Texts, set_default_texts
 from meldcode_cli.walk.engine import Walk
 
 __all__ = [
@@ -290,3 +291,12 @@ def check_lines(check: CCheck, walk: Walk, *, again: bool = False) -> list[str]:
     elif check.severity == "block":
         lines.append("  " + t("check.block_hint"))
     return lines
+
+
+def record_texts() -> Texts:
+    """The words a record keeps beside the answers, as this view says them (the record
+    layer shows nothing itself)."""
+    return Texts(lang=_lang(), answer_text=answer_text)
+
+
+set_default_texts(record_texts)
