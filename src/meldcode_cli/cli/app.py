@@ -235,7 +235,18 @@ def build_app() -> typer.Typer:
                 "--version", "-V", help=t("opt.version"), callback=_version_callback, is_eager=True
             ),
         ] = False,
+        ketenkaart: Annotated[
+            list[Path] | None,
+            typer.Option("--ketenkaart", help=t("opt.ketenkaart.contacts"), show_default=False),
+        ] = None,
     ) -> None:
+        if ketenkaart:
+            from meldcode_cli.chain.ketenkaart import set_ketenkaart_paths
+
+            for p in ketenkaart:
+                if not p.exists():
+                    _fail(f"--ketenkaart {p}: bestaat niet")
+            set_ketenkaart_paths(ketenkaart)
         if lang is not None:
             if lang.lower()[:2] not in LANGS:
                 _fail(f"--lang: '{lang}' (nl of en)")

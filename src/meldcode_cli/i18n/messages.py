@@ -2569,6 +2569,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Monitoring meldcode: geanonimiseerde tellingen",
         "en": "Meldcode monitoring: anonymised counts",
     },
+    "opt.ketenkaart.contacts": {
+        "nl": "Eigen ketenkaart (bestand of map) voor de contacten in de walk, de acute route, "
+        "show en report: regionaal eerst, landelijk als terugval",
+        "en": "Your own ketenkaart (file or folder) for the contacts in the walk, the acute route, "
+        "show and report: regional first, national as fallback",
+    },
     # ---- end of issue 17 ----
 }
 
@@ -2632,6 +2638,7 @@ CODE_TITLES_EN: dict[str, str] = {
     "MC508": "contact without phone and without URL",
     "MC509": "phone number without opening hours (warning)",
     "MC510": "area missing or contradictory",
+    "MC511": "contact refers to an unknown partner (ketenkaart id)",
 }
 
 

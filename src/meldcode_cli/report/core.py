@@ -1035,7 +1035,7 @@ def build_report(
             )
         )
         sections.append(b.verantwoording(signed_by))
-        banner = [t("report.advies.banner"), t("report.advies.bellen")]
+        banner = [t("report.advies.banner"), _vt_number(t("report.advies.bellen"))]
         title = t("report.advies.title")
         reminder = t("report.advies.reminder")
     else:
@@ -1065,7 +1065,11 @@ def build_report(
             "verantwoording",
         ]
         sections.sort(key=lambda s: order.index(s.key))
-        banner = [t("report.banner.concept"), t("report.banner.inzage"), t("report.banner.bellen")]
+        banner = [
+            t("report.banner.concept"),
+            t("report.banner.inzage"),
+            _vt_number(t("report.banner.bellen")),
+        ]
         title = t("report.title")
         reminder = t("report.reminder")
     if training:
@@ -1521,3 +1525,11 @@ def make_report(
     if req.output is not None:
         atomic_write(req.output, text.encode("utf-8"))
     return ReportOutcome(text, req.output, report.training, path, list(UNCHECKED_KEY))
+
+
+def _vt_number(text: str) -> str:
+    """The Veilig Thuis number from the ketenkaart (a region's own first, issue 17)."""
+    from meldcode_cli.walk.acute import DEFAULT_CONTACTS, resolved
+
+    phone = resolved(DEFAULT_CONTACTS)[1].phone
+    return text.replace("0800-2000", phone) if phone else text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from meldcode_cli.protocol.model import Contact, LocalText, Protocol
 
-__all__ = ["ACUTE_TEXT", "DEFAULT_CONTACTS", "acute_contacts"]
+__all__ = ["ACUTE_TEXT", "DEFAULT_CONTACTS", "acute_contacts", "acute_text", "resolved"]
 
 ACUTE_TEXT = LocalText(
     nl="Acuut gevaar: bel nu 112. Bel daarna, of bij twijfel direct, Veilig Thuis: 0800-2000 "
@@ -15,20 +15,34 @@ ACUTE_TEXT = LocalText(
 
 DEFAULT_CONTACTS: tuple[Contact, ...] = (
     Contact(
+        partner="alarmnummer",
         name=LocalText(nl="Alarmnummer", en="Emergency number"),
-        phone="112",
         when=LocalText(nl="bij direct (levens)gevaar", en="in immediate (life-threatening) danger"),
     ),
     Contact(
-        name=LocalText(nl="Veilig Thuis", en="Veilig Thuis"),
-        phone="0800-2000",
-        url="https://veiligthuis.nl",
+        partner="veilig-thuis",  # its name from the ketenkaart: a region's own
         when=LocalText(nl="advies en melden, 24/7, gratis", en="advice and reports, 24/7, free"),
     ),
 )
 
 
+def resolved(contacts: list[Contact] | tuple[Contact, ...]) -> list[Contact]:
+    """Contacts with ``partner: id`` filled from the ketenkaart (regional first)."""
+    if not any(c.partner for c in contacts):
+        return list(contacts)
+    from meldcode_cli.chain.ketenkaart import resolve_contact
+
+    return [resolve_contact(c) for c in contacts]
+
+
 def acute_contacts(protocol: Protocol) -> list[Contact]:
     """112 and Veilig Thuis first, always; then the protocol's own acute contacts."""
     extra = list(protocol.acute_route.contacts) if protocol.acute_route else []
-    return [*DEFAULT_CONTACTS, *extra]
+    return resolved([*DEFAULT_CONTACTS, *extra])
+
+
+def acute_text(lang: str) -> str:
+    """:data:`ACUTE_TEXT` with the Veilig Thuis number the ketenkaart gives (a region's own)."""
+    text = ACUTE_TEXT.get(lang)
+    phone = resolved(DEFAULT_CONTACTS)[1].phone
+    return text.replace("0800-2000", phone) if phone else text

@@ -19,7 +19,7 @@ from meldcode_cli.protocol.model import (
     SingleChoiceItem,
     TextItem,
 )
-from meldcode_cli.walk.acute import ACUTE_TEXT, acute_contacts
+from meldcode_cli.walk.acute import acute_contacts, acute_text, resolved
 from meldcode_cli.walk.engine import Walk
 
 __all__ = [
@@ -41,7 +41,7 @@ def _lang() -> str:
 
 def contact_line(c: Contact) -> str:
     lang = _lang()
-    parts = [c.name.get(lang)]
+    parts = [c.label(lang)]
     if c.phone:
         parts.append(c.phone)
     if c.url:
@@ -77,7 +77,7 @@ def help_text(item: CItem) -> str | None:
 def guidance_block(item: CItem) -> list[str]:
     assert isinstance(item.item, GuidanceItem)
     lines = [" ".join(item.item.text.get(_lang()).split())]
-    lines.extend(f"  ☎ {contact_line(c)}" for c in item.item.contacts)
+    lines.extend(f"  ☎ {contact_line(c)}" for c in resolved(item.item.contacts))
     return lines
 
 
@@ -103,7 +103,7 @@ def why_block(item: CItem, walk: Walk) -> list[str]:
 
 
 def acute_block(walk: Walk) -> list[str]:
-    lines = [t("walk.acute.title"), " ".join(ACUTE_TEXT.get(_lang()).split())]
+    lines = [t("walk.acute.title"), " ".join(acute_text(_lang()).split())]
     route = walk.compiled.protocol.acute_route
     if route is not None and route.text is not None:
         lines.append(" ".join(route.text.get(_lang()).split()))
