@@ -156,3 +156,17 @@ def test_a_regional_veilig_thuis_number_appears_in_the_walks_acute_route(
     assert f"Veilig Thuis: {REGIONAL_NUMBER}" in screen  # the acute text itself
     assert "0800-2000" not in screen
     assert "0900-44 45 444" in screen  # LECK: no regional entry, the national one
+
+
+def test_a_regional_veilig_thuis_number_appears_in_report(tmp_path: Path) -> None:
+    from .test_report import build, report
+
+    path = build(tmp_path)
+    assert "0800-2000" in report(path, "md")
+    (tmp_path / "regio.yaml").write_text(REGIONAL)
+    set_ketenkaart_paths([tmp_path / "regio.yaml"])
+    md = report(path, "md")
+    assert f"eerst een telefoongesprek: {REGIONAL_NUMBER}" in md
+    assert "eerst een telefoongesprek: 0800-2000" not in md
+    advies = report(path, "md", advies=True)
+    assert f"Advies vragen: Veilig Thuis, {REGIONAL_NUMBER}" in advies

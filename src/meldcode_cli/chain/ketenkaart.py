@@ -509,7 +509,7 @@ def check_kaart_paths(paths: list[Path], today: dt.date | None = None) -> list[L
 # ---- issue 17: protocols reference partners by id ----------------------------------------
 
 _EXTRA_PATHS: list[Path] = []
-_ACTIVE: Ketenkaart | None = None
+_ACTIVE: tuple[tuple[str, ...], Ketenkaart] | None = None
 
 
 def set_ketenkaart_paths(paths: list[Path]) -> None:
@@ -525,9 +525,10 @@ def active_ketenkaart() -> Ketenkaart:
     Forms and roles are not checked here (that is ``meldcode kaart validate``); a file with
     errors is left out, so a contact falls back to the national entry."""
     global _ACTIVE
-    if _ACTIVE is None:
-        _ACTIVE = load_overlay(_EXTRA_PATHS, check_protocols=False)
-    return _ACTIVE
+    key = (str(user_ketenkaart_dir()), *map(str, _EXTRA_PATHS))
+    if _ACTIVE is None or _ACTIVE[0] != key:
+        _ACTIVE = (key, load_overlay(_EXTRA_PATHS, check_protocols=False))
+    return _ACTIVE[1]
 
 
 def partner_ids() -> set[str]:

@@ -1527,9 +1527,9 @@ def make_report(
     return ReportOutcome(text, req.output, report.training, path, list(UNCHECKED_KEY))
 
 
+
 def _vt_number(text: str) -> str:
     """The Veilig Thuis number from the ketenkaart (a region's own first, issue 17)."""
-    from meldcode_cli.walk.acute import DEFAULT_CONTACTS, resolved
+    from meldcode_cli.walk.acute import with_vt_number
 
-    phone = resolved(DEFAULT_CONTACTS)[1].phone
-    return text.replace("0800-2000", phone) if phone else text
+    return with_vt_number(text)

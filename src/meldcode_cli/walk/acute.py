@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from meldcode_cli.protocol.model import Contact, LocalText, Protocol
 
-__all__ = ["ACUTE_TEXT", "DEFAULT_CONTACTS", "acute_contacts", "acute_text", "resolved"]
+__all__ = ["ACUTE_TEXT", "DEFAULT_CONTACTS", "acute_contacts", "acute_text", "resolved", "with_vt_number"]
 
 ACUTE_TEXT = LocalText(
     nl="Acuut gevaar: bel nu 112. Bel daarna, of bij twijfel direct, Veilig Thuis: 0800-2000 "
@@ -43,6 +43,11 @@ def acute_contacts(protocol: Protocol) -> list[Contact]:
 
 def acute_text(lang: str) -> str:
     """:data:`ACUTE_TEXT` with the Veilig Thuis number the ketenkaart gives (a region's own)."""
-    text = ACUTE_TEXT.get(lang)
+    return with_vt_number(ACUTE_TEXT.get(lang))
+
+
+def with_vt_number(text: str) -> str:
+    """``text`` with the national Veilig Thuis number replaced by the one the ketenkaart
+    gives (a region's own first); unchanged without a regional entry."""
     phone = resolved(DEFAULT_CONTACTS)[1].phone
     return text.replace("0800-2000", phone) if phone else text

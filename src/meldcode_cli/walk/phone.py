@@ -10,6 +10,7 @@ from __future__ import annotations
 import textwrap
 
 from meldcode_cli.i18n.messages import get_lang, t
+from meldcode_cli.walk.acute import with_vt_number
 from meldcode_cli.walk.engine import Walk, triggers
 
 __all__ = ["WIDTH", "phone_lines"]
@@ -91,7 +92,7 @@ def phone_lines(walk: Walk, width: int | None = None) -> list[str]:
         (t("phone.melder"), t("phone.melder.value", role=t(f"role.{walk.role}"))),
     ]
     col = max(len(k) for k, _ in rows) + 2
-    lines = [t("phone.title"), *textwrap.wrap(t("phone.numbers"), width)]
+    lines = [t("phone.title"), *textwrap.wrap(with_vt_number(t("phone.numbers")), width)]
     for key, value in rows:
         lines += textwrap.wrap(
             value,
