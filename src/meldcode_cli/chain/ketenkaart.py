@@ -548,7 +548,8 @@ def resolve_contact(c: ProtocolContact, kaart: Ketenkaart | None = None) -> Prot
     """A protocol contact with ``partner: id`` filled from the ketenkaart (regional first).
 
     The protocol's own ``name`` (a label such as "Veilig Thuis, vertrouwensarts") and ``when``
-    are kept; phone and URL come from the organisation's first contact that has them. An
+    are kept; the phone comes from the organisation's first contact that has one, and the URL
+    too when the protocol gives neither a name nor a URL of its own. An
     unknown id (validate reports it as MC511) is shown as the id, without a number."""
     if c.partner is None:
         return c
@@ -558,6 +559,8 @@ def resolve_contact(c: ProtocolContact, kaart: Ketenkaart | None = None) -> Prot
     if org is None:
         return c
     phone = next((k.phone for k in org.contacts if k.phone), None)
-    url = c.url or next((k.url for k in org.contacts if k.url), None)
+    url = c.url
+    if url is None and c.name is None:  # wholly delegated: the organisation's own link too
+        url = next((k.url for k in org.contacts if k.url), None)
     name = c.name if c.name is not None else LocalText(nl=org.name, en=org.name)
     return c.model_copy(update={"name": name, "phone": phone, "url": url})

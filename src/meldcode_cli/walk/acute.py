@@ -21,6 +21,7 @@ DEFAULT_CONTACTS: tuple[Contact, ...] = (
     ),
     Contact(
         partner="veilig-thuis",  # its name from the ketenkaart: a region's own
+        url="https://veiligthuis.nl",
         when=LocalText(nl="advies en melden, 24/7, gratis", en="advice and reports, 24/7, free"),
     ),
 )
