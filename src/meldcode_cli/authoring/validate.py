@@ -290,8 +290,11 @@ def _partner_checks(model: Protocol) -> list[Diagnostic]:
             if isinstance(item, GuidanceItem):
                 for ci, c in enumerate(item.contacts):
                     if c.partner:
-                        loc = ("steps", si, "items", ii, "contacts", ci, "partner")
-                        refs.append((c.partner, loc))
+                        where: tuple[str | int, ...] = (
+                            *("steps", si, "items", ii),
+                            *("contacts", ci, "partner"),
+                        )
+                        refs.append((c.partner, where))
     if not refs:
         return []
     from meldcode_cli.chain.ketenkaart import partner_ids

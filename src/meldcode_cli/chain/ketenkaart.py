@@ -509,14 +509,13 @@ def check_kaart_paths(paths: list[Path], today: dt.date | None = None) -> list[L
 # ---- issue 17: protocols reference partners by id ----------------------------------------
 
 _EXTRA_PATHS: list[Path] = []
-_ACTIVE: tuple[tuple[str, ...], Ketenkaart] | None = None
+_ACTIVE: dict[tuple[str, ...], Ketenkaart] = {}  # at most one entry: the paths in force
 
 
 def set_ketenkaart_paths(paths: list[Path]) -> None:
     """``--ketenkaart PATH`` (and tests): the extra files the displayed contacts come from."""
-    global _ACTIVE
     _EXTRA_PATHS[:] = list(paths)
-    _ACTIVE = None
+    _ACTIVE.clear()
 
 
 def active_ketenkaart() -> Ketenkaart:
@@ -524,11 +523,11 @@ def active_ketenkaart() -> Ketenkaart:
 
     Forms and roles are not checked here (that is ``meldcode kaart validate``); a file with
     errors is left out, so a contact falls back to the national entry."""
-    global _ACTIVE
     key = (str(user_ketenkaart_dir()), *map(str, _EXTRA_PATHS))
-    if _ACTIVE is None or _ACTIVE[0] != key:
-        _ACTIVE = (key, load_overlay(_EXTRA_PATHS, check_protocols=False))
-    return _ACTIVE[1]
+    if key not in _ACTIVE:
+        _ACTIVE.clear()
+        _ACTIVE[key] = load_overlay(_EXTRA_PATHS, check_protocols=False)
+    return _ACTIVE[key]
 
 
 def partner_ids() -> set[str]:

@@ -1527,7 +1527,6 @@ def make_report(
     return ReportOutcome(text, req.output, report.training, path, list(UNCHECKED_KEY))
 
 
-
 def _vt_number(text: str) -> str:
     """The Veilig Thuis number from the ketenkaart (a region's own first, issue 17)."""
     from meldcode_cli.walk.acute import with_vt_number

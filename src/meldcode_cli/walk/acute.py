@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from meldcode_cli.protocol.model import Contact, LocalText, Protocol
 
-__all__ = ["ACUTE_TEXT", "DEFAULT_CONTACTS", "acute_contacts", "acute_text", "resolved", "with_vt_number"]
+__all__ = [
+    "ACUTE_TEXT",
+    "DEFAULT_CONTACTS",
+    "acute_contacts",
+    "acute_text",
+    "resolved",
+    "with_vt_number",
+]
 
 ACUTE_TEXT = LocalText(
     nl="Acuut gevaar: bel nu 112. Bel daarna, of bij twijfel direct, Veilig Thuis: 0800-2000 "
