@@ -557,7 +557,7 @@ def resolve_contact(c: ProtocolContact, kaart: Ketenkaart | None = None) -> Prot
     org = (kaart or active_ketenkaart()).lookup(c.partner)
     if org is None:
         return c
-    phone = next((k.phone for k in org.contacts if k.phone), None)
+    phone = next((k.phone for k in org.contacts if k.phone), None) or c.phone
     url = c.url
     if url is None and c.name is None:  # wholly delegated: the organisation's own link too
         url = next((k.url for k in org.contacts if k.url), None)

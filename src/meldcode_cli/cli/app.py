@@ -223,6 +223,19 @@ def build_app() -> typer.Typer:
     casus_app = typer.Typer(name="casus", help=t("cmd.casus"), no_args_is_help=True)
     app.add_typer(casus_app, name="casus")
 
+    def _warn_bad_ketenkaart() -> None:
+        """A ``--ketenkaart`` file with errors is left out (the national numbers are shown):
+        say so, with file:line:col, and go on — a walk is never refused for it."""
+        from meldcode_cli import console
+        from meldcode_cli.chain.ketenkaart import active_ketenkaart
+
+        for d in active_ketenkaart().diagnostics:
+            if d.severity == "error":
+                hint = f" ({d.hint})" if d.hint else ""
+                console.print_error(
+                    t("ketenkaart.left_out", where=d.where, code=d.code, what=d.message + hint)
+                )
+
     @app.callback()
     def root(
         lang: Annotated[
@@ -240,6 +253,10 @@ def build_app() -> typer.Typer:
             typer.Option("--ketenkaart", help=t("opt.ketenkaart.contacts"), show_default=False),
         ] = None,
     ) -> None:
+        if lang is not None:
+            if lang.lower()[:2] not in LANGS:
+                _fail(f"--lang: '{lang}' (nl of en)")
+            set_lang(lang.lower()[:2])
         if ketenkaart:
             from meldcode_cli.chain.ketenkaart import set_ketenkaart_paths
 
@@ -247,10 +264,7 @@ def build_app() -> typer.Typer:
                 if not p.exists():
                     _fail(f"--ketenkaart {p}: bestaat niet")
             set_ketenkaart_paths(ketenkaart)
-        if lang is not None:
-            if lang.lower()[:2] not in LANGS:
-                _fail(f"--lang: '{lang}' (nl of en)")
-            set_lang(lang.lower()[:2])
+            _warn_bad_ketenkaart()
 
     @app.command("validate", help=t("cmd.validate"))
     def validate(

@@ -2575,6 +2575,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Your own ketenkaart (file or folder) for the contacts in the walk, the acute route, "
         "show and report: regional first, national as fallback",
     },
+    "ketenkaart.left_out": {
+        "nl": "ketenkaart niet gebruikt, de landelijke nummers worden getoond: {where}: {code} "
+        "{what}",
+        "en": "ketenkaart not used, the national numbers are shown: {where}: {code} {what}",
+    },
     # ---- end of issue 17 ----
 }
 
