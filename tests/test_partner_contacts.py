@@ -153,7 +153,8 @@ def test_a_regional_veilig_thuis_number_appears_in_the_walks_acute_route(
     finally:
         child.close(force=True)
     assert f"Veilig Thuis Testregio {REGIONAL_NUMBER}" in screen
-    assert f"Veilig Thuis: {REGIONAL_NUMBER}" in screen  # the acute text itself
+    assert f"Veilig Thuis: {REGIONAL_NUMBER} (24/7)" in screen  # the acute text, own hours
+    assert "gratis" not in screen  # true of 0800-2000, not of a regional number
     assert "0800-2000" not in screen
     assert "0900-44 45 444" in screen  # LECK: no regional entry, the national one
 
@@ -166,7 +167,7 @@ def test_a_regional_veilig_thuis_number_appears_in_report(tmp_path: Path) -> Non
     (tmp_path / "regio.yaml").write_text(REGIONAL)
     set_ketenkaart_paths([tmp_path / "regio.yaml"])
     md = report(path, "md")
-    assert f"eerst een telefoongesprek: {REGIONAL_NUMBER}" in md
+    assert f"eerst een telefoongesprek: {REGIONAL_NUMBER} (24/7)." in md
     assert "eerst een telefoongesprek: 0800-2000" not in md
     advies = report(path, "md", advies=True)
     assert f"Advies vragen: Veilig Thuis, {REGIONAL_NUMBER}" in advies

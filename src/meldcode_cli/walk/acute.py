@@ -29,7 +29,7 @@ DEFAULT_CONTACTS: tuple[Contact, ...] = (
     Contact(
         partner="veilig-thuis",  # its name from the ketenkaart: a region's own
         url="https://veiligthuis.nl",
-        when=LocalText(nl="advies en melden, 24/7, gratis", en="advice and reports, 24/7, free"),
+        when=LocalText(nl="advies en melden, 24/7", en="advice and reports, 24/7"),
     ),
 )
 
@@ -58,4 +58,15 @@ def with_vt_number(text: str) -> str:
     """``text`` with the national Veilig Thuis number replaced by the one the ketenkaart
     gives (a region's own first); unchanged without a regional entry."""
     phone = resolved(DEFAULT_CONTACTS)[1].phone
-    return text.replace("0800-2000", phone) if phone else text
+    if not phone or phone == "0800-2000":
+        return text
+    import re
+
+    from meldcode_cli.chain.ketenkaart import active_ketenkaart
+
+    org = active_ketenkaart().lookup("veilig-thuis")
+    line = next((k for k in org.contacts if k.phone == phone), None) if org else None
+    # "(gratis, 24/7)" is true of 0800-2000, not necessarily of a regional number: its
+    # own hours from the ketenkaart instead
+    hours = f" ({line.hours})" if line is not None and line.hours else ""
+    return re.sub(r"0800-2000(?: \([^)]*\))?", lambda _: phone + hours, text)
