@@ -112,7 +112,12 @@ def test_absolute_and_windows_paths_become_file_uris() -> None:
 
 def test_every_code_has_help_equal_to_the_docs_tables() -> None:
     rows: dict[str, tuple[str, str, str]] = {}
-    for doc in ("docs/protocol-format.md", "docs/trainer.md", "docs/ketenkaart.md"):
+    for doc in (
+        "docs/protocol-format.md",
+        "docs/trainer.md",
+        "docs/ketenkaart.md",
+        "docs/organisatie.md",
+    ):
         for line in (ROOT / doc).read_text("utf-8").splitlines():
             m = re.match(r"\| (MC\d{3}) \| (.*?) \| (.*?) \| (.*?) \|\s*$", line)
             if m:

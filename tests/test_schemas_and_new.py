@@ -18,7 +18,7 @@ from meldcode_cli.cli.app import build_app
 from .conftest import PROTOCOLS, ROOT
 
 SCHEMAS = ROOT / "schemas"
-KINDS = ("protocol", "scenarios", "record")
+KINDS = ("protocol", "scenarios", "record", "organisatie")
 
 
 def shipped_yaml() -> list[Path]:

@@ -117,12 +117,25 @@ def _declares_id(path: Path, name: str) -> bool:
     return re.search(pattern, text, flags=re.MULTILINE) is not None
 
 
-def compiled_protocol(name: str) -> CompiledProtocol:
-    """A protocol by id or path, compiled; a UsageError when it is not valid."""
+def compiled_protocol(name: str, organisatie: Path | None = None) -> CompiledProtocol:
+    """A protocol by id or path, compiled; a UsageError when it is not valid.
+
+    ``organisatie``: an overlay file to apply (docs/organisatie.md)."""
     from meldcode_cli.protocol.compiled import compile_protocol
     from meldcode_cli.protocol.loading import load_protocol_file
 
     path = find_protocol(name)
+    if organisatie is not None:
+        from meldcode_cli.protocol.yamlio import read_text
+        from meldcode_cli.walk.casestore import CaseError
+        from meldcode_cli.walk.session import compile_text
+
+        try:
+            return compile_text(
+                read_text(path), str(path), organisatie=(read_text(organisatie), str(organisatie))
+            )
+        except (CaseError, OSError, ValueError) as e:
+            raise UsageError(str(getattr(e, "message", e))) from None
     loaded = load_protocol_file(path)
     compiled = None
     if loaded.protocol is not None:
@@ -132,10 +145,18 @@ def compiled_protocol(name: str) -> CompiledProtocol:
     return compiled
 
 
-def render_protocol(name: str, fmt: str = "text", role: str | None = None) -> str:
+def render_protocol(
+    name: str, fmt: str = "text", role: str | None = None, organisatie: Path | None = None
+) -> str:
     from meldcode_cli.authoring import render
+    from meldcode_cli.protocol.organisatie import find_overlay
+    from meldcode_cli.walk.casestore import CaseError
 
-    compiled = compiled_protocol(name)
+    try:
+        overlay = find_overlay(organisatie)
+    except CaseError as e:
+        raise UsageError(e.message) from None
+    compiled = compiled_protocol(name, overlay)
     if role is not None and role not in compiled.roles:
         raise UsageError(
             f"--role: '{role}' hoort niet bij {compiled.id} ({', '.join(compiled.roles)})"

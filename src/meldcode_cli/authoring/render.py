@@ -147,6 +147,8 @@ def tree(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = Non
             prefix = "  │   " if ci.fragment and not last else ("      " if ci.fragment else "  ")
             lead = "" if ci.fragment else branch + " "
             head = f"{prefix}{lead}{ci.id} [{_label(ci, lang)}]{_markers(ci)}"
+            if compiled.organisatie is not None and ci.id in compiled.organisatie.item_ids:
+                head += " " + t("org.show.marker")
             lines.append(f"{head} {_one_line(ci.item.text.get(lang))}")
             sub = f"{prefix}{'' if ci.fragment else pipe + ' '}   "
             when = ci.item.when if not ci.fragment else None

@@ -15,6 +15,7 @@ SCHEMA_IDS = {
     "record": "https://meldcode-cli.invalid/schema/record-v1.json",
     "ketenkaart": "https://meldcode-cli.invalid/schema/ketenkaart-v1.json",
     "monitor": "https://meldcode-cli.invalid/schema/monitor-export-v1.json",
+    "organisatie": "https://meldcode-cli.invalid/schema/organisatie-v1.json",
 }
 DRAFTS = {
     "2020-12": "https://json-schema.org/draft/2020-12/schema",
@@ -79,11 +80,17 @@ def schema_dict(kind: str = "protocol", draft: str = "2020-12") -> dict[str, Any
 
         schema = ExportBody.model_json_schema()
         schema["title"] = "meldcode-cli monitor export (the signed body)"
+    elif kind == "organisatie":
+        from meldcode_cli.protocol.organisatie import OrganisatieFile
+
+        schema = OrganisatieFile.model_json_schema()
+        schema["title"] = "meldcode-cli organisatie (the organisation's own meldcode)"
     else:
         from meldcode_cli.authoring.validate import UsageError
 
         raise UsageError(
-            f"onbekend schema '{kind}' (protocol, scenarios, record, ketenkaart of monitor)"
+            f"onbekend schema '{kind}' (protocol, scenarios, record, ketenkaart, monitor of "
+            "organisatie)"
         )
     if draft not in DRAFTS:
         from meldcode_cli.authoring.validate import UsageError

@@ -125,6 +125,10 @@ def check_file(path: Path, *, analyse_paths: bool = True) -> FileResult:
     from meldcode_cli.protocol.loading import load_protocol_file
 
     display = display_path(path)
+    from meldcode_cli.protocol.organisatie import is_organisatie_file
+
+    if is_organisatie_file(path):  # an organisation overlay (docs/organisatie.md)
+        return check_organisatie(path, display)
     key = _cache_key(path) if analyse_paths else None
     if key is not None:
         cached = cached_result(key, display)
@@ -312,6 +316,28 @@ def _partner_checks(model: Protocol) -> list[Diagnostic]:
 PARALLEL_MIN_FILES = 40
 
 
+def check_organisatie(
+    path: Path, display: str, protocols: dict[str, tuple[str, Any]] | None = None
+) -> FileResult:
+    """An organisation overlay, checked with the protocols it names (the shipped ones,
+    overridden by ``protocols``): MC601-MC605 beside the schema checks."""
+    from meldcode_cli.protocol.organisatie import (
+        check_overlay,
+        load_organisatie,
+        shipped_protocols,
+    )
+
+    loaded = load_organisatie(path)
+    loaded.path = display
+    known = shipped_protocols()
+    known.update(protocols or {})
+    diags = [d.at(display, d.line, d.col) for d in loaded.diagnostics]
+    result = FileResult(display, diags + check_overlay(loaded, known))
+    if loaded.model is not None:
+        result.title = loaded.model.name
+    return result
+
+
 def _check_one(path: Path) -> FileResult:
     return check_file(path)
 
@@ -352,7 +378,28 @@ def validate_paths(
             if on_result:
                 on_result(r)
     _cross_file_checks(results)
+    _organisatie_with_batch(files, results)
     return results
+
+
+def _organisatie_with_batch(files: list[Path], results: list[FileResult]) -> None:
+    """Overlays in a batch with protocol files are checked against those protocols (so
+    ``validate overlay.yaml protocol.yaml`` checks the two together)."""
+    from meldcode_cli.protocol.loading import load_protocol_file
+    from meldcode_cli.protocol.organisatie import is_organisatie_file
+
+    overlays = [i for i, f in enumerate(files) if is_organisatie_file(f)]
+    if not overlays:
+        return
+    batch: dict[str, tuple[str, Any]] = {}
+    for f, r in zip(files, results, strict=True):
+        if r.protocol_id is not None:
+            loaded = load_protocol_file(f)
+            if loaded.protocol is not None:
+                batch[loaded.protocol.id] = (r.path, loaded.protocol)
+    if batch:
+        for i in overlays:
+            results[i] = check_organisatie(files[i], results[i].path, batch)
 
 
 def _cross_file_checks(results: list[FileResult]) -> None:

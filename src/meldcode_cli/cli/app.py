@@ -71,6 +71,7 @@ class SchemaKind(enum.StrEnum):
     record = "record"
     ketenkaart = "ketenkaart"
     monitor = "monitor"
+    organisatie = "organisatie"
 
 
 class SchemaDraft(enum.StrEnum):
@@ -179,6 +180,29 @@ class LazyGroup(TyperGroup):
             rows.append((name, short_help(text, limit) if text else ""))
         with formatter.section("Commands"):
             formatter.write_dl(rows)
+
+
+def _say(text: str) -> None:
+    """A message on stdout; on a terminal wrapped at word boundaries (never mid-word)."""
+    from meldcode_cli.walk.prompt.lines import write_lines
+
+    write_lines(sys.stdout, *text.rstrip("\n").split("\n"))
+
+
+def _console() -> Any:
+    from meldcode_cli import console
+
+    return console
+
+
+class ConsultGroup(TyperGroup):
+    """``meldcode consult CASE`` is ``meldcode consult request CASE``; ``answer`` and
+    ``import`` are the other two steps."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if args and not args[0].startswith("-") and args[0] not in self.commands:
+            args = ["request", *args]
+        return super().parse_args(ctx, args)
 
 
 def short_help(text: str, limit: int = 45) -> str:
@@ -359,10 +383,15 @@ def build_app() -> typer.Typer:
             Path | None, typer.Option("--passphrase-file", help=t("opt.passphrase_file"))
         ] = None,
         yes: Annotated[bool, typer.Option("--yes", help=t("opt.yes"))] = False,
+        organisatie: Annotated[
+            Path | None, typer.Option("--organisatie", help=t("opt.organisatie"))
+        ] = None,
     ) -> None:
         from meldcode_cli.walk.flow import WalkRequest, start_walk
 
-        req = WalkRequest(protocol, role, case, plain, answers, save, sign, passphrase_file, yes)
+        req = WalkRequest(
+            protocol, role, case, plain, answers, save, sign, passphrase_file, yes, organisatie
+        )
         outcome = run_walk(lambda: start_walk(req))
         raise typer.Exit(EXIT_USAGE if outcome.status == "incomplete" else EXIT_OK)
 
@@ -633,11 +662,16 @@ def build_app() -> typer.Typer:
         ] = ShowFormat.text,
         role: Annotated[str | None, typer.Option("--role", help=t("cmd.show.role"))] = None,
         record: Annotated[Path | None, typer.Option("--record", help=t("cmd.show.record"))] = None,
+        organisatie: Annotated[
+            Path | None, typer.Option("--organisatie", help=t("opt.organisatie"))
+        ] = None,
     ) -> None:
         from meldcode_cli import console
         from meldcode_cli.report.diagram import render_show
 
-        console.print_text(run_core(lambda: render_show(protocol, fmt.value, role, record)))
+        console.print_text(
+            run_core(lambda: render_show(protocol, fmt.value, role, record, organisatie))
+        )
 
     @casus_app.command("validate", help=t("cmd.casus.validate"))
     def casus_validate(
@@ -1074,6 +1108,127 @@ def build_app() -> typer.Typer:
         )
 
     # ---- end of issue 17 ----
+
+    # ---- issue 18: new commands below this line ----
+    consult_app = typer.Typer(
+        name="consult", help=t("cmd.consult"), no_args_is_help=True, cls=ConsultGroup
+    )
+    app.add_typer(consult_app, name="consult")
+
+    @consult_app.command("request", help=t("cmd.consult.request"))
+    def consult_request(
+        case: Annotated[str, typer.Argument(help=t("cmd.resume.case"), show_default=False)],
+        vraag: Annotated[str, typer.Option("--vraag", help=t("cmd.consult.vraag"))] = "",
+        output_file: Annotated[
+            Path | None, typer.Option("--output", "-o", help=t("cmd.consult.output"))
+        ] = None,
+        betrokkenen: Annotated[
+            Path | None, typer.Option("--betrokkenen", help=t("cmd.report.betrokkenen"))
+        ] = None,
+    ) -> None:
+        from meldcode_cli.record.consult import make_request
+        from meldcode_cli.report.core import ReportRefused
+
+        def call() -> Any:
+            try:
+                return make_request(
+                    case, vraag, output=output_file, betrokkenen=betrokkenen, stdin=sys.stdin
+                )
+            except ReportRefused as e:  # the summary or the question would leak
+                _fail(str(e), EXIT_FAILED)
+
+        outcome = run_walk(call)
+        for warning in outcome.warnings:
+            _console().print_error(f"meldcode: {warning}")
+        _say(
+            t(
+                "consult.request.written",
+                path=outcome.path,
+                id=outcome.request_id[:8],
+                name=outcome.path.name,
+            )
+        )
+
+    @consult_app.command("answer", help=t("cmd.consult.answer"))
+    def consult_answer(
+        file: Annotated[
+            Path, typer.Argument(help=t("cmd.consult.answer.file"), show_default=False)
+        ],
+        advies: Annotated[
+            str | None, typer.Option("--advies", help=t("cmd.consult.advies"))
+        ] = None,
+        output_file: Annotated[
+            Path | None, typer.Option("--output", "-o", help=t("cmd.consult.output"))
+        ] = None,
+        passphrase_file: Annotated[
+            Path | None, typer.Option("--passphrase-file", help=t("opt.passphrase_file"))
+        ] = None,
+        yes: Annotated[bool, typer.Option("--yes", help=t("opt.yes"))] = False,
+    ) -> None:
+        from meldcode_cli.record.consult import answer_request
+        from meldcode_cli.record.keyflow import passphrase_source
+
+        path = run_walk(
+            lambda: answer_request(
+                file,
+                advice=advies,
+                passphrase=passphrase_source(passphrase_file),
+                output=output_file,
+                yes=yes,
+            )
+        )
+        if path is None:
+            raise typer.Exit(EXIT_FAILED)
+        from meldcode_cli.record.profile import ProfileStore
+
+        fp = run_walk(lambda: ProfileStore().current_fingerprint())
+        _say(t("consult.answer.written", path=path, fp=fp, name=path.name))
+
+    @consult_app.command("import", help=t("cmd.consult.import"))
+    def consult_import(
+        case: Annotated[str, typer.Argument(help=t("cmd.resume.case"), show_default=False)],
+        file: Annotated[
+            Path, typer.Argument(help=t("cmd.consult.import.file"), show_default=False)
+        ],
+        passphrase_file: Annotated[
+            Path | None, typer.Option("--passphrase-file", help=t("opt.passphrase_file"))
+        ] = None,
+        yes: Annotated[bool, typer.Option("--yes", help=t("opt.yes"))] = False,
+    ) -> None:
+        from meldcode_cli.record.consult import ConsultRefused, import_answer
+        from meldcode_cli.record.keyflow import passphrase_source
+
+        def call() -> Any:
+            try:
+                return import_answer(
+                    case, file, passphrase=passphrase_source(passphrase_file), yes=yes
+                )
+            except ConsultRefused as e:
+                _fail(e.message, EXIT_FAILED)
+
+        outcome = run_walk(call)
+        if outcome is None:
+            raise typer.Exit(EXIT_FAILED)
+        _say(
+            t(
+                "consult.import.done",
+                name=outcome.consultant,
+                path=outcome.path,
+                fp=outcome.fingerprint,
+                label=case,
+            )
+        )
+
+    @key_app.command("trust", help=t("cmd.key.trust"))
+    def key_trust(
+        file: Annotated[Path, typer.Argument(help=t("cmd.key.trust.file"), show_default=False)],
+    ) -> None:
+        from meldcode_cli.record.consult import trust_key
+
+        fp, owner = run_walk(lambda: trust_key(file))
+        _say(t("consult.trust.done", owner=owner, fp=fp))
+
+    # ---- end of issue 18 ----
 
     # hand the commands to the lazy top-level group (see LazyGroup); typer builds the root
     # (its callback and options) and nothing else up front

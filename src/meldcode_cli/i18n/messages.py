@@ -41,8 +41,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Write the JSON Schema of the protocol format.",
     },
     "cmd.schema.kind": {
-        "nl": "Welk schema: protocol, scenarios, record, ketenkaart of monitor.",
-        "en": "Which schema: protocol, scenarios, record, ketenkaart or monitor.",
+        "nl": "Welk schema: protocol, scenarios, record, ketenkaart, monitor of organisatie.",
+        "en": "Which schema: protocol, scenarios, record, ketenkaart, monitor or organisatie.",
     },
     "cmd.schema.output": {"nl": "Schrijf naar dit bestand.", "en": "Write to this file."},
     "cmd.test": {
@@ -2581,6 +2581,265 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "ketenkaart not used, the national numbers are shown: {where}: {code} {what}",
     },
     # ---- end of issue 17 ----
+    # ---- issue 18: new entries below this line ----
+    "cmd.consult": {
+        "nl": "Collegiale consultatie: een gepseudonimiseerd verzoek, het ondertekende advies "
+        "van een collega, en het importeren daarvan in de casus.",
+        "en": "Collegiale consultatie: a pseudonymised request, a colleague's signed advice, "
+        "and importing it into the case.",
+    },
+    "cmd.consult.request": {
+        "nl": "Schrijf een consultatieverzoek voor CASUS (dezelfde gecontroleerde samenvatting "
+        "als report --advies, met uw vraag).",
+        "en": "Write a consultation request for CASE (the same checked summary as report "
+        "--advies, with your question).",
+    },
+    "cmd.consult.vraag": {
+        "nl": "De vraag aan uw collega (zonder namen of andere herleidbare gegevens).",
+        "en": "The question to your colleague (no names or other identifying data).",
+    },
+    "cmd.consult.output": {
+        "nl": "Het bestand om te schrijven.",
+        "en": "The file to write.",
+    },
+    "cmd.consult.answer": {
+        "nl": "Lees een consultatieverzoek, geef uw advies en onderteken het met uw sleutel.",
+        "en": "Read a consultation request, give your advice and sign it with your key.",
+    },
+    "cmd.consult.answer.file": {
+        "nl": "Het consultatieverzoek (consult-….json).",
+        "en": "The consultation request (consult-….json).",
+    },
+    "cmd.consult.advies": {
+        "nl": "Uw advies (zonder deze optie wordt het gevraagd).",
+        "en": "Your advice (asked when this option is not given).",
+    },
+    "cmd.consult.import": {
+        "nl": "Voeg het ondertekende antwoord van een collega toe aan de keten van CASUS.",
+        "en": "Add a colleague's signed answer to the chain of CASE.",
+    },
+    "cmd.consult.import.file": {
+        "nl": "Het ondertekende antwoord (…-antwoord.json).",
+        "en": "The signed answer (…-antwoord.json).",
+    },
+    "cmd.key.trust": {
+        "nl": "Vertrouw de publieke sleutel van een collega (uit 'meldcode key export') voor "
+        "consultaties; controleer de vingerafdruk met de collega.",
+        "en": "Trust a colleague's public key (from 'meldcode key export') for consultations; "
+        "check the fingerprint with the colleague.",
+    },
+    "cmd.key.trust.file": {
+        "nl": "Het bestand met de publieke sleutel.",
+        "en": "The public key file.",
+    },
+    "consult.request.no_question": {
+        "nl": 'geef de vraag aan uw collega met --vraag "..."',
+        "en": 'give the question to your colleague with --vraag "..."',
+    },
+    "consult.request.written": {
+        "nl": "Consultatieverzoek geschreven: {path} (verzoek {id}). Stuur het uw collega; "
+        "die antwoordt met 'meldcode consult answer {name}'.",
+        "en": "Consultation request written: {path} (request {id}). Send it to your colleague, "
+        "who answers with 'meldcode consult answer {name}'.",
+    },
+    "consult.missing": {"nl": "{path}: bestaat niet", "en": "{path}: does not exist"},
+    "consult.answer.not_a_request": {
+        "nl": "{path}: geen consultatieverzoek van meldcode (maak er een met 'meldcode consult "
+        "CASUS')",
+        "en": "{path}: not a meldcode consultation request (make one with 'meldcode consult CASE')",
+    },
+    "consult.answer.intro": {
+        "nl": "Consultatieverzoek {id}: een gepseudonimiseerde samenvatting, zonder namen.",
+        "en": "Consultation request {id}: a pseudonymised summary, without names.",
+    },
+    "consult.answer.question": {"nl": "Vraag: {question}", "en": "Question: {question}"},
+    "consult.answer.ask": {
+        "nl": "Uw advies (sluit af met een lege regel):",
+        "en": "Your advice (end with an empty line):",
+    },
+    "consult.answer.no_advice": {
+        "nl": 'geen advies: geef het met --advies "..." of typ het op een terminal',
+        "en": 'no advice: give it with --advies "..." or type it on a terminal',
+    },
+    "consult.answer.too_long": {
+        "nl": "het advies is langer dan {n} tekens; houd het kort",
+        "en": "the advice is longer than {n} characters; keep it short",
+    },
+    "consult.answer.signing": {
+        "nl": "U ondertekent dit advies als {name} ({role}).",
+        "en": "You sign this advice as {name} ({role}).",
+    },
+    "consult.answer.your_advice": {"nl": "Advies:", "en": "Advice:"},
+    "consult.answer.confirm": {"nl": "Ondertekenen? [j/n]", "en": "Sign? [y/n]"},
+    "consult.answer.needs_yes": {
+        "nl": "geen terminal om te bevestigen: lees het verzoek en geef --yes om te ondertekenen",
+        "en": "no terminal to confirm on: read the request and give --yes to sign",
+    },
+    "consult.confirmed_yes": {"nl": "Bevestigd met --yes.", "en": "Confirmed with --yes."},
+    "consult.answer.not_signed": {
+        "nl": "Niet ondertekend; er is niets geschreven.",
+        "en": "Not signed; nothing was written.",
+    },
+    "consult.answer.written": {
+        "nl": "Ondertekend advies geschreven: {path} (sleutel {fp}). Stuur het terug; de "
+        "aanvrager voegt het toe met 'meldcode consult import CASUS {name}'.",
+        "en": "Signed advice written: {path} (key {fp}). Send it back; the requester adds it "
+        "with 'meldcode consult import CASE {name}'.",
+    },
+    "consult.import.not_an_answer": {
+        "nl": "{path}: geen ondertekend consultatieantwoord van meldcode",
+        "en": "{path}: not a signed meldcode consultation answer",
+    },
+    "consult.import.refused": {
+        "nl": "{path} wordt niet aanvaard:",
+        "en": "{path} is not accepted:",
+    },
+    "consult.import.other_case": {
+        "nl": "{path} wordt niet aanvaard: het antwoord hoort bij een consultatieverzoek dat "
+        "niet uit casus {label} komt. Importeer het in de casus waarvoor u het verzoek "
+        "maakte ('meldcode consult CASUS' schrijft het verzoek).",
+        "en": "{path} is not accepted: the answer belongs to a consultation request that did "
+        "not come from case {label}. Import it into the case you made the request for "
+        "('meldcode consult CASE' writes the request).",
+    },
+    "consult.import.request_changed": {
+        "nl": "{path} wordt niet aanvaard: het verzoek in het antwoord is niet het verzoek dat "
+        "u verstuurde (gewijzigd onderweg)",
+        "en": "{path} is not accepted: the request in the answer is not the request you sent "
+        "(changed on the way)",
+    },
+    "consult.import.already": {
+        "nl": "dit antwoord staat al in casus {label}",
+        "en": "this answer is already in case {label}",
+    },
+    "consult.import.summary": {
+        "nl": "Ondertekend advies van {name} ({role}), {at}, sleutel {fp}.",
+        "en": "Signed advice from {name} ({role}), {at}, key {fp}.",
+    },
+    "consult.import.signing": {
+        "nl": "U voegt het toe aan de keten van casus {label} en ondertekent dat met uw sleutel.",
+        "en": "You add it to the chain of case {label} and sign that with your key.",
+    },
+    "consult.import.done": {
+        "nl": "Consultatie van {name} toegevoegd: {path} (sleutel collega {fp}). 'meldcode "
+        "verify {label}' controleert haar.",
+        "en": "Consultation by {name} added: {path} (colleague's key {fp}). 'meldcode verify "
+        "{label}' checks it.",
+    },
+    "consult.check.unreadable": {
+        "nl": "onleesbaar consultatieantwoord ({error})",
+        "en": "unreadable consultation answer ({error})",
+    },
+    "consult.check.key_mismatch": {
+        "nl": "de sleutel in het antwoord past niet bij de vingerafdruk",
+        "en": "the key in the answer does not match its fingerprint",
+    },
+    "consult.check.tampered": {
+        "nl": "de handtekening van de collega klopt niet: het antwoord is gewijzigd na "
+        "ondertekening",
+        "en": "the colleague's signature does not hold: the answer was changed after signing",
+    },
+    "consult.check.request_changed": {
+        "nl": "het verzoek in het antwoord past niet bij de hash die de collega ondertekende",
+        "en": "the request in the answer does not match the hash the colleague signed",
+    },
+    "consult.check.own_key": {
+        "nl": "ondertekend met uw eigen sleutel: een consultatie met uzelf is geen collegiale "
+        "consultatie",
+        "en": "signed with your own key: consulting yourself is no collegiale consultatie",
+    },
+    "consult.check.unknown_key": {
+        "nl": "ondertekend met sleutel {fp}, die u niet als sleutel van een collega kent; "
+        "controleer de vingerafdruk met uw collega en voeg de publieke sleutel toe met "
+        "'meldcode key trust BESTAND'",
+        "en": "signed with key {fp}, which you do not know as a colleague's key; check the "
+        "fingerprint with your colleague and add the public key with 'meldcode key trust FILE'",
+    },
+    "consult.check.key_expired": {
+        "nl": "ondertekend buiten de geldigheid van sleutel {fp}",
+        "en": "signed outside the validity of key {fp}",
+    },
+    "consult.check.not_consultation": {
+        "nl": "een consultatierecord zonder ondertekend antwoord van een collega",
+        "en": "a consultation record without a colleague's signed answer",
+    },
+    "consult.check.key_unchecked": {
+        "nl": "consultatie: handtekening van de collega klopt; sleutel {fp} niet gecontroleerd "
+        "(geen sleutels van collega's hier; 'meldcode key trust')",
+        "en": "consultation: the colleague's signature holds; key {fp} not checked (no "
+        "colleagues' keys here; 'meldcode key trust')",
+    },
+    "consult.check.ok": {
+        "nl": "consultatie: ondertekend door {name}, sleutel {fp} (vertrouwd)",
+        "en": "consultation: signed by {name}, key {fp} (trusted)",
+    },
+    "consult.trust.missing": {"nl": "{path}: bestaat niet", "en": "{path}: does not exist"},
+    "consult.trust.not_a_key": {
+        "nl": "{path}: geen publieke sleutel van meldcode (maak er een met 'meldcode key export')",
+        "en": "{path}: not a meldcode public key (make one with 'meldcode key export')",
+    },
+    "consult.trust.fingerprint": {
+        "nl": "{path}: de vingerafdruk past niet bij de sleutel",
+        "en": "{path}: the fingerprint does not match the key",
+    },
+    "consult.trust.own": {
+        "nl": "sleutel {fp} is uw eigen sleutel; vertrouw de sleutel van een collega",
+        "en": "key {fp} is your own key; trust a colleague's key",
+    },
+    "consult.trust.unreadable": {
+        "nl": "sleutels van collega's onleesbaar ({path}): {error}",
+        "en": "colleagues' keys unreadable ({path}): {error}",
+    },
+    "consult.trust.done": {
+        "nl": "Sleutel van {owner} vertrouwd voor consultaties: {fp}",
+        "en": "Key of {owner} trusted for consultations: {fp}",
+    },
+    "consult.walk.signed": {
+        "nl": "Ondertekende collegiale consultatie: {name} ({role}), {at}.",
+        "en": "Signed collegiale consultatie: {name} ({role}), {at}.",
+    },
+    "consult.report.title": {
+        "nl": "Ondertekende collegiale consultatie",
+        "en": "Signed collegiale consultatie",
+    },
+    "consult.report.entry": {
+        "nl": "Advies van {name} ({role}), {at}",
+        "en": "Advice from {name} ({role}), {at}",
+    },
+    "consult.report.meta": {
+        "nl": "ondertekend met sleutel {fp}",
+        "en": "signed with key {fp}",
+    },
+    "consult.journaal": {
+        "nl": "Collegiale consultatie met {name} ({role}) op {date}, door de collega ondertekend.",
+        "en": "Collegiale consultatie with {name} ({role}) on {date}, signed by the colleague.",
+    },
+    "opt.organisatie": {
+        "nl": "Het organisatiebestand (eigen meldcode, kind: organisatie); zonder deze optie "
+        "het bestand in $MELDCODE_HOME/organisatie/, als er een is.",
+        "en": "The organisation file (own meldcode, kind: organisatie); without this option "
+        "the file in $MELDCODE_HOME/organisatie/, if there is one.",
+    },
+    "org.walk.uses": {
+        "nl": "Met de eigen meldcode van {name}.",
+        "en": "With the own meldcode of {name}.",
+    },
+    "org.walk.header": {
+        "nl": "Eigen meldcode van {name}:",
+        "en": "Own meldcode of {name}:",
+    },
+    "org.walk.af": {"nl": "Aandachtsfunctionaris: {who}", "en": "Aandachtsfunctionaris: {who}"},
+    "org.walk.eind": {
+        "nl": "Eindverantwoordelijk voor melden: {who}",
+        "en": "Final responsibility for reporting: {who}",
+    },
+    "org.show.marker": {"nl": "[organisatie]", "en": "[organisation]"},
+    "report.about.organisatie": {"nl": "Eigen meldcode", "en": "Own meldcode"},
+    "report.about.organisatie_value": {
+        "nl": "{name} (overlay {hash})",
+        "en": "{name} (overlay {hash})",
+    },
+    # ---- end of issue 18 ----
 }
 
 CODE_TITLES_EN: dict[str, str] = {
@@ -2644,6 +2903,11 @@ CODE_TITLES_EN: dict[str, str] = {
     "MC509": "phone number without opening hours (warning)",
     "MC510": "area missing or contradictory",
     "MC511": "contact refers to an unknown partner (ketenkaart id)",
+    "MC601": "anchor unknown",
+    "MC602": "removing or weakening a shipped item, the afwegingskader or a check",
+    "MC603": "unknown partner (ketenkaart id)",
+    "MC604": "unknown protocol in the overlay",
+    "MC605": "extra item with the id of an existing item",
 }
 
 

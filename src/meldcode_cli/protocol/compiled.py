@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from meldcode_cli.protocol import conditions as cond
 from meldcode_cli.protocol.afwegingskader import (
@@ -127,6 +128,9 @@ class CompiledProtocol:
     """Shared guardrails that do not apply to this protocol: (id, why)."""
     checks_hash: str = ""
     """Hash of the check definitions in ``checks`` (stored in every record)."""
+    organisatie: Any = None
+    """The organisation overlay applied to this protocol (``protocol.organisatie``), if any:
+    an :class:`~meldcode_cli.protocol.organisatie.Applied`."""
 
     @property
     def id(self) -> str:

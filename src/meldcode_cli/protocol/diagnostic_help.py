@@ -1,6 +1,6 @@
 """Help text for each diagnostic code, as in the code tables of docs/protocol-format.md
-(MC0xx-MC3xx), docs/trainer.md (MC4xx) and docs/ketenkaart.md (MC5xx, which has no cause
-column: the cause is ""): meaning, typical cause, fix.
+(MC0xx-MC3xx), docs/trainer.md (MC4xx) and docs/ketenkaart.md (MC5xx) and docs/organisatie.md (MC6xx), which have no
+cause column: the cause is "": meaning, typical cause, fix.
 
 Used for the rules of ``validate --format sarif``; tests/test_sarif.py keeps it equal to the
 tables, so change both together.
@@ -332,6 +332,31 @@ CODE_HELP: dict[str, tuple[str, str, str]] = {
         "",
         "use an id from `meldcode kaart` (the message suggests the nearest)",
     ),
+    "MC601": (
+        "`after:` names no item of the protocol (or of this version of it: the item was removed in an upgrade)",
+        "",
+        "use an item id of the protocol (`meldcode show`); after an upgrade pick another anchor",
+    ),
+    "MC602": (
+        "`remove:`, `replace:`, `disable_checks:` or `afwegingskader:` in a protocol layer",
+        "",
+        "take it out; add your own guidance at an anchor, or propose a change to the protocol itself",
+    ),
+    "MC603": (
+        "`veilig_thuis`, `partners` or `contacts_from` names no organisation of the ketenkaart",
+        "",
+        "use an id from `meldcode kaart`, or add the organisation to a regional ketenkaart",
+    ),
+    "MC604": (
+        "a key under `protocols:` is no protocol id",
+        "",
+        "use an id from `meldcode list`",
+    ),
+    "MC605": (
+        "two additions with the same `id`, or one that equals a shipped id",
+        "",
+        "give each addition its own id",
+    ),
 }
 
 # the page that explains the code
@@ -341,6 +366,8 @@ CODE_DOCS: dict[str, str] = {
         if code.startswith("MC4")
         else "docs/ketenkaart.md"
         if code.startswith("MC5")
+        else "docs/organisatie.md"
+        if code.startswith("MC6")
         else "docs/protocol-format.md"
     )
     for code in CODE_HELP

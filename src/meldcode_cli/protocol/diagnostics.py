@@ -87,6 +87,12 @@ CODES: dict[str, str] = {
     "MC509": "telefoonnummer zonder bereikbaarheid (waarschuwing)",
     "MC510": "werkgebied ontbreekt of is tegenstrijdig",
     "MC511": "contact verwijst naar een onbekende partner (ketenkaart-id)",
+    # organisation overlays (docs/organisatie.md)
+    "MC601": "anker onbekend",
+    "MC602": "meegeleverd item, afwegingskader of controle verwijderen of afzwakken",
+    "MC603": "onbekende partner (ketenkaart-id)",
+    "MC604": "onbekend protocol in de overlay",
+    "MC605": "extra item met het id van een bestaand item",
 }
 
 

@@ -57,10 +57,21 @@ class Professional(_M):
     contact: str | None = None
 
 
+class OrganisatieRef(_M):
+    """The organisation overlay the walk used (docs/organisatie.md)."""
+
+    id: str
+    name: str
+    hash: str
+
+
 class Provenance(_M):
     tool: Literal["meldcode-cli"] = "meldcode-cli"
     tool_version: str
     protocol: ProtocolRef
+    organisatie: OrganisatieRef | None = Field(
+        default=None, description="Absent in records made without an organisation overlay."
+    )
     role: str
     case: str
     lang: str
@@ -196,7 +207,7 @@ class Record(_M):
     schema_: Literal["meldcode-record"] = Field(alias="schema", default="meldcode-record")
     schema_version: int
     record_id: str
-    kind: Literal["decision", "evaluation", "amendment"]
+    kind: Literal["decision", "evaluation", "amendment", "consultation"]
     sequence: int = Field(ge=1)
     previous: PreviousRef | None
     training: bool
@@ -215,6 +226,11 @@ class Record(_M):
     )
     checks: ChecksRecord | None = None
     refutations: list[RefutationRecord] | None = None
+    consultation: dict[str, Any] | None = Field(
+        default=None,
+        description="kind consultation: the colleague's signed answer (a meldcode-consult-"
+        "answer envelope), checked again by verify against the colleague's key.",
+    )
     integrity: dict[str, str]
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
@@ -229,8 +245,9 @@ SECTIONS = (
     "override",
     "checks",
     "refutations",
+    "consultation",
 )
-OPTIONAL_SECTIONS = frozenset({"checks", "refutations"})
+OPTIONAL_SECTIONS = frozenset({"checks", "refutations", "consultation"})
 """Sections that records made before they existed do not have (and need not digest)."""
 
 
@@ -468,6 +485,15 @@ def build_record(
             lang=lang,
             professional=professional,
             key_fingerprint=key_fingerprint,
+            organisatie=(
+                OrganisatieRef(
+                    id=compiled.organisatie.model.id,
+                    name=compiled.organisatie.model.name,
+                    hash=compiled.organisatie.hash,
+                )
+                if compiled.organisatie is not None
+                else None
+            ),
         ).model_dump(),
         "steps": [s.model_dump() for s in steps],
         "superseded": [
@@ -494,6 +520,8 @@ def build_record(
             for r in walk.refutations
         ],
     }
+    if body["provenance"]["organisatie"] is None:  # records without an overlay: as before
+        del body["provenance"]["organisatie"]
     if confirmation is not None:  # absent, not null, when nobody was asked (training)
         body["confirmation"] = confirmation
     body["integrity"] = integrity_map(body)
@@ -624,6 +652,15 @@ def record_files(paths: list[Path]) -> tuple[list[Path], list[str]]:
     return files, missing
 
 
+CONSULTATION_SUFFIX = "-consultation.json"
+
+
+def is_consultation_file(path: Path) -> bool:
+    """A signed collegiale consultatie in a case's chain (not a decision, amendment or
+    evaluation): skipped wherever "the newest record" of a case is meant."""
+    return path.name.endswith(CONSULTATION_SUFFIX)
+
+
 def load_record(path: Path) -> dict[str, Any]:
     """The record of a file, checked against the schema (not the signature).
 
@@ -646,6 +683,7 @@ def verify_file(
     public_key: bytes | None = None,
     keyring: Any | None = None,
     protocol_text: Any | None = None,
+    colleagues: Any | None = None,
 ) -> VerifyResult:
     """Verify one record file. Raises Unreadable for input that is not a record at all."""
     from meldcode_cli.record import crypto
@@ -736,6 +774,12 @@ def verify_file(
                 "kopgegevens (record_id, datum, volgnummer) zijn gewijzigd, of de sleutel is "
                 "een andere"
             )
+    if record.get("kind") == "consultation" or record.get("consultation") is not None:
+        from meldcode_cli.record.consult import check_embedded
+
+        problems, notes = check_embedded(record, colleagues=colleagues, own=keyring)
+        result.reasons += problems
+        result.notes += notes
     if protocol_text is not None:
         from meldcode_cli.walk.casestore import protocol_hash
 

@@ -54,11 +54,19 @@ class SignOutcome:
 
 
 def records_of(session: Session) -> list[Path]:
+    """Every record of the case's chain, signed consultations included."""
     folder = session.case.folder / "records"
     if not folder.is_dir():
         return []
     # a planted link is no record of this case (and its name is then refused as taken)
     return sorted(p for p in folder.glob("[0-9][0-9][0-9][0-9]-*.json") if not p.is_symlink())
+
+
+def decision_records_of(session: Session) -> list[Path]:
+    """The decision, amendment and evaluation records (not the signed consultations)."""
+    from meldcode_cli.record.core import is_consultation_file
+
+    return [p for p in records_of(session) if not is_consultation_file(p)]
 
 
 def sign_case(
@@ -102,6 +110,7 @@ def sign_case(
     if existing:
         last = load_envelope(existing[-1])["record"]
         previous = {"record_id": last["record_id"], "hash": record_hash(last)}
+    if decision_records_of(session):  # a signed consultation before it is no decision
         if kind is None:
             kind = "amendment"
         if kind == "decision":
@@ -204,7 +213,7 @@ def check_role(profile_role: str, walk_role: str) -> None:
 
 
 def last_record(session: Session) -> dict[str, Any] | None:
-    existing = records_of(session)
+    existing = decision_records_of(session)
     if not existing:
         return None
     record = load_envelope(existing[-1])["record"]
@@ -307,12 +316,21 @@ def verify_paths(
         raise Unreadable(f"{missing[0]}: bestaat niet")
     if not files:
         raise Unreadable("geen recordbestanden gevonden in: " + ", ".join(map(str, paths)))
+    from meldcode_cli.record.consult import load_colleagues
+
+    colleagues = load_colleagues(store)
     results = []
     for f in files:
         env_record = load_envelope(f)["record"]
         at_hand = _protocol_at_hand(env_record) if isinstance(env_record, dict) else None
         results.append(
-            verify_file(f, public_key=public_key, keyring=keyring, protocol_text=at_hand)
+            verify_file(
+                f,
+                public_key=public_key,
+                keyring=keyring,
+                protocol_text=at_hand,
+                colleagues=colleagues,
+            )
         )
     problems = verify_chain(results, files)
     problems += journal_chain_problems(files, results)
@@ -357,7 +375,7 @@ def journal_chain_problems(files: list[Path], results: list[VerifyResult]) -> li
             continue
         present = {p.name: hashes.get(p.name) for p in folder.glob("[0-9][0-9][0-9][0-9]-*.json")}
         for entry in journal.entries:
-            if entry.type not in ("signed", "training_record"):
+            if entry.type not in ("signed", "training_record", "consultation"):
                 continue
             name, want = entry.data.get("record"), entry.data.get("hash")
             if name not in present:

@@ -321,10 +321,13 @@ def _parse_age_answer(text: str) -> dict[str, Any] | None:
 def resolve_record(arg: str) -> Path:
     """A record file; a folder (a case folder or its ``records``): its newest record; or a
     case label: that case's newest record."""
+    from meldcode_cli.record.core import is_consultation_file
     from meldcode_cli.walk.casestore import CASE_LABEL_PATTERN, CaseStore
 
     def newest(folder: Path) -> Path | None:
-        files = sorted(folder.glob("[0-9][0-9][0-9][0-9]-*.json"))
+        files = sorted(
+            p for p in folder.glob("[0-9][0-9][0-9][0-9]-*.json") if not is_consultation_file(p)
+        )
         return files[-1] if files else None
 
     path = Path(arg).expanduser()
@@ -999,6 +1002,14 @@ class _Builder:
         ]
         if rec.get("amendment_reason"):
             entries.append(Entry(t("report.about.amendment"), str(rec["amendment_reason"])))
+        org = prov.get("organisatie") if isinstance(prov, dict) else None
+        if isinstance(org, dict) and not self.advies:  # the overlay the walk used
+            entries.append(
+                Entry(
+                    t("report.about.organisatie"),
+                    t("report.about.organisatie_value", name=org.get("name"), hash=org.get("hash")),
+                )
+            )
         return Section(
             "verantwoording",
             t("report.section.verantwoording"),
@@ -1013,6 +1024,8 @@ def build_report(
     advies: bool = False,
     today: dt.date | None = None,
     people_source: str | None = None,
+    vraag: str | None = None,
+    consultations: list[dict[str, Any]] | None = None,
 ) -> Report:
     """The report model of a (verified) record."""
     b = _Builder(
@@ -1031,7 +1044,17 @@ def build_report(
             Section(
                 "vraag",
                 t("report.section.vraag"),
-                [Block(None, [Entry(t("report.vraag"), _empty(), empty=True)], key="vraag")],
+                [
+                    Block(
+                        None,
+                        [
+                            Entry(t("report.vraag"), vraag)
+                            if vraag
+                            else Entry(t("report.vraag"), _empty(), empty=True)
+                        ],
+                        key="vraag",
+                    )
+                ],
             )
         )
         sections.append(b.verantwoording(signed_by))
@@ -1065,6 +1088,13 @@ def build_report(
             "verantwoording",
         ]
         sections.sort(key=lambda s: order.index(s.key))
+        if consultations:  # signed collegiale consultaties in the case's chain
+            from meldcode_cli.record.consult import report_entries
+
+            stappen = next(s for s in sections if s.key == "stappen")
+            stappen.blocks.append(
+                Block(t("consult.report.title"), report_entries(consultations), key="consult")
+            )
         banner = [
             t("report.banner.concept"),
             t("report.banner.inzage"),
@@ -1451,6 +1481,29 @@ def _unfinished_case(arg: str) -> Any:
     return view if view.concept else None
 
 
+def _organisatie_texts(path: Path, record: dict[str, Any]) -> list[str]:
+    """The dossier texts of the overlay pinned in the record's case, if its hash is the one
+    the record names."""
+    from meldcode_cli.protocol.organisatie import overlay_hash, parse_pinned
+    from meldcode_cli.protocol.yamlio import read_text
+
+    org = (record.get("provenance") or {}).get("organisatie")
+    folder = _case_folder(path)
+    pinned = folder / "organisatie.yaml" if folder is not None else None
+    if not isinstance(org, dict) or pinned is None or not pinned.is_file():
+        return []
+    try:
+        text = read_text(pinned)
+        if overlay_hash(text) != org.get("hash"):
+            return []
+        model = parse_pinned(text, str(pinned))
+    except (OSError, ValueError):
+        return []
+    if model.dossier is None:
+        return []
+    return [" ".join(x.get().split()) for x in (model.dossier.intro, model.dossier.footer) if x]
+
+
 @dataclass
 class ReportRequest:
     record: str
@@ -1458,6 +1511,8 @@ class ReportRequest:
     output: Path | None = None
     betrokkenen: Path | None = None
     advies: bool = False
+    vraag: str | None = None
+    """--advies: the question for Veilig Thuis or a colleague (``consult``), leak-checked."""
 
 
 @dataclass
@@ -1505,10 +1560,25 @@ def make_report(
         _offer_to_keep(path, people, stdin, out, advies=req.advies)
     else:
         source = t("report.about.betrokkenen_none")
-    report = build_report(record, people, advies=req.advies, today=today, people_source=source)
+    consultations = None
+    if not req.advies and live is None:
+        from meldcode_cli.record.consult import chain_consultations
+
+        consultations = chain_consultations(path)
+    report = build_report(
+        record,
+        people,
+        advies=req.advies,
+        today=today,
+        people_source=source,
+        vraag=req.vraag,
+        consultations=consultations,
+    )
     if live is not None:
         notice = "midcase.notice_unsigned" if live.complete else "midcase.notice"
         report.notices.insert(0, t(notice, step=live.step))
+    if not req.advies:  # the organisation's own texts for the dossier (docs/organisatie.md)
+        report.notices += _organisatie_texts(path, record)
     text = render(report, req.fmt)
     if req.advies:
         check_advies(

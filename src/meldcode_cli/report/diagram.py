@@ -134,7 +134,11 @@ def to_svg(dot_text: str) -> str:
 
 
 def render_show(
-    name: str, fmt: str = "text", role: str | None = None, record: Path | None = None
+    name: str,
+    fmt: str = "text",
+    role: str | None = None,
+    record: Path | None = None,
+    organisatie: Path | None = None,
 ) -> str:
     """``meldcode show``: the existing formats, plus ``--record`` and ``--format svg``."""
     from meldcode_cli.authoring import render
@@ -142,7 +146,7 @@ def render_show(
     from meldcode_cli.i18n.messages import get_lang
 
     if record is None and fmt in ("text", "mermaid", "dot"):
-        return render_protocol(name, fmt, role)
+        return render_protocol(name, fmt, role, organisatie)
     if record is not None and fmt == "text":
         raise UsageError(t("show.record.text"))
     compiled = compiled_protocol(name)

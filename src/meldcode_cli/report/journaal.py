@@ -109,6 +109,7 @@ def build_journaal(
     complete: bool,
     followup: dict[str, Any] | None = None,
     terugkoppelingen: list[dict[str, Any]] | None = None,
+    consultations: list[dict[str, Any]] | None = None,
 ) -> str:
     """The journal entry of a record (signed, training, or built live from a case)."""
     items = _items(record)
@@ -212,10 +213,20 @@ def build_journaal(
         for it in items.values()
         if it.step == CONSULT_STEP and it.kind == "text" and it.answered
     ]
+    signed = [
+        t(
+            "consult.journaal",
+            name=c.get("consultant", ""),
+            role=c.get("consultant_role", ""),
+            date=_date(str(c.get("answered_at", ""))[:10]),
+        )
+        for c in consultations or []
+    ]
     if consulted:
         p_parts.append(t("journaal.overleg") + " " + " ".join(consulted))
-    else:
+    elif not signed:
         p_parts.append(t("journaal.geen_overleg"))
+    p_parts += signed
     informed = items.get("melding_geinformeerd")
     if informed is not None and informed.answered:
         p_parts.append(t("journaal.geinformeerd", what=informed.answer_text.rstrip(".")) + ".")
@@ -260,6 +271,7 @@ def make_journaal(
     label: str, *, copy: bool = False, store: Any = None, today: dt.date | None = None
 ) -> JournaalOutcome:
     from meldcode_cli.privacy.identcheck import free_text_findings, warning_lines
+    from meldcode_cli.record.consult import journal_consultations
     from meldcode_cli.report.core import identifying_values
     from meldcode_cli.walk.followup import melding_of, terugkoppelingen_of
     from meldcode_cli.walk.midcase import case_view
@@ -272,6 +284,7 @@ def make_journaal(
         complete=view.complete,
         followup=melding_of(view.session.case),
         terugkoppelingen=terugkoppelingen_of(view.session.case),
+        consultations=journal_consultations(view.session.case),
     )
     # the case label is meant to be in the entry (it is the pseudonym); the melder's own
     # name and contact are not

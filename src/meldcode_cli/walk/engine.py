@@ -126,6 +126,22 @@ class Justification:
 
 
 @dataclass(frozen=True, slots=True)
+class SignedConsultation:
+    """A collegiale consultatie the colleague signed, imported into the case's chain."""
+
+    request_id: str
+    consultant: str
+    consultant_role: str
+    fingerprint: str
+    answered_at: str
+    record: str
+
+
+CONSULT_CHECKS = frozenset({"geen_consultatie", "verstrekken_zonder_overleg"})
+"""Checks ('handel nooit alleen') that a signed consultation in the case answers."""
+
+
+@dataclass(frozen=True, slots=True)
 class AcuteEvent:
     step: int
     item_id: str | None
@@ -312,6 +328,7 @@ class Walk:
     evaluation: Evaluation | None = None
     justifications: dict[str, Justification] = field(default_factory=dict)
     refutations: list[Refutation] = field(default_factory=list)
+    consultations: list[SignedConsultation] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.role not in self.compiled.roles:
@@ -425,7 +442,12 @@ class Walk:
         if not self.compiled.checks:
             return []
         env = self.check_env()
-        return [c for c in self.compiled.checks if cond.evaluate(c.cond, env)]
+        signed = bool(self.consultations)
+        return [
+            c
+            for c in self.compiled.checks
+            if not (signed and c.id in CONSULT_CHECKS) and cond.evaluate(c.cond, env)
+        ]
 
     def unjustified(self) -> list[CCheck]:
         """Fired ``justify`` checks without a written justification."""

@@ -58,6 +58,8 @@ class WalkRequest:
     sign: bool = True
     passphrase_file: Path | None = None
     yes: bool = False
+    organisatie: Path | None = None
+    """--organisatie PATH; without it the one file in $MELDCODE_HOME/organisatie/, if any."""
 
 
 @dataclass
@@ -136,7 +138,12 @@ def start_walk(
     stdin = sys.stdin if stdin is None else stdin
     stdout = sys.stdout if stdout is None else stdout
     text, display = _load_protocol(req.protocol)
-    compiled = compile_text(text, display)
+    from meldcode_cli.protocol.organisatie import find_overlay
+    from meldcode_cli.protocol.yamlio import read_text as _read_yaml_text
+
+    overlay_path = find_overlay(req.organisatie)
+    overlay = (_read_yaml_text(overlay_path), str(overlay_path)) if overlay_path else None
+    compiled = compile_text(text, display, organisatie=overlay)
     spec = None
     if req.answers is not None:
         spec = _load_answers(req.answers)
@@ -186,8 +193,11 @@ def start_walk(
             role=role,
             lang=get_lang(),
             today=day,
+            organisatie_text=overlay[0] if overlay else None,
         )
         _out(stdout, t("walk.case", label=label))
+        if compiled.organisatie is not None:
+            _out(stdout, t("org.walk.uses", name=compiled.organisatie.model.name))
     else:
         from meldcode_cli.walk.driver import BareTarget
 
@@ -513,7 +523,11 @@ def resume_walk(
         if choice == "restart":
             assert current is not None
             new_label = _next_label(store, label)
-            compiled = compile_text(current, session.case.protocol_id)
+            from meldcode_cli.walk.session import pinned_organisatie
+
+            pinned_org = pinned_organisatie(session.case)
+            # anchors are item ids: an anchor the new version removed is a clear CaseError
+            compiled = compile_text(current, session.case.protocol_id, organisatie=pinned_org)
             session = Session.start(
                 store,
                 new_label,
@@ -522,6 +536,7 @@ def resume_walk(
                 role=session.case.role,
                 lang=get_lang(),
                 today=today,
+                organisatie_text=pinned_org[0] if pinned_org else None,
             )
             _out(stdout, t("walk.restarted", old=label, new=new_label))
             label = new_label

@@ -188,7 +188,7 @@ def record_terugkoppeling(
     import sys
 
     from meldcode_cli.i18n.messages import t
-    from meldcode_cli.record.signing import records_of, sign_case
+    from meldcode_cli.record.signing import decision_records_of, sign_case
     from meldcode_cli.walk.casestore import CaseStore
     from meldcode_cli.walk.session import Session
 
@@ -203,7 +203,7 @@ def record_terugkoppeling(
             f"casus {label} heeft geen melding vastgelegd; eerst: meldcode melding {label} "
             "--date DD-MM-JJJJ --channel telefoon"
         )
-    if not records_of(session):
+    if not decision_records_of(session):
         raise CaseError(
             f"casus {label} heeft nog geen ondertekend record; eerst: meldcode sign {label}"
         )

@@ -56,7 +56,13 @@ def case_view(
     walk = session.walk
     complete = walk.is_complete()
     step = walk.current_step()
-    records = sorted((case.folder / "records").glob("[0-9][0-9][0-9][0-9]-*.json"))
+    from meldcode_cli.record.core import is_consultation_file
+
+    records = sorted(
+        p
+        for p in (case.folder / "records").glob("[0-9][0-9][0-9][0-9]-*.json")
+        if not is_consultation_file(p)
+    )
     last_signed = max(
         (e.seq for e in case.entries if e.type in ("signed", "training_record")), default=-1
     )
@@ -92,10 +98,10 @@ def case_view(
 
 
 def _compiled(case: Any) -> Any:
-    from meldcode_cli.walk.session import compile_text
+    from meldcode_cli.walk.session import compile_text, pinned_organisatie
 
     try:
         text = case.pinned_protocol.read_text(encoding="utf-8")
     except OSError as e:
         raise CaseError(f"het vastgelegde protocol van '{case.label}' is onleesbaar: {e}") from None
-    return compile_text(text, str(case.pinned_protocol))
+    return compile_text(text, str(case.pinned_protocol), organisatie=pinned_organisatie(case))

@@ -19,20 +19,62 @@ from meldcode_cli.walk.engine import AnswerError, AnswerValue, Note, Walk
 __all__ = ["ResumeInfo", "Session", "compile_text"]
 
 
-def compile_text(text: str, display: str) -> CompiledProtocol:
-    """Load and compile protocol text; a CaseError with the first problems if it is invalid."""
+def compile_text(
+    text: str, display: str, *, organisatie: tuple[str, str] | None = None
+) -> CompiledProtocol:
+    """Load and compile protocol text; a CaseError with the first problems if it is invalid.
+
+    ``organisatie``: (overlay text, its display path): the organisation's layer is applied
+    (docs/organisatie.md); an anchor the protocol does not have is a CaseError."""
     from meldcode_cli.protocol.compiled import compile_protocol
     from meldcode_cli.protocol.loading import load_protocol_text
 
     loaded = load_protocol_text(text, display)
     compiled = None
     diags = loaded.diagnostics
-    if loaded.protocol is not None:
-        compiled, diags = compile_protocol(loaded.protocol)
+    protocol = loaded.protocol
+    applied = None
+    if protocol is not None and organisatie is not None:
+        from meldcode_cli.protocol import organisatie as org
+
+        try:
+            model = org.parse_pinned(organisatie[0], organisatie[1])
+            protocol = org.apply_overlay(protocol, model)
+        except ValueError as e:
+            raise CaseError(
+                f"{e}; pas {organisatie[1]} aan ('meldcode validate {organisatie[1]}')"
+            ) from None
+        applied = org.Applied(
+            model, org.overlay_hash(organisatie[0]), frozenset(org.overlay_ids(model, protocol.id))
+        )
+    if protocol is not None:
+        compiled, diags = compile_protocol(protocol)
     if compiled is None:
         first = "; ".join(f"{d.code} {d.message}" for d in diags[:3])
         raise CaseError(f"{display} is geen geldig protocol ({first}); draai 'meldcode validate'")
+    if applied is not None:
+        import dataclasses
+
+        compiled = dataclasses.replace(compiled, organisatie=applied)
     return compiled
+
+
+PINNED_ORGANISATIE = "organisatie.yaml"
+
+
+def pinned_organisatie(case: Case) -> tuple[str, str] | None:
+    """The overlay pinned in a case folder at its start: (text, path), or None."""
+    path = case.folder / PINNED_ORGANISATIE
+    if not path.is_file():
+        return None
+    from meldcode_cli.protocol.yamlio import read_text
+
+    try:
+        return read_text(path), str(path)
+    except (OSError, ValueError) as e:
+        raise CaseError(
+            f"het vastgelegde organisatiebestand van '{case.label}' is onleesbaar: {e}"
+        ) from None
 
 
 def _jsonable(value: AnswerValue) -> Any:
@@ -83,6 +125,7 @@ class Session:
         role: str,
         lang: str,
         today: Callable[[], dt.date] = dt.date.today,
+        organisatie_text: str | None = None,
     ) -> Session:
         if role not in compiled.roles:
             raise CaseError(
@@ -91,6 +134,17 @@ class Session:
         case = store.create(
             label, protocol_text=protocol_text, protocol_id=compiled.id, role=role, lang=lang
         )
+        if organisatie_text is not None and compiled.organisatie is not None:
+            from meldcode_cli.walk.casestore import atomic_write
+
+            atomic_write(case.folder / PINNED_ORGANISATIE, organisatie_text.encode("utf-8"))
+            applied = compiled.organisatie
+            case.append(
+                "organisatie",
+                id=applied.model.id,
+                name=applied.model.name,
+                hash=applied.hash,
+            )
         session = cls(case, compiled, today=today)
         session.save_summary()
         return session
@@ -123,7 +177,12 @@ class Session:
         if current_text is not None and protocol_hash(current_text) != case.protocol_hash:
             info.protocol_changed = True
             info.current_hash = protocol_hash(current_text)
-        compiled = compile_text(pinned, str(case.pinned_protocol))
+        overlay = pinned_organisatie(case)
+        compiled = (
+            compile_text(pinned, str(case.pinned_protocol), organisatie=overlay)
+            if overlay is not None
+            else compile_text(pinned, str(case.pinned_protocol))
+        )
         session = cls(case, compiled, today=today)
         if info.lost_lines:
             session.case.append("recovered", lost_lines=info.lost_lines, problem=info.problem or "")
@@ -165,6 +224,19 @@ class Session:
             walk.refute(d["item"], d["value"], d["text"], d["source"], at=entry.at)
         elif entry.type == "justification":
             walk.justify(d["check"], d["text"], at=entry.at)
+        elif entry.type == "consultation":
+            from meldcode_cli.walk.engine import SignedConsultation
+
+            walk.consultations.append(
+                SignedConsultation(
+                    request_id=str(d.get("request_id")),
+                    consultant=str(d.get("consultant")),
+                    consultant_role=str(d.get("consultant_role")),
+                    fingerprint=str(d.get("fingerprint")),
+                    answered_at=str(d.get("answered_at")),
+                    record=str(d.get("record")),
+                )
+            )
         elif entry.type == "evaluation":
             day = d.get("day")
             walk.today = dt.date.fromisoformat(day) if isinstance(day, str) else _date_of(entry.at)

@@ -58,6 +58,20 @@ def step_header(step: int, walk: Walk) -> list[str]:
     lines = [t("walk.step", n=step, title=s.title_for(walk.role).get(_lang()))]
     if s.intro:
         lines.append(" ".join(s.intro.get(_lang()).split()))
+    if step == 2 and walk.compiled.organisatie is not None:
+        from meldcode_cli.protocol.organisatie import step2_lines
+
+        lines.extend(step2_lines(walk.compiled.organisatie.model))
+    if step == 2:
+        lines.extend(
+            t(
+                "consult.walk.signed",
+                name=c.consultant,
+                role=c.consultant_role,
+                at=c.answered_at[:10],
+            )
+            for c in walk.consultations
+        )
     return lines
 
 

@@ -1,0 +1,483 @@
+"""The organisation's own meldcode: a validated layer on the shipped protocols.
+
+The Besluit verplichte meldcode asks every organisation for *its own* meldcode: the
+stappenplan plus who carries which responsibility. An ``kind: organisatie`` file says that
+once, beside the shipped (maintained) protocols::
+
+    name, aandachtsfunctionarissen (and how to reach them), eindverantwoordelijke,
+    consultatieroute, veilig_thuis and partners (ketenkaart ids), extra guidance at named
+    anchor items of a protocol, and the organisation's own texts for the dossier
+
+The layer only adds. Removing or weakening a shipped item, the afwegingskader or a
+guardrail check is refused (MC602), an anchor must be an item id of the protocol (MC601),
+a partner must be a ketenkaart id (MC603). Anchors are item ids, so the layer survives a
+protocol upgrade; an anchor that the new version no longer has is a clear MC601 naming
+the version. See ``docs/organisatie.md``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from meldcode_cli.protocol.diagnostics import Diagnostic, did_you_mean
+from meldcode_cli.protocol.model import ItemId, Text
+
+__all__ = [
+    "LoadedOrganisatie",
+    "OrganisatieFile",
+    "apply_overlay",
+    "check_overlay",
+    "find_overlay",
+    "is_organisatie_file",
+    "load_organisatie",
+    "overlay_hash",
+    "user_organisatie_dir",
+]
+
+_ID = r"^[a-z0-9][a-z0-9-]{0,63}$"
+PREFIX = "org_"
+"""Every item the overlay adds has an id starting with this (never a shipped id)."""
+
+
+class _M(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Person(_M):
+    name: str = Field(min_length=1, max_length=200)
+    role: str | None = Field(default=None, max_length=200, description="functie")
+    phone: str | None = Field(default=None, pattern=r"^[0-9+][0-9 -]{1,20}$")
+    email: str | None = Field(default=None, max_length=200)
+    bereikbaar: str | None = Field(
+        default=None, max_length=200, description="wanneer bereikbaar (dagen, uren)"
+    )
+
+
+class Partner(_M):
+    ketenkaart: str = Field(pattern=_ID, description="id van een organisatie in de ketenkaart")
+    note: str | None = Field(default=None, max_length=500)
+
+
+class Addition(_M):
+    after: ItemId = Field(description="anker: het item-id waarna deze tekst komt")
+    id: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_]{0,50}$")
+    text: Text
+    contacts_from: list[str] = Field(
+        default_factory=list, description="ketenkaart-ids wier contact hier getoond wordt"
+    )
+
+
+class ProtocolLayer(_M):
+    additions: list[Addition] = Field(default_factory=list)
+    remove: list[str] | None = Field(
+        default=None, description="niet toegestaan: het overlay voegt alleen toe (MC602)"
+    )
+    replace: list[Any] | None = Field(default=None, description="niet toegestaan (MC602)")
+    disable_checks: list[str] | None = Field(default=None, description="niet toegestaan (MC602)")
+    afwegingskader: Any | None = Field(default=None, description="niet toegestaan (MC602)")
+
+
+class Dossier(_M):
+    intro: Text | None = None
+    footer: Text | None = None
+
+
+class OrganisatieFile(_M):
+    schema_version: Literal[1] = 1
+    kind: Literal["organisatie"]
+    id: str = Field(pattern=_ID)
+    name: str = Field(min_length=1, max_length=200)
+    meldcode_url: str | None = Field(
+        default=None,
+        pattern=r"^https?://\S+$",
+        description="waar de eigen meldcode staat (de bron van de extra teksten)",
+    )
+    aandachtsfunctionarissen: list[Person] = Field(min_length=1)
+    eindverantwoordelijke: Person = Field(
+        description="wie de eindverantwoordelijkheid draagt voor het besluit tot melden"
+    )
+    consultatieroute: list[str] = Field(
+        default_factory=list, description="de interne route voor collegiale consultatie"
+    )
+    veilig_thuis: str | None = Field(default=None, pattern=_ID, description="ketenkaart-id")
+    partners: list[Partner] = Field(default_factory=list)
+    protocols: dict[str, ProtocolLayer] = Field(default_factory=dict)
+    dossier: Dossier | None = None
+
+
+@dataclass
+class LoadedOrganisatie:
+    path: str
+    text: str
+    model: OrganisatieFile | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.model is not None and not any(d.severity == "error" for d in self.diagnostics)
+
+
+def overlay_hash(text: str) -> str:
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def user_organisatie_dir() -> Path:
+    from meldcode_cli.walk.casestore import data_dir
+
+    return data_dir() / "organisatie"
+
+
+def is_organisatie_file(path: Path) -> bool:
+    try:
+        head = path.read_text(encoding="utf-8", errors="replace")[:4000]
+    except OSError:
+        return False
+    return any(line.strip() == "kind: organisatie" for line in head.splitlines())
+
+
+def find_overlay(explicit: Path | None) -> Path | None:
+    """``--organisatie PATH``, else the one ``*.yaml`` in the user folder
+    (``$MELDCODE_HOME/organisatie/``), else None. Several there: CaseError."""
+    from meldcode_cli.walk.casestore import CaseError
+
+    if explicit is not None:
+        if not explicit.is_file():
+            raise CaseError(f"--organisatie {explicit}: bestaat niet")
+        return explicit
+    folder = user_organisatie_dir()
+    files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    if len(files) > 1:
+        raise CaseError(
+            f"{folder} bevat {len(files)} organisatiebestanden; laat er één staan of kies met "
+            "--organisatie PAD"
+        )
+    return files[0] if files else None
+
+
+def _ketenkaart_ids() -> set[str]:
+    from meldcode_cli.chain.ketenkaart import load_overlay
+
+    return {e.org.id for e in load_overlay().entries}
+
+
+def load_organisatie(path: Path) -> LoadedOrganisatie:
+    """Read and parse (schema only) one organisation file. Never raises for bad input."""
+    from meldcode_cli.protocol import yamlio
+    from meldcode_cli.protocol.loading import validate_document
+
+    shown = str(path)
+    try:
+        text = yamlio.read_text(path)
+    except OSError as e:
+        d = Diagnostic("MC001", f"niet leesbaar: {e.strerror or e}", "controleer het pad")
+        return LoadedOrganisatie(shown, "", None, [d.at(shown, 1, 1)])
+    except ValueError as e:
+        d = Diagnostic("MC001", str(e), "sla het bestand op als UTF-8")
+        return LoadedOrganisatie(shown, "", None, [d.at(shown, 1, 1)])
+    model, diags = validate_document(OrganisatieFile, text, shown)
+    return LoadedOrganisatie(shown, text, model, diags)
+
+
+def check_overlay(
+    loaded: LoadedOrganisatie,
+    protocols: dict[str, tuple[str, Any]] | None = None,
+    *,
+    ketenkaart_ids: set[str] | None = None,
+) -> list[Diagnostic]:
+    """The overlay against the protocols it names and the ketenkaart (MC601–MC605).
+
+    ``protocols``: id -> (file path, Protocol); default: the shipped protocols. Every
+    diagnostic is at file:line:col of the overlay; where a protocol item is concerned, its
+    place in the protocol file is in ``related``.
+    """
+    from meldcode_cli.protocol import yamlio
+
+    model = loaded.model
+    if model is None:
+        return []
+    if protocols is None:
+        protocols = shipped_protocols()
+    ids = ketenkaart_ids if ketenkaart_ids is not None else _ketenkaart_ids()
+    locator = yamlio.Locator(loaded.text)
+    out: list[Diagnostic] = []
+
+    def add(d: Diagnostic, *loc: str | int, key: bool = False) -> None:
+        line, col = locator.locate(tuple(loc), key=key)
+        out.append(d.at(loaded.path, line, col))
+
+    def partner_check(pid: str, *loc: str | int) -> None:
+        if pid not in ids:
+            hint = did_you_mean(pid, ids) or "kies een id uit 'meldcode kaart' of de ketenkaart"
+            add(
+                Diagnostic(
+                    "MC603",
+                    f"'{pid}' is geen organisatie in de ketenkaart",
+                    hint + "; of voeg de organisatie toe aan een regionale ketenkaart",
+                ),
+                *loc,
+            )
+
+    if model.veilig_thuis is not None:
+        partner_check(model.veilig_thuis, "veilig_thuis")
+    for i, p in enumerate(model.partners):
+        partner_check(p.ketenkaart, "partners", i, "ketenkaart")
+    for pid, layer in model.protocols.items():
+        if pid not in protocols:
+            add(
+                Diagnostic(
+                    "MC604",
+                    f"protocol '{pid}' bestaat niet",
+                    did_you_mean(pid, protocols) or "gebruik het id van een protocol",
+                ),
+                "protocols",
+                pid,
+                key=True,
+            )
+            continue
+        ppath, proto = protocols[pid]
+        plocator = _protocol_locator(ppath)
+        positions = _item_positions(proto)
+        for what in ("remove", "replace", "disable_checks", "afwegingskader"):
+            value = getattr(layer, what)
+            if value is None:
+                continue
+            targets = value if isinstance(value, list) else [value]
+            related = tuple(
+                f"{ppath}:{_where(plocator, positions, str(x))}: {x}"
+                for x in targets
+                if isinstance(x, str) and x in positions
+            )
+            add(
+                Diagnostic(
+                    "MC602",
+                    f"'{what}' in protocol '{pid}': een organisatie-overlay voegt alleen toe; "
+                    "een meegeleverd item, het afwegingskader of een controle verwijderen of "
+                    "afzwakken kan niet",
+                    "haal dit weg; leg een eigen werkwijze vast als extra tekst bij een anker "
+                    "(additions), of stel een wijziging van het protocol zelf voor",
+                    related=related,
+                ),
+                "protocols",
+                pid,
+                what,
+                key=True,
+            )
+        seen: set[str] = set()
+        for j, a in enumerate(layer.additions):
+            if a.after not in positions:
+                hint = did_you_mean(a.after, positions) or "gebruik het id van een item"
+                add(
+                    Diagnostic(
+                        "MC601",
+                        f"anker '{a.after}' is geen item van protocol '{pid}' versie "
+                        f"{proto.version}",
+                        hint
+                        + (
+                            "; is het item na een protocolupdate vervallen, kies dan een "
+                            "ander anker"
+                        ),
+                        related=(f"{ppath}: protocol {pid} {proto.version}",),
+                    ),
+                    "protocols",
+                    pid,
+                    "additions",
+                    j,
+                    "after",
+                )
+            new_id = addition_id(a, j)
+            if new_id in positions or new_id in seen:
+                related = (
+                    (f"{ppath}:{_where(plocator, positions, new_id)}: {new_id}",)
+                    if new_id in positions
+                    else ()
+                )
+                add(
+                    Diagnostic(
+                        "MC605",
+                        f"extra item '{new_id}' heeft het id van een bestaand item",
+                        f"geef het een eigen id (het krijgt altijd het voorvoegsel {PREFIX})",
+                        related=related,
+                    ),
+                    "protocols",
+                    pid,
+                    "additions",
+                    j,
+                    "id",
+                )
+            seen.add(new_id)
+            for k, cid in enumerate(a.contacts_from):
+                partner_check(cid, "protocols", pid, "additions", j, "contacts_from", k)
+    return out
+
+
+def addition_id(a: Addition, index: int) -> str:
+    return PREFIX + (a.id or f"{index + 1}")
+
+
+def _item_positions(proto: Any) -> dict[str, tuple[int, int]]:
+    """Item id -> (step index, item index) in the protocol."""
+    out: dict[str, tuple[int, int]] = {}
+    for si, s in enumerate(proto.steps):
+        for ii, item in enumerate(s.items):
+            iid = getattr(item, "id", None)
+            if isinstance(iid, str):
+                out[iid] = (si, ii)
+    return out
+
+
+def _protocol_locator(path: str) -> Any:
+    from meldcode_cli.protocol import yamlio
+
+    try:
+        return yamlio.Locator(yamlio.read_text(Path(path)))
+    except (OSError, ValueError):
+        return None
+
+
+def _where(locator: Any, positions: dict[str, tuple[int, int]], item_id: str) -> str:
+    si, ii = positions[item_id]
+    if locator is None:
+        return "1:1"
+    line, col = locator.locate(("steps", si, "items", ii, "id"))
+    return f"{line}:{col}"
+
+
+def shipped_protocols() -> dict[str, tuple[str, Any]]:
+    from meldcode_cli.authoring.validate import display_path, shipped_protocols_dir
+    from meldcode_cli.protocol.loading import load_protocol_file
+
+    out: dict[str, tuple[str, Any]] = {}
+    for p in sorted(shipped_protocols_dir().glob("*.yaml")):
+        loaded = load_protocol_file(p)
+        if loaded.protocol is not None:
+            out[loaded.protocol.id] = (display_path(p), loaded.protocol)
+    return out
+
+
+# --- applying ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Applied:
+    """An overlay as applied to one compiled protocol."""
+
+    model: OrganisatieFile
+    hash: str
+    item_ids: frozenset[str]
+
+
+def parse_pinned(text: str, display: str) -> OrganisatieFile:
+    """An overlay text (pinned in a case, or given): the model; ValueError with the first
+    problems when it is not valid."""
+    from meldcode_cli.protocol.loading import validate_document
+
+    model, diags = validate_document(OrganisatieFile, text, display)
+    errors = [d for d in diags if d.severity == "error"]
+    if model is None or errors:
+        first = "; ".join(f"{d.where} {d.code} {d.message}" for d in errors[:3])
+        raise ValueError(f"{display} is geen geldig organisatiebestand ({first})")
+    return model
+
+
+def apply_overlay(protocol: Any, model: OrganisatieFile, *, lang_contacts: bool = True) -> Any:
+    """The protocol with the overlay's guidance inserted after each anchor (a new Protocol;
+    the shipped one is untouched). Raises ValueError naming a missing anchor."""
+    from meldcode_cli.protocol.model import Protocol
+
+    layer = model.protocols.get(protocol.id)
+    data = protocol.model_dump(mode="json", exclude_none=True)
+    if layer is None or not layer.additions:
+        return protocol
+    contacts = _contacts() if lang_contacts else {}
+    positions = _item_positions(protocol)
+    by_anchor: dict[str, list[dict[str, Any]]] = {}
+    for j, a in enumerate(layer.additions):
+        if a.after not in positions:
+            raise ValueError(
+                f"anker '{a.after}' van organisatie '{model.id}' bestaat niet in protocol "
+                f"{protocol.id} versie {protocol.version}"
+            )
+        item: dict[str, Any] = {
+            "id": addition_id(a, j),
+            "kind": "guidance",
+            "text": a.text.model_dump(exclude_none=True),
+            "sources": [source_id(model)],
+        }
+        cs = [contacts[c] for c in a.contacts_from if c in contacts]
+        if cs:
+            item["contacts"] = cs
+        anchor = next(
+            it for s in protocol.steps for it in s.items if getattr(it, "id", None) == a.after
+        )
+        for key in ("when", "roles"):
+            value = getattr(anchor, key, None)
+            if value is not None:
+                item[key] = value
+        by_anchor.setdefault(a.after, []).append(item)
+    data.setdefault("sources", []).append(
+        {
+            "id": source_id(model),
+            "title": f"Eigen meldcode van {model.name}",
+            # the organisation's own document; without one an identifier, never fetched
+            "url": model.meldcode_url or f"https://meldcode-cli.invalid/organisatie/{model.id}",
+        }
+    )
+    for s in data["steps"]:
+        items: list[dict[str, Any]] = []
+        for it in s["items"]:
+            items.append(it)
+            items.extend(by_anchor.get(str(it.get("id")), []))
+        s["items"] = items
+    return Protocol.model_validate(data)
+
+
+def source_id(model: OrganisatieFile) -> str:
+    return f"organisatie-{model.id}"[:64]
+
+
+def _contacts() -> dict[str, dict[str, Any]]:
+    """Ketenkaart id -> the first phone/url contact, as a protocol Contact."""
+    from meldcode_cli.chain.ketenkaart import load_overlay
+
+    out: dict[str, dict[str, Any]] = {}
+    for e in load_overlay().entries:
+        for c in e.org.contacts:
+            if c.phone or c.url:
+                entry: dict[str, Any] = {"name": {"nl": f"{e.org.name}: {c.label}"}}
+                if c.phone:
+                    entry["phone"] = c.phone
+                if c.url:
+                    entry["url"] = c.url
+                out.setdefault(e.org.id, entry)
+    return out
+
+
+def overlay_ids(model: OrganisatieFile | None, protocol_id: str) -> set[str]:
+    if model is None or protocol_id not in model.protocols:
+        return set()
+    return {addition_id(a, j) for j, a in enumerate(model.protocols[protocol_id].additions)}
+
+
+def step2_lines(model: OrganisatieFile) -> list[str]:
+    """What stap 2 shows of the organisation: its aandachtsfunctionarissen, the
+    eindverantwoordelijke and the consultation route."""
+    from meldcode_cli.i18n.messages import t
+
+    lines = [t("org.walk.header", name=model.name)]
+    for p in model.aandachtsfunctionarissen:
+        lines.append("  " + t("org.walk.af", who=person_line(p)))
+    lines.append("  " + t("org.walk.eind", who=person_line(model.eindverantwoordelijke)))
+    for n, step in enumerate(model.consultatieroute, 1):
+        lines.append(f"  {n}. {' '.join(step.split())}")
+    return lines
+
+
+def person_line(p: Person) -> str:
+    parts = [p.name + (f" ({p.role})" if p.role else "")]
+    parts += [x for x in (p.phone, p.email, p.bereikbaar) if x]
+    return ", ".join(parts)
