@@ -274,7 +274,12 @@ def build_app() -> typer.Typer:
         ] = False,
         ketenkaart: Annotated[
             list[Path] | None,
-            typer.Option("--ketenkaart", help=t("opt.ketenkaart.contacts"), show_default=False),
+            typer.Option(
+                "--ketenkaart",
+                help=t("opt.ketenkaart.contacts"),
+                show_default=False,
+                metavar="PATH",
+            ),
         ] = None,
     ) -> None:
         if lang is not None:
