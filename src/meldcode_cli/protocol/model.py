@@ -71,6 +71,12 @@ class Source(_Model):
 class Contact(_Model):
     """Who to call or where to go: shown with guidance and on the acute route."""
 
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        json_schema_extra={"anyOf": [{"required": ["partner"]}, {"required": ["name"]}]},
+    )
+
     partner: str | None = Field(
         default=None,
         pattern=r"^[a-z0-9][a-z0-9-]{0,63}$",
