@@ -11,7 +11,7 @@ from typing import Any
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from meldcode_cli.cli.app import build_app
+from meldcode_cli.cli.app import make_app as build_app
 
 from .conftest import ROOT
 

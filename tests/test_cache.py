@@ -283,7 +283,7 @@ def test_start_fast_path_matches_the_full_command(
 ) -> None:
     from typer.testing import CliRunner
 
-    from meldcode_cli.cli.app import build_app
+    from meldcode_cli.cli.app import make_app as build_app
     from meldcode_cli.cli.fastpath import try_start
 
     code = try_start(args)

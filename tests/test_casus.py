@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from meldcode_cli.cli.app import build_app
+from meldcode_cli.cli.app import make_app as build_app
 from meldcode_cli.i18n.messages import CODE_TITLES_EN
 from meldcode_cli.protocol.compiled import CompiledProtocol
 from meldcode_cli.protocol.diagnostics import CODES

@@ -12,7 +12,7 @@ import yaml
 from typer.testing import CliRunner
 
 from meldcode_cli import __version__
-from meldcode_cli.cli.app import build_app
+from meldcode_cli.cli.app import make_app as build_app
 from meldcode_cli.cli.entry import main
 
 from .conftest import PROTOCOLS, VOORBEELD

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from meldcode_cli.cli.app import build_app
+from meldcode_cli.cli.app import make_app as build_app
 from meldcode_cli.record.core import load_record, verify_chain, verify_file
 from meldcode_cli.record.profile import Profile, ProfileStore
 from meldcode_cli.record.signing import records_of, sign_case

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from meldcode_cli.cli.app import build_app
+from meldcode_cli.cli.app import make_app as build_app
 from meldcode_cli.protocol.guardrails import ALL_SHARED_CHECKS, GUARDRAIL_IDS, checks_hash
 from meldcode_cli.record.core import load_envelope, verify_file
 from meldcode_cli.walk.casestore import CaseError, CaseStore

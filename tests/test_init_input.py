@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from meldcode_cli.cli.app import build_app
+from meldcode_cli.cli.app import make_app as build_app
 from meldcode_cli.i18n.messages import set_lang
 from meldcode_cli.record.keyflow import init_profile, parse_role
 from meldcode_cli.record.profile import ProfileError, ProfileStore

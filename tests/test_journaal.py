@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from meldcode_cli.cli.app import build_app
+from meldcode_cli.cli.app import make_app as build_app
 from meldcode_cli.record.core import build_record
 from meldcode_cli.report.journaal import WIDTH, build_journaal, make_journaal
 from meldcode_cli.walk.casestore import CaseStore

@@ -18,7 +18,7 @@ from meldcode_cli.chain.ketenkaart import (
     shipped_ketenkaart_dir,
     user_ketenkaart_dir,
 )
-from meldcode_cli.cli.app import build_app
+from meldcode_cli.cli.app import make_app as build_app
 from meldcode_cli.protocol.yamlio import load_yaml_text
 
 from .conftest import ROOT

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from meldcode_cli.cli.app import build_app
+from meldcode_cli.cli.app import make_app as build_app
 
 from .conftest import ROOT
 

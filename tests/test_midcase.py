@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from meldcode_cli.cli.app import build_app
+from meldcode_cli.cli.app import make_app as build_app
 from meldcode_cli.walk.casestore import CaseStore
 from meldcode_cli.walk.phone import phone_lines
 

@@ -33,7 +33,7 @@ from meldcode_cli.chain.monitor import (
     to_html,
     verify_export,
 )
-from meldcode_cli.cli.app import build_app
+from meldcode_cli.cli.app import make_app as build_app
 from meldcode_cli.record import crypto
 
 from .conftest import ROOT

@@ -29,7 +29,7 @@ from typer.testing import CliRunner
 
 from meldcode_cli.authoring.catalog import find_protocol
 from meldcode_cli.authoring.scenarios import Scenario, ScenarioFile
-from meldcode_cli.cli.app import build_app
+from meldcode_cli.cli.app import make_app as build_app
 from meldcode_cli.i18n.messages import set_lang
 from meldcode_cli.protocol.loading import validate_document
 from meldcode_cli.record.core import build_record, integrity_map, sign_envelope, write_record

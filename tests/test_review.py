@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from meldcode_cli.authoring.validate import UsageError
-from meldcode_cli.cli.app import build_app
+from meldcode_cli.cli.app import make_app as build_app
 from meldcode_cli.record.core import load_envelope, verify_file
 from meldcode_cli.walk.casestore import CaseStore
 from meldcode_cli.walk.flow import WalkRequest, resume_walk, start_walk

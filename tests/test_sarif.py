@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from meldcode_cli.authoring.sarif import format_sarif
 from meldcode_cli.authoring.validate import FileResult
-from meldcode_cli.cli.app import build_app
+from meldcode_cli.cli.app import make_app as build_app
 from meldcode_cli.protocol.diagnostic_help import CODE_HELP
 from meldcode_cli.protocol.diagnostics import CODES, Diagnostic
 

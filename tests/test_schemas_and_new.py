@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from meldcode_cli.authoring.schema import schema_dict, schema_id
 from meldcode_cli.authoring.validate import check_file
-from meldcode_cli.cli.app import build_app
+from meldcode_cli.cli.app import make_app as build_app
 
 from .conftest import PROTOCOLS, ROOT
 

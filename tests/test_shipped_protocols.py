@@ -10,7 +10,7 @@ import yaml
 from typer.testing import CliRunner
 
 from meldcode_cli.authoring.validate import validate_paths
-from meldcode_cli.cli.app import build_app
+from meldcode_cli.cli.app import make_app as build_app
 from meldcode_cli.protocol.afwegingskader import PATH_CODES
 from meldcode_cli.protocol.analysis import analyse
 from meldcode_cli.protocol.compiled import compile_protocol

@@ -7,7 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from meldcode_cli.cli.app import build_app
+from meldcode_cli.cli.app import make_app as build_app
 from meldcode_cli.record.core import verify_file
 from meldcode_cli.training.casus import load_casus
 from meldcode_cli.training.train import (

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from meldcode_cli.authoring.validate import UsageError
-from meldcode_cli.cli.app import build_app
+from meldcode_cli.cli.app import make_app as build_app
 from meldcode_cli.walk.casestore import CaseStore
 from meldcode_cli.walk.flow import (
     WalkInterrupted,
@@ -350,3 +350,44 @@ def test_resume_after_the_protocol_changed(
         assert store.exists("casus-a")  # the old case is kept as it was
     else:
         assert outcome.label == "casus-a"
+
+
+@pytest.mark.parametrize("interrupt", ["eof", "ctrl-c"])
+def test_evaluate_saves_the_pause_when_interrupted(
+    store: CaseStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, interrupt: str
+) -> None:
+    """Issue 14: ``evaluate`` ends an interrupted walk like ``start`` and ``resume`` do (the
+    one runner in walk/runner.py): the pause is journalled, exit 130 names the case."""
+    from meldcode_cli.record.keyflow import evaluate_case, passphrase_source
+    from meldcode_cli.walk import driver
+    from meldcode_cli.walk.session import Session
+
+    pw = _profile(tmp_path)
+    hulp = [*LINES[:-4], "2", "1", "1", "2026-03-01", "overslaan"]
+    req = WalkRequest("voorbeeld", role="huisarts", case="ev", plain=True, passphrase_file=pw)
+    start_walk(
+        req,
+        stdin=Tty("\n".join([*hulp, "1", "1"]) + "\n"),
+        stdout=Tty(),
+        store=store,
+        today=lambda: TODAY,
+    )
+    if interrupt == "ctrl-c":
+
+        def ctrl_c(*_a: object, **_k: object) -> None:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(driver, "drive", ctrl_c)
+    with pytest.raises(WalkInterrupted) as caught:
+        evaluate_case(
+            "ev",
+            passphrase=passphrase_source(pw),
+            training=False,
+            plain=True,
+            stdin=Tty(""),  # end of input at the first question
+            stdout=Tty(),
+            store=store,
+        )
+    assert caught.value.label == "ev"
+    session, _info = Session.resume(store, "ev")
+    assert session.case.entries[-1].type == "paused"

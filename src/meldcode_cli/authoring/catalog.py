@@ -91,7 +91,7 @@ def find_protocol(name: str) -> Path:
     candidate = Path(name)
     if candidate.suffix in (".yaml", ".yml") or candidate.is_file():
         if not candidate.is_file():
-            raise UsageError(f"bestaat niet: {name}")
+            raise UsageError("error.catalog.bestaat_niet", name=name)
         return candidate
     # the convention (MC216): <id>.yaml; read that one file before loading them all
     named = shipped_protocols_dir() / f"{name}.yaml"
@@ -159,7 +159,10 @@ def render_protocol(
     compiled = compiled_protocol(name, overlay)
     if role is not None and role not in compiled.roles:
         raise UsageError(
-            f"--role: '{role}' hoort niet bij {compiled.id} ({', '.join(compiled.roles)})"
+            "error.catalog.hoort_niet_bij",
+            role=role,
+            id=compiled.id,
+            join_compiled_roles=", ".join(compiled.roles),
         )
     lang = get_lang()
     if fmt == "mermaid":

@@ -88,14 +88,11 @@ def schema_dict(kind: str = "protocol", draft: str = "2020-12") -> dict[str, Any
     else:
         from meldcode_cli.authoring.validate import UsageError
 
-        raise UsageError(
-            f"onbekend schema '{kind}' (protocol, scenarios, record, ketenkaart, monitor of "
-            "organisatie)"
-        )
+        raise UsageError("error.schema.onbekend_schema_protocol_scenarios", kind=kind)
     if draft not in DRAFTS:
         from meldcode_cli.authoring.validate import UsageError
 
-        raise UsageError(f"onbekende draft '{draft}' (2020-12 of 07)")
+        raise UsageError("error.schema.onbekende_draft_of", draft=draft)
     doc = {"$schema": DRAFTS[draft], "$id": schema_id(kind, draft), **schema}
     return to_draft_07(doc) if draft == "07" else doc
 

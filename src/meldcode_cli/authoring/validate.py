@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from meldcode_cli import errors as _errors
 from meldcode_cli.protocol.diagnostics import Diagnostic
 
 if TYPE_CHECKING:
@@ -30,8 +31,8 @@ __all__ = [
 SCENARIO_SUFFIX = ".scenarios.yaml"
 
 
-class UsageError(Exception):
-    """A command-line usage problem (exit 2): a path that does not exist, and so on."""
+# A command-line usage problem (exit 2): a path that does not exist, and so on.
+UsageError = _errors.UsageError
 
 
 @dataclass
@@ -108,7 +109,7 @@ def expand_paths(
         else:
             missing.append(raw)
     if missing:
-        raise UsageError("bestaat niet: " + ", ".join(missing))
+        raise UsageError("error.catalog.bestaat_niet", name=", ".join(missing))
     return out
 
 

@@ -467,7 +467,7 @@ def load_overlay(
         sources += _yaml_files(user)
     for p in extra or []:
         if not p.exists():
-            raise UsageError(f"--ketenkaart {p}: bestaat niet")
+            raise UsageError("error.ketenkaart.bestaat_niet", p=p)
         sources += _yaml_files(p)
     loaded = [load_ketenkaart(p, today=today, protocols=protocols) for p in sources]
     for lk in loaded:  # national ids first, so a regional `replaces` can be resolved
@@ -493,7 +493,7 @@ def check_kaart_paths(paths: list[Path], today: dt.date | None = None) -> list[L
     files: list[Path] = []
     for p in paths or [shipped_ketenkaart_dir()]:
         if not p.exists():
-            raise UsageError(f"{p}: bestaat niet")
+            raise UsageError("error.ketenkaart.bestaat_niet_2", p=p)
         files += _yaml_files(p)
     national_ids: set[str] = set()
     for p in _yaml_files(shipped_ketenkaart_dir()) + files:

@@ -25,6 +25,8 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
 
+from meldcode_cli.errors import CheckFailed
+
 __all__ = [
     "DIMENSIONS",
     "MIN_CELL",
@@ -68,7 +70,7 @@ Dimension = Literal[
 DIMENSIONS: tuple[str, ...] = get_args(Dimension)  # one list, in this order
 
 
-class ExportRefused(Exception):
+class ExportRefused(CheckFailed):
     """An export that cannot be made or used (tampered, duplicate, unreadable)."""
 
 
@@ -432,15 +434,21 @@ def load_export(path: Path) -> dict[str, Any]:
         with path.open("rb") as f:
             raw = f.read(MAX_EXPORT_BYTES + 1)
     except OSError as e:
-        raise ExportRefused(f"{path}: niet leesbaar ({e.strerror or e})") from None
+        raise ExportRefused(
+            "error.monitor.niet_leesbaar", path=path, e_strerror_or_e=e.strerror or e
+        ) from None
     if len(raw) > MAX_EXPORT_BYTES:
-        raise ExportRefused(f"{path}: groter dan {MAX_EXPORT_BYTES} bytes; geen monitor-export")
+        raise ExportRefused(
+            "error.monitor.groter_dan_bytes_geen", path=path, MAX_EXPORT_BYTES=MAX_EXPORT_BYTES
+        )
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as e:
-        raise ExportRefused(f"{path}: geen geldige JSON ({e})") from None
+        raise ExportRefused("error.monitor.geen_geldige_json", path=path, e=e) from None
     if not isinstance(data, dict) or data.get("meldcode_monitor_export") != EXPORT_FORMAT:
-        raise ExportRefused(f"{path}: geen meldcode monitor-export (versie {EXPORT_FORMAT})")
+        raise ExportRefused(
+            "error.monitor.geen_meldcode_monitor_export", path=path, EXPORT_FORMAT=EXPORT_FORMAT
+        )
     return data
 
 
@@ -469,7 +477,7 @@ def verify_export(path: Path, data: dict[str, Any]) -> tuple[ExportBody, str]:
 
     body, sig = data.get("body"), data.get("signature")
     if not isinstance(body, dict) or not isinstance(sig, dict):
-        raise ExportRefused(f"{path}: body of signature ontbreekt")
+        raise ExportRefused("error.monitor.body_of_signature_ontbreekt", path=path)
     try:
         pub = crypto.unb64(sig["public_key"])
         signature = crypto.unb64(sig["signature"])
@@ -477,9 +485,9 @@ def verify_export(path: Path, data: dict[str, Any]) -> tuple[ExportBody, str]:
         if sig.get("algorithm") != crypto.ALGORITHM or sig.get("canonicalization") != "RFC8785":
             raise ValueError("onbekend algoritme")
     except (KeyError, TypeError, ValueError) as e:
-        raise ExportRefused(f"{path}: handtekeningblok onleesbaar ({e})") from None
+        raise ExportRefused("error.monitor.handtekeningblok_onleesbaar", path=path, e=e) from None
     if not isinstance(fp, str) or crypto.fingerprint(pub) != fp:
-        raise ExportRefused(f"{path}: vingerafdruk past niet bij de publieke sleutel")
+        raise ExportRefused("error.monitor.vingerafdruk_past_niet_bij", path=path)
     # the schema first: it admits only short ASCII identifiers and bounded integers, so the
     # body is inside the JSON subset whose canonical form the standard library writes
     # (record.canonical); the signature is checked over the bytes of the body as received
@@ -487,14 +495,12 @@ def verify_export(path: Path, data: dict[str, Any]) -> tuple[ExportBody, str]:
         checked = ExportBody.model_validate(body)
     except ValidationError as e:
         if not _signed(pub, signature, body):
-            raise ExportRefused(
-                f"{path}: handtekening klopt niet; het bestand is gewijzigd"
-            ) from None
+            raise ExportRefused("error.monitor.handtekening_klopt_niet_het", path=path) from None
         first = e.errors(include_url=False)[0]
         where = ".".join(str(x) for x in first["loc"])
-        raise ExportRefused(f"{path}: past niet in het exportschema ({where})") from None
+        raise ExportRefused("error.monitor.past_niet_in_het", path=path, where=where) from None
     if not _signed(pub, signature, body, fast=True):
-        raise ExportRefused(f"{path}: handtekening klopt niet; het bestand is gewijzigd")
+        raise ExportRefused("error.monitor.handtekening_klopt_niet_het", path=path)
     return checked, fp
 
 
@@ -521,9 +527,9 @@ def _export_files(paths: list[Path]) -> list[Path]:
         elif p.exists():
             out.append(p)
         else:
-            raise UsageError(f"{p}: bestaat niet")
+            raise UsageError("error.ketenkaart.bestaat_niet_2", p=p)
     if not out:
-        raise ExportRefused("geen exportbestanden gevonden")
+        raise ExportRefused("error.monitor.geen_exportbestanden_gevonden")
     return out
 
 
@@ -568,17 +574,22 @@ def _merge(parts: Iterable[_Part], signers_allowed: set[str] | None = None) -> C
     for part in parts:
         for path, export_id, fp, quarters in part.metas:
             if signers_allowed is not None and fp not in signers_allowed:
-                raise ExportRefused(f"{path}: ondertekend door {fp}, niet in --signers")
+                raise ExportRefused("error.monitor.ondertekend_door_niet_in", path=path, fp=fp)
             if export_id in seen_ids:
                 raise ExportRefused(
-                    f"{path}: dezelfde export als {seen_ids[export_id]}; elk bestand één keer"
+                    "error.monitor.dezelfde_export_als_elk",
+                    path=path,
+                    seen_ids_export_id=seen_ids[export_id],
                 )
             seen_ids[export_id] = path
             for q in quarters:
                 if (fp, q) in seen_quarters:
                     raise ExportRefused(
-                        f"{path}: {fp} leverde kwartaal {q} al in {seen_quarters[(fp, q)]}; "
-                        "een tweede export van hetzelfde kwartaal zou casussen dubbel tellen"
+                        "error.monitor.leverde_kwartaal_al_in",
+                        path=path,
+                        fp=fp,
+                        q=q,
+                        seen_quarters_fp_q=seen_quarters[(fp, q)],
                     )
                 seen_quarters[(fp, q)] = path
             signers.add(fp)
@@ -608,10 +619,10 @@ def read_signers(path: Path) -> set[str]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
-        raise ExportRefused(f"--signers {path}: niet leesbaar ({e})") from None
+        raise ExportRefused("error.monitor.niet_leesbaar_2", path=path, e=e) from None
     found = set(re.findall(r"SHA256:[A-Za-z0-9+/=]{20,}", text))
     if not found:
-        raise ExportRefused(f"--signers {path}: geen vingerafdrukken (SHA256:...) gevonden")
+        raise ExportRefused("error.monitor.geen_vingerafdrukken_sha_gevonden", path=path)
     return found
 
 

@@ -48,17 +48,21 @@ def fail(message: str, code: int = EXIT_USAGE) -> Exited:
 
 
 def guard_core(call: Callable[[], T], passthrough: tuple[type[BaseException], ...] = ()) -> T:
-    """Run one core call; map our exceptions to :class:`Exited`, never a traceback."""
-    from meldcode_cli.authoring.validate import UsageError
+    """Run one core call; map every exception to :class:`Exited` with its message on stderr,
+    never a traceback. The one mapper (see ``meldcode_cli.errors`` for the table): a
+    :class:`MeldcodeError` says its own exit code and catalogue text; an interruption is
+    130 (a walk names the saved case); an OS error nobody mapped names the file (2); any
+    other exception is a bug (3)."""
+    from meldcode_cli.errors import Interrupted, MeldcodeError
     from meldcode_cli.i18n.messages import t
-    from meldcode_cli.walk.casestore import CaseError
 
     try:
         return call()
-    except UsageError as e:
-        raise fail(f"{t('usage_error')}: {e}", EXIT_USAGE) from None
-    except CaseError as e:  # an unusable file or folder: says which and what to do
-        raise fail(e.message, EXIT_USAGE) from None
+    except Interrupted as e:
+        _say_interrupted(e.message)
+        raise Exited(EXIT_INTERRUPTED) from None
+    except MeldcodeError as e:
+        raise fail(e.display(), e.exit_code) from None
     except OSError as e:  # an OS error no core path mapped: still name the file
         from meldcode_cli.files.jsonio import os_error_text
 
@@ -76,31 +80,18 @@ def guard_core(call: Callable[[], T], passthrough: tuple[type[BaseException], ..
         raise fail(t("internal_error", kind=type(e).__name__, message=e), EXIT_INTERNAL) from None
 
 
+def _say_interrupted(message: str) -> None:
+    import contextlib
+
+    from meldcode_cli.console import print_error
+
+    with contextlib.suppress(OSError):  # the terminal may be gone (SIGHUP)
+        print_error("\n" + message)
+
+
 def guard_walk(call: Callable[[], T], passthrough: tuple[type[BaseException], ...] = ()) -> T:
-    """Like :func:`guard_core`, plus the walk's own ends: a saved interruption is 130."""
-    from meldcode_cli.walk.casestore import CaseError
-    from meldcode_cli.walk.flow import WalkInterrupted
-
-    def guarded() -> T:
-        from meldcode_cli.i18n.messages import t
-
-        try:
-            return call()
-        except CaseError as e:
-            raise fail(e.message, EXIT_USAGE) from None
-        except WalkInterrupted as e:
-            import contextlib
-
-            from meldcode_cli.console import print_error
-
-            with contextlib.suppress(OSError):  # the terminal may be gone (SIGHUP)
-                if e.label:
-                    print_error("\n" + t("walk.interrupted", label=e.label))
-                else:
-                    print_error("\n" + t("interrupted"))
-            raise Exited(EXIT_INTERRUPTED) from None
-
-    return guard_core(guarded, passthrough)
+    """The same mapper (kept as a name for the walk commands' call sites)."""
+    return guard_core(call, passthrough)
 
 
 def signals_as_interrupt() -> None:

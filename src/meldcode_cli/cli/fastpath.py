@@ -177,7 +177,6 @@ _START_FLAGS: dict[str, tuple[str, bool]] = {
     "--rich": ("plain", False),
     "--save": ("save", True),
     "--no-save": ("save", False),
-    "--sign": ("sign", True),
     "--no-sign": ("sign", False),
 }
 

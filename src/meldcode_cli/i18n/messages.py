@@ -2840,6 +2840,364 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{name} (overlay {hash})",
     },
     # ---- end of issue 18 ----
+    # ---- issue 14a: new entries below this line ----
+    "error.wrong_passphrase": {
+        "nl": "onjuiste wachtzin; er is niets geschreven",
+        "en": "wrong passphrase; nothing was written",
+    },
+    "error.catalog.hoort_niet_bij": {
+        "nl": "--role: '{role}' hoort niet bij {id} ({join_compiled_roles})",
+        "en": "--role: '{role}' is not a role of {id} ({join_compiled_roles})",
+    },
+    "error.catalog.bestaat_niet": {
+        "nl": "bestaat niet: {name}",
+        "en": "does not exist: {name}",
+    },
+    "error.schema.onbekende_draft_of": {
+        "nl": "onbekende draft '{draft}' (2020-12 of 07)",
+        "en": "unknown draft '{draft}' (2020-12 or 07)",
+    },
+    "error.schema.onbekend_schema_protocol_scenarios": {
+        "nl": "onbekend schema '{kind}' (protocol, scenarios, record, ketenkaart, monitor of "
+        "organisatie)",
+        "en": "unknown schema '{kind}' (protocol, scenarios, record, ketenkaart, monitor or "
+        "organisatie)",
+    },
+    "error.ketenkaart.bestaat_niet": {
+        "nl": "--ketenkaart {p}: bestaat niet",
+        "en": "--ketenkaart {p}: does not exist",
+    },
+    "error.ketenkaart.bestaat_niet_2": {
+        "nl": "{p}: bestaat niet",
+        "en": "{p}: does not exist",
+    },
+    "error.monitor.groter_dan_bytes_geen": {
+        "nl": "{path}: groter dan {MAX_EXPORT_BYTES} bytes; geen monitor-export",
+        "en": "{path}: larger than {MAX_EXPORT_BYTES} bytes; not a monitor export",
+    },
+    "error.monitor.geen_meldcode_monitor_export": {
+        "nl": "{path}: geen meldcode monitor-export (versie {EXPORT_FORMAT})",
+        "en": "{path}: not a meldcode monitor export (version {EXPORT_FORMAT})",
+    },
+    "error.monitor.body_of_signature_ontbreekt": {
+        "nl": "{path}: body of signature ontbreekt",
+        "en": "{path}: body or signature missing",
+    },
+    "error.monitor.vingerafdruk_past_niet_bij": {
+        "nl": "{path}: vingerafdruk past niet bij de publieke sleutel",
+        "en": "{path}: fingerprint does not match the public key",
+    },
+    "error.monitor.handtekening_klopt_niet_het": {
+        "nl": "{path}: handtekening klopt niet; het bestand is gewijzigd",
+        "en": "{path}: signature does not match; the file was changed",
+    },
+    "error.monitor.geen_exportbestanden_gevonden": {
+        "nl": "geen exportbestanden gevonden",
+        "en": "no export files found",
+    },
+    "error.monitor.geen_vingerafdrukken_sha_gevonden": {
+        "nl": "--signers {path}: geen vingerafdrukken (SHA256:...) gevonden",
+        "en": "--signers {path}: no fingerprints (SHA256:...) found",
+    },
+    "error.monitor.niet_leesbaar": {
+        "nl": "{path}: niet leesbaar ({e_strerror_or_e})",
+        "en": "{path}: not readable ({e_strerror_or_e})",
+    },
+    "error.monitor.geen_geldige_json": {
+        "nl": "{path}: geen geldige JSON ({e})",
+        "en": "{path}: not valid JSON ({e})",
+    },
+    "error.monitor.handtekeningblok_onleesbaar": {
+        "nl": "{path}: handtekeningblok onleesbaar ({e})",
+        "en": "{path}: signature block unreadable ({e})",
+    },
+    "error.monitor.past_niet_in_het": {
+        "nl": "{path}: past niet in het exportschema ({where})",
+        "en": "{path}: does not fit the export schema ({where})",
+    },
+    "error.monitor.niet_leesbaar_2": {
+        "nl": "--signers {path}: niet leesbaar ({e})",
+        "en": "--signers {path}: not readable ({e})",
+    },
+    "error.monitor.ondertekend_door_niet_in": {
+        "nl": "{path}: ondertekend door {fp}, niet in --signers",
+        "en": "{path}: signed by {fp}, not in --signers",
+    },
+    "error.monitor.dezelfde_export_als_elk": {
+        "nl": "{path}: dezelfde export als {seen_ids_export_id}; elk bestand één keer",
+        "en": "{path}: the same export as {seen_ids_export_id}; each file once",
+    },
+    "error.monitor.leverde_kwartaal_al_in": {
+        "nl": "{path}: {fp} leverde kwartaal {q} al in {seen_quarters_fp_q}; een tweede export "
+        "van hetzelfde kwartaal zou casussen dubbel tellen",
+        "en": "{path}: {fp} already delivered quarter {q} in {seen_quarters_fp_q}; a second "
+        "export of the same quarter would count cases twice",
+    },
+    "error.core.bestaat_al_een_ondertekend": {
+        "nl": "{path} bestaat al; een ondertekend record wordt nooit overschreven",
+        "en": "{path} already exists; a signed record is never overwritten",
+    },
+    "error.core.geen_meldcode_record_record": {
+        "nl": "{path}: geen meldcode-record (record en signature ontbreken)",
+        "en": "{path}: not a meldcode record (record and signature missing)",
+    },
+    "error.core.bestaat_niet": {
+        "nl": "{path}: bestaat niet",
+        "en": "{path}: does not exist",
+    },
+    "error.core.geen_geldig_record": {
+        "nl": "{path}: geen geldig record ({where}: {first_msg})",
+        "en": "{path}: not a valid record ({where}: {first_msg})",
+    },
+    "error.keyflow.vraagt_ook_en_wie": {
+        "nl": "--override vraagt ook --reason en --consulted (wie u raadpleegde)",
+        "en": "--override also needs --reason and --consulted (whom you consulted)",
+    },
+    "error.keyflow.casus_heeft_geen_lopende": {
+        "nl": "casus {label} heeft geen lopende hulp om te evalueren (afweging 5 is niet aan "
+        "de orde)",
+        "en": "case {label} has no ongoing help to evaluate (afweging 5 does not apply)",
+    },
+    "error.keyflow.kies_uit_melden_hulp": {
+        "nl": "--override: '{part}' (kies uit melden, hulp, afsluiten)",
+        "en": "--override: '{part}' (choose from melden, hulp, afsluiten)",
+    },
+    "error.keyflow.is_leesbaar_voor_anderen": {
+        "nl": "--passphrase-file {file} is leesbaar voor anderen; maak het privé (chmod 600 "
+        "{file})",
+        "en": "--passphrase-file {file} is readable by others; make it private (chmod 600 {file})",
+    },
+    "error.keyflow.casus": {
+        "nl": "casus {label}: {reason}",
+        "en": "case {label}: {reason}",
+    },
+    "error.profile.is_onleesbaar_verwacht_een": {
+        "nl": "{what} is onleesbaar ({path}): verwacht een JSON-object",
+        "en": "{what} is unreadable ({path}): expected a JSON object",
+    },
+    "error.profile.er_is_al_een": {
+        "nl": "er is al een profiel ({profile_path}); wissel van sleutel met 'meldcode key "
+        "rotate', of gebruik --force om opnieuw te beginnen",
+        "en": "there is already a profile ({profile_path}); change keys with 'meldcode key "
+        "rotate', or use --force to start over",
+    },
+    "error.profile.sleutelbestand_is_beschadigd": {
+        "nl": "sleutelbestand {key_path} is beschadigd",
+        "en": "key file {key_path} is damaged",
+    },
+    "error.profile.de_huidige_sleutel_staat": {
+        "nl": "de huidige sleutel staat niet in de sleutelring",
+        "en": "the current key is not in the keyring",
+    },
+    "error.profile.geen_gevonden_maak_een": {
+        "nl": "geen {what} gevonden ({path}); maak een profiel met 'meldcode init'",
+        "en": "no {what} found ({path}); create a profile with 'meldcode init'",
+    },
+    "error.profile.is_onleesbaar": {
+        "nl": "{what} is onleesbaar ({message})",
+        "en": "{what} is unreadable ({message})",
+    },
+    "error.profile.profiel_is_ongeldig": {
+        "nl": "profiel is ongeldig ({message})",
+        "en": "profile is invalid ({message})",
+    },
+    "error.profile.sleutelring_is_ongeldig": {
+        "nl": "sleutelring is ongeldig ({message})",
+        "en": "keyring is invalid ({message})",
+    },
+    "error.profile.sleutelbestand": {
+        "nl": "sleutelbestand {key_path}: {e}",
+        "en": "key file {key_path}: {e}",
+    },
+    "error.signing.een_informatieverzoek_heeft_geen": {
+        "nl": "een informatieverzoek heeft geen afwegingskader om van af te wijken; wijzig het "
+        "verstrekkingsbesluit met 'meldcode resume {label}'",
+        "en": "an information request has no afwegingskader to deviate from; change the "
+        "disclosure decision with 'meldcode resume {label}'",
+    },
+    "error.signing.casus_is_nog_niet": {
+        "nl": "casus {label} is nog niet af: er is nog geen beslissing om te ondertekenen; ga "
+        "verder met 'meldcode resume {label}'",
+        "en": "case {label} is not finished: there is no decision to sign yet; continue with "
+        "'meldcode resume {label}'",
+    },
+    "error.signing.bestaat_niet": {
+        "nl": "{missing_0}: bestaat niet",
+        "en": "{missing_0}: does not exist",
+    },
+    "error.signing.deze_casus_heeft_al": {
+        "nl": "deze casus heeft al een beslisrecord; een wijziging is een 'amendment'",
+        "en": "this case already has a decision record; a change is an 'amendment'",
+    },
+    "error.signing.een_wijziging_op_een": {
+        "nl": "een wijziging op een ondertekend record vraagt een reden (--reason); het "
+        "eerdere record blijft ongewijzigd",
+        "en": "a change to a signed record needs a reason (--reason); the earlier record stays "
+        "unchanged",
+    },
+    "error.signing.geen_wachtzin_ondertekenen_vraagt": {
+        "nl": "geen wachtzin: ondertekenen vraagt de wachtzin van uw sleutel",
+        "en": "no passphrase: signing needs the passphrase of your key",
+    },
+    "error.signing.bestaat_niet_2": {
+        "nl": "--key {key_file}: bestaat niet",
+        "en": "--key {key_file}: does not exist",
+    },
+    "error.signing.geen_publieke_sleutel_van": {
+        "nl": "--key {key_file}: geen publieke sleutel van meldcode ({e})",
+        "en": "--key {key_file}: not a meldcode public key ({e})",
+    },
+    "error.core.kies_md_txt_of": {
+        "nl": "--format {fmt}: kies md, txt of html",
+        "en": "--format {fmt}: choose md, txt or html",
+    },
+    "error.debrief.het_record_heeft_geen": {
+        "nl": "{f}: het record heeft geen beslissing",
+        "en": "{f}: the record has no decision",
+    },
+    "error.train.geen_map": {
+        "nl": "--output {output}: geen map",
+        "en": "--output {output}: not a folder",
+    },
+    "error.train.protocol_van_casus_is": {
+        "nl": "protocol van casus '{id}' is onleesbaar: {protocol_path}",
+        "en": "protocol of casus '{id}' is unreadable: {protocol_path}",
+    },
+    "error.casemgmt.casuslabel_kan_niet_gebruik": {
+        "nl": "casuslabel '{new}' kan niet: gebruik letters, cijfers, '-', '_' of '.', "
+        "hoogstens 64 tekens. Gebruik een pseudoniem, nooit de naam van de cliënt.",
+        "en": "case label '{new}' is not possible: use letters, digits, '-', '_' or '.', at "
+        "most 64 characters. Use a pseudonym, never the client's name.",
+    },
+    "error.casemgmt.casus_bestaat_al_kies": {
+        "nl": "casus '{new}' bestaat al; kies een ander label",
+        "en": "case '{new}' already exists; choose another label",
+    },
+    "error.casemgmt.casus_bestaat_daar_al": {
+        "nl": "casus '{label}' bestaat daar al ({dst_folder_label})",
+        "en": "case '{label}' already exists there ({dst_folder_label})",
+    },
+    "error.casemgmt.geen_casus": {
+        "nl": "geen casus '{label}'",
+        "en": "no case '{label}'",
+    },
+    "error.casemgmt.kan_niet_hernoemen": {
+        "nl": "kan '{old}' niet hernoemen: {strerror}",
+        "en": "cannot rename '{old}': {strerror}",
+    },
+    "error.casemgmt.kan_niet_verplaatsen": {
+        "nl": "kan '{label}' niet verplaatsen: {strerror}",
+        "en": "cannot move '{label}': {strerror}",
+    },
+    "error.casemgmt.er_is_al_een": {
+        "nl": "er is al een grafsteen voor '{label}': {tomb}",
+        "en": "there is already a tombstone for '{label}': {tomb}",
+    },
+    "error.casestore.casus_bestaat_al_ga": {
+        "nl": "casus '{label}' bestaat al; ga verder met 'meldcode resume {label}' of kies een "
+        "ander label",
+        "en": "case '{label}' already exists; continue with 'meldcode resume {label}' or "
+        "choose another label",
+    },
+    "error.casestore.geen_casus_bekende_casussen": {
+        "nl": "geen casus '{label}'; bekende casussen: {known}",
+        "en": "no case '{label}'; known cases: {known}",
+    },
+    "error.casestore.casus_is_onleesbaar_het": {
+        "nl": "casus '{label}' is onleesbaar: het begin van het journaal ontbreekt "
+        "({folder_JOURNAL})",
+        "en": "case '{label}' is unreadable: the start of the journal is missing "
+        "({folder_JOURNAL})",
+    },
+    "error.flow.en_role_in_verschillen": {
+        "nl": "--role {role} en 'role: {role2}' in {answers} verschillen",
+        "en": "--role {role} and 'role: {role2}' in {answers} differ",
+    },
+    "error.flow.rol_hoort_niet_bij": {
+        "nl": "rol '{role}' hoort niet bij {id}; mogelijk: {join_compiled_roles}",
+        "en": "role '{role}' is not a role of {id}; possible: {join_compiled_roles}",
+    },
+    "error.flow.bestaat_niet": {
+        "nl": "bestaat niet: {path}",
+        "en": "does not exist: {path}",
+    },
+    "error.flow.antwoord_voor": {
+        "nl": "{where}: antwoord voor '{item_id}': {reason}",
+        "en": "{where}: answer for '{item_id}': {reason}",
+    },
+    "error.flow.today_is_geen_datum": {
+        "nl": "{answers}: 'today: {str_spec_today_40}' is geen datum; schrijf JJJJ-MM-DD",
+        "en": "{answers}: 'today: {str_spec_today_40}' is not a date; write YYYY-MM-DD",
+    },
+    "error.followup.ligt_in_de_toekomst": {
+        "nl": "--date {raw}: ligt in de toekomst; geef de dag waarop het gebeurde",
+        "en": "--date {raw}: lies in the future; give the day it happened",
+    },
+    "error.followup.kies_uit": {
+        "nl": "--channel {channel}: kies uit {join_CHANNELS}",
+        "en": "--channel {channel}: choose from {join_CHANNELS}",
+    },
+    "error.followup.casus_heeft_nog_geen": {
+        "nl": "casus {label} heeft (nog) geen besluit om te melden; rond de casus af met "
+        "'meldcode resume {label}'",
+        "en": "case {label} has no decision to report (yet); finish the case with 'meldcode "
+        "resume {label}'",
+    },
+    "error.followup.na_de_veiligheidsbeoordeling_of": {
+        "nl": "--moment {moment}: 1 (na de veiligheidsbeoordeling) of 2 (aan het eind)",
+        "en": "--moment {moment}: 1 (after the safety assessment) or 2 (at the end)",
+    },
+    "error.followup.schrijf_in_een_zin": {
+        "nl": "--summary: schrijf in een zin wat Veilig Thuis terugkoppelde",
+        "en": "--summary: write in one sentence what Veilig Thuis reported back",
+    },
+    "error.followup.casus_heeft_geen_melding": {
+        "nl": "casus {label} heeft geen melding vastgelegd; eerst: meldcode melding {label} "
+        "--date DD-MM-JJJJ --channel telefoon",
+        "en": "case {label} has no melding recorded; first: meldcode melding {label} --date "
+        "DD-MM-YYYY --channel telefoon",
+    },
+    "error.followup.casus_heeft_nog_geen_2": {
+        "nl": "casus {label} heeft nog geen ondertekend record; eerst: meldcode sign {label}",
+        "en": "case {label} has no signed record yet; first: meldcode sign {label}",
+    },
+    "error.followup.geen_datum_schrijf_dd": {
+        "nl": "--date {raw}: geen datum; schrijf DD-MM-JJJJ, bv. 14-01-2026",
+        "en": "--date {raw}: not a date; write DD-MM-YYYY, e.g. 14-01-2026",
+    },
+    "error.midcase.het_vastgelegde_protocol_van": {
+        "nl": "het vastgelegde protocol van '{label}' is onleesbaar: {e}",
+        "en": "the recorded protocol of '{label}' is unreadable: {e}",
+    },
+    "error.session.is_geen_geldig_protocol": {
+        "nl": "{display} is geen geldig protocol ({first}); draai 'meldcode validate'",
+        "en": "{display} is not a valid protocol ({first}); run 'meldcode validate'",
+    },
+    "error.session.het_vastgelegde_protocol_van": {
+        "nl": "het vastgelegde protocol van '{label}' is gewijzigd sinds de start; de casus "
+        "kan niet betrouwbaar verder",
+        "en": "the recorded protocol of '{label}' has changed since the start; the case cannot "
+        "continue reliably",
+    },
+    "error.session.journaal_van_past_niet": {
+        "nl": "journaal van '{label}' past niet bij het vastgelegde protocol (regel "
+        "{entry_seq_1}: {item_id}: {reason})",
+        "en": "journal of '{label}' does not match the recorded protocol (line {entry_seq_1}: "
+        "{item_id}: {reason})",
+    },
+    "error.what.profile": {"nl": "profiel", "en": "profile"},
+    "error.what.keyring": {"nl": "sleutelring", "en": "keyring"},
+    "error.what.key": {"nl": "sleutel", "en": "key"},
+    "error.what.new_key": {"nl": "nieuwe sleutel", "en": "new key"},
+    "error.casus.unknown": {
+        "nl": "geen casus '{name}'{hint}; bekend: {known} (meldcode casus list)",
+        "en": "no casus '{name}'{hint}; known: {known} (meldcode casus list)",
+    },
+    "error.casus.did_you_mean": {
+        "nl": "; bedoelde u '{match}'?",
+        "en": "; did you mean '{match}'?",
+    },
+    # ---- end of issue 14a ----
 }
 
 CODE_TITLES_EN: dict[str, str] = {

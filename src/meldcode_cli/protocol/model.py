@@ -13,14 +13,13 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from meldcode_cli.roles import Role  # defined once, in roles
+
 SCHEMA_VERSION = 1
 
 ITEM_ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 PROTOCOL_ID_PATTERN = r"^[a-z][a-z0-9-]*$"
 SOURCE_ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
-
-Role = Literal["huisarts", "wijkagent", "professional"]
-ROLES: tuple[str, ...] = ("huisarts", "wijkagent", "professional")
 
 
 class _Model(BaseModel):

@@ -44,8 +44,11 @@ WITH_LIBYAML: bool = _BaseLoader is not yaml.SafeLoader
 
 
 class _YamlProblem(Exception):
-    def __init__(self, code: str, message: str, hint: str, mark: Any) -> None:
+    def __init__(
+        self, code: str, message: str, hint: str, mark: Any, *, alias: bool = False
+    ) -> None:
         super().__init__(message)
+        self.alias = alias  # an alias (*naam): the mark is moved to the first one
         self.code = code
         self.message = message
         self.hint = hint
@@ -121,6 +124,7 @@ def _to_python(loader: Any, node: Any) -> Any:
                 "aliassen (*naam) zijn niet toegestaan in een protocol",
                 "schrijf de waarde uit in plaats van een anker (&) en alias (*) te gebruiken",
                 n.start_mark,
+                alias=True,
             )
         seen.add(id(n))
         tag = n.tag
@@ -312,7 +316,7 @@ def load_yaml_text(text: str, path: str) -> tuple[YamlDocument | None, list[Diag
         data = _to_python(loader, node)
     except _YamlProblem as p:
         mark = p.mark
-        if p.code == "MC004" and "alias" in p.message:
+        if p.alias:
             mark = _first_alias(text) or mark
         return None, [_mark_diag(path, p.code, p.message, p.hint, mark)]
     except yaml.reader.ReaderError as e:

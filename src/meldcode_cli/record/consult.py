@@ -478,7 +478,7 @@ def import_answer(
         sign_envelope,
         write_record,
     )
-    from meldcode_cli.record.profile import ProfileStore
+    from meldcode_cli.record.profile import PassphraseRejected, ProfileStore
     from meldcode_cli.record.signing import MAX_PASSPHRASE_TRIES, check_role, records_of
     from meldcode_cli.walk.casestore import CaseStore
     from meldcode_cli.walk.session import Session
@@ -541,8 +541,8 @@ def import_answer(
         try:
             pair = profiles.unlock(passphrase())
             break
-        except CaseError as e:
-            if "onjuiste wachtzin" not in e.message or attempt == MAX_PASSPHRASE_TRIES:
+        except PassphraseRejected:
+            if attempt == MAX_PASSPHRASE_TRIES:
                 raise
     assert pair is not None
     from meldcode_cli import __version__

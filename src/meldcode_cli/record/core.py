@@ -10,6 +10,7 @@ See ``docs/decision-record.md``.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import hashlib
 import json
 import os
@@ -576,7 +577,7 @@ def write_record(folder: Path, envelope: dict[str, Any]) -> Path:
     name = f"{record['sequence']:04d}-{record['kind']}.json"
     path = folder / name
     if os.path.lexists(path):
-        raise CaseError(f"{path} bestaat al; een ondertekend record wordt nooit overschreven")
+        raise CaseError("error.core.bestaat_al_een_ondertekend", path=path)
     atomic_write(path, (json.dumps(envelope, ensure_ascii=False, indent=2) + "\n").encode())
     return path
 
@@ -604,6 +605,14 @@ class Envelope(BaseModel):
     signature: dict[str, Any] | None
 
 
+class Unsigned(enum.Enum):
+    """A record without a signature block: a TRAINING record (``--no-sign``) or one that
+    was never signed (``meldcode sign`` can still sign it)."""
+
+    TRAINING = "training"
+    NOT_YET = "not-yet"
+
+
 @dataclass
 class VerifyResult:
     path: str
@@ -615,6 +624,9 @@ class VerifyResult:
     fingerprint: str | None = None
     key_checked: bool = False
     """The signing key was checked against --key or a keyring (not only the file's own)."""
+    unsigned: Unsigned | None = None
+    """Why there is no signature to check, when that is the only thing wrong; callers
+    decide on this, never on the (translatable) text of ``reasons``."""
 
 
 def load_envelope(path: Path) -> dict[str, Any]:
@@ -625,11 +637,11 @@ def load_envelope(path: Path) -> dict[str, Any]:
     try:
         data = jsonio.load_json_file(path, limit=jsonio.LIMIT_RECORD)
     except FileNotFoundError:
-        raise Unreadable(f"{path}: bestaat niet") from None
+        raise Unreadable("error.core.bestaat_niet", path=path) from None
     except jsonio.JsonFileError as e:
         raise Unreadable(e.message) from None
     if not isinstance(data, dict) or "record" not in data or "signature" not in data:
-        raise Unreadable(f"{path}: geen meldcode-record (record en signature ontbreken)")
+        raise Unreadable("error.core.geen_meldcode_record_record", path=path)
     try:
         jsonio.validate(Envelope, data, path)
     except jsonio.JsonFileError as e:
@@ -672,7 +684,9 @@ def load_record(path: Path) -> dict[str, Any]:
     except ValidationError as e:
         first = e.errors(include_url=False)[0]
         where = ".".join(str(x) for x in first["loc"])
-        raise Unreadable(f"{path}: geen geldig record ({where}: {first['msg']})") from None
+        raise Unreadable(
+            "error.core.geen_geldig_record", path=path, where=where, first_msg=first["msg"]
+        ) from None
     assert isinstance(record, dict)
     return record
 
@@ -713,9 +727,9 @@ def verify_file(
     result.record = record
     result.hash = record_hash(record)
     if sig is None:
-        result.reasons.append(
-            "niet ondertekend (OEFENING)" if record.get("training") else "niet ondertekend"
-        )
+        training = bool(record.get("training"))
+        result.unsigned = Unsigned.TRAINING if training else Unsigned.NOT_YET
+        result.reasons.append("niet ondertekend (OEFENING)" if training else "niet ondertekend")
         return result
     try:
         block = SignatureBlock.model_validate(sig)

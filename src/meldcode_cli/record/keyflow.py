@@ -16,6 +16,7 @@ from typing import Any, TextIO
 from meldcode_cli.i18n.messages import t
 from meldcode_cli.record.core import ChosenDecision, Override, VerifyResult
 from meldcode_cli.record.profile import Profile, ProfileError, ProfileStore
+from meldcode_cli.roles import PROFILE_ROLES
 from meldcode_cli.walk.casestore import CaseError, CaseStore
 from meldcode_cli.walk.session import Session
 
@@ -45,10 +46,7 @@ def passphrase_source(
             except OSError as e:
                 raise ProfileError(f"--passphrase-file {file}: {e.strerror}") from None
             if not private:
-                raise ProfileError(
-                    f"--passphrase-file {file} is leesbaar voor anderen; maak het privé "
-                    f"(chmod 600 {file})"
-                )
+                raise ProfileError("error.keyflow.is_leesbaar_voor_anderen", file=file)
             return text.rstrip("\r\n")
 
         return from_file
@@ -78,7 +76,7 @@ def passphrase_source(
 MIN_PASSPHRASE = 8
 MAX_NEW_PASSPHRASE_TRIES = 5
 
-ROLES = ("huisarts", "wijkagent", "professional", "trainer")
+ROLES = PROFILE_ROLES
 
 
 def parse_role(text: str) -> str | None:
@@ -189,10 +187,10 @@ def _parse_override(spec: str | None, reason: str | None, consulted: str | None)
     chosen = {"melden": False, "hulp": False, "afsluiten": False}
     for part in spec.replace(" ", "").split(","):
         if part not in chosen:
-            raise CaseError(f"--override: '{part}' (kies uit melden, hulp, afsluiten)")
+            raise CaseError("error.keyflow.kies_uit_melden_hulp", part=part)
         chosen[part] = True
     if not (reason and consulted):
-        raise CaseError("--override vraagt ook --reason en --consulted (wie u raadpleegde)")
+        raise CaseError("error.keyflow.vraagt_ook_en_wie")
     return Override(chosen=ChosenDecision(**chosen), reason=reason, consulted=consulted)
 
 
@@ -280,16 +278,14 @@ def evaluate_case(
     stdout = sys.stdout if stdout is None else stdout
     from meldcode_cli.record.signing import sign_case
     from meldcode_cli.walk import flow as walkflow
-    from meldcode_cli.walk.driver import WalkPaused, drive
+    from meldcode_cli.walk.driver import drive
+    from meldcode_cli.walk.runner import interactive
 
     store = store or CaseStore()
     session, info = Session.resume(store, label)
     walkflow._report_recovery(info, stdout)
     if "afweging_5" not in {ci.id for ci in session.walk.relevant()}:
-        raise CaseError(
-            f"casus {label} heeft geen lopende hulp om te evalueren "
-            "(afweging 5 is niet aan de orde)"
-        )
+        raise CaseError("error.keyflow.casus_heeft_geen_lopende", label=label)
     if not stdin.isatty():
         raise CaseError(t("walk.no_tty_resume"))
     from meldcode_cli.walk.engine import AnswerError
@@ -304,16 +300,13 @@ def evaluate_case(
         try:
             session.open_evaluation(reason)
         except AnswerError as e:
-            raise CaseError(f"casus {label}: {e.reason}") from None
+            raise CaseError("error.keyflow.casus", label=label, reason=e.reason) from None
     prompter = walkflow.make_prompter(walkflow.use_plain(plain, stdout), stdin, stdout)
-    try:
+    with interactive(session, prompter, label) as run:
         drive(session, prompter, start_with="afweging_5")
-    except WalkPaused:
-        session.pause()
+    if run.paused:
         stdout.write(t("walk.paused", label=label) + "\n")
         return None
-    except (KeyboardInterrupt, EOFError):
-        raise walkflow.WalkInterrupted(label) from None
     session.complete()
     confirmation = None
     if not training:

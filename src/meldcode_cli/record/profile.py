@@ -20,21 +20,29 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from meldcode_cli.errors import KeyProblem, Text
+from meldcode_cli.roles import ProfileRole
 from meldcode_cli.walk.casestore import CaseError, atomic_write
 
 __all__ = [
     "KeyringEntry",
+    "PassphraseRejected",
     "Profile",
     "ProfileError",
     "ProfileStore",
     "config_dir",
 ]
 
-ProfileRole = Literal["huisarts", "wijkagent", "professional", "trainer"]
 
-
-class ProfileError(CaseError):
+class ProfileError(CaseError, KeyProblem):
     """A profile or key problem the user can act on (exit 2)."""
+
+
+class PassphraseRejected(ProfileError):
+    """The passphrase did not open the key; nothing was written. Signing re-asks on it."""
+
+    def __init__(self) -> None:
+        super().__init__("error.wrong_passphrase")
 
 
 def config_dir() -> Path:
@@ -119,7 +127,7 @@ class ProfileStore:
         if not os.path.lexists(nxt):
             return None
         try:
-            data = self._read_json(nxt, "nieuwe sleutel")
+            data = self._read_json(nxt, Text("error.what.new_key"))
             fp = data.get("fingerprint")
             pub = crypto.unb64(str(data.get("public_key")))
             ok = isinstance(fp, str) and crypto.fingerprint(pub) == fp
@@ -148,51 +156,50 @@ class ProfileStore:
     def _write_json(self, path: Path, data: Any) -> None:
         atomic_write(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
 
-    def _read_json(self, path: Path, what: str) -> Any:
+    def _read_json(self, path: Path, what: Text) -> Any:
         from meldcode_cli.files import jsonio
 
         try:
             data = jsonio.load_json_file(path, limit=jsonio.LIMIT_SMALL, nofollow=True)
         except FileNotFoundError:
             raise ProfileError(
-                f"geen {what} gevonden ({path}); maak een profiel met 'meldcode init'"
+                "error.profile.geen_gevonden_maak_een", what=what, path=path
             ) from None
         except CaseError as e:
-            raise ProfileError(f"{what} is onleesbaar ({e.message})") from None
+            raise ProfileError(
+                "error.profile.is_onleesbaar", what=what, message=e.message
+            ) from None
         if not isinstance(data, dict):
-            raise ProfileError(f"{what} is onleesbaar ({path}): verwacht een JSON-object")
+            raise ProfileError("error.profile.is_onleesbaar_verwacht_een", what=what, path=path)
         return data
 
     # --- profile ----------------------------------------------------------------------
     def load(self) -> Profile:
-        data = self._read_json(self.profile_path, "profiel")
+        data = self._read_json(self.profile_path, Text("error.what.profile"))
         from meldcode_cli.files import jsonio
 
         try:
             return jsonio.validate(Profile, data, self.profile_path)
         except CaseError as e:
-            raise ProfileError(f"profiel is ongeldig ({e.message})") from None
+            raise ProfileError("error.profile.profiel_is_ongeldig", message=e.message) from None
 
     def keyring(self) -> Keyring:
         if not self.keyring_path.exists():
             return Keyring()
-        data = self._read_json(self.keyring_path, "sleutelring")
+        data = self._read_json(self.keyring_path, Text("error.what.keyring"))
         from meldcode_cli.files import jsonio
 
         try:
             return jsonio.validate(Keyring, data, self.keyring_path)
         except CaseError as e:
-            raise ProfileError(f"sleutelring is ongeldig ({e.message})") from None
+            raise ProfileError("error.profile.sleutelring_is_ongeldig", message=e.message) from None
 
     def init(self, profile: Profile, passphrase: str, *, force: bool = False) -> str:
         """Create the profile and a first key pair. Returns the key fingerprint."""
         from meldcode_cli.record import crypto
 
         if self.exists() and not force:
-            raise ProfileError(
-                f"er is al een profiel ({self.profile_path}); wissel van sleutel met "
-                "'meldcode key rotate', of gebruik --force om opnieuw te beginnen"
-            )
+            raise ProfileError("error.profile.er_is_al_een", profile_path=self.profile_path)
         _check_passphrase(passphrase)
         self._ensure()
         from meldcode_cli.files import safeio
@@ -228,20 +235,22 @@ class ProfileStore:
         from meldcode_cli.record import crypto
 
         self.recover_rotation()
-        data = self._read_json(self.key_path, "sleutel")
+        data = self._read_json(self.key_path, Text("error.what.key"))
         try:
             return crypto.unlock(data, passphrase)
         except crypto.WrongPassphrase:
-            raise ProfileError("onjuiste wachtzin; er is niets geschreven") from None
+            raise PassphraseRejected from None
         except ValueError as e:
-            raise ProfileError(f"sleutelbestand {self.key_path}: {e}") from None
+            raise ProfileError(
+                "error.profile.sleutelbestand", key_path=self.key_path, e=e
+            ) from None
 
     def current_fingerprint(self) -> str:
         self.recover_rotation()
-        data = self._read_json(self.key_path, "sleutel")
+        data = self._read_json(self.key_path, Text("error.what.key"))
         fp = data.get("fingerprint") if isinstance(data, dict) else None
         if not isinstance(fp, str):
-            raise ProfileError(f"sleutelbestand {self.key_path} is beschadigd")
+            raise ProfileError("error.profile.sleutelbestand_is_beschadigd", key_path=self.key_path)
         return fp
 
     def rotate(self, passphrase: str, new_passphrase: str | None = None) -> tuple[str, str]:
@@ -308,7 +317,7 @@ class ProfileStore:
         ring = self.keyring()
         entry = ring.find(fp)
         if entry is None:
-            raise ProfileError("de huidige sleutel staat niet in de sleutelring")
+            raise ProfileError("error.profile.de_huidige_sleutel_staat")
         return {"format": "meldcode-public-key", **entry.model_dump()}
 
 

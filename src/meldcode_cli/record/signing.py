@@ -24,7 +24,7 @@ from meldcode_cli.record.core import (
     verify_file,
     write_record,
 )
-from meldcode_cli.record.profile import ProfileError, ProfileStore
+from meldcode_cli.record.profile import PassphraseRejected, ProfileError, ProfileStore
 from meldcode_cli.walk.casestore import CaseError
 from meldcode_cli.walk.session import Session
 
@@ -86,10 +86,7 @@ def sign_case(
     """
     ensure_finished(session)
     if override is not None and session.walk.verstrekking() is not None:
-        raise CaseError(
-            "een informatieverzoek heeft geen afwegingskader om van af te wijken; wijzig het "
-            f"verstrekkingsbesluit met 'meldcode resume {session.case.label}'"
-        )
+        raise CaseError("error.signing.een_informatieverzoek_heeft_geen", label=session.case.label)
     if not training:
         blocked = session.walk.blocking()
         if blocked:
@@ -114,14 +111,9 @@ def sign_case(
         if kind is None:
             kind = "amendment"
         if kind == "decision":
-            raise CaseError(
-                "deze casus heeft al een beslisrecord; een wijziging is een 'amendment'"
-            )
+            raise CaseError("error.signing.deze_casus_heeft_al")
         if kind == "amendment" and not (amendment_reason and amendment_reason.strip()):
-            raise CaseError(
-                "een wijziging op een ondertekend record vraagt een reden (--reason); het "
-                "eerdere record blijft ongewijzigd"
-            )
+            raise CaseError("error.signing.een_wijziging_op_een")
     kind = kind or "decision"
     profile = None
     pair = None
@@ -130,13 +122,13 @@ def sign_case(
         profile = profiles.load()
         check_role(profile.role, session.case.role)
         if passphrase is None:
-            raise ProfileError("geen wachtzin: ondertekenen vraagt de wachtzin van uw sleutel")
+            raise ProfileError("error.signing.geen_wachtzin_ondertekenen_vraagt")
         for attempt in range(1, MAX_PASSPHRASE_TRIES + 1):
             try:
                 pair = profiles.unlock(passphrase())
                 break
-            except ProfileError as e:
-                if "onjuiste wachtzin" not in e.message or attempt == MAX_PASSPHRASE_TRIES:
+            except PassphraseRejected:
+                if attempt == MAX_PASSPHRASE_TRIES:
                     raise
         assert pair is not None
     elif profiles.exists():
@@ -180,10 +172,7 @@ def sign_case(
 def ensure_finished(session: Session) -> None:
     walk = session.walk
     if not walk.concluded() or not walk.is_complete():
-        raise CaseError(
-            f"casus {session.case.label} is nog niet af: er is nog geen beslissing om te "
-            f"ondertekenen; ga verder met 'meldcode resume {session.case.label}'"
-        )
+        raise CaseError("error.signing.casus_is_nog_niet", label=session.case.label)
 
 
 def resolve_records(args: list[Path], store: Any | None = None) -> list[Path]:
@@ -300,11 +289,13 @@ def verify_paths(
             if len(public_key) != 32:
                 raise ValueError("geen Ed25519-sleutel (lengte)")
         except FileNotFoundError:
-            raise CaseError(f"--key {key_file}: bestaat niet") from None
+            raise CaseError("error.signing.bestaat_niet_2", key_file=key_file) from None
         except jsonio.JsonFileError as e:
             raise CaseError(f"--key {e.message}") from None
         except (ValueError, KeyError, TypeError, AttributeError) as e:
-            raise CaseError(f"--key {key_file}: geen publieke sleutel van meldcode ({e})") from None
+            raise CaseError(
+                "error.signing.geen_publieke_sleutel_van", key_file=key_file, e=e
+            ) from None
     store = profiles or ProfileStore()
     # the keyring is used whenever there is one: a signature by a key nobody vouched for
     # proves nothing (anyone can make a key); --keyring makes it required
@@ -313,7 +304,7 @@ def verify_paths(
         keyring = None
     files, missing = record_files(paths)
     if missing:
-        raise Unreadable(f"{missing[0]}: bestaat niet")
+        raise Unreadable("error.signing.bestaat_niet", missing_0=missing[0])
     if not files:
         raise Unreadable("geen recordbestanden gevonden in: " + ", ".join(map(str, paths)))
     from meldcode_cli.record.consult import load_colleagues

@@ -17,6 +17,7 @@ HTML with autoescaping) only lay it out. Jinja2 is imported here, and only here,
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import re
@@ -36,7 +37,9 @@ from pydantic import (
     model_validator,
 )
 
+from meldcode_cli.errors import CheckFailed
 from meldcode_cli.i18n.messages import CATALOGUE, get_lang, t
+from meldcode_cli.roles import ROLES as _ROLES
 from meldcode_cli.walk.casestore import CaseError
 
 if TYPE_CHECKING:
@@ -101,10 +104,10 @@ PLACED = frozenset(
         EVALUATIE_ID,
     )
 )
-ROLES = ("huisarts", "wijkagent", "professional")
+ROLES = _ROLES
 
 
-class ReportRefused(Exception):
+class ReportRefused(CheckFailed):
     """No report: the record does not verify, or ``--advies`` would show an identifying
     value (exit 1). The message says why and what to do."""
 
@@ -355,7 +358,7 @@ UNCHECKED_KEY: list[str] = []
 def load_verified_record(path: Path) -> dict[str, Any]:
     """The record in ``path`` if its signature verifies, or if it is an intact training
     record. Raises ReportRefused (exit 1) otherwise, CaseError for unreadable input."""
-    from meldcode_cli.record.core import Unreadable, integrity_map, verify_file
+    from meldcode_cli.record.core import Unreadable, Unsigned, integrity_map, verify_file
     from meldcode_cli.record.profile import ProfileStore
 
     store = ProfileStore()
@@ -378,12 +381,12 @@ def load_verified_record(path: Path) -> dict[str, Any]:
             UNCHECKED_KEY.append(t("report.unchecked_warning", fp=result.fingerprint))
         return record
     training = record is not None and record.get("training") is True
-    if training and result.reasons == ["niet ondertekend (OEFENING)"]:
+    if training and result.unsigned is Unsigned.TRAINING:
         assert record is not None
         if integrity_map(record) == record.get("integrity"):
             return record
         raise ReportRefused(t("report.refused.training_changed", path=path))
-    if result.reasons == ["niet ondertekend"]:
+    if result.unsigned is Unsigned.NOT_YET:
         label = (record or {}).get("provenance", {}).get("case", "CASUS")
         raise ReportRefused(t("report.refused.unsigned", path=path, label=label))
     raise ReportRefused(t("report.refused", path=path, reasons="; ".join(result.reasons)))
@@ -1170,6 +1173,8 @@ class Identifying:
     where: str
     variants: tuple[tuple[str, ...], ...]
     digits: str | None = None
+    case_label: bool = False
+    """The value is the case label (a pseudonym, which a journal entry may show)."""
 
 
 def _value(where: str, value: str, *, name: bool = False, parts: bool = False) -> list[Identifying]:
@@ -1239,7 +1244,10 @@ def identifying_values(record: dict[str, Any], people: Betrokkenen | None) -> li
         if prof.get(key):
             out += _value(t(f"report.leak.melder_{key}"), str(prof[key]))
     if prov.get("case"):
-        out += _value(t("report.leak.case"), str(prov["case"]))
+        out += [
+            dataclasses.replace(v, case_label=True)
+            for v in _value(t("report.leak.case"), str(prov["case"]))
+        ]
     return out
 
 
@@ -1417,7 +1425,7 @@ def _environment() -> jinja2.Environment:
 
 def render(report: Report, fmt: str) -> str:
     if fmt not in FORMATS:
-        raise CaseError(f"--format {fmt}: kies md, txt of html")
+        raise CaseError("error.core.kies_md_txt_of", fmt=fmt)
     template = _environment().get_template(f"report.{fmt}.j2")
     text = template.render(r=report, t=t)
     text = re.sub(r"\n{3,}", "\n\n", text) if fmt != "html" else text
@@ -1535,7 +1543,7 @@ def make_report(
     from meldcode_cli.walk.casestore import atomic_write
 
     if req.fmt not in FORMATS:
-        raise CaseError(f"--format {req.fmt}: kies md, txt of html")
+        raise CaseError("error.core.kies_md_txt_of", fmt=req.fmt)
     UNCHECKED_KEY.clear()
     live = _unfinished_case(req.record) if req.advies else None
     if live is not None:  # --advies on a case not signed yet: the case as it stands

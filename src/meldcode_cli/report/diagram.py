@@ -163,7 +163,10 @@ def render_show(
         highlight = record_highlight(compiled, rec)
     if role is not None and role not in compiled.roles:
         raise UsageError(
-            f"--role: '{role}' hoort niet bij {compiled.id} ({', '.join(compiled.roles)})"
+            "error.catalog.hoort_niet_bij",
+            role=role,
+            id=compiled.id,
+            join_compiled_roles=", ".join(compiled.roles),
         )
     lang = get_lang()
     if fmt == "mermaid":

@@ -10,6 +10,7 @@ afwegingskader computes. See ``docs/trainer.md``.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from meldcode_cli.errors import Text
 from meldcode_cli.protocol.diagnostics import Diagnostic, Loc, did_you_mean
 
 if TYPE_CHECKING:
@@ -417,7 +419,7 @@ def find_casus(name: str) -> Path:
     candidate = Path(name)
     if candidate.suffix in (".yaml", ".yml") or candidate.is_file():
         if not candidate.is_file():
-            raise UsageError(f"bestaat niet: {name}")
+            raise UsageError("error.catalog.bestaat_niet", name=name)
         return candidate
     folder = shipped_casus_dir()
     direct = folder / f"{name}{CASUS_SUFFIX}"
@@ -426,12 +428,9 @@ def find_casus(name: str) -> Path:
     known = sorted(
         p.name[: -len(CASUS_SUFFIX)] for p in folder.glob(f"*{CASUS_SUFFIX}") if p.is_file()
     )
-    hint = did_you_mean(name, known)
-    raise UsageError(
-        f"geen casus '{name}'"
-        + (f"; {hint}" if hint else "")
-        + f"; bekend: {', '.join(known) or '-'} (meldcode casus list)"
-    )
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    hint = Text("error.casus.did_you_mean", match=close[0]) if close else ""
+    raise UsageError("error.casus.unknown", name=name, hint=hint, known=", ".join(known) or "-")
 
 
 def load_casus(name: str) -> CasusCheck:

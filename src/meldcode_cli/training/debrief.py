@@ -123,7 +123,7 @@ def collect_records(paths: Sequence[Path]) -> list[Path]:
         if p.is_dir():
             files += [f for f in sorted(p.rglob("*.json")) if f not in files and _is_record(f)]
     if missing:
-        raise UsageError("bestaat niet: " + ", ".join(missing))
+        raise UsageError("error.catalog.bestaat_niet", name=", ".join(missing))
     if not files:
         raise UsageError(t("debrief.none", paths=", ".join(map(str, paths))))
     return files
@@ -141,7 +141,7 @@ def _load(files: Sequence[Path]) -> list[dict[str, Any]]:
         if record.get("training") is not True:
             raise UsageError(t("debrief.not_training", path=f))
         if record.get("decision") is None:
-            raise UsageError(f"{f}: het record heeft geen beslissing")
+            raise UsageError("error.debrief.het_record_heeft_geen", f=f)
         case = str(record["provenance"]["case"])
         seen = by_case.get(case)
         if seen is None or int(record["sequence"]) > int(seen["sequence"]):

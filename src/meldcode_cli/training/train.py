@@ -9,7 +9,6 @@ the key, why, and the source. Training cases live in their own store
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import re
 import sys
@@ -23,6 +22,7 @@ from meldcode_cli.i18n.messages import t
 from meldcode_cli.protocol.afwegingskader import Decision
 from meldcode_cli.protocol.compiled import CItem, CompiledProtocol
 from meldcode_cli.protocol.model import MultiChoiceItem
+from meldcode_cli.roles import ROLES
 from meldcode_cli.training.casus import Casus, KeyItem, outcome_of
 from meldcode_cli.walk.engine import AnswerValue, Walk, normalize_answer, path_code
 
@@ -276,7 +276,7 @@ def banner_lines(casus: Casus) -> list[Line]:
     ]
 
 
-_ROLES = ("huisarts", "wijkagent", "professional")
+_ROLES = ROLES
 
 
 def story_lines(text: str) -> list[Line]:
@@ -499,8 +499,9 @@ def start_training(
     from meldcode_cli.i18n.messages import get_lang
     from meldcode_cli.record.signing import sign_case
     from meldcode_cli.training.casus import load_casus
-    from meldcode_cli.walk.driver import WalkPaused, drive
-    from meldcode_cli.walk.flow import WalkInterrupted, make_prompter, use_plain
+    from meldcode_cli.walk.driver import drive
+    from meldcode_cli.walk.flow import make_prompter, use_plain
+    from meldcode_cli.walk.runner import interactive
     from meldcode_cli.walk.session import Session
 
     stdin = sys.stdin if stdin is None else stdin
@@ -508,13 +509,15 @@ def start_training(
     if req.participant is not None and not ALIAS.match(req.participant):
         raise UsageError(t("train.alias_invalid", alias=req.participant))
     if req.output is not None and req.output.exists() and not req.output.is_dir():
-        raise UsageError(f"--output {req.output}: geen map")
+        raise UsageError("error.train.geen_map", output=req.output)
     check = load_casus(req.casus)
     casus, compiled = check.casus, check.compiled
     assert casus is not None
     assert compiled is not None
     if check.protocol_text is None:
-        raise UsageError(f"protocol van casus '{casus.id}' is onleesbaar: {check.protocol_path}")
+        raise UsageError(
+            "error.train.protocol_van_casus_is", id=casus.id, protocol_path=check.protocol_path
+        )
     if prompter is None:
         if not stdin.isatty():
             raise UsageError(t("train.no_tty"))
@@ -532,18 +535,11 @@ def start_training(
     )
     wrapper = TrainingPrompter(prompter, casus, compiled, req.feedback)
     wrapper.banner()
-    try:
+    with interactive(session, wrapper, None) as run:  # a training case is not resumed
         drive(session, wrapper)
-    except WalkPaused:
-        session.pause()
+    if run.paused:
         _write(stdout, t("train.paused", casus=casus.id))
         return TrainOutcome(label, "paused", wrapper.results, wrapper.decision)
-    except (KeyboardInterrupt, EOFError):
-        from meldcode_cli.walk.casestore import CaseError
-
-        with contextlib.suppress(CaseError):
-            session.pause()
-        raise WalkInterrupted(None) from None
     session.complete()
     out = sign_case(session, passphrase=None, training=True)
     from meldcode_cli.walk.casemgmt import short_path

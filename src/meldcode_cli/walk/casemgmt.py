@@ -258,16 +258,13 @@ def rename_case(old: str, new: str, *, store: CaseStore | None = None) -> None:
     store = store or CaseStore()
     case = store.open(old, repair=False)
     if not CASE_LABEL_PATTERN.match(new):
-        raise CaseError(
-            f"casuslabel '{new}' kan niet: gebruik letters, cijfers, '-', '_' of '.', "
-            "hoogstens 64 tekens. Gebruik een pseudoniem, nooit de naam van de cliënt."
-        )
+        raise CaseError("error.casemgmt.casuslabel_kan_niet_gebruik", new=new)
     if store.folder(new).exists():
-        raise CaseError(f"casus '{new}' bestaat al; kies een ander label")
+        raise CaseError("error.casemgmt.casus_bestaat_al_kies", new=new)
     try:
         os.rename(case.folder, store.folder(new))
     except OSError as e:
-        raise CaseError(f"kan '{old}' niet hernoemen: {e.strerror}") from None
+        raise CaseError("error.casemgmt.kan_niet_hernoemen", old=old, strerror=e.strerror) from None
     moved = store.open(new, repair=False)
     moved.append("renamed", old=old, new=new)
     summary = moved.summary()
@@ -282,13 +279,17 @@ def archive_case(label: str, *, undo: bool = False) -> Path:
     src, dst = (archive, active) if undo else (active, archive)
     case = src.open(label, repair=False)
     if dst.folder(label).exists():
-        raise CaseError(f"casus '{label}' bestaat daar al ({dst.folder(label)})")
+        raise CaseError(
+            "error.casemgmt.casus_bestaat_daar_al", label=label, dst_folder_label=dst.folder(label)
+        )
     dst.root.mkdir(parents=True, exist_ok=True, mode=0o700)
     os.chmod(dst.root, 0o700)
     try:
         os.rename(case.folder, dst.folder(label))
     except OSError as e:
-        raise CaseError(f"kan '{label}' niet verplaatsen: {e.strerror}") from None
+        raise CaseError(
+            "error.casemgmt.kan_niet_verplaatsen", label=label, strerror=e.strerror
+        ) from None
     return dst.folder(label)
 
 
@@ -316,14 +317,14 @@ def purge_case(
     found = next((s for s in stores if (s.folder(label) / "journal.jsonl").exists()), None)
     if found is None:
         stores[0].open(label, repair=False)  # 'geen casus', with the known labels
-        raise CaseError(f"geen casus '{label}'")
+        raise CaseError("error.casemgmt.geen_casus", label=label)
     folder = found.folder(label)
     tomb = None
     records = folder / "records"
     if keep_records and records.is_dir() and any(records.iterdir()):
         tomb = data_dir() / "tombstones" / label
         if tomb.exists():
-            raise CaseError(f"er is al een grafsteen voor '{label}': {tomb}")
+            raise CaseError("error.casemgmt.er_is_al_een", label=label, tomb=tomb)
         tomb.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         os.chmod(tomb.parent, 0o700)
         tomb.mkdir(mode=0o700)

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from meldcode_cli.errors import InputError
 from meldcode_cli.files import oscompat
 
 __all__ = [
@@ -45,12 +46,8 @@ SUMMARY = "case.json"
 FORMAT = 1
 
 
-class CaseError(Exception):
-    """A problem with a case that the user can act on (exit 2). ``message`` is Dutch."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class CaseError(InputError):
+    """A problem with a case, a file or a folder that the user can act on (exit 2)."""
 
 
 def data_dir() -> Path:
@@ -441,10 +438,7 @@ class CaseStore:
     ) -> Case:
         check_label(label)
         if self.exists(label):
-            raise CaseError(
-                f"casus '{label}' bestaat al; ga verder met 'meldcode resume {label}' of "
-                "kies een ander label"
-            )
+            raise CaseError("error.casestore.casus_bestaat_al_ga", label=label)
         self._ensure_root()
         folder = self.folder(label)
         from meldcode_cli.files import safeio
@@ -488,13 +482,16 @@ class CaseStore:
         if st is not None and not os.access(folder, os.R_OK | os.X_OK):
             raise _io_error("de casus lezen", folder, PermissionError(13, "denied"))
         if not (folder / JOURNAL).exists():
-            known = ", ".join(self.labels()) or "geen"
-            raise CaseError(f"geen casus '{label}'; bekende casussen: {known}")
+            known = ", ".join(self.labels())
+            if not known:
+                raise CaseError("error.casemgmt.geen_casus", label=label)
+            raise CaseError("error.casestore.geen_casus_bekende_casussen", label=label, known=known)
         read = read_journal(folder / JOURNAL)
         if not read.entries or read.entries[0].type != "created":
             raise CaseError(
-                f"casus '{label}' is onleesbaar: het begin van het journaal ontbreekt "
-                f"({folder / JOURNAL})"
+                "error.casestore.casus_is_onleesbaar_het",
+                label=label,
+                folder_JOURNAL=folder / JOURNAL,
             )
         case = Case(label, folder, dict(read.entries[0].data), read.entries, read)
         if read.lost_lines and repair:

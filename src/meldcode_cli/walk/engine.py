@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from meldcode_cli.errors import InputError
 from meldcode_cli.protocol import conditions as cond
 from meldcode_cli.protocol.afwegingskader import (
     AFWEGING_IDS,
@@ -59,7 +60,7 @@ YES = {"ja", "yes", "j", "y", "true"}
 NO = {"nee", "no", "n", "false"}
 
 
-class AnswerError(ValueError):
+class AnswerError(InputError, ValueError):
     """An answer the item does not accept. ``reason`` is user-facing (Dutch)."""
 
     def __init__(self, item_id: str, reason: str) -> None:

@@ -8,7 +8,6 @@ says how to resume.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 import os
@@ -23,6 +22,7 @@ from meldcode_cli.i18n.messages import get_lang, t
 from meldcode_cli.protocol.afwegingskader import Decision
 from meldcode_cli.walk.casestore import CaseError, CaseStore
 from meldcode_cli.walk.engine import AnswerError, Walk
+from meldcode_cli.walk.runner import WalkInterrupted, interactive
 from meldcode_cli.walk.session import ResumeInfo, Session, compile_text
 
 __all__ = [
@@ -37,14 +37,6 @@ __all__ = [
     "review_case",
     "start_walk",
 ]
-
-
-class WalkInterrupted(Exception):
-    """Ctrl-C or a closed terminal during the walk; the case is saved."""
-
-    def __init__(self, label: str | None) -> None:
-        super().__init__(label or "")
-        self.label = label
 
 
 @dataclass
@@ -149,7 +141,9 @@ def start_walk(
         spec = _load_answers(req.answers)
     role = req.role or (spec.role if spec else None)
     if spec is not None and req.role and spec.role != req.role:
-        raise UsageError(f"--role {req.role} en 'role: {spec.role}' in {req.answers} verschillen")
+        raise UsageError(
+            "error.flow.en_role_in_verschillen", role=req.role, role2=spec.role, answers=req.answers
+        )
     if spec is None and not stdin.isatty():
         raise UsageError(t("walk.no_tty"))
     profile_role = _profile_role() if (req.sign and req.save) else None
@@ -166,7 +160,10 @@ def start_walk(
             raise UsageError(e.message) from None
     if role not in compiled.roles:
         raise UsageError(
-            f"rol '{role}' hoort niet bij {compiled.id}; mogelijk: {', '.join(compiled.roles)}"
+            "error.flow.rol_hoort_niet_bij",
+            role=role,
+            id=compiled.id,
+            join_compiled_roles=", ".join(compiled.roles),
         )
     day = today
     if spec is not None and spec.today is not None:
@@ -176,7 +173,9 @@ def start_walk(
             )
         except ValueError:
             raise UsageError(
-                f"{req.answers}: 'today: {str(spec.today)[:40]}' is geen datum; schrijf JJJJ-MM-DD"
+                "error.flow.today_is_geen_datum",
+                answers=req.answers,
+                str_spec_today_40=str(spec.today)[:40],
             ) from None
         day = lambda: fixed  # noqa: E731 - a fixed date for reproducible replays
 
@@ -322,7 +321,7 @@ def _load_answers(path: Path) -> Any:
     try:
         text = read_text(path)
     except FileNotFoundError:
-        raise UsageError(f"bestaat niet: {path}") from None
+        raise UsageError("error.flow.bestaat_niet", path=path) from None
     except (OSError, ValueError) as e:
         raise UsageError(f"{path}: {e}") from None
     spec, diags = validate_document(AnswersSpec, text, str(path))
@@ -389,7 +388,9 @@ def _replay(
         missing = replay_phases(target, spec.answers, spec.acute_steps, spec.evaluation)
     except AnswerError as e:
         where = spec.where(*spec.answer_loc(e.item_id)) if e.item_id in given else spec.path
-        raise UsageError(f"{where}: antwoord voor '{e.item_id}': {e.reason}") from None
+        raise UsageError(
+            "error.flow.antwoord_voor", where=where, item_id=e.item_id, reason=e.reason
+        ) from None
     walk = target.walk
     relevant = {ci.id for ci in walk.relevant()}
     off_path = [k for k in given if k not in relevant]
@@ -466,28 +467,20 @@ def _interactive(
     stdout: TextIO,
     signer: Signer | None = None,
 ) -> WalkOutcome:
-    from meldcode_cli.walk.driver import WalkPaused, drive
+    from meldcode_cli.walk.driver import drive
 
     prompter = make_prompter(plain, stdin, stdout)
     prompter.saving = label is not None
     if isinstance(target, Session) and hasattr(prompter, "load_drafts"):
         prompter.load_drafts(target.drafts())
-    try:
+    with interactive(target, prompter, label) as run:
         drive(target, prompter)
-    except WalkPaused:
-        if isinstance(target, Session):
-            target.pause(getattr(prompter, "saved_drafts", lambda: None)())
+    if run.paused:
         if label:
             _out(stdout, t("walk.paused", label=label))
         else:
             _out(stdout, t("walk.stopped_not_saved"))
         return WalkOutcome(label, "paused", target.walk.decision())
-    except (KeyboardInterrupt, EOFError):
-        if isinstance(target, Session):
-            # every answer was already saved; at worst only the pause mark is missing
-            with contextlib.suppress(CaseError):
-                target.pause(getattr(prompter, "saved_drafts", lambda: None)())
-        raise WalkInterrupted(label) from None
     decision = _finish(target)
     if label:
         _out(stdout, "", t("walk.saved", label=label))
@@ -592,27 +585,22 @@ def review_case(
     chained to the record before it. Nothing changed: nothing is written.
     """
     from meldcode_cli.record.signing import records_of
-    from meldcode_cli.walk.driver import WalkPaused, drive
+    from meldcode_cli.walk.driver import drive
 
     label = session.case.label
     prompter = make_prompter(plain, stdin, stdout)
     _out(stdout, t("review.title", label=label))
     prompter.finished(session.walk, session.walk.decision())
     before = _state(session.walk)
-    try:
+    with interactive(session, prompter, label) as run:
         while True:
             chosen = prompter.choose_back(session.walk)
             if chosen is None:
                 break
             drive(session, prompter, start_with=chosen)
-    except WalkPaused:
-        session.pause()
+    if run.paused:
         _out(stdout, t("walk.paused", label=label))
         return WalkOutcome(label, "paused", session.walk.decision())
-    except (KeyboardInterrupt, EOFError):
-        with contextlib.suppress(CaseError):
-            session.pause()
-        raise WalkInterrupted(label) from None
     from meldcode_cli.record.signing import unsigned_changes
 
     if _state(session.walk) == before:

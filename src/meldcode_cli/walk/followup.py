@@ -77,9 +77,9 @@ def parse_day(text: str | None, *, today: dt.date) -> dt.date:
         else:
             day = dt.date.fromisoformat(raw)
     except ValueError:
-        raise CaseError(f"--date {raw}: geen datum; schrijf DD-MM-JJJJ, bv. 14-01-2026") from None
+        raise CaseError("error.followup.geen_datum_schrijf_dd", raw=raw) from None
     if day > today:
-        raise CaseError(f"--date {raw}: ligt in de toekomst; geef de dag waarop het gebeurde")
+        raise CaseError("error.followup.ligt_in_de_toekomst", raw=raw)
     return day
 
 
@@ -152,16 +152,15 @@ def record_melding(
     from meldcode_cli.walk.casestore import CaseStore
 
     if channel not in CHANNELS:
-        raise CaseError(f"--channel {channel}: kies uit {', '.join(CHANNELS)}")
+        raise CaseError(
+            "error.followup.kies_uit", channel=channel, join_CHANNELS=", ".join(CHANNELS)
+        )
     store = store or CaseStore()
     case = store.open(label)
     summary = case.summary()
     outcome = str(summary.get("outcome") or "")
     if "melden" not in outcome.split("+") and not _override_melden(case):
-        raise CaseError(
-            f"casus {label} heeft (nog) geen besluit om te melden; rond de casus af met "
-            f"'meldcode resume {label}'"
-        )
+        raise CaseError("error.followup.casus_heeft_nog_geen", label=label)
     day = parse_day(date, today=today or dt.date.today())
     data = {"date": day.isoformat(), "channel": channel}
     case.append("vt_melding", **data)
@@ -193,20 +192,15 @@ def record_terugkoppeling(
     from meldcode_cli.walk.session import Session
 
     if moment not in (1, 2):
-        raise CaseError(f"--moment {moment}: 1 (na de veiligheidsbeoordeling) of 2 (aan het eind)")
+        raise CaseError("error.followup.na_de_veiligheidsbeoordeling_of", moment=moment)
     if not summary.strip():
-        raise CaseError("--summary: schrijf in een zin wat Veilig Thuis terugkoppelde")
+        raise CaseError("error.followup.schrijf_in_een_zin")
     store = store or CaseStore()
     session, _info = Session.resume(store, label)
     if melding_of(session.case) is None:
-        raise CaseError(
-            f"casus {label} heeft geen melding vastgelegd; eerst: meldcode melding {label} "
-            "--date DD-MM-JJJJ --channel telefoon"
-        )
+        raise CaseError("error.followup.casus_heeft_geen_melding", label=label)
     if not decision_records_of(session):
-        raise CaseError(
-            f"casus {label} heeft nog geen ondertekend record; eerst: meldcode sign {label}"
-        )
+        raise CaseError("error.followup.casus_heeft_nog_geen_2", label=label)
     day = parse_day(date, today=today or dt.date.today())
     reason = t(
         "followup.amendment",

@@ -103,5 +103,7 @@ def _compiled(case: Any) -> Any:
     try:
         text = case.pinned_protocol.read_text(encoding="utf-8")
     except OSError as e:
-        raise CaseError(f"het vastgelegde protocol van '{case.label}' is onleesbaar: {e}") from None
+        raise CaseError(
+            "error.midcase.het_vastgelegde_protocol_van", label=case.label, e=e
+        ) from None
     return compile_text(text, str(case.pinned_protocol), organisatie=pinned_organisatie(case))

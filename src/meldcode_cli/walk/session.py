@@ -51,7 +51,7 @@ def compile_text(
         compiled, diags = compile_protocol(protocol)
     if compiled is None:
         first = "; ".join(f"{d.code} {d.message}" for d in diags[:3])
-        raise CaseError(f"{display} is geen geldig protocol ({first}); draai 'meldcode validate'")
+        raise CaseError("error.session.is_geen_geldig_protocol", display=display, first=first)
     if applied is not None:
         import dataclasses
 
@@ -129,7 +129,10 @@ class Session:
     ) -> Session:
         if role not in compiled.roles:
             raise CaseError(
-                f"rol '{role}' hoort niet bij {compiled.id}; mogelijk: {', '.join(compiled.roles)}"
+                "error.flow.rol_hoort_niet_bij",
+                role=role,
+                id=compiled.id,
+                join_compiled_roles=", ".join(compiled.roles),
             )
         case = store.create(
             label, protocol_text=protocol_text, protocol_id=compiled.id, role=role, lang=lang
@@ -168,12 +171,11 @@ class Session:
         try:
             pinned = read_text(case.pinned_protocol)
         except (OSError, ValueError) as e:
-            raise CaseError(f"het vastgelegde protocol van '{label}' is onleesbaar: {e}") from None
-        if protocol_hash(pinned) != case.protocol_hash:
             raise CaseError(
-                f"het vastgelegde protocol van '{label}' is gewijzigd sinds de start; "
-                "de casus kan niet betrouwbaar verder"
-            )
+                "error.midcase.het_vastgelegde_protocol_van", label=label, e=e
+            ) from None
+        if protocol_hash(pinned) != case.protocol_hash:
+            raise CaseError("error.session.het_vastgelegde_protocol_van", label=label)
         if current_text is not None and protocol_hash(current_text) != case.protocol_hash:
             info.protocol_changed = True
             info.current_hash = protocol_hash(current_text)
@@ -195,8 +197,11 @@ class Session:
                 self._apply(walk, entry)
             except AnswerError as e:
                 raise CaseError(
-                    f"journaal van '{self.case.label}' past niet bij het vastgelegde protocol "
-                    f"(regel {entry.seq + 1}: {e.item_id}: {e.reason})"
+                    "error.session.journaal_van_past_niet",
+                    label=self.case.label,
+                    entry_seq_1=entry.seq + 1,
+                    item_id=e.item_id,
+                    reason=e.reason,
                 ) from None
         walk.today = self._today()
         return walk
