@@ -178,7 +178,12 @@ def test_show_formats(runner: CliRunner, fmt: str, needle: str) -> None:
 def test_show_role_filters(runner: CliRunner) -> None:
     code, out, _ = invoke(runner, "show", str(VOORBEELD), "--role", "wijkagent")
     assert code == 0
-    assert "advies_vt_reden_niet" in out  # role-restricted via 'when', still shown with condition
+    # an item whose 'when' can never hold for this role (role == huisarts) is left out since
+    # issue 15: --role lists what that role can meet
+    assert "advies_vt_reden_niet" not in out
+    assert "advies_vt_uitkomst" in out  # reachable for the wijkagent, shown with its condition
+    code, out, _ = invoke(runner, "show", str(VOORBEELD), "--role", "huisarts")
+    assert "advies_vt_reden_niet" in out
 
 
 def test_show_unknown_protocol(runner: CliRunner) -> None:

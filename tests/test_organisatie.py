@@ -67,7 +67,8 @@ def test_removing_a_shipped_item_points_at_it_in_the_protocol_file() -> None:
 def test_overlay_and_protocol_validated_together(tmp_path: Path) -> None:
     """A protocol upgrade that removes an anchor: the overlay fails with a clear message."""
     text = (PROTOCOLS / "partnergeweld.yaml").read_text("utf-8")
-    upgraded = re.sub(r'(?m)^version: "[^"]+"', 'version: "2.0.0"', text, count=1)
+    upgraded, n = re.subn(r'version: "1\.\d+\.\d+"', 'version: "2.0.0"', text, count=1)
+    assert n == 1
     # the new version no longer has the 'advies_veilig_thuis' anchor of the practice
     upgraded = upgraded.replace("- id: advies_veilig_thuis\n", "- id: advies_vt_nieuw\n", 1)
     upgraded = upgraded.replace("advies_veilig_thuis ==", "advies_vt_nieuw ==")

@@ -124,8 +124,25 @@ def _visible(ci: CItem, role: str | None) -> bool:
     return role is None or roles is None or role in roles
 
 
+def role_items(compiled: CompiledProtocol, role: str) -> list[CItem]:
+    """The items a walker in this role can meet, in walk order, with that role's texts: its
+    ``roles:`` and every ``when:`` that can be true on some path of the role (the path
+    analysis run for this role alone), so an item that hangs on another role's item is
+    left out too."""
+    from dataclasses import replace
+
+    from meldcode_cli.protocol.analysis import analyse
+
+    only = replace(compiled, protocol=compiled.protocol.model_copy(update={"roles": [role]}))
+    reachable = analyse(only).reachable
+    return [ci for ci in compiled.for_role(role).items if _visible(ci, role) and ci.id in reachable]
+
+
 def tree(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = None) -> str:
     p = compiled.protocol
+    shown = None if role is None else {ci.id for ci in role_items(compiled, role)}
+    if role is not None:
+        compiled = compiled.for_role(role)
     lines = [f"{p.id} {p.version}: {p.title.get(lang)}"]
     lines.append(f"  roles: {', '.join(p.roles)}")
     if p.kind == "informatieverzoek":
@@ -135,7 +152,11 @@ def tree(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = Non
     for step in p.steps:
         lines.append("")
         lines.append(t("show.step", n=step.step, title=step.title_for(role).get(lang)))
-        items = [ci for ci in compiled.items if ci.step == step.step and _visible(ci, role)]
+        items = [
+            ci
+            for ci in compiled.items
+            if ci.step == step.step and (shown is None or ci.id in shown)
+        ]
         in_fragment = False
         for idx, ci in enumerate(items):
             last = idx == len(items) - 1

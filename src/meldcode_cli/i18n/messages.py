@@ -100,8 +100,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cmd.init.role": {"nl": "Uw rol.", "en": "Your role."},
     "cmd.init.organisation": {"nl": "Uw organisatie.", "en": "Your organisation."},
     "cmd.init.registration": {
-        "nl": "Registratienummer (bv. BIG), optioneel.",
-        "en": "Registration number (e.g. BIG), optional.",
+        "nl": "Registratienummer, optioneel: BIG (huisarts), personeelsnummer of -referentie "
+        "(wijkagent, geen BIG), beroepsregistratie (professional).",
+        "en": "Registration number, optional: BIG (huisarts), personnel number or reference "
+        "(wijkagent, no BIG), professional registration (professional).",
     },
     "cmd.init.contact": {
         "nl": "Telefoon of e-mail voor Veilig Thuis, optioneel.",
@@ -3198,6 +3200,124 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "; did you mean '{match}'?",
     },
     # ---- end of issue 14a ----
+    # ---- issue 15: new entries below this line ----
+    "report.title.wijkagent": {
+        "nl": "Concept-zorgmelding aan Veilig Thuis (politie)",
+        "en": "Draft zorgmelding to Veilig Thuis (police)",
+    },
+    "report.banner.neutraal": {
+        "nl": "Schrijf gedrag en feiten, geen etiketten: niet 'vader stalkt moeder', wel wat er "
+        "gebeurde (wat, wanneer, hoe vaak, wie zag het). Een etiket is een interpretatie; zet "
+        "die apart en benoem haar zo.",
+        "en": "Write behaviour and facts, no labels: not 'father stalks mother', but what "
+        "happened (what, when, how often, who saw it). A label is an interpretation; keep it "
+        "apart and name it as such.",
+    },
+    "report.reminder.wijkagent": {
+        "nl": "Concept-zorgmelding uit het beslisrecord; controleer en vul aan vóór verzenden.",
+        "en": "Draft zorgmelding from the decision record; check and complete before sending.",
+    },
+    "report.section.melder.wijkagent": {"nl": "Melder (politie)", "en": "Reporter (police)"},
+    "report.section.melding.wijkagent": {
+        "nl": "Aanleiding en incident",
+        "en": "Reason and incident",
+    },
+    "report.section.politie": {
+        "nl": "Politiële gegevens en maatregelen",
+        "en": "Police data and measures",
+    },
+    "report.section.terugkoppeling": {
+        "nl": "Terugkoppeling van Veilig Thuis",
+        "en": "Feedback from Veilig Thuis",
+    },
+    "report.politie.intro": {
+        "nl": "De politie organiseert hulp via deze zorgmelding; meldcode scoort de RiHG niet en "
+        "beslist niet over een huisverbod: hier staat wat de hulpofficier besloot.",
+        "en": "The police organise help through this zorgmelding; meldcode does not score the "
+        "RiHG or decide on a huisverbod: this records what the hulpofficier decided.",
+    },
+    "report.melder.organisation.wijkagent": {"nl": "Eenheid en team", "en": "Unit and team"},
+    "report.melder.registration.wijkagent": {
+        "nl": "Personeelsnummer of -referentie",
+        "en": "Personnel number or reference",
+    },
+    "report.melder.registration.professional": {
+        "nl": "Beroepsregistratie (bv. SKJ)",
+        "en": "Professional registration (e.g. SKJ)",
+    },
+    "report.item.politie_registratienummer": {
+        "nl": "Registratienummer politie (kenmerk)",
+        "en": "Police registration number (reference)",
+    },
+    "report.item.huisverbod_gevaar": {
+        "nl": "Ernstig en onmiddellijk gevaar door de meerderjarige pleger",
+        "en": "Serious and immediate danger from the adult perpetrator",
+    },
+    "report.item.huisverbod_voorgelegd": {
+        "nl": "RiHG voorgelegd aan de hulpofficier van justitie",
+        "en": "RiHG put to the hulpofficier van justitie",
+    },
+    "report.item.huisverbod_voorgelegd_datum": {"nl": "Voorgelegd op", "en": "Put on"},
+    "report.item.huisverbod_besluit": {
+        "nl": "Besluit tijdelijk huisverbod",
+        "en": "Decision on the huisverbod",
+    },
+    "report.item.aangifte": {"nl": "Aangifte", "en": "Crime report"},
+    "report.item.gesprek.wijkagent": {
+        "nl": "Gesprek met de betrokkenen",
+        "en": "Conversation with those involved",
+    },
+    "report.item.melding_geinformeerd.wijkagent": {
+        "nl": "Betrokkenen geïnformeerd over de zorgmelding",
+        "en": "Those involved informed about the zorgmelding",
+    },
+    "report.item.consultatie_collega.wijkagent": {
+        "nl": "Overleg met teamchef, collega of specialist",
+        "en": "Consulted team leader, colleague or specialist",
+    },
+    "report.item.advies_veilig_thuis.wijkagent": {
+        "nl": "Vooraf overlegd met Veilig Thuis",
+        "en": "Consulted Veilig Thuis beforehand",
+    },
+    "report.item.incident": {
+        "nl": "Het incident of signaal (aanleiding, tijd, plaats, aanwezigen, wat is aangetroffen)",
+        "en": "The incident or signal (reason, time, place, who was present, what was found)",
+    },
+    "report.item.incident_kinderen_aanwezig": {
+        "nl": "Kinderen aanwezig bij het incident (gezien of gehoord)",
+        "en": "Children present at the incident (saw or heard it)",
+    },
+    "report.item.zorgmelding_doen": {
+        "nl": "Zorgmelding (buiten het afwegingskader om)",
+        "en": "Zorgmelding (beside the framework)",
+    },
+    "report.item.terugkoppeling_veilig_thuis": {
+        "nl": "Terugkoppeling van Veilig Thuis",
+        "en": "Feedback from Veilig Thuis",
+    },
+    "key.init.organisation.wijkagent": {
+        "nl": "Organisatie: eenheid en team (bv. Politie eenheid Den Haag, team Zoetermeer):",
+        "en": "Organisation: unit and team (e.g. Politie eenheid Den Haag, team Zoetermeer):",
+    },
+    "key.init.registration.huisarts": {
+        "nl": "Registratienummer: BIG-nummer (leeg = geen):",
+        "en": "Registration number: BIG number (empty = none):",
+    },
+    "key.init.registration.wijkagent": {
+        "nl": "Registratienummer: personeelsnummer of -referentie, geen BIG (leeg = geen):",
+        "en": "Registration number: personnel number or reference, no BIG (empty = none):",
+    },
+    "key.init.registration.professional": {
+        "nl": "Registratienummer: beroepsregistratie, bv. SKJ (leeg = geen):",
+        "en": "Registration number: professional registration, e.g. SKJ (empty = none):",
+    },
+    "key.init.registration.big_police": {
+        "nl": "Een wijkagent heeft geen BIG-registratie: geef een personeelsnummer of "
+        "-referentie (--registration), of laat het leeg.",
+        "en": "A wijkagent has no BIG registration: give a personnel number or reference "
+        "(--registration), or leave it empty.",
+    },
+    # ---- end of issue 15 ----
 }
 
 CODE_TITLES_EN: dict[str, str] = {

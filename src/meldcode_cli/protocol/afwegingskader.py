@@ -131,6 +131,20 @@ def _safety_items() -> list[GuidanceItem | TextItem]:
                 "With acute or structural unsafety: report, and decide with Veilig Thuis which "
                 "help you can organise yourself; record who does what and who coordinates.",
             ),
+            role_text={
+                "wijkagent": _t(
+                    "Veiligheid nu. Bij acute of structurele onveiligheid doet u een "
+                    "zorgmelding bij Veilig Thuis, en de veiligheid van de betrokkenen gaat vóór: "
+                    "leg vast wat u ter plaatse regelde (scheiden van partijen, opvang, een "
+                    "voorgelegd huisverbod) en spreek af wie wat doet tot Veilig Thuis het "
+                    "overneemt. Dit geldt ook als hulp geweigerd wordt of niet mogelijk is.",
+                    "Safety now. With acute or structural unsafety you make a zorgmelding to "
+                    "Veilig Thuis, and the safety of those involved comes first: record what you "
+                    "arranged on the spot (separating the parties, shelter, a huisverbod put to "
+                    "the hulpofficier) and agree who does what until Veilig Thuis takes over. "
+                    "This also applies when help is refused or not possible.",
+                )
+            },
             sources=[AUGEO.id, UTRECHT_CONSULTATIE.id, KNMG5.id],
         ),
         TextItem(
@@ -142,6 +156,14 @@ def _safety_items() -> list[GuidanceItem | TextItem]:
                 "Who does what now for safety (safety plan, agreements with the client, Veilig "
                 "Thuis, police), and when?",
             ),
+            role_text={
+                "wijkagent": _t(
+                    "Wie doet wat nu voor de veiligheid (ter plaatse, Veilig Thuis, hulpofficier, "
+                    "ketenpartners, betrokkenen), en wanneer?",
+                    "Who does what now for safety (on the spot, Veilig Thuis, hulpofficier, chain "
+                    "partners, those involved), and when?",
+                )
+            },
             nature="toelichting",
             sources=[AUGEO.id, UTRECHT_CONSULTATIE.id],
         ),
@@ -201,6 +223,30 @@ def _afweging_questions() -> list[YesNoItem | DateItem]:
                 "Consideration 3: Am I able to offer or organise effective help to avert the "
                 "threat of (future) domestic violence and/or child abuse?",
             ),
+            role_text={
+                "wijkagent": _t(
+                    "Afweging 3: Kan ik effectieve hulp organiseren — via Veilig Thuis, het "
+                    "wijkteam of andere ketenpartners; de politie biedt de hulp niet zelf — om "
+                    "dreiging van (toekomstig) huiselijk geweld en/of kindermishandeling af te "
+                    "wenden?",
+                    "Consideration 3: Can I organise effective help — through Veilig Thuis, the "
+                    "neighbourhood team or other chain partners; the police do not offer the "
+                    "help themselves — to avert the threat of (future) domestic violence and/or "
+                    "child abuse?",
+                )
+            },
+            role_help={
+                "wijkagent": _t(
+                    "De politie biedt zelf geen hulp: zij organiseert hulp, in de regel met een "
+                    "zorgmelding bij Veilig Thuis. Nee: zorgmelding (meldnorm 2). Na afweging 2 "
+                    "'ja' is de zorgmelding al besloten (meldnorm 1) en beantwoordt u dit samen "
+                    "met Veilig Thuis, nu of later.",
+                    "The police do not offer help themselves: they organise it, as a rule "
+                    "through a zorgmelding to Veilig Thuis. No: zorgmelding (norm 2). After "
+                    "consideration 2 'yes' the zorgmelding is decided (norm 1) and you answer "
+                    "this together with Veilig Thuis, now or later.",
+                )
+            },
             help=_t(
                 "Nee: melden bij Veilig Thuis (meldnorm 2). Na afweging 2 'ja' is de melding al "
                 "besloten (meldnorm 1): dan beantwoordt u deze vraag samen met Veilig Thuis, nu "
@@ -225,6 +271,16 @@ def _afweging_questions() -> list[YesNoItem | DateItem]:
                 "Consideration 4: Do those involved accept help to avert the threat of (future) "
                 "domestic violence and/or child abuse, and are they willing to commit to it?",
             ),
+            role_text={
+                "wijkagent": _t(
+                    "Afweging 4: Aanvaarden de betrokkenen de hulp die u voor hen organiseert "
+                    "(bijvoorbeeld: stemmen zij in met de doorverwijzing) en zijn zij bereid "
+                    "zich hiervoor in te zetten?",
+                    "Consideration 4: Do those involved accept the help you organise for them "
+                    "(for example: do they agree to the referral), and are they willing to "
+                    "commit to it?",
+                )
+            },
             help=_t(
                 "Nee: melden bij Veilig Thuis (meldnorm 2). Ja: hulp bieden of organiseren, met "
                 "een evaluatiemoment (afweging 5). Na afweging 2 'ja' beantwoordt u dit samen "

@@ -9,7 +9,7 @@ locations (``loc``) that the loader turns into file:line:col.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from meldcode_cli.protocol import conditions as cond
@@ -139,6 +139,27 @@ class CompiledProtocol:
     @property
     def roles(self) -> tuple[str, ...]:
         return tuple(self.protocol.roles)
+
+    def for_role(self, role: str | None) -> CompiledProtocol:
+        """The same protocol with each item's text and help as this role reads them
+        (``role_text``/``role_help``); ``self`` when no item has a text of its own for it."""
+        if role is None or not any(
+            role in (ci.item.role_text or {}) or role in (ci.item.role_help or {})
+            for ci in self.items
+        ):
+            return self
+        items = tuple(
+            replace(
+                ci,
+                item=ci.item.model_copy(
+                    update={"text": ci.item.text_for(role), "help": ci.item.help_for(role)}
+                ),
+            )
+            if role in (ci.item.role_text or {}) or role in (ci.item.role_help or {})
+            else ci
+            for ci in self.items
+        )
+        return replace(self, items=items, by_id={ci.id: ci for ci in items})
 
 
 def _trigger_item(item: ConcreteItem) -> bool:
@@ -351,6 +372,18 @@ def compile_protocol(protocol: Protocol) -> tuple[CompiledProtocol | None, list[
                 )
             )
         diags.extend(_foreign_roles(item.roles, protocol.roles, (*ci.loc, "roles")))
+        if not ci.fragment:  # the shared fragment phrases for every role a protocol may have
+            for key in ("role_text", "role_help"):
+                diags.extend(
+                    Diagnostic(
+                        "MC211",
+                        f"rol '{r}' staat niet in de rollen van het protocol",
+                        f"het protocol dient: {', '.join(protocol.roles)}",
+                        (*ci.loc, key, r),
+                    )
+                    for r in getattr(item, key) or {}
+                    if r not in protocol.roles
+                )
         if isinstance(item, SingleChoiceItem | MultiChoiceItem):
             opt_seen: set[str] = set()
             for oi, o in enumerate(item.options):

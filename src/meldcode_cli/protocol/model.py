@@ -131,6 +131,27 @@ class _ItemBase(_Model):
     roles: list[Role] | None = Field(
         default=None, description="Alleen voor deze rollen (kort voor `role in [...]`)."
     )
+    role_text: dict[Role, Text] | None = Field(
+        default=None,
+        description=(
+            "Een eigen tekst per rol (bv. politiewoorden voor de wijkagent), getoond in plaats "
+            "van `text`; het item, zijn id en zijn antwoorden blijven dezelfde."
+        ),
+    )
+    role_help: dict[Role, Text] | None = Field(
+        default=None, description="Een eigen uitleg per rol, getoond in plaats van `help`."
+    )
+
+    def text_for(self, role: str | None) -> LocalText:
+        """The item text for this role: its own text if the protocol gives one."""
+        if role is not None and self.role_text and role in self.role_text:
+            return self.role_text[role]
+        return self.text
+
+    def help_for(self, role: str | None) -> LocalText | None:
+        if role is not None and self.role_help and role in self.role_help:
+            return self.role_help[role]
+        return self.help
 
 
 class _AnswerableBase(_ItemBase):
@@ -163,6 +184,13 @@ class TextItem(_AnswerableBase):
         description="feit (waarneming), interpretatie (duiding) of toelichting (motivering)."
     )
     multiline: bool = True
+    format: Literal["kenmerk"] | None = Field(
+        default=None,
+        description=(
+            "kenmerk: een pseudoniem kenmerk (bv. een registratienummer), één regel; wat op een "
+            "naam, telefoonnummer, BSN of adres lijkt wordt geweigerd."
+        ),
+    )
 
 
 class DateItem(_AnswerableBase):

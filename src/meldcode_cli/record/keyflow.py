@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
-from meldcode_cli.i18n.messages import t
+from meldcode_cli.i18n.messages import CATALOGUE, t
 from meldcode_cli.record.core import ChosenDecision, Override, VerifyResult
 from meldcode_cli.record.profile import Profile, ProfileError, ProfileStore
 from meldcode_cli.roles import PROFILE_ROLES
@@ -108,6 +108,17 @@ def _ask_field(
             return value
 
 
+def looks_like_big(registration: str) -> bool:
+    """A BIG number (11 digits) or a value that names BIG: the huisarts' register, never
+    a police identifier."""
+    import re
+
+    digits = re.sub(r"\D", "", registration)
+    return "big" in registration.casefold() or (
+        len(digits) == 11 and digits == registration.strip()
+    )
+
+
 def init_profile(
     *,
     name: str | None,
@@ -138,11 +149,26 @@ def init_profile(
         if role is None:
             stdout.write(t("key.init.role.unknown", role=typed, roles=", ".join(ROLES)) + "\n")
     role = parse_role(role)
-    organisation = organisation or _ask_field(t("key.init.organisation"), stdin, stdout)
-    if registration is None and interactive:
+    org_key = f"key.init.organisation.{role}"
+    organisation = organisation or _ask_field(
+        t(org_key if org_key in CATALOGUE else "key.init.organisation"), stdin, stdout
+    )
+    reg_key = f"key.init.registration.{role}"
+    while registration is None and interactive:
         registration = _ask_field(
-            t("key.init.registration"), stdin, stdout, optional=True, max_length=50
+            t(reg_key if reg_key in CATALOGUE else "key.init.registration"),
+            stdin,
+            stdout,
+            optional=True,
+            max_length=50,
         )
+        if registration is None:
+            break
+        if role == "wijkagent" and looks_like_big(registration):
+            stdout.write(t("key.init.registration.big_police") + "\n")
+            registration = None
+    if role == "wijkagent" and registration is not None and looks_like_big(registration):
+        raise ProfileError(t("key.init.registration.big_police"))
     if contact is None and interactive:
         contact = _ask_field(t("key.init.contact"), stdin, stdout, optional=True)
     try:

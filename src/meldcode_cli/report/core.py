@@ -90,6 +90,18 @@ INFORMED_IDS = (
     "melding_pogingen",
 )
 NETWORK_IDS = ("financieel_netwerk",)
+POLICE_IDS = (
+    "politie_registratienummer",
+    "huisverbod_gevaar",
+    "huisverbod_voorgelegd",
+    "huisverbod_voorgelegd_datum",
+    "huisverbod_besluit",
+    "aangifte",
+    "zorgmelding_doen",
+)
+"""The police zorgmelding's own section (wijkagent records): the registration, the
+huisverbod route as the hulpofficier decided it, the aangifte."""
+FEEDBACK_IDS = ("terugkoppeling_veilig_thuis",)
 FOLLOW_UP_IDS = ("vervolgafspraken", "monitoring_afspraken", "hulp_plan", "hulp_mantelzorger")
 PLACED = frozenset(
     (
@@ -100,6 +112,8 @@ PLACED = frozenset(
         *INFORMED_IDS,
         *NETWORK_IDS,
         *FOLLOW_UP_IDS,
+        *POLICE_IDS,
+        *FEEDBACK_IDS,
         *AFWEGING_IDS,
         EVALUATIE_ID,
     )
@@ -516,6 +530,7 @@ class _Builder:
                 self.items[item["id"]] = {**item, "step": step.get("step")}
         self.step_titles = {s.get("step"): s.get("title", "") for s in record.get("steps") or []}
         self.used: set[str] = set()
+        self.police = record.get("provenance", {}).get("role") == "wijkagent"
 
     # --- entries ----------------------------------------------------------------------
     def note(self, note: dict[str, Any]) -> Note:
@@ -554,8 +569,9 @@ class _Builder:
                 bits.append(t("report.recorded", at=_when(item.get("answered_at"))))
             meta = " · ".join(b for b in bits if b) or None
         keep = notes or (lambda _n: True)
+        own = f"report.item.{item_id}.{self.record.get('provenance', {}).get('role')}"
         return Entry(
-            label or _label_for(item_id, item),
+            label or (t(own) if own in CATALOGUE else _label_for(item_id, item)),
             value,
             empty=empty,
             items=items,
@@ -576,7 +592,9 @@ class _Builder:
         return [
             i
             for i, item in self.items.items()
-            if item.get("step") == step and i not in PLACED and i not in self.used
+            if item.get("step") == step
+            and (i not in PLACED or (not self.police and i in FEEDBACK_IDS))
+            and i not in self.used
         ]
 
     # --- sections ---------------------------------------------------------------------
@@ -591,8 +609,11 @@ class _Builder:
                 [t("report.advies.melder_intro")],
             )
 
+        role = self.record.get("provenance", {}).get("role")
+
         def val(key: str) -> Entry:
-            label = t(f"report.melder.{key}")
+            own = f"report.melder.{key}.{role}"
+            label = t(own if own in CATALOGUE else f"report.melder.{key}")
             raw = prof.get(key)
             if key == "role":
                 raw = _role(raw) if raw else None
@@ -603,6 +624,12 @@ class _Builder:
         anonymous = self.items.get("melding_anoniem", {}).get("answer") == "ja"
         for extra in ("melding_anoniem_grond", "melding_anoniem_toelichting"):
             anon.append(self.entry(extra, fixed=anonymous))
+        if self.police:  # police zorgmeldingen are not anonymous towards the family here
+            return Section(
+                "melder",
+                t("report.section.melder.wijkagent"),
+                [Block(None, who, key="melder-gegevens")],
+            )
         return Section(
             "melder",
             t("report.section.melder"),
@@ -789,7 +816,25 @@ class _Builder:
         ]
         if others:
             blocks.append(Block(t("report.block.overig_signalen"), others, key="overig-signalen"))
-        return Section("melding", t("report.section.melding"), blocks)
+        title = t("report.section.melding.wijkagent" if self.police else "report.section.melding")
+        return Section("melding", title, blocks)
+
+    def politie(self) -> Section:
+        entries = self.entries(POLICE_IDS, fixed=("politie_registratienummer",))
+        return Section(
+            "politie",
+            t("report.section.politie"),
+            [Block(None, entries, key="politie")],
+            [t("report.politie.intro")],
+        )
+
+    def terugkoppeling(self) -> Section:
+        entries = self.entries(FEEDBACK_IDS, fixed=FEEDBACK_IDS)
+        return Section(
+            "terugkoppeling",
+            t("report.section.terugkoppeling"),
+            [Block(None, entries, key="terugkoppeling")],
+        )
 
     def stappen(self) -> Section:
         blocks = []
@@ -1065,29 +1110,30 @@ def build_report(
         title = t("report.advies.title")
         reminder = t("report.advies.reminder")
     else:
-        sections = [
-            b.melder(),
-            b.betrokkenen(),
-            b.melding(),
-            b.stappen(),
-            b.afweging(),
-            b.geinformeerd(),
-            b.netwerk(),
-            b.vervolg(),
+        sections = [b.melder(), b.betrokkenen(), b.melding()]
+        if b.police:
+            sections.append(b.politie())
+        sections += [b.stappen(), b.afweging(), b.geinformeerd(), b.netwerk(), b.vervolg()]
+        if b.police:
+            sections.append(b.terugkoppeling())
+        sections += [
             b.overig(),  # last of the form: it takes what no other section placed
             b.verantwoording(signed_by),
         ]
-        # the form's order: overige informatie before the follow-up agreements
+        # the form's order: overige informatie before the follow-up agreements; a police
+        # zorgmelding adds its measures after the incident and VT's feedback at the end
         order = [
             "melder",
             "betrokkenen",
             "melding",
+            "politie",
             "stappen",
             "afweging",
             "geinformeerd",
             "netwerk",
             "overig",
             "vervolg",
+            "terugkoppeling",
             "verantwoording",
         ]
         sections.sort(key=lambda s: order.index(s.key))
@@ -1105,12 +1151,17 @@ def build_report(
         ]
         title = t("report.title")
         reminder = t("report.reminder")
+        if b.police:
+            banner.insert(2, t("report.banner.neutraal"))
+            title = t("report.title.wijkagent")
+            reminder = t("report.reminder.wijkagent")
     if training:
         banner.insert(0, t("report.banner.training"))
     notices = []
     decision = record.get("decision") or {}
     chosen = (record.get("override") or {}).get("chosen") or decision
-    if not advies and not chosen.get("melden"):
+    zorgmelding = b.items.get("zorgmelding_doen", {}).get("answer") == "ja"
+    if not advies and not chosen.get("melden") and not (b.police and zorgmelding):
         notices.append(t("report.notice.not_melden", decision=b._decision_text(chosen)))
     if record.get("override"):
         notices.append(t("report.notice.override"))

@@ -197,6 +197,12 @@ def normalize_answer(
         text = raw.strip()
         if not item.multiline and "\n" in text:
             raise AnswerError(iid, "één regel tekst")
+        if item.format == "kenmerk" and text:
+            from meldcode_cli.privacy.kenmerk import kenmerk_problem
+
+            problem = kenmerk_problem(text)
+            if problem is not None:
+                raise AnswerError(iid, problem)
         return text
     if isinstance(item, DateItem):
         if isinstance(raw, dt.datetime):
@@ -338,6 +344,8 @@ class Walk:
                 f"rol '{self.role}' hoort niet bij dit protocol; mogelijk: "
                 f"{', '.join(self.compiled.roles)}",
             )
+        # the texts as this role reads them (role_text/role_help); ids and logic unchanged
+        self.compiled = self.compiled.for_role(self.role)
 
     # --- queries --------------------------------------------------------------------
     @property
