@@ -465,3 +465,48 @@ def test_pages_render_offline_in_headless_chromium(tmp_path: Path) -> None:
     assert "OK: no network request" in done.stdout
     assert (tmp_path / "ketenkaart.png").stat().st_size > 1000
     assert (tmp_path / "monitor.png").stat().st_size > 1000
+
+
+def test_steps_skipped_with_justification_are_counted_never_their_text() -> None:
+    """Issue 17: a fired check (a step skipped or weakened) with a written justification
+    counts under ``verantwoord`` by check id; the justification text never leaves."""
+
+    def rec(case: str, fired: list[dict[str, Any]]) -> dict[str, Any]:
+        return {
+            "kind": "decision",
+            "sequence": 1,
+            "training": False,
+            "created_at": "2026-08-03T10:00:00+00:00",
+            "provenance": {"case": case, "role": "huisarts", "protocol": {"id": "partnergeweld"}},
+            "steps": [],
+            "acute": [],
+            "decision": {"melden": True, "hulp": False, "afsluiten": False, "meldnormen": [1]},
+            "checks": {"definitions_hash": "sha256:" + "0" * 64, "fired": fired},
+        }
+
+    def fired(cid: str, why: str | None) -> dict[str, Any]:
+        return {
+            "id": cid,
+            "severity": "warning",
+            "message": "m",
+            "shared": True,
+            "justification": why,
+            "justified_at": None,
+        }
+
+    secret = "Collega was met vakantie, ik heb het zelf gewogen"
+    records = [
+        rec("a", [fired("geen_consultatie", secret), fired("geen_advies", None)]),
+        rec("b", [fired("geen_consultatie", "  ")]),  # blank: not a justification
+        rec("c", []),
+    ]
+    counts = count_records(records)
+    q = ("2026-Q3", "partnergeweld")
+    assert counts[(*q, "check", "geen_consultatie")] == 2
+    assert counts[(*q, "check", "geen_advies")] == 1
+    assert counts[(*q, "verantwoord", "geen_consultatie")] == 1
+    assert counts[(*q, "verantwoord", "geen_advies")] == 0
+    assert counts[(*q, "verantwoord", "casussen")] == 1
+    # the record's own keys are never taken for check ids
+    assert not any(v in ("definitions_hash", "fired") for (_, _, _, v) in counts)
+    assert not any(secret in "".join(k) for k in counts)

@@ -40,7 +40,7 @@ def test_listed_by_meldcode_list() -> None:
     result = CliRunner().invoke(build_app(), ["list", "--format", "json"])
     assert result.exit_code == 0
     entry = next(e for e in json.loads(result.stdout) if e["id"] == PID)
-    assert entry["version"] == "1.0.0"
+    assert entry["version"] == "1.1.0"
     assert "Oudermishandeling" in json.dumps(entry, ensure_ascii=False)
 
 

@@ -15,7 +15,7 @@ from meldcode_cli.protocol.model import (
     TextItem,
     YesNoItem,
 )
-from meldcode_cli.walk.acute import acute_contacts
+from meldcode_cli.walk.acute import acute_contacts, resolved
 
 __all__ = ["AFWEGING_FLOW", "Highlight", "dot", "mermaid", "tree"]
 
@@ -192,7 +192,7 @@ def tree(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = Non
                     extra = f" ({', '.join(mark)})" if mark else ""
                     lines.append(f"{sub}- {o.id}: {_one_line(o.text.get(lang))}{extra}")
             if isinstance(ci.item, GuidanceItem):
-                for c in ci.item.contacts:
+                for c in resolved(ci.item.contacts):
                     lines.append(f"{sub}☎ {_contact(c, lang)}")
     lines.extend(_checks_block(compiled, lang, role))
     return "\n".join(lines)
@@ -223,7 +223,7 @@ def _one_line(text: str) -> str:
 
 def _contact(c: Contact, lang: str) -> str:
     reach = c.phone or c.url or ""
-    return f"{c.name.get(lang)} {reach}".strip()
+    return f"{c.label(lang)} {reach}".strip()
 
 
 def _step_title(n: int, title: str) -> str:

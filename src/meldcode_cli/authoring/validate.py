@@ -17,6 +17,7 @@ from meldcode_cli.protocol.diagnostics import Diagnostic
 
 if TYPE_CHECKING:
     from meldcode_cli.protocol.loading import LoadedProtocol
+    from meldcode_cli.protocol.model import Protocol
 
 __all__ = [
     "FileResult",
@@ -259,6 +260,7 @@ def _check_loaded(
             ),
             *diags,
         ]
+    diags = diags + _partner_checks(model)
     if compiled is not None and analyse_paths:
         from meldcode_cli.protocol.analysis import analyse
 
@@ -276,6 +278,40 @@ def _check_loaded(
             result.diagnostics.append(d.at(display, line, col))
     result.diagnostics.sort(key=lambda d: (d.line, d.col, d.code))
     return result
+
+
+def _partner_checks(model: Protocol) -> list[Diagnostic]:
+    """MC511: every ``partner:`` of a contact is an id in the shipped ketenkaart (issue 17)."""
+    from meldcode_cli.protocol.diagnostics import did_you_mean
+    from meldcode_cli.protocol.model import GuidanceItem
+
+    refs: list[tuple[str, tuple[str | int, ...]]] = []
+    if model.acute_route is not None:
+        for i, c in enumerate(model.acute_route.contacts):
+            if c.partner:
+                refs.append((c.partner, ("acute_route", "contacts", i, "partner")))
+    for si, step in enumerate(model.steps):
+        for ii, item in enumerate(step.items):
+            if isinstance(item, GuidanceItem):
+                for ci, c in enumerate(item.contacts):
+                    if c.partner:
+                        where: tuple[str | int, ...] = (
+                            *("steps", si, "items", ii),
+                            *("contacts", ci, "partner"),
+                        )
+                        refs.append((c.partner, where))
+    if not refs:
+        return []
+    from meldcode_cli.chain.ketenkaart import partner_ids
+
+    known = partner_ids()
+    out = []
+    for ref, loc in refs:
+        if ref in known:
+            continue
+        hint = did_you_mean(ref, known) or "gebruik een id uit 'meldcode kaart'"
+        out.append(Diagnostic("MC511", f"onbekende partner '{ref}'", hint, loc))
+    return out
 
 
 PARALLEL_MIN_FILES = 40

@@ -14,11 +14,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from meldcode_cli.protocol.diagnostics import Diagnostic, did_you_mean
+
+if TYPE_CHECKING:
+    from meldcode_cli.protocol.model import Contact as ProtocolContact
 
 __all__ = [
     "PILLARS",
@@ -31,6 +34,9 @@ __all__ = [
     "check_kaart_paths",
     "is_ketenkaart_file",
     "load_ketenkaart",
+    "partner_ids",
+    "resolve_contact",
+    "set_ketenkaart_paths",
     "shipped_ketenkaart_dir",
     "user_ketenkaart_dir",
 ]
@@ -298,13 +304,13 @@ def check_kaart(  # noqa: C901, PLR0912 - issue 14: to split
                     "checked_on",
                 )
         for j, form in enumerate(org.forms):
-            if form not in protocol_ids:
+            if protocol_ids and form not in protocol_ids:  # empty: not checked (display)
                 hint = did_you_mean(form, protocol_ids) or (
                     "gebruik een protocol-id uit 'meldcode list'"
                 )
                 add(Diagnostic("MC506", f"onbekend protocol-id '{form}'", hint), i, "forms", j)
         for j, role in enumerate(org.roles):
-            if role not in roles:
+            if roles and role not in roles:
                 hint = did_you_mean(role, roles) or ("rollen: " + ", ".join(sorted(roles)))
                 add(Diagnostic("MC507", f"onbekende rol '{role}'", hint), i, "roles", j)
         for j, c in enumerate(org.contacts):
@@ -442,6 +448,7 @@ def load_overlay(
     *,
     include_user: bool = True,
     today: dt.date | None = None,
+    check_protocols: bool = True,
 ) -> Ketenkaart:
     """National (shipped) files, then the shipped regional examples, the user folder and
     ``extra`` paths (``--ketenkaart``). Files with errors are left out, their diagnostics kept.
@@ -449,7 +456,7 @@ def load_overlay(
     from meldcode_cli.authoring.validate import UsageError
 
     today = today or dt.date.today()
-    protocols = _known_protocols()
+    protocols = _known_protocols() if check_protocols else (set(), set())
     entries: list[Entry] = []
     diags: list[Diagnostic] = []
     national_ids: set[str] = set()
@@ -497,3 +504,62 @@ def check_kaart_paths(paths: list[Path], today: dt.date | None = None) -> list[L
         load_ketenkaart(p, today=today, protocols=protocols, national_ids=national_ids)
         for p in files
     ]
+
+
+# ---- issue 17: protocols reference partners by id ----------------------------------------
+
+_EXTRA_PATHS: list[Path] = []
+_ACTIVE: dict[tuple[str, ...], Ketenkaart] = {}  # at most one entry: the paths in force
+
+
+def set_ketenkaart_paths(paths: list[Path]) -> None:
+    """``--ketenkaart PATH`` (and tests): the extra files the displayed contacts come from."""
+    _EXTRA_PATHS[:] = list(paths)
+    _ACTIVE.clear()
+
+
+def active_ketenkaart() -> Ketenkaart:
+    """Shipped national files, the user folder and ``--ketenkaart`` paths, loaded once.
+
+    Forms and roles are not checked here (that is ``meldcode kaart validate``); a file with
+    errors is left out, so a contact falls back to the national entry."""
+    key = (str(user_ketenkaart_dir()), *map(str, _EXTRA_PATHS))
+    if key not in _ACTIVE:
+        _ACTIVE.clear()
+        _ACTIVE[key] = load_overlay(_EXTRA_PATHS, check_protocols=False)
+    return _ACTIVE[key]
+
+
+def partner_ids() -> set[str]:
+    """Ids a protocol may reference: the shipped ketenkaart files (national and regional).
+
+    Only shipped files, so ``validate`` gives the same answer on every machine (and its
+    content-hash cache stays true); a region's own ids override by ``id`` or ``replaces``."""
+    ids: set[str] = set()
+    for p in _yaml_files(shipped_ketenkaart_dir()):
+        lk = load_ketenkaart(p, protocols=(set(), set()), national_ids=set())
+        if lk.kaart is not None:
+            ids |= {o.id for o in lk.kaart.organisations}
+    return ids
+
+
+def resolve_contact(c: ProtocolContact, kaart: Ketenkaart | None = None) -> ProtocolContact:
+    """A protocol contact with ``partner: id`` filled from the ketenkaart (regional first).
+
+    The protocol's own ``name`` (a label such as "Veilig Thuis, vertrouwensarts") and ``when``
+    are kept; the phone comes from the organisation's first contact that has one, and the URL
+    too when the protocol gives neither a name nor a URL of its own. An
+    unknown id (validate reports it as MC511) is shown as the id, without a number."""
+    if c.partner is None:
+        return c
+    from meldcode_cli.protocol.model import LocalText
+
+    org = (kaart or active_ketenkaart()).lookup(c.partner)
+    if org is None:
+        return c
+    phone = next((k.phone for k in org.contacts if k.phone), None) or c.phone
+    url = c.url
+    if url is None and c.name is None:  # wholly delegated: the organisation's own link too
+        url = next((k.url for k in org.contacts if k.url), None)
+    name = c.name if c.name is not None else LocalText(nl=org.name, en=org.name)
+    return c.model_copy(update={"name": name, "phone": phone, "url": url})

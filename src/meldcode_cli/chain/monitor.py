@@ -61,6 +61,7 @@ Dimension = Literal[
     "uitzondering",
     "afwijking",
     "check",
+    "verantwoord",
     "dagen_tot_beslissing",
     "evaluatie_gepland",
     "evaluatie_gehouden",
@@ -169,10 +170,35 @@ def _first_signal(record: dict[str, Any]) -> dt.date | None:
     return min(dates) if dates else None
 
 
+def _check_entries(record: dict[str, Any]) -> list[Any]:
+    """The fired checks of a record: ``checks.fired`` (a signed record, #11), or a plain
+    list (older test shapes). A dict's own keys are never taken for check ids."""
+    checks = record.get("checks")
+    if isinstance(checks, dict):
+        fired = checks.get("fired")
+        return list(fired) if isinstance(fired, list) else []
+    return list(checks) if isinstance(checks, list) else []
+
+
+def _justified_checks(record: dict[str, Any]) -> list[str]:
+    """Fired checks (a step skipped or weakened) for which the record holds a written
+    justification: only the check id is counted, never the text (issue 17)."""
+    out: list[str] = []
+    for c in _check_entries(record):
+        if not isinstance(c, dict) or c.get("fired") is False:
+            continue
+        if not str(c.get("justification") or "").strip():
+            continue
+        tok = _token(c.get("id"))
+        if tok is not None:
+            out.append(tok)
+    return out
+
+
 def _fired_checks(record: dict[str, Any]) -> list[str]:
     """Guardrail checks the record says fired (#11); any shape we can read ids from."""
     out: list[str] = []
-    for c in record.get("checks") or []:
+    for c in _check_entries(record):
         cid = c.get("id") if isinstance(c, dict) else c
         if isinstance(c, dict) and c.get("fired") is False:
             continue
@@ -185,7 +211,7 @@ def _fired_checks(record: dict[str, Any]) -> list[str]:
 Key = tuple[str, str, str, str]
 
 
-def _decision_facts(first: dict[str, Any], last: dict[str, Any]) -> list[tuple[str, str]]:  # noqa: C901, PLR0912 - issue 14: to split
+def _decision_facts(first: dict[str, Any], last: dict[str, Any]) -> list[tuple[str, str]]:  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
     """(dimension, value) pairs of one case's decision (last = the latest amendment)."""
     facts: list[tuple[str, str]] = [("totaal", "casussen")]
     prov = last.get("provenance") or {}
@@ -229,6 +255,10 @@ def _decision_facts(first: dict[str, Any], last: dict[str, Any]) -> list[tuple[s
         if "uitzondering" in str(item.get("id", "")):
             facts += [("uitzondering", v) for v in _choice(item) if v != "nee"]
     facts += [("check", c) for c in sorted(set(_fired_checks(last)))]
+    justified = sorted(set(_justified_checks(last)))
+    facts += [("verantwoord", c) for c in justified]
+    if justified:
+        facts.append(("verantwoord", "casussen"))
     signal = _first_signal(first)
     try:
         decided = dt.date.fromisoformat(str(first.get("created_at", ""))[:10])
@@ -657,7 +687,14 @@ def to_json(combined: Combined) -> str:
     )
 
 
-CHART_DIMENSIONS = ("beslissing", "meldnorm", "dagen_tot_beslissing", "afwijking", "acute_route")
+CHART_DIMENSIONS = (
+    "beslissing",
+    "meldnorm",
+    "dagen_tot_beslissing",
+    "verantwoord",
+    "afwijking",
+    "acute_route",
+)
 
 
 def to_html(combined: Combined) -> str:

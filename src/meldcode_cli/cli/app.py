@@ -9,6 +9,7 @@ so ``meldcode --help`` stays fast; each command imports what it needs when it ru
 
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated, Any, ClassVar
 
 import typer
@@ -102,6 +103,20 @@ def short_help(text: str, limit: int = 45) -> str:
     return " ".join(out) + "..."
 
 
+def _warn_bad_ketenkaart() -> None:
+    """A ``--ketenkaart`` file with errors is left out (the national numbers are shown):
+    say so, with file:line:col, and go on — a walk is never refused for it (issue 17)."""
+    from meldcode_cli import console
+    from meldcode_cli.chain.ketenkaart import active_ketenkaart
+
+    for d in active_ketenkaart().diagnostics:
+        if d.severity == "error":
+            hint = f" ({d.hint})" if d.hint else ""
+            console.print_error(
+                t("ketenkaart.left_out", where=d.where, code=d.code, what=d.message + hint)
+            )
+
+
 def root(
     lang: Annotated[str | None, typer.Option("--lang", help=t("opt.lang"))] = None,
     version: Annotated[  # noqa: ARG001 - handled by its eager callback
@@ -110,11 +125,28 @@ def root(
             "--version", "-V", help=t("opt.version"), callback=_version_callback, is_eager=True
         ),
     ] = False,
+    ketenkaart: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--ketenkaart",
+            help=t("opt.ketenkaart.contacts"),
+            show_default=False,
+            metavar="PATH",
+        ),
+    ] = None,
 ) -> None:
     if lang is not None:
         if lang.lower()[:2] not in LANGS:
             fail(f"--lang: '{lang}' (nl of en)")
         set_lang(lang.lower()[:2])
+    if ketenkaart:
+        from meldcode_cli.chain.ketenkaart import set_ketenkaart_paths
+
+        for p in ketenkaart:
+            if not p.exists():
+                fail(f"--ketenkaart {p}: bestaat niet")
+        set_ketenkaart_paths(ketenkaart)
+        _warn_bad_ketenkaart()
 
 
 def make_app() -> typer.Typer:  # noqa: PLR0915 - a table of registrations: data, one line each

@@ -327,6 +327,11 @@ CODE_HELP: dict[str, tuple[str, str, str]] = {
         "",
         "one or the other",
     ),
+    "MC511": (
+        "a protocol contact's `partner:` is not an id in the shipped ketenkaart",
+        "",
+        "use an id from `meldcode kaart` (the message suggests the nearest)",
+    ),
     "MC601": (
         "`after:` names no item of the protocol (or of this version of it: the item was removed in an upgrade)",
         "",

@@ -86,6 +86,7 @@ CODES: dict[str, str] = {
     "MC508": "contact zonder telefoon en zonder URL",
     "MC509": "telefoonnummer zonder bereikbaarheid (waarschuwing)",
     "MC510": "werkgebied ontbreekt of is tegenstrijdig",
+    "MC511": "contact verwijst naar een onbekende partner (ketenkaart-id)",
     # organisation overlays (docs/organisatie.md)
     "MC601": "anker onbekend",
     "MC602": "meegeleverd item, afwegingskader of controle verwijderen of afzwakken",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from meldcode_cli.roles import Role  # defined once, in roles
@@ -70,10 +70,37 @@ class Source(_Model):
 class Contact(_Model):
     """Who to call or where to go: shown with guidance and on the acute route."""
 
-    name: Text
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        json_schema_extra={"anyOf": [{"required": ["partner"]}, {"required": ["name"]}]},
+    )
+
+    partner: str | None = Field(
+        default=None,
+        pattern=r"^[a-z0-9][a-z0-9-]{0,63}$",
+        description="Id in de ketenkaart: naam, telefoon en URL komen daaruit (regionaal eerst).",
+    )
+    name: Text | None = Field(
+        default=None, description="Verplicht zonder 'partner'; met 'partner' een eigen label."
+    )
     phone: str | None = Field(default=None, pattern=r"^[0-9+][0-9 -]{1,20}$")
     url: str | None = Field(default=None, pattern=r"^https?://\S+$")
     when: Text | None = None
+
+    @model_validator(mode="after")
+    def _named(self) -> Contact:
+        if self.partner is None and self.name is None:
+            raise PydanticCustomError(
+                "contact_unnamed", "een contact heeft 'partner' (ketenkaart-id) of 'name' nodig"
+            )
+        return self
+
+    def label(self, lang: str) -> str:
+        """The name shown: the protocol's own, else the partner id (unresolved)."""
+        if self.name is not None:
+            return self.name.get(lang)
+        return self.partner or ""
 
 
 class Option(_Model):

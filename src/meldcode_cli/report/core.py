@@ -1111,7 +1111,7 @@ def build_report(
             )
         )
         sections.append(b.verantwoording(signed_by))
-        banner = [t("report.advies.banner"), t("report.advies.bellen")]
+        banner = [t("report.advies.banner"), _vt_number(t("report.advies.bellen"))]
         title = t("report.advies.title")
         reminder = t("report.advies.reminder")
     else:
@@ -1149,7 +1149,11 @@ def build_report(
             stappen.blocks.append(
                 Block(t("consult.report.title"), report_entries(consultations), key="consult")
             )
-        banner = [t("report.banner.concept"), t("report.banner.inzage"), t("report.banner.bellen")]
+        banner = [
+            t("report.banner.concept"),
+            t("report.banner.inzage"),
+            _vt_number(t("report.banner.bellen")),
+        ]
         title = t("report.title")
         reminder = t("report.reminder")
         if b.police:
@@ -1656,3 +1660,10 @@ def make_report(  # noqa: PLR0912 - issue 14: to split
     if req.output is not None:
         atomic_write(req.output, text.encode("utf-8"))
     return ReportOutcome(text, req.output, report.training, path, list(UNCHECKED_KEY))
+
+
+def _vt_number(text: str) -> str:
+    """The Veilig Thuis number from the ketenkaart (a region's own first, issue 17)."""
+    from meldcode_cli.walk.acute import with_vt_number
+
+    return with_vt_number(text)

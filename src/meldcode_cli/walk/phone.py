@@ -10,7 +10,7 @@ from __future__ import annotations
 import textwrap
 
 from meldcode_cli.i18n.messages import get_lang, t
-from meldcode_cli.walk.acute import ACUTE_TEXT, acute_contacts
+from meldcode_cli.walk.acute import acute_contacts, acute_text, with_vt_number
 from meldcode_cli.walk.engine import Walk, triggers
 from meldcode_cli.walk.view import _lang, answer_text, contact_line
 
@@ -91,7 +91,7 @@ def phone_lines(walk: Walk, width: int | None = None) -> list[str]:  # noqa: C90
         (t("phone.melder"), t("phone.melder.value", role=t(f"role.{walk.role}"))),
     ]
     col = max(len(k) for k, _ in rows) + 2
-    lines = [t("phone.title"), *textwrap.wrap(t("phone.numbers"), width)]
+    lines = [t("phone.title"), *textwrap.wrap(with_vt_number(t("phone.numbers")), width)]
     for key, value in rows:
         lines += textwrap.wrap(
             value,
@@ -103,7 +103,7 @@ def phone_lines(walk: Walk, width: int | None = None) -> list[str]:  # noqa: C90
 
 
 def acute_block(walk: Walk) -> list[str]:
-    lines = [t("walk.acute.title"), " ".join(ACUTE_TEXT.get(_lang()).split())]
+    lines = [t("walk.acute.title"), " ".join(acute_text(_lang()).split())]
     route = walk.compiled.protocol.acute_route
     if route is not None and route.text is not None:
         lines.append(" ".join(route.text.get(_lang()).split()))

@@ -20,6 +20,7 @@ from meldcode_cli.protocol.model import (
     TextItem,
 )
 from meldcode_cli.record.build import Texts, set_default_texts
+from meldcode_cli.walk.acute import resolved
 from meldcode_cli.walk.engine import Walk
 
 __all__ = [
@@ -40,7 +41,7 @@ def _lang() -> str:
 
 def contact_line(c: Contact) -> str:
     lang = _lang()
-    parts = [c.name.get(lang)]
+    parts = [c.label(lang)]
     if c.phone:
         parts.append(c.phone)
     if c.url:
@@ -90,7 +91,7 @@ def help_text(item: CItem) -> str | None:
 def guidance_block(item: CItem) -> list[str]:
     assert isinstance(item.item, GuidanceItem)
     lines = [" ".join(item.item.text.get(_lang()).split())]
-    lines.extend(f"  ☎ {contact_line(c)}" for c in item.item.contacts)
+    lines.extend(f"  ☎ {contact_line(c)}" for c in resolved(item.item.contacts))
     return lines
 
 
