@@ -454,7 +454,7 @@ class ImportOutcome:
     fingerprint: str
 
 
-def import_answer(  # noqa: PLR0912, PLR0915 - issue 14: to split
+def import_answer(  # noqa: PLR0915 - issue 14: to split
     label: str,
     file: Path,
     *,
@@ -470,8 +470,8 @@ def import_answer(  # noqa: PLR0912, PLR0915 - issue 14: to split
     from meldcode_cli.files import jsonio
     from meldcode_cli.record.canonical import integrity_map, record_hash
     from meldcode_cli.record.model import Record
-    from meldcode_cli.record.profile import PassphraseRejected, ProfileStore
-    from meldcode_cli.record.signing import MAX_PASSPHRASE_TRIES, check_role, records_of
+    from meldcode_cli.record.profile import ProfileStore
+    from meldcode_cli.record.signing import check_role, records_of, unlock_asking
     from meldcode_cli.record.store import sign_envelope, write_record
     from meldcode_cli.walk.casestore import CaseStore
     from meldcode_cli.walk.session import Session
@@ -529,15 +529,7 @@ def import_answer(  # noqa: PLR0912, PLR0915 - issue 14: to split
     if not _confirm(stdin, stdout, lines, yes=yes):
         _say(stdout, t("consult.answer.not_signed"))
         return None
-    pair = None
-    for attempt in range(1, MAX_PASSPHRASE_TRIES + 1):
-        try:
-            pair = profiles.unlock(passphrase())
-            break
-        except PassphraseRejected:
-            if attempt == MAX_PASSPHRASE_TRIES:
-                raise
-    assert pair is not None
+    pair = unlock_asking(profiles, passphrase)
     from meldcode_cli import __version__
     from meldcode_cli.record.store import load_envelope
 

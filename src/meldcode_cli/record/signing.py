@@ -46,6 +46,18 @@ __all__ = [
 MAX_PASSPHRASE_TRIES = 3
 
 
+def unlock_asking(profiles: ProfileStore, passphrase: Callable[[], str]) -> Any:
+    """The signing key, asking the passphrase again after a wrong one (up to
+    ``MAX_PASSPHRASE_TRIES`` times; then the last PassphraseRejected is raised)."""
+    for attempt in range(1, MAX_PASSPHRASE_TRIES + 1):
+        try:
+            return profiles.unlock(passphrase())
+        except PassphraseRejected:
+            if attempt == MAX_PASSPHRASE_TRIES:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
 @dataclass
 class SignOutcome:
     path: Path
@@ -71,7 +83,7 @@ def decision_records_of(session: Session) -> list[Path]:
     return [p for p in records_of(session) if not is_consultation_file(p)]
 
 
-def sign_case(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
+def sign_case(  # noqa: PLR0912 - issue 14: to split
     session: Session,
     *,
     passphrase: Callable[[], str] | None,
@@ -127,14 +139,7 @@ def sign_case(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
         check_role(profile.role, session.case.role)
         if passphrase is None:
             raise ProfileError("error.signing.geen_wachtzin_ondertekenen_vraagt")
-        for attempt in range(1, MAX_PASSPHRASE_TRIES + 1):
-            try:
-                pair = profiles.unlock(passphrase())
-                break
-            except PassphraseRejected:
-                if attempt == MAX_PASSPHRASE_TRIES:
-                    raise
-        assert pair is not None
+        pair = unlock_asking(profiles, passphrase)
     elif profiles.exists():
         try:
             profile = profiles.load()
