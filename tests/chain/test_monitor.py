@@ -534,3 +534,49 @@ def test_steps_skipped_with_justification_are_counted_never_their_text() -> None
     # the record's own keys are never taken for check ids
     assert not any(v in ("definitions_hash", "fired") for (_, _, _, v) in counts)
     assert not any(secret in "".join(k) for k in counts)
+
+
+@pytest.mark.parametrize(
+    ("change", "reason_nl", "reason_en"),
+    [
+        ({"public_key": None}, "veld public_key ontbreekt", "field public_key is missing"),
+        (
+            {"algorithm": "RSA"},
+            "onbekend algoritme; meldcode ondertekent met Ed25519 over RFC 8785",
+            "unknown algorithm",
+        ),
+        ({"signature": "not base64!"}, "signature is geen geldige base64", "not valid base64"),
+        ({"public_key": 17}, "public_key is geen geldige base64", "not valid base64"),
+    ],
+)
+def test_an_unreadable_signature_block_says_why_in_either_language(
+    change: dict[str, Any], reason_nl: str, reason_en: str
+) -> None:
+    from meldcode_cli.i18n.messages import set_lang
+
+    export = make_export([_record()], crypto.generate())
+    for key, value in change.items():
+        if value is None:
+            del export["signature"][key]
+        else:
+            export["signature"][key] = value
+    with pytest.raises(ExportRefused) as info:
+        verify_export(Path("e.json"), export)
+    assert info.value.key == "error.monitor.handtekeningblok_onleesbaar"
+    assert info.value.message == f"e.json: handtekeningblok onleesbaar ({reason_nl})"
+    set_lang("en")
+    assert info.value.message.startswith("e.json: signature block unreadable (")
+    assert reason_en in info.value.message
+
+
+def test_an_export_that_is_not_json_is_refused_in_either_language(tmp_path: Path) -> None:
+    from meldcode_cli.chain.monitor.export import load_export
+    from meldcode_cli.i18n.messages import set_lang
+
+    bad = tmp_path / "e.json"
+    bad.write_bytes(b'{"body": 1, "body": 2}')  # duplicate keys: which body was signed?
+    with pytest.raises(ExportRefused) as info:
+        load_export(bad)
+    assert "geen geldige JSON (sleutel 'body' komt twee keer voor" in info.value.message
+    set_lang("en")
+    assert "not valid JSON (key 'body' occurs twice" in info.value.message
