@@ -207,8 +207,8 @@ def load_export(path: Path) -> dict[str, Any]:
         )
     try:
         data = jsonio.parse_json(raw)
-    except jsonio.JsonValueError as e:
-        raise ExportRefused("error.monitor.geen_geldige_json", path=path, e=e.text()) from None
+    except jsonio.JsonValueError as e:  # "<path>: <what is wrong>", as for any JSON file
+        raise ExportRefused("io.os_error", path=path, reason=e.text()) from None
     if not isinstance(data, dict) or data.get("meldcode_monitor_export") != EXPORT_FORMAT:
         raise ExportRefused(
             "error.monitor.geen_meldcode_monitor_export", path=path, EXPORT_FORMAT=EXPORT_FORMAT
