@@ -105,6 +105,8 @@ def os_error_reason(e: OSError) -> Text | str:
         errno.EIO: "io.eio",
         errno.ELOOP: "io.eloop",
         errno.EISDIR: "io.eisdir",
+        errno.ENOENT: "io.enoent",
+        errno.ENOTDIR: "io.enoent",
     }.get(e.errno or 0)
     if key is None:
         return e.strerror or str(e)
