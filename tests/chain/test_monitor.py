@@ -35,6 +35,7 @@ from meldcode_cli.chain.monitor import (
 )
 from meldcode_cli.cli.app import make_app as build_app
 from meldcode_cli.record import crypto
+from meldcode_cli.record.model import Record
 from tests.chain.test_ketenkaart import assert_no_external_loads
 from tests.conftest import ROOT
 
@@ -137,10 +138,26 @@ def _export(at_home: dict[str, Any], *extra: str) -> tuple[int, str, str]:
 
 
 def _records(home: Path) -> list[dict[str, Any]]:
+    """The records' plain data (to change them as someone with a text editor would)."""
     out = []
     for f in sorted((home / "cases").rglob("records/*.json")):
         out.append(json.loads(f.read_text(encoding="utf-8"))["record"])
     return out
+
+
+def _typed(records: list[dict[str, Any]]) -> list[Record]:
+    """What the monitor counts: the typed record (every change above must still be one)."""
+    return [Record.from_dict(r) for r in records]
+
+
+FIXTURE = ROOT / "tests" / "fixtures" / "records-signed-by-main" / "melden" / "0001-decision.json"
+
+
+def _record(**changes: Any) -> Record:
+    """A complete record (a signed fixture's data) with some top-level sections changed."""
+    data = json.loads(FIXTURE.read_text(encoding="utf-8"))["record"]
+    data.update(changes)
+    return Record.from_dict(data)
 
 
 def test_export_of_30_records_leaks_nothing_and_verifies(at_home: dict[str, Any]) -> None:
@@ -242,20 +259,20 @@ def test_free_text_never_reaches_the_export(
                     item["answer"] = item["answer_text"] = marked[(i + 2) % 6]
         changed.append(rec)
     pair = crypto.generate()
-    plain = make_export(base, pair)["body"]["cells"]
-    export = make_export(changed, pair)
+    plain = make_export(_typed(base), pair)["body"]["cells"]
+    export = make_export(_typed(changed), pair)
     text = json.dumps(export, ensure_ascii=False)
     assert "§" not in text
     assert export["body"]["cells"] == plain
 
 
-def _as_other_cases(records: list[dict[str, Any]], tag: str) -> list[dict[str, Any]]:
+def _as_other_cases(records: list[dict[str, Any]], tag: str) -> list[Record]:
     out = []
     for original in records:
         r = copy.deepcopy(original)
         r["provenance"]["case"] = tag + r["provenance"]["case"]
         out.append(r)
-    return out
+    return _typed(out)
 
 
 def test_combine_gives_the_sums_and_refuses_duplicates_and_tampering(  # noqa: PLR0915 - one export-and-combine scenario, read top to bottom
@@ -324,8 +341,8 @@ def test_combine_gives_the_sums_and_refuses_duplicates_and_tampering(  # noqa: P
     # a second export of the same quarter by the same signer
     pair = crypto.generate()
     a, b = tmp_path / "a.json", tmp_path / "b.json"
-    a.write_text(json.dumps(make_export(records, pair)))
-    b.write_text(json.dumps(make_export(records, pair)))
+    a.write_text(json.dumps(make_export(_typed(records), pair)))
+    b.write_text(json.dumps(make_export(_typed(records), pair)))
     r = runner.invoke(app, ["monitor", "combine", str(a), str(b)])
     assert r.exit_code == 1
     assert "dubbel tellen" in r.stderr
@@ -341,7 +358,7 @@ def test_combine_gives_the_sums_and_refuses_duplicates_and_tampering(  # noqa: P
     from meldcode_cli.record.canonical import canonical
 
     pair = crypto.generate()
-    forged = make_export(records, pair)
+    forged = make_export(_typed(records), pair)
     forged["body"]["cells"][0][4] = 2
     forged["signature"]["signature"] = crypto.b64(pair.sign(canonical(forged["body"])))
     with pytest.raises(ExportRefused, match="exportschema"):
@@ -389,25 +406,36 @@ def test_round_to_5_for_publication(tmp_path: Path) -> None:
 
 
 def test_count_records_skips_training_and_uses_the_last_amendment() -> None:
-    def rec(seq: int, kind: str, melden: bool, training: bool = False) -> dict[str, Any]:
-        return {
-            "kind": kind,
-            "sequence": seq,
-            "training": training,
-            "created_at": f"2026-08-0{seq}T10:00:00+00:00",
-            "provenance": {"case": "c", "role": "huisarts", "protocol": {"id": "partnergeweld"}},
-            "steps": [],
-            "acute": [],
-            "decision": {"melden": melden, "hulp": False, "afsluiten": False, "meldnormen": []},
-        }
+    def rec(seq: int, kind: str, melden: bool, training: bool = False, **changes: Any) -> Record:
+        decision = _record().melding
+        assert decision is not None
+        return _record(
+            kind=kind,
+            sequence=seq,
+            training=training,
+            created_at=changes.pop("created_at", f"2026-08-0{seq}T10:00:00+00:00"),
+            steps=[],
+            decision={
+                **decision.model_dump(),
+                "melden": melden,
+                "hulp": False,
+                "afsluiten": False,
+                "meldnormen": [],
+                **changes,
+            },
+        )
 
     counts = count_records([rec(1, "decision", False), rec(2, "amendment", True)])
     assert counts[("2026-Q3", "partnergeweld", "beslissing", "melden")] == 1
     assert counts[("2026-Q3", "partnergeweld", "totaal", "casussen")] == 1
     assert count_records([rec(1, "decision", True, training=True)]) == {}
-    ev = rec(2, "evaluation", True)
-    ev["created_at"] = "2026-10-05T10:00:00+00:00"
-    ev["decision"]["afwegingen"] = {"5": False}
+    ev = rec(
+        2,
+        "evaluation",
+        True,
+        created_at="2026-10-05T10:00:00+00:00",
+        afwegingen={"1": True, "2": True, "3": False, "4": None, "5": False},
+    )
     counts = count_records([rec(1, "decision", False), ev])
     assert counts[("2026-Q4", "partnergeweld", "evaluatie_gehouden", "ja")] == 1
     assert counts[("2026-Q4", "partnergeweld", "evaluatie_uitkomst", "afweging5.nee")] == 1
@@ -471,18 +499,14 @@ def test_steps_skipped_with_justification_are_counted_never_their_text() -> None
     """Issue 17: a fired check (a step skipped or weakened) with a written justification
     counts under ``verantwoord`` by check id; the justification text never leaves."""
 
-    def rec(case: str, fired: list[dict[str, Any]]) -> dict[str, Any]:
-        return {
-            "kind": "decision",
-            "sequence": 1,
-            "training": False,
-            "created_at": "2026-08-03T10:00:00+00:00",
-            "provenance": {"case": case, "role": "huisarts", "protocol": {"id": "partnergeweld"}},
-            "steps": [],
-            "acute": [],
-            "decision": {"melden": True, "hulp": False, "afsluiten": False, "meldnormen": [1]},
-            "checks": {"definitions_hash": "sha256:" + "0" * 64, "fired": fired},
-        }
+    def rec(case: str, fired: list[dict[str, Any]]) -> Record:
+        provenance = _record().provenance.model_dump()
+        return _record(
+            created_at="2026-08-03T10:00:00+00:00",
+            provenance={**provenance, "case": case},
+            steps=[],
+            checks={"definitions_hash": "sha256:" + "0" * 64, "fired": fired},
+        )
 
     def fired(cid: str, why: str | None) -> dict[str, Any]:
         return {
@@ -510,3 +534,49 @@ def test_steps_skipped_with_justification_are_counted_never_their_text() -> None
     # the record's own keys are never taken for check ids
     assert not any(v in ("definitions_hash", "fired") for (_, _, _, v) in counts)
     assert not any(secret in "".join(k) for k in counts)
+
+
+@pytest.mark.parametrize(
+    ("change", "reason_nl", "reason_en"),
+    [
+        ({"public_key": None}, "veld public_key ontbreekt", "field public_key is missing"),
+        (
+            {"algorithm": "RSA"},
+            "onbekend algoritme; meldcode ondertekent met Ed25519 over RFC 8785",
+            "unknown algorithm",
+        ),
+        ({"signature": "not base64!"}, "signature is geen geldige base64", "not valid base64"),
+        ({"public_key": 17}, "public_key is geen geldige base64", "not valid base64"),
+    ],
+)
+def test_an_unreadable_signature_block_says_why_in_either_language(
+    change: dict[str, Any], reason_nl: str, reason_en: str
+) -> None:
+    from meldcode_cli.i18n.messages import set_lang
+
+    export = make_export([_record()], crypto.generate())
+    for key, value in change.items():
+        if value is None:
+            del export["signature"][key]
+        else:
+            export["signature"][key] = value
+    with pytest.raises(ExportRefused) as info:
+        verify_export(Path("e.json"), export)
+    assert info.value.key == "error.monitor.handtekeningblok_onleesbaar"
+    assert info.value.message == f"e.json: handtekeningblok onleesbaar ({reason_nl})"
+    set_lang("en")
+    assert info.value.message.startswith("e.json: signature block unreadable (")
+    assert reason_en in info.value.message
+
+
+def test_an_export_that_is_not_json_is_refused_in_either_language(tmp_path: Path) -> None:
+    from meldcode_cli.chain.monitor.export import load_export
+    from meldcode_cli.i18n.messages import set_lang
+
+    bad = tmp_path / "e.json"
+    bad.write_bytes(b'{"body": 1, "body": 2}')  # duplicate keys: which body was signed?
+    with pytest.raises(ExportRefused) as info:
+        load_export(bad)
+    assert info.value.message.startswith(f"{bad}: sleutel 'body' komt twee keer voor")
+    set_lang("en")
+    assert info.value.message.startswith(f"{bad}: key 'body' occurs twice")

@@ -19,8 +19,8 @@ from meldcode_cli.training.debrief import (
     Point,
     build_debrief,
     collect_records,
-    format_html,
 )
+from meldcode_cli.training.debriefview import format_html
 from tests.conftest import ROOT
 from tests.training_helpers import key_answers, train
 

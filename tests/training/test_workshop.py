@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 
 from meldcode_cli.authoring.validate import UsageError
 from meldcode_cli.cli.app import make_app as build_app
-from meldcode_cli.training.debrief import build_debrief, collect_records, format_html
+from meldcode_cli.training.debrief import build_debrief, collect_records
+from meldcode_cli.training.debriefview import format_html
 from meldcode_cli.training.train import TrainRequest, start_training
 from tests.training_helpers import TODAY, AutoPrompter, key_answers
 

@@ -50,14 +50,18 @@ def _area(org: Organisation) -> str:
 
 
 def _check(usage: str, value: str | None, allowed: set[str]) -> None:
-    from meldcode_cli.authoring.validate import UsageError
-    from meldcode_cli.protocol.diagnostics import did_you_mean
+    import difflib
+
+    from meldcode_cli.errors import Text, UsageError
 
     if value is not None and value not in allowed:
-        hint = did_you_mean(value, allowed) or (
-            t("kaart.choose", options=", ".join(sorted(allowed)))
+        close = difflib.get_close_matches(value, list(allowed), n=1, cutoff=0.6)
+        hint = (
+            Text("kaart.did_you_mean", match=close[0])
+            if close
+            else Text("kaart.choose", options=", ".join(sorted(allowed)))
         )
-        raise UsageError(t("kaart.unknown_filter", option=usage, value=value, hint=hint))
+        raise UsageError("kaart.unknown_filter", option=usage, value=value, hint=hint)
 
 
 def select(req: KaartRequest) -> tuple[Ketenkaart, list[Entry]]:

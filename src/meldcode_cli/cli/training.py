@@ -97,7 +97,8 @@ def debrief(
     names: Annotated[bool, typer.Option("--names", help=t("cmd.debrief.names"))] = False,
     casus: Annotated[str | None, typer.Option("--casus", help=t("cmd.debrief.casus"))] = None,
 ) -> None:
-    from meldcode_cli.training.debrief import build_debrief, collect_records, write_debrief
+    from meldcode_cli.training.debrief import build_debrief, collect_records
+    from meldcode_cli.training.debriefview import write_debrief
 
     summary = run_core(lambda: build_debrief(collect_records(records), casus))
     run_core(lambda: write_debrief(summary, fmt.value, output_file, names=names))

@@ -14,8 +14,11 @@ housemate), so loading is bounded before it is clever:
 - nesting depth and the number of values are limited.
 
 Every failure is a :class:`JsonFileError` (a :class:`~meldcode_cli.walk.casestore.CaseError`, exit
-2) naming the file and, where it helps, the JSON path. Validation into a pydantic model
-goes through :func:`validate`, which turns the first error into the same kind of message.
+2) naming the file and, where it helps, the JSON path; bytes parsed without a file
+(:func:`parse_json`) fail with a :class:`JsonValueError`. Both carry a catalogue key and
+its parameters, never a finished sentence: the edge says them in the chosen language.
+Validation into a pydantic model goes through :func:`validate`, which turns the first
+error into the same kind of message.
 """
 
 from __future__ import annotations
@@ -27,14 +30,19 @@ import stat
 from pathlib import Path
 from typing import Any, TypeVar
 
+from meldcode_cli.errors import InputError, Text
 from meldcode_cli.walk.casestore import CaseError
 
 __all__ = [
     "MAX_DEPTH",
     "MAX_VALUES",
+    "Joined",
     "JsonFileError",
+    "JsonValueError",
     "check_value",
     "load_json_file",
+    "os_error_reason",
+    "os_error_text",
     "parse_json",
     "read_limited",
     "validate",
@@ -52,27 +60,42 @@ MAX_SAFE_INT = 2**53
 M = TypeVar("M")
 
 
+class Joined:
+    """Catalogue texts said one after the other, as one parameter of a message (translated
+    when the message is shown, like :class:`~meldcode_cli.errors.Text`)."""
+
+    def __init__(self, *parts: Text | str) -> None:
+        self.parts = parts
+
+    def __str__(self) -> str:
+        return " ".join(str(p) for p in self.parts)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
+class JsonValueError(InputError, ValueError):
+    """Bytes that are not JSON under the rules above (a ``ValueError`` too, so a caller
+    that only asks "is this JSON?" catches it as one): a ``json.*`` key and its params."""
+
+    def text(self) -> Text:
+        """This problem as a parameter of another message."""
+        return Text(self.key, **self.params)
+
+
 class JsonFileError(CaseError):
-    """A JSON file that cannot be used: unreadable, too large, malformed or off-schema."""
+    """A JSON file that cannot be used: unreadable, too large, malformed or off-schema.
+    Shown as ``<path>: <reason>`` (``io.os_error``); ``reason`` is a catalogue text."""
 
-    def __init__(self, path: Path | str, what: str) -> None:
-        super().__init__(f"{path}: {what}")
+    def __init__(self, path: Path | str, reason: Text | Joined | str) -> None:
+        super().__init__("io.os_error", path=path, reason=reason)
         self.path = str(path)
-        self.what = what
+        self.reason = reason
 
 
-class _Bad(ValueError):
-    """Raised inside the parser hooks; carries a message without a traceback."""
-
-
-def _msg(msg_key: str, /, **kw: Any) -> str:
-    from meldcode_cli.i18n.messages import t
-
-    return t(msg_key, **kw)
-
-
-def os_error_text(e: OSError) -> str:
-    """What an OS error means for the user, in the catalogue's language."""
+def os_error_reason(e: OSError) -> Text | str:
+    """What an OS error means for the user: a catalogue text for the errors people meet
+    (a full disk, no permission, ...), else the system's own words."""
     key = {
         errno.ENOSPC: "io.enospc",
         errno.EDQUOT: "io.enospc",
@@ -82,10 +105,17 @@ def os_error_text(e: OSError) -> str:
         errno.EIO: "io.eio",
         errno.ELOOP: "io.eloop",
         errno.EISDIR: "io.eisdir",
+        errno.ENOENT: "io.enoent",
+        errno.ENOTDIR: "io.enoent",
     }.get(e.errno or 0)
     if key is None:
         return e.strerror or str(e)
-    return _msg(key)
+    return Text(key)
+
+
+def os_error_text(e: OSError) -> str:
+    """:func:`os_error_reason` said now, in the current language (for the edge)."""
+    return str(os_error_reason(e))
 
 
 def read_limited(path: Path, limit: int, *, nofollow: bool = False) -> bytes:
@@ -104,13 +134,13 @@ def read_limited(path: Path, limit: int, *, nofollow: bool = False) -> bytes:
     except FileNotFoundError:
         raise
     except OSError as e:
-        raise JsonFileError(path, _msg("io.read_failed", reason=os_error_text(e))) from None
+        raise JsonFileError(path, Text("io.read_failed", reason=os_error_reason(e))) from None
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise JsonFileError(path, _msg("json.not_regular"))
+            raise JsonFileError(path, Text("json.not_regular"))
         if st.st_size > limit:
-            raise JsonFileError(path, _msg("json.too_large", size=st.st_size, limit=limit))
+            raise JsonFileError(path, Text("json.too_large", size=st.st_size, limit=limit))
         chunks: list[bytes] = []
         total = 0
         while True:
@@ -120,10 +150,10 @@ def read_limited(path: Path, limit: int, *, nofollow: bool = False) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
             if total > limit:
-                raise JsonFileError(path, _msg("json.too_large", size=total, limit=limit))
+                raise JsonFileError(path, Text("json.too_large", size=total, limit=limit))
         return b"".join(chunks)
     except OSError as e:
-        raise JsonFileError(path, _msg("io.read_failed", reason=os_error_text(e))) from None
+        raise JsonFileError(path, Text("io.read_failed", reason=os_error_reason(e))) from None
     finally:
         os.close(fd)
 
@@ -132,33 +162,33 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for k, v in pairs:
         if k in out:
-            raise _Bad(_msg("json.duplicate_key", name=k[:80]))
+            raise JsonValueError("json.duplicate_key", name=k[:80])
         out[k] = v
     return out
 
 
 def _int(text: str) -> int:
     if len(text) > 20:
-        raise _Bad(_msg("json.number_domain", number=text[:30] + "…"))
+        raise JsonValueError("json.number_domain", number=text[:30] + "…")
     value = int(text)
     if not -MAX_SAFE_INT < value < MAX_SAFE_INT:
-        raise _Bad(_msg("json.number_domain", number=text))
+        raise JsonValueError("json.number_domain", number=text)
     return value
 
 
 def _float(text: str) -> float:
     if len(text) > 400:
-        raise _Bad(_msg("json.number_domain", number=text[:30] + "…"))
+        raise JsonValueError("json.number_domain", number=text[:30] + "…")
     import math
 
     value = float(text)
     if not math.isfinite(value):
-        raise _Bad(_msg("json.number_domain", number=text[:40]))
+        raise JsonValueError("json.number_domain", number=text[:40])
     return value
 
 
 def _constant(name: str) -> Any:
-    raise _Bad(_msg("json.number_domain", number=name))
+    raise JsonValueError("json.number_domain", number=name)
 
 
 def check_value(data: Any, *, max_depth: int = MAX_DEPTH, max_values: int = MAX_VALUES) -> None:
@@ -170,23 +200,23 @@ def check_value(data: Any, *, max_depth: int = MAX_DEPTH, max_values: int = MAX_
         x, depth, where = stack.pop()
         count += 1
         if count > max_values:
-            raise _Bad(_msg("json.too_many", limit=max_values))
+            raise JsonValueError("json.too_many", limit=max_values)
         if depth > max_depth:
-            raise _Bad(_msg("json.too_deep", limit=max_depth, where=where))
+            raise JsonValueError("json.too_deep", limit=max_depth, where=where)
         kind = type(x)
         if kind is str:
             if not x.isascii():
                 try:
                     x.encode("utf-8")
                 except UnicodeEncodeError:
-                    raise _Bad(_msg("json.surrogate", where=where)) from None
+                    raise JsonValueError("json.surrogate", where=where) from None
         elif kind is dict:
             for k, v in x.items():
                 if not k.isascii():
                     try:
                         k.encode("utf-8")
                     except UnicodeEncodeError:
-                        raise _Bad(_msg("json.surrogate", where=where)) from None
+                        raise JsonValueError("json.surrogate", where=where) from None
                 stack.append((v, depth + 1, f"{where}.{k[:40]}" if depth < 8 else where))
         elif kind is list:
             stack.extend(
@@ -200,13 +230,13 @@ def parse_json(
     max_depth: int = MAX_DEPTH,
     max_values: int = MAX_VALUES,
 ) -> Any:
-    """Parse bytes under the rules above. Raises ValueError with a user-facing message."""
+    """Parse bytes under the rules above; :class:`JsonValueError` (keyed) when they break one."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise ValueError(_msg("json.not_utf8", offset=e.start)) from None
+        raise JsonValueError("json.not_utf8", offset=e.start) from None
     if text.startswith("\ufeff"):
-        raise ValueError(_msg("json.bom"))
+        raise JsonValueError("json.bom")
     # a cheap bound before the C parser recurses: more opening brackets than values allowed
     try:
         data = json.loads(
@@ -216,18 +246,15 @@ def parse_json(
             parse_float=_float,
             parse_constant=_constant,
         )
-    except _Bad as e:
-        raise ValueError(str(e)) from None
+    except JsonValueError:
+        raise
     except RecursionError:
-        raise ValueError(_msg("json.too_deep", limit=max_depth, where="$")) from None
+        raise JsonValueError("json.too_deep", limit=max_depth, where="$") from None
     except json.JSONDecodeError as e:
-        raise ValueError(_msg("json.syntax", line=e.lineno, col=e.colno, msg=e.msg)) from None
+        raise JsonValueError("json.syntax", line=e.lineno, col=e.colno, msg=e.msg) from None
     except ValueError as e:  # int() digit limits and the like
-        raise ValueError(_msg("json.syntax", line=1, col=1, msg=str(e)[:200])) from None
-    try:
-        check_value(data, max_depth=max_depth, max_values=max_values)
-    except _Bad as e:
-        raise ValueError(str(e)) from None
+        raise JsonValueError("json.syntax", line=1, col=1, msg=str(e)[:200]) from None
+    check_value(data, max_depth=max_depth, max_values=max_values)
     return data
 
 
@@ -237,8 +264,8 @@ def load_json_file(path: Path, *, limit: int = LIMIT_SMALL, nofollow: bool = Fal
     raw = read_limited(path, limit, nofollow=nofollow)
     try:
         return parse_json(raw)
-    except ValueError as e:
-        raise JsonFileError(path, str(e)) from None
+    except JsonValueError as e:
+        raise JsonFileError(path, e.text()) from None
 
 
 def validate(model: type[M], data: Any, path: Path | str, *, prefix: str = "$") -> M:
@@ -254,7 +281,7 @@ def validate(model: type[M], data: Any, path: Path | str, *, prefix: str = "$") 
         first = errors[0]
         where = prefix + "".join(f"[{x}]" if isinstance(x, int) else f".{x}" for x in first["loc"])
         more = len(errors) - 1
-        text = _msg("json.schema", where=where, msg=first["msg"])
+        reason = Text("json.schema", where=where, msg=first["msg"])
         if more:
-            text += " " + _msg("json.schema_more", n=more)
-        raise JsonFileError(path, text) from None
+            raise JsonFileError(path, Joined(reason, Text("json.schema_more", n=more))) from None
+        raise JsonFileError(path, reason) from None

@@ -25,6 +25,7 @@ import stat
 import tempfile
 from pathlib import Path
 
+from meldcode_cli.errors import Text
 from meldcode_cli.files import oscompat
 from meldcode_cli.walk.casestore import CaseError
 
@@ -59,18 +60,12 @@ class UnsafePath(CaseError):
     """A symlink, a foreign or group/world-writable folder, or a path outside the home."""
 
 
-def _t(key: str, **kw: object) -> str:
-    from meldcode_cli.i18n.messages import t
-
-    return t(key, **kw)
-
-
 def io_error(path: Path | str, e: OSError, *, reading: bool = False) -> CaseError:
-    """A CaseError naming the file and what to do."""
-    from meldcode_cli.files.jsonio import os_error_text
+    """A CaseError naming the file and what to do (keyed: said at the edge)."""
+    from meldcode_cli.files.jsonio import os_error_reason
 
     key = "io.read_failed" if reading else "io.write_failed"
-    return CaseError(f"{path}: " + _t(key, reason=os_error_text(e)))
+    return CaseError("io.os_error", path=path, reason=Text(key, reason=os_error_reason(e)))
 
 
 def inside(path: Path, base: Path) -> bool:
@@ -92,9 +87,9 @@ def check_home(base: Path) -> None:
     except OSError as e:
         raise io_error(base, e, reading=True) from None
     if hasattr(os, "getuid") and st.st_uid != os.getuid():
-        raise UnsafePath(_t("io.not_owner", path=base, uid=st.st_uid))
+        raise UnsafePath("io.not_owner", path=base, uid=st.st_uid)
     if not oscompat.WINDOWS and stat.S_IMODE(st.st_mode) & 0o022:  # Windows: see oscompat
-        raise UnsafePath(_t("io.unsafe_home", path=base))
+        raise UnsafePath("io.unsafe_home", path=base)
 
 
 def _private_dir(path: Path) -> None:
@@ -105,19 +100,19 @@ def _private_dir(path: Path) -> None:
 
     if oscompat.WINDOWS:  # no folder descriptors and no modes there: an ACL (oscompat)
         if path.is_symlink():
-            raise UnsafePath(_t("io.symlink", path=path))
+            raise UnsafePath("io.symlink", path=path)
         oscompat.make_private_dir(path)
         return
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | NOFOLLOW | CLOEXEC)
     except OSError as e:
         if e.errno in (errno.ELOOP, errno.ENOTDIR):
-            raise UnsafePath(_t("io.symlink", path=path)) from None
+            raise UnsafePath("io.symlink", path=path) from None
         raise
     try:
         st = os.fstat(fd)
         if hasattr(os, "getuid") and st.st_uid != os.getuid():
-            raise UnsafePath(_t("io.not_owner", path=path, uid=st.st_uid))
+            raise UnsafePath("io.not_owner", path=path, uid=st.st_uid)
         if stat.S_IMODE(st.st_mode) != 0o700:
             os.fchmod(fd, 0o700)
     finally:
@@ -146,7 +141,7 @@ def ensure_dir(path: Path, base: Path) -> None:
         check_home(base)
         rel = path.relative_to(base) if path != base else Path()
         if ".." in rel.parts:
-            raise UnsafePath(_t("io.outside_home", path=path, home=base))
+            raise UnsafePath("io.outside_home", path=path, home=base)
         current = base
         _private_dir(base.resolve() if base.is_symlink() else base)
         for part in rel.parts:
@@ -155,11 +150,20 @@ def ensure_dir(path: Path, base: Path) -> None:
                 os.mkdir(current, 0o700)
             _private_dir(current)
         if not inside(path, base):
-            raise UnsafePath(_t("io.outside_home", path=path, home=base))
+            raise UnsafePath("io.outside_home", path=path, home=base)
     except ValueError:
-        raise UnsafePath(_t("io.outside_home", path=path, home=base)) from None
+        raise UnsafePath("io.outside_home", path=path, home=base) from None
     except OSError as e:
         raise io_error(path, e) from None
+
+
+def _short_write(path: Path, written: int, size: int, *, full: bool = False) -> CaseError:
+    from meldcode_cli.files.jsonio import Joined
+
+    short = Text("io.short_write", written=written, size=size)
+    return CaseError(
+        "io.os_error", path=path, reason=Joined(short, Text("io.enospc")) if full else short
+    )
 
 
 def atomic_write(path: Path, data: bytes, *, base: Path | None = None) -> None:
@@ -182,17 +186,12 @@ def atomic_write(path: Path, data: bytes, *, base: Path | None = None) -> None:
             while written < len(data):
                 n = _write(fd, view[written:])
                 if n <= 0:
-                    raise CaseError(
-                        f"{path}: "
-                        + _t("io.short_write", written=written, size=len(data))
-                        + " "
-                        + _t("io.enospc")
-                    )
+                    raise _short_write(path, written, len(data), full=True)
                 written += n
             _fsync(fd)
             size = os.fstat(fd).st_size
             if size != len(data):
-                raise CaseError(f"{path}: " + _t("io.short_write", written=size, size=len(data)))
+                raise _short_write(path, size, len(data))
         finally:
             os.close(fd)
         _replace(tmp, str(path))

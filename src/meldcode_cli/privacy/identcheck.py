@@ -6,6 +6,12 @@ One seam, :func:`find_identifiers`, used by ``journaal`` and ``report --advies``
 patterns for values the tool was never told. It is a heuristic: it can miss and it can
 warn for nothing; the message says so. When a hardened detector lands, point this one
 function at it.
+
+What it shares with :mod:`.leakcheck` (the BSN 11-proef, whether a day exists) is
+leakcheck's. The shape patterns are not shared on purpose: this warning quotes what it
+found from the text as typed (case matters: ``Jansen`` after ``mevrouw`` is a name, a
+postcode is written ``1234 AB``), while the leak check refuses on the normalised text and
+never repeats a value; one set of patterns would change what either finds.
 """
 
 from __future__ import annotations
@@ -14,9 +20,13 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from meldcode_cli.i18n.messages import t
+from meldcode_cli.privacy.leakcheck import elfproef, valid_date
+
+if TYPE_CHECKING:
+    from meldcode_cli.record.model import Record
 
 __all__ = ["Finding", "find_identifiers", "free_text_findings", "warning_lines"]
 
@@ -45,20 +55,9 @@ _DATE_YMD = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _BORN = re.compile(r"\b(?:geboren|geb\.|born)\s*(?:op\s*)?\d", re.IGNORECASE)
 
 
-def _bsn_ok(digits: str) -> bool:
-    """The elfproef of a BSN."""
-    if len(digits) != 9 or digits == "000000000":
-        return False
-    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True))
-    return (total - int(digits[8])) % 11 == 0
-
-
 def _old_date(year: int, month: int, day: int, today: dt.date) -> bool:
-    try:
-        d = dt.date(year, month, day)
-    except ValueError:
-        return False
-    return d.year <= today.year - 2  # an event date is recent; a date of birth mostly not
+    # an event date is recent; a date of birth mostly not
+    return valid_date(day, month, year) and year <= today.year - 2
 
 
 def _shapes(text: str, today: dt.date) -> list[Finding]:
@@ -67,7 +66,7 @@ def _shapes(text: str, today: dt.date) -> list[Finding]:
         out.append(Finding("telefoon", m.group()))
     for m in _NINE.finditer(text):
         digits = re.sub(r"\D", "", m.group())
-        if _bsn_ok(digits) and not any(f.excerpt == m.group() for f in out):
+        if elfproef(digits) and not any(f.excerpt == m.group() for f in out):
             out.append(Finding("bsn", m.group()))
     for pattern in (_POSTCODE, _STREET):
         out += [Finding("adres", m.group()) for m in pattern.finditer(text)]
@@ -97,26 +96,27 @@ def find_identifiers(
     return list(dict.fromkeys(found))
 
 
-def _free_texts(record: dict[str, Any]) -> Iterable[tuple[str, str]]:
-    """(where, text) of every free text in a record: text answers and notes."""
-    for step in record.get("steps") or []:
-        for item in step.get("items") or []:
-            label = " ".join(str(item.get("text", item.get("id", ""))).split())
+def _free_texts(record: Record) -> Iterable[tuple[str, str]]:
+    """(where, text) of every free text in a record: text answers, notes, the reason of an
+    override."""
+    for step in record.steps:
+        for item in step.items:
+            label = " ".join(item.text.split())
             if len(label) > 32:
                 label = label[:31].rstrip() + "…"
-            where = t("ident.where", step=step.get("step"), label=label)
-            if item.get("kind") == "text" and isinstance(item.get("answer"), str):
-                yield where, str(item["answer"])
-            for note in item.get("notes") or []:
-                yield t("ident.where_note", where=where), str(note.get("text", ""))
-    override = record.get("override") or {}
-    if override.get("reason"):
-        yield t("ident.where_override"), str(override["reason"])
+            where = t("ident.where", step=step.step, label=label)
+            if item.kind == "text" and isinstance(item.answer, str):
+                yield where, item.answer
+            for note in item.notes:
+                yield t("ident.where_note", where=where), note.text
+    if record.override is not None and record.override.reason:
+        yield t("ident.where_override"), record.override.reason
 
 
 def free_text_findings(
-    record: dict[str, Any], known: Iterable[Any] = (), *, today: dt.date | None = None
+    record: Record, known: Iterable[Any] = (), *, today: dt.date | None = None
 ) -> list[Finding]:
+    """What looks identifying in the free texts of ``record`` (see :func:`find_identifiers`)."""
     values = list(known)
     out: list[Finding] = []
     for where, text in _free_texts(record):

@@ -26,7 +26,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["Finding", "Known", "find_identifiers", "normalise", "tokens"]
+__all__ = ["Finding", "Known", "elfproef", "find_identifiers", "normalise", "tokens", "valid_date"]
 
 
 @dataclass(frozen=True)
@@ -169,14 +169,15 @@ _INITIALS = re.compile(
 _TITLE_NOT_NAMES = frozenset(["en", "of", "de", "het", "een", "die", "deze", "uw", "is", "was"])
 
 
-def _elfproef(digits: str) -> bool:
+def elfproef(digits: str) -> bool:
+    """The 11-proef of a BSN (nine digits)."""
     if len(digits) != 9 or digits == "000000000":
         return False
     total = sum(int(c) * w for c, w in zip(digits[:8], range(9, 1, -1), strict=True))
     return (total - int(digits[8])) % 11 == 0
 
 
-def _valid_date(day: int, month: int, year: int) -> bool:
+def valid_date(day: int, month: int, year: int) -> bool:
     try:
         dt.date(year, month, day)
     except ValueError:
@@ -201,15 +202,15 @@ def _birth_dates(norm: str, today: dt.date) -> list[int]:
             y, mo, d = int(a), int(b), int(c.lstrip("'")) if c.lstrip("'").isdigit() else 0
         else:
             d, mo, y = int(a), int(b), _year(c)
-        if _valid_date(d, mo, y) and (y <= today.year - 2 or _near_birth(norm, m.start())):
+        if valid_date(d, mo, y) and (y <= today.year - 2 or _near_birth(norm, m.start())):
             out.append(m.start())
     for m in _DATE_WORDS.finditer(norm):
         d, mo, y = int(m.group(1)), MONTH_NUMBER[m.group(2)], _year(m.group(3))
-        if _valid_date(d, mo, y) and (y <= today.year - 2 or _near_birth(norm, m.start())):
+        if valid_date(d, mo, y) and (y <= today.year - 2 or _near_birth(norm, m.start())):
             out.append(m.start())
     for m in _DATE_EN.finditer(norm):
         mo, d, y = MONTH_NUMBER[m.group(1)], int(m.group(2)), int(m.group(3))
-        if _valid_date(d, mo, y) and (y <= today.year - 2 or _near_birth(norm, m.start())):
+        if valid_date(d, mo, y) and (y <= today.year - 2 or _near_birth(norm, m.start())):
             out.append(m.start())
     return out
 
@@ -218,86 +219,125 @@ def _near_birth(norm: str, index: int) -> bool:
     return bool(_BIRTH_WORDS.search(norm[max(0, index - 40) : index]))
 
 
-def find_identifiers(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
+@dataclass
+class _Scan:
+    """One text being checked: its normalised form, tokens and what was found so far."""
+
+    norm: str
+    clean: str
+    """NFKC, invisible characters removed, homoglyphs mapped; case kept (for initials)."""
+    starts: list[int]
+    toks: list[str]
+    tokset: set[str]
+    digits: str
+    found: list[Finding]
+
+    @classmethod
+    def of(cls, text: str) -> _Scan:
+        norm = normalise(text)
+        spans = [(m.start(), m.group()) for m in _TOKEN.finditer(norm)]
+        toks = [s for _, s in spans]
+        clean = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_HOMOGLYPHS)
+        return cls(norm, clean, [i for i, _ in spans], toks, set(toks), _digits(text), [])
+
+    def add(self, what: str, where: str, index: int) -> None:
+        self.found.append(Finding(what, where, _line_of(self.norm, index)))
+
+    def at(self, i: int) -> int:
+        """The offset of token ``i`` (0 when there is none)."""
+        return self.starts[i] if 0 <= i < len(self.starts) else 0
+
+    def first_form(self, name: str) -> int:
+        """The offset of the first token that is ``name`` or a possessive form of it."""
+        forms = _name_forms(name)
+        return self.at(next(j for j, t in enumerate(self.toks) if t in forms))
+
+
+_WHAT = {"name": "naam", "organisation": "organisatie", "label": "casuslabel"}
+
+
+def _known_date(scan: _Scan, k: Known, value: str) -> None:
+    try:
+        d = dt.date.fromisoformat(value)
+    except ValueError:
+        return
+    for run in _date_token_runs(d):
+        i = _contains(scan.toks, run)
+        if i >= 0:
+            scan.add("geboortedatum", k.where, scan.at(i))
+            return
+
+
+def _known_value(scan: _Scan, k: Known) -> None:
+    """``k`` as a token run; a one-word label, a name or an organisation also by its
+    words; a number by its digits."""
+    value = k.value.strip()
+    if not value:
+        return
+    if k.kind == "date":
+        _known_date(scan, k, value)
+        return
+    vt = tokens(value)
+    i = _contains(scan.toks, vt)
+    if i >= 0:
+        scan.add(_WHAT.get(k.kind, "gegeven"), k.where, scan.at(i))
+        return
+    if k.kind == "label":  # a label of one word ("Pietje", "pietje2") is a name
+        words = [t for t in vt if t.isalpha()]
+        if len(words) == 1 and len(words[0]) >= 3 and _name_forms(words[0]) & scan.tokset:
+            scan.add("naam", k.where, scan.first_form(words[0]))
+        return
+    if k.kind in ("name", "organisation"):
+        skip = PARTICLES | (ORG_WORDS if k.kind == "organisation" else frozenset())
+        minimum = 2 if k.kind == "name" else 4
+        hit = next(
+            (t for t in vt if len(t) >= minimum and t not in skip and _name_forms(t) & scan.tokset),
+            None,
+        )
+        if hit is not None:
+            scan.add("naam" if k.kind == "name" else "organisatie", k.where, scan.first_form(hit))
+            return
+    digits = re.sub(r"\D", "", value.replace("+31", "0").replace("0031", "0"))
+    if len(digits) >= 6 and digits in scan.digits:
+        scan.add(k.kind if k.kind != "text" else "nummer", k.where, 0)
+
+
+_SHAPES = (
+    (_POSTCODE, "postcode"),
+    (_PHONE, "telefoonnummer"),
+    (_EMAIL, "e-mailadres"),
+    (_STREET, "straat met huisnummer"),
+)
+
+
+def _patterns(scan: _Scan, today: dt.date) -> None:
+    """Known or not: postcodes, phone numbers, e-mail addresses, streets with a number,
+    BSNs, dates of birth, names with a title or initials."""
+    norm = scan.norm
+    for pattern, what in _SHAPES:
+        for m in pattern.finditer(norm):
+            scan.add(what, "tekst", m.start())
+    for m in _NINE_DIGITS.finditer(norm):
+        if elfproef(re.sub(r"\D", "", m.group())):
+            scan.add("BSN", "tekst", m.start())
+    for index in _birth_dates(norm, today):
+        scan.add("geboortedatum", "tekst", index)
+    for m in _TITLED.finditer(norm):
+        if m.group(1) not in _TITLE_NOT_NAMES:
+            scan.add("naam (met aanhef)", "tekst", m.start())
+    for m in _INITIALS.finditer(scan.clean):
+        scan.add("naam (met voorletters)", "tekst", m.start())
+
+
+def find_identifiers(
     text: str, known: list[Known] | tuple[Known, ...] = (), *, today: dt.date | None = None
 ) -> list[Finding]:
     """Every identifying value or pattern in ``text`` (see the module text)."""
-    today = today or dt.date.today()
-    clean = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_HOMOGLYPHS)
-    norm = normalise(text)
-    spans = [(m.start(), m.group()) for m in _TOKEN.finditer(norm)]
-    toks = [s for _, s in spans]
-    tokset = set(toks)
-    found: list[Finding] = []
-
-    def add(what: str, where: str, index: int) -> None:
-        found.append(Finding(what, where, _line_of(norm, index)))
-
-    def at(i: int) -> int:
-        return spans[i][0] if 0 <= i < len(spans) else 0
-
-    digit_text = _digits(text)
+    scan = _Scan.of(text)
     for k in known:
-        value = k.value.strip()
-        if not value:
-            continue
-        if k.kind == "date":
-            try:
-                d = dt.date.fromisoformat(value)
-            except ValueError:
-                continue
-            for run in _date_token_runs(d):
-                i = _contains(toks, run)
-                if i >= 0:
-                    add("geboortedatum", k.where, at(i))
-                    break
-            continue
-        vt = tokens(value)
-        i = _contains(toks, vt)
-        if i >= 0:
-            what = {"name": "naam", "organisation": "organisatie", "label": "casuslabel"}
-            add(what.get(k.kind, "gegeven"), k.where, at(i))
-            continue
-        if k.kind == "label":  # a label of one word ("Pietje", "pietje2") is a name
-            words = [t for t in vt if t.isalpha()]
-            if len(words) == 1 and len(words[0]) >= 3 and _name_forms(words[0]) & tokset:
-                j = next(j for j, t in enumerate(toks) if t in _name_forms(words[0]))
-                add("naam", k.where, at(j))
-            continue
-        if k.kind in ("name", "organisation"):
-            skip = PARTICLES | (ORG_WORDS if k.kind == "organisation" else frozenset())
-            minimum = 2 if k.kind == "name" else 4
-            hit = next(
-                (t for t in vt if len(t) >= minimum and t not in skip and _name_forms(t) & tokset),
-                None,
-            )
-            if hit is not None:
-                j = next(j for j, t in enumerate(toks) if t in _name_forms(hit))
-                add("naam" if k.kind == "name" else "organisatie", k.where, at(j))
-                continue
-        digits = re.sub(r"\D", "", value.replace("+31", "0").replace("0031", "0"))
-        if len(digits) >= 6 and digits in digit_text:
-            add(k.kind if k.kind != "text" else "nummer", k.where, 0)
-    # patterns, known or not
-    for m in _POSTCODE.finditer(norm):
-        add("postcode", "tekst", m.start())
-    for m in _PHONE.finditer(norm):
-        add("telefoonnummer", "tekst", m.start())
-    for m in _EMAIL.finditer(norm):
-        add("e-mailadres", "tekst", m.start())
-    for m in _STREET.finditer(norm):
-        add("straat met huisnummer", "tekst", m.start())
-    for m in _NINE_DIGITS.finditer(norm):
-        if _elfproef(re.sub(r"\D", "", m.group())):
-            add("BSN", "tekst", m.start())
-    for index in _birth_dates(norm, today):
-        add("geboortedatum", "tekst", index)
-    for m in _TITLED.finditer(norm):
-        if m.group(1) not in _TITLE_NOT_NAMES:
-            add("naam (met aanhef)", "tekst", m.start())
-    for m in _INITIALS.finditer(clean):
-        add("naam (met voorletters)", "tekst", m.start())
+        _known_value(scan, k)
+    _patterns(scan, today or dt.date.today())
     unique: dict[tuple[str, str, int], Finding] = {}
-    for f in found:
+    for f in scan.found:
         unique.setdefault((f.what, f.where, f.line), f)
     return list(unique.values())

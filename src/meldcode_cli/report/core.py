@@ -1655,7 +1655,7 @@ def make_report(  # noqa: PLR0912 - issue 14: to split
         )
         from meldcode_cli.privacy.identcheck import free_text_findings, warning_lines
 
-        for line in warning_lines(free_text_findings(record, today=today)):
+        for line in warning_lines(free_text_findings(typed, today=today)):
             (prompt_out or sys.stderr).write(line + "\n")
     if req.output is not None:
         atomic_write(req.output, text.encode("utf-8"))

@@ -283,7 +283,7 @@ def make_journaal(
     # the case label is meant to be in the entry (it is the pseudonym); the melder's own
     # name and contact are not
     known = [v for v in identifying_values(record, None) if not v.case_label]
-    warnings = warning_lines(free_text_findings(record, known, today=today))
+    warnings = warning_lines(free_text_findings(view.record, known, today=today))
     outcome = JournaalOutcome(text, warnings, view.concept)
     if copy:
         try:

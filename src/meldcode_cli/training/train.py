@@ -507,7 +507,7 @@ def start_training(
     stdin = sys.stdin if stdin is None else stdin
     stdout = sys.stdout if stdout is None else stdout
     if req.participant is not None and not ALIAS.match(req.participant):
-        raise UsageError(t("train.alias_invalid", alias=req.participant))
+        raise UsageError("train.alias_invalid", alias=req.participant)
     if req.output is not None and req.output.exists() and not req.output.is_dir():
         raise UsageError("error.train.geen_map", output=req.output)
     check = load_casus(req.casus)
@@ -520,7 +520,7 @@ def start_training(
         )
     if prompter is None:
         if not stdin.isatty():
-            raise UsageError(t("train.no_tty"))
+            raise UsageError("train.no_tty")
         prompter = make_prompter(use_plain(req.plain, stdout), stdin, stdout)
     store = store or training_store()
     label = _label(store, casus.id, dt.datetime.now(), req.participant)
@@ -567,12 +567,13 @@ def start_training(
 
 def _copy_out(record: Path, folder: Path, casus_id: str, participant: str | None) -> Path:
     """The record, also in ``folder``, named ``<casus>-<alias>.json`` (never overwriting)."""
+    from meldcode_cli.files.jsonio import os_error_reason
     from meldcode_cli.walk.casestore import CaseError, atomic_write
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise CaseError(f"--output {folder}: {e.strerror}") from None
+        raise CaseError("train.output_folder", folder=folder, reason=os_error_reason(e)) from None
     base = f"{casus_id}-{participant}" if participant else f"{casus_id}-{record.parent.parent.name}"
     target, n = folder / f"{base}.json", 2
     while target.exists():
