@@ -37,7 +37,8 @@ def init(
     force: Annotated[bool, typer.Option("--force", help=t("cmd.init.force"))] = False,
 ) -> None:
     from meldcode_cli import console
-    from meldcode_cli.record.keyflow import init_profile, passphrase_source
+    from meldcode_cli.cli.signflow import init_profile
+    from meldcode_cli.walk.prompt.passphrase import passphrase_source
 
     fp, _public = run_walk(
         lambda: init_profile(
@@ -55,7 +56,7 @@ def init(
 
 def key_export() -> None:
     from meldcode_cli import console
-    from meldcode_cli.record.keyflow import export_key
+    from meldcode_cli.cli.signflow import export_key
 
     console.print_text(run_walk(export_key))
 
@@ -67,7 +68,8 @@ def key_rotate(
     ] = None,
 ) -> None:
     from meldcode_cli import console
-    from meldcode_cli.record.keyflow import passphrase_source, rotate_key
+    from meldcode_cli.cli.signflow import rotate_key
+    from meldcode_cli.walk.prompt.passphrase import passphrase_source
 
     new = None
     if new_passphrase_file is not None or passphrase_file is None:
@@ -87,7 +89,8 @@ def sign_cmd(
     ] = None,
     yes: Annotated[bool, o.yes()] = False,
 ) -> None:
-    from meldcode_cli.record.keyflow import passphrase_source, sign_existing
+    from meldcode_cli.cli.signflow import sign_existing
+    from meldcode_cli.walk.prompt.passphrase import passphrase_source
 
     run_walk(
         lambda: sign_existing(
@@ -110,7 +113,8 @@ def evaluate(
     reason: Annotated[str | None, typer.Option("--reason", help=t("cmd.evaluate.reason"))] = None,
     yes: Annotated[bool, o.yes()] = False,
 ) -> None:
-    from meldcode_cli.record.keyflow import evaluate_case, passphrase_source
+    from meldcode_cli.cli.signflow import evaluate_case
+    from meldcode_cli.walk.prompt.passphrase import passphrase_source
 
     run_walk(
         lambda: evaluate_case(
