@@ -117,7 +117,7 @@ def answer_request(
 ) -> Path | None:
     """``meldcode consult answer FILE``: show the request, take the advice, sign it with
     the colleague's own key. None when the colleague did not confirm."""
-    from meldcode_cli.record.profile import ProfileStore
+    from meldcode_cli.record.profile import ProfileStore, unlock_asking
 
     stdin = sys.stdin if stdin is None else stdin
     stdout = sys.stdout if stdout is None else stdout
@@ -146,7 +146,7 @@ def answer_request(
     if not _confirm(stdin, stdout, confirm_lines, yes=yes):
         _say(stdout, t("consult.answer.not_signed"))
         return None
-    pair = store.unlock(passphrase())
+    pair = unlock_asking(store, passphrase)
     envelope = consult.sign_answer(request, advice, profile, pair)
     path = output or file.with_name(file.stem + "-antwoord.json")
     consult.write_answer(path, envelope)

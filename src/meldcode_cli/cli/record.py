@@ -7,6 +7,7 @@ core call, run through the one exception mapper (``cli.common.run_core`` / ``run
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -148,7 +149,13 @@ def verify(
             fail(str(e), EXIT_USAGE)
 
     results, problems = run_walk(call)
-    console.print_text(format_verify(results, problems, fmt.value))
+    text = format_verify(results, problems, fmt.value)
+    if fmt is ListFormat.text:  # on a terminal wrapped at word boundaries, never mid-word
+        from meldcode_cli.walk.prompt.lines import write_lines
+
+        write_lines(sys.stdout, *text.rstrip("\n").split("\n"))
+    else:
+        console.print_text(text)
     ok = all(r.valid and r.key_checked for r in results) and not problems
     raise typer.Exit(EXIT_OK if ok else EXIT_FAILED)
 

@@ -128,7 +128,9 @@ def _now() -> str:
 
 
 def _write_json(path: Path, data: Any) -> None:
-    atomic_write(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode())
+    # absolute: a relative name in the current folder is that folder's, also when it is
+    # inside the data folder (atomic_write checks the folder it writes in)
+    atomic_write(path.absolute(), (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode())
 
 
 def request_hash(request: dict[str, Any]) -> str:

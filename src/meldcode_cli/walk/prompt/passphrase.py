@@ -24,10 +24,25 @@ def passphrase_source(
     if file is not None:
         return lambda: read_passphrase_file(file)
 
+    asked = [0]
+
     def ask() -> str:
+        try:
+            return _ask()
+        except KeyboardInterrupt:  # Ctrl-C at the prompt: the message on a line of its own
+            sys.stderr.write("\n")
+            sys.stderr.flush()
+            raise
+
+    def _ask() -> str:
         if not sys.stdin.isatty():
             raise ProfileError("key.no_tty")
         if not confirm:
+            # asked again only when the one before did not open the key (unlock_asking)
+            if asked[0]:
+                sys.stderr.write(t("key.passphrase.wrong.again") + "\n")
+                sys.stderr.flush()
+            asked[0] += 1
             return getpass.getpass(t(prompt_key) + " ")
         # a new passphrase: too short or not repeated the same is asked again, not fatal
         for _ in range(MAX_NEW_PASSPHRASE_TRIES):
