@@ -177,6 +177,35 @@ def test_own_key_is_no_colleague(two: dict[str, Path]) -> None:
     assert "geen collegiale consultatie" in err
 
 
+def test_refusals_and_verify_of_a_consultation_under_lang_en(two: dict[str, Path]) -> None:
+    """Issue 14e: the consult checks are typed findings, said in the chosen language."""
+    from meldcode_cli.i18n.messages import set_lang
+    from tests.cli.test_errors import dutch_words
+
+    answer = _answer(two, _request(two))
+    pw = str(two["pw"])
+    imp = ["consult", "import", "c1", str(answer), "--passphrase-file", pw, "--yes"]
+    code, _, err = run(two["a"], "--lang", "en", *imp)  # nobody's key is trusted yet
+    assert code == 1
+    assert "is not accepted: signed with key SHA256:" in err
+    assert dutch_words(err) == set(), err
+    run(two["a"], "key", "trust", str(two["tmp"] / "b.pub.json"))
+    env = json.loads(answer.read_text("utf-8"))
+    env["answer"]["advice"] = "Niet melden."
+    tampered = answer.with_name("tampered.json")
+    tampered.write_text(json.dumps(env), encoding="utf-8")
+    code, _, err = run(two["a"], "--lang", "en", *imp[:3], str(tampered), *imp[4:])
+    assert code == 1
+    assert "the colleague's signature does not hold" in err
+    assert dutch_words(err) == set(), err
+    set_lang(None)
+    assert _import(two, "c1", answer)[0] == 0
+    code, out, err = run(two["a"], "--lang", "en", "verify", "c1")
+    assert code == 0, out + err
+    assert "consultation: signed by Dr. K. de Vries" in out
+    assert dutch_words(out) == set(), out
+
+
 def test_signed_consultation_answers_the_geen_consultatie_check() -> None:
     from meldcode_cli.walk.engine import SignedConsultation, Walk
     from tests.conftest import PROTOCOLS, compile_text

@@ -14,12 +14,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from meldcode_cli.authoring.render import role_items
+from meldcode_cli.cli.signflow import init_profile
 from meldcode_cli.privacy.kenmerk import kenmerk_problem
 from meldcode_cli.protocol.compiled import CompiledProtocol, compile_protocol
 from meldcode_cli.protocol.loading import load_protocol_file, load_protocol_text
 from meldcode_cli.record.build import build_record
-from meldcode_cli.record.keyflow import init_profile, looks_like_big
-from meldcode_cli.record.profile import Profile, ProfileError, ProfileStore
+from meldcode_cli.record.profile import Profile, ProfileError, ProfileStore, looks_like_big
 from meldcode_cli.record.store import sign_envelope, write_record
 from meldcode_cli.record.verify import Problem, verify_file
 from meldcode_cli.report.verifyview import finding_text

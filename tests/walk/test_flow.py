@@ -279,8 +279,9 @@ def test_sign_later(store: CaseStore, tmp_path: Path) -> None:
 
 
 def test_evaluate_signs_an_evaluation_record(store: CaseStore, tmp_path: Path) -> None:
-    from meldcode_cli.record.keyflow import evaluate_case, passphrase_source
+    from meldcode_cli.cli.signflow import evaluate_case
     from meldcode_cli.record.signing import verify_paths
+    from meldcode_cli.walk.prompt.passphrase import passphrase_source
 
     pw = _profile(tmp_path)
     hulp = [
@@ -359,8 +360,9 @@ def test_evaluate_saves_the_pause_when_interrupted(
 ) -> None:
     """Issue 14: ``evaluate`` ends an interrupted walk like ``start`` and ``resume`` do (the
     one runner in walk/runner.py): the pause is journalled, exit 130 names the case."""
-    from meldcode_cli.record.keyflow import evaluate_case, passphrase_source
+    from meldcode_cli.cli.signflow import evaluate_case
     from meldcode_cli.walk import driver
+    from meldcode_cli.walk.prompt.passphrase import passphrase_source
     from meldcode_cli.walk.session import Session
 
     pw = _profile(tmp_path)

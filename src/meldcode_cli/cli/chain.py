@@ -93,7 +93,7 @@ def monitor_export(
 ) -> None:
     from meldcode_cli import console
     from meldcode_cli.chain.monitor import ExportRefused, export_home, write_output
-    from meldcode_cli.record.keyflow import passphrase_source
+    from meldcode_cli.walk.prompt.passphrase import passphrase_source
 
     def call() -> tuple[str, dict[str, Any]]:
         try:

@@ -48,7 +48,7 @@ def consult_request(
     ] = None,
 ) -> None:
     from meldcode_cli import console
-    from meldcode_cli.record.consult import make_request
+    from meldcode_cli.cli.consultflow import make_request
     from meldcode_cli.report.core import ReportRefused
 
     def call() -> Any:
@@ -81,8 +81,8 @@ def consult_answer(
     passphrase_file: Annotated[Path | None, o.passphrase_file()] = None,
     yes: Annotated[bool, o.yes()] = False,
 ) -> None:
-    from meldcode_cli.record.consult import answer_request
-    from meldcode_cli.record.keyflow import passphrase_source
+    from meldcode_cli.cli.consultflow import answer_request
+    from meldcode_cli.walk.prompt.passphrase import passphrase_source
 
     path = run_walk(
         lambda: answer_request(
@@ -107,8 +107,9 @@ def consult_import(
     passphrase_file: Annotated[Path | None, o.passphrase_file()] = None,
     yes: Annotated[bool, o.yes()] = False,
 ) -> None:
-    from meldcode_cli.record.consult import ConsultRefused, import_answer
-    from meldcode_cli.record.keyflow import passphrase_source
+    from meldcode_cli.cli.consultflow import import_answer
+    from meldcode_cli.record.consult import ConsultRefused
+    from meldcode_cli.walk.prompt.passphrase import passphrase_source
 
     def call() -> Any:
         try:

@@ -7,6 +7,7 @@ core call, run through the one exception mapper (``cli.common.run_core`` / ``run
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -37,7 +38,8 @@ def init(
     force: Annotated[bool, typer.Option("--force", help=t("cmd.init.force"))] = False,
 ) -> None:
     from meldcode_cli import console
-    from meldcode_cli.record.keyflow import init_profile, passphrase_source
+    from meldcode_cli.cli.signflow import init_profile
+    from meldcode_cli.walk.prompt.passphrase import passphrase_source
 
     fp, _public = run_walk(
         lambda: init_profile(
@@ -55,7 +57,7 @@ def init(
 
 def key_export() -> None:
     from meldcode_cli import console
-    from meldcode_cli.record.keyflow import export_key
+    from meldcode_cli.cli.signflow import export_key
 
     console.print_text(run_walk(export_key))
 
@@ -67,7 +69,8 @@ def key_rotate(
     ] = None,
 ) -> None:
     from meldcode_cli import console
-    from meldcode_cli.record.keyflow import passphrase_source, rotate_key
+    from meldcode_cli.cli.signflow import rotate_key
+    from meldcode_cli.walk.prompt.passphrase import passphrase_source
 
     new = None
     if new_passphrase_file is not None or passphrase_file is None:
@@ -87,7 +90,8 @@ def sign_cmd(
     ] = None,
     yes: Annotated[bool, o.yes()] = False,
 ) -> None:
-    from meldcode_cli.record.keyflow import passphrase_source, sign_existing
+    from meldcode_cli.cli.signflow import sign_existing
+    from meldcode_cli.walk.prompt.passphrase import passphrase_source
 
     run_walk(
         lambda: sign_existing(
@@ -110,7 +114,8 @@ def evaluate(
     reason: Annotated[str | None, typer.Option("--reason", help=t("cmd.evaluate.reason"))] = None,
     yes: Annotated[bool, o.yes()] = False,
 ) -> None:
-    from meldcode_cli.record.keyflow import evaluate_case, passphrase_source
+    from meldcode_cli.cli.signflow import evaluate_case
+    from meldcode_cli.walk.prompt.passphrase import passphrase_source
 
     run_walk(
         lambda: evaluate_case(
@@ -144,7 +149,13 @@ def verify(
             fail(str(e), EXIT_USAGE)
 
     results, problems = run_walk(call)
-    console.print_text(format_verify(results, problems, fmt.value))
+    text = format_verify(results, problems, fmt.value)
+    if fmt is ListFormat.text:  # on a terminal wrapped at word boundaries, never mid-word
+        from meldcode_cli.walk.prompt.lines import write_lines
+
+        write_lines(sys.stdout, *text.rstrip("\n").split("\n"))
+    else:
+        console.print_text(text)
     ok = all(r.valid and r.key_checked for r in results) and not problems
     raise typer.Exit(EXIT_OK if ok else EXIT_FAILED)
 

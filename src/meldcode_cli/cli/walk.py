@@ -142,9 +142,9 @@ def terugkoppeling(
     training: Annotated[bool, o.no_sign()] = False,
     yes: Annotated[bool, o.yes()] = False,
 ) -> None:
-    from meldcode_cli.record.keyflow import passphrase_source
     from meldcode_cli.walk.followup import record_terugkoppeling
     from meldcode_cli.walk.prompt.lines import write_lines
+    from meldcode_cli.walk.prompt.passphrase import passphrase_source
 
     done_ = run_walk(
         lambda: record_terugkoppeling(

@@ -66,34 +66,8 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def build_record(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
-    session: Any,
-    *,
-    profile: Any | None,
-    key_fingerprint: str | None,
-    kind: str = "decision",
-    previous: dict[str, Any] | None = None,
-    sequence: int = 1,
-    training: bool = False,
-    override: Override | None = None,
-    amendment_reason: str | None = None,
-    confirmation: str | None = None,
-    texts: Texts | None = None,
-) -> Record:
-    """The record of a case (validated: a bug here must never produce a signed record).
-
-    ``texts`` gives the words the record keeps beside each answer (the walk's view of it)
-    and the language when the case names none: the record layer shows nothing itself.
-    """
-    from meldcode_cli import __version__
-
-    walk = session.walk
-    compiled = walk.compiled
-    proto = compiled.protocol
-    case = session.case
-    texts = texts or default_texts()
-    lang = str(case.header.get("lang") or texts.lang)
-    answer_text = texts.answer_text
+def _times(case: Any, compiled: Any) -> tuple[dict[str, str], dict[int, list[str]]]:
+    """From the journal: when each item was answered, and the times seen in each step."""
     answered_at: dict[str, str] = {}
     step_times: dict[int, list[str]] = {}
     for e in case.entries:
@@ -104,6 +78,15 @@ def build_record(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
             ci = compiled.by_id.get(item_id)
             if ci is not None:
                 step_times.setdefault(ci.step, []).append(e.at)
+    return answered_at, step_times
+
+
+def _steps(
+    walk: Any, lang: str, answer_text: Callable[[Any, object], str], case: Any
+) -> list[StepRecord]:
+    """Every step of the protocol with the relevant answered items, their notes and times."""
+    compiled = walk.compiled
+    answered_at, step_times = _times(case, compiled)
     notes_by_item: dict[str, list[NoteRecord]] = {}
     for n in walk.notes:
         notes_by_item.setdefault(n.item_id, []).append(
@@ -111,7 +94,7 @@ def build_record(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
         )
     relevant = walk.relevant()
     steps: list[StepRecord] = []
-    for s in proto.steps:
+    for s in compiled.protocol.steps:
         items = []
         for ci in relevant:
             if ci.step != s.step or not ci.answerable:
@@ -140,63 +123,86 @@ def build_record(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
                 items=items,
             )
         )
-    decision = walk.decision()
-    decision_record: DecisionRecord | VerstrekkingRecord | None = None
+    return steps
+
+
+def _verstrekking_record(walk: Any) -> VerstrekkingRecord | None:
     verstrekking = walk.verstrekking()
-    if verstrekking is not None:
-        datum = walk.answers.get("verstrekking_vervolgdatum")
-        decision_record = VerstrekkingRecord(
-            besluit=verstrekking.besluit,
-            verstrekt=verstrekking.verstrekt,
-            deels=verstrekking.deels,
-            open=verstrekking.open,
-            grondslag=verstrekking.grondslag,
-            vervolgdatum=str(datum) if verstrekking.open and datum else None,
-            outcome=verstrekking.outcome,
-        )
-    if decision is not None:
+    if verstrekking is None:
+        return None
+    datum = walk.answers.get("verstrekking_vervolgdatum")
+    return VerstrekkingRecord(
+        besluit=verstrekking.besluit,
+        verstrekt=verstrekking.verstrekt,
+        deels=verstrekking.deels,
+        open=verstrekking.open,
+        grondslag=verstrekking.grondslag,
+        vervolgdatum=str(datum) if verstrekking.open and datum else None,
+        outcome=verstrekking.outcome,
+    )
 
-        def shown_answer(iid: str) -> str | None:
-            v = walk.answers.get(iid) if iid in {ci.id for ci in relevant} else None
-            ci = compiled.by_id.get(iid)
-            if v is None or ci is None:
-                return None
-            return answer_text(ci, v)
 
-        decision_record = DecisionRecord(
-            melden=decision.melden,
-            hulp=decision.hulp,
-            afsluiten=decision.afsluiten,
-            afwegingen=dict(decision.afwegingen),
-            meldnormen=list(decision.meldnormen),
-            evaluatiedatum=(
-                str(walk.answers.get("afweging_evaluatiedatum"))
-                if walk.answers.get("afweging_evaluatiedatum")
-                else None
-            ),
-            samen_met_veilig_thuis=decision.samen_met_veilig_thuis,
-            onveiligheid_vastgesteld=decision.onveiligheid_vastgesteld,
-            informed=Informed(
-                geinformeerd=shown_answer("melding_geinformeerd"),
-                reactie=shown_answer("melding_reactie"),
-                uitzondering=shown_answer("melding_uitzondering"),
-                pogingen=shown_answer("melding_pogingen"),
-                anoniem=shown_answer("melding_anoniem"),
-            ),
-            outcome=decision.outcome,
-            open_met_veilig_thuis=[f"afweging_{n}" for n in decision.open_met_veilig_thuis],
-            eerder_gemeld=decision.eerder_gemeld,
-            evaluatie=(
-                EvaluationRecord(
-                    day=walk.evaluation.day,
-                    reason=walk.evaluation.reason,
-                    early=walk.evaluation.early,
-                    at=walk.evaluation.at,
-                )
-                if walk.evaluation is not None
-                else None
-            ),
-        )
+def _decision_record(
+    walk: Any, answer_text: Callable[[Any, object], str]
+) -> DecisionRecord | VerstrekkingRecord | None:
+    """The decision of the afwegingskader (with how the client was informed and the
+    evaluation), or the verstrekkingsbesluit of an information request."""
+    decision = walk.decision()
+    if decision is None:
+        return _verstrekking_record(walk)
+    compiled = walk.compiled
+    relevant_ids = {ci.id for ci in walk.relevant()}
+
+    def shown_answer(iid: str) -> str | None:
+        v = walk.answers.get(iid) if iid in relevant_ids else None
+        ci = compiled.by_id.get(iid)
+        if v is None or ci is None:
+            return None
+        return answer_text(ci, v)
+
+    evaluatiedatum = walk.answers.get("afweging_evaluatiedatum")
+    evaluation = walk.evaluation
+    return DecisionRecord(
+        melden=decision.melden,
+        hulp=decision.hulp,
+        afsluiten=decision.afsluiten,
+        afwegingen=dict(decision.afwegingen),
+        meldnormen=list(decision.meldnormen),
+        evaluatiedatum=str(evaluatiedatum) if evaluatiedatum else None,
+        samen_met_veilig_thuis=decision.samen_met_veilig_thuis,
+        onveiligheid_vastgesteld=decision.onveiligheid_vastgesteld,
+        informed=Informed(
+            geinformeerd=shown_answer("melding_geinformeerd"),
+            reactie=shown_answer("melding_reactie"),
+            uitzondering=shown_answer("melding_uitzondering"),
+            pogingen=shown_answer("melding_pogingen"),
+            anoniem=shown_answer("melding_anoniem"),
+        ),
+        outcome=decision.outcome,
+        open_met_veilig_thuis=[f"afweging_{n}" for n in decision.open_met_veilig_thuis],
+        eerder_gemeld=decision.eerder_gemeld,
+        evaluatie=(
+            EvaluationRecord(
+                day=evaluation.day,
+                reason=evaluation.reason,
+                early=evaluation.early,
+                at=evaluation.at,
+            )
+            if evaluation is not None
+            else None
+        ),
+    )
+
+
+def _provenance(
+    session: Any, lang: str, profile: Any | None, key_fingerprint: str | None
+) -> dict[str, Any]:
+    """Which tool, protocol (and organisation overlay), role, case and professional."""
+    from meldcode_cli import __version__
+
+    compiled = session.walk.compiled
+    proto = compiled.protocol
+    case = session.case
     professional = None
     if profile is not None:
         professional = Professional(
@@ -206,6 +212,55 @@ def build_record(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
             registration=profile.registration,
             contact=profile.contact,
         )
+    overlay = compiled.organisatie
+    provenance = Provenance(
+        tool_version=__version__,
+        protocol=ProtocolRef(
+            id=proto.id,
+            version=proto.version,
+            title=proto.title.get(lang),
+            hash=case.protocol_hash,
+        ),
+        role=case.role,
+        case=case.label,
+        lang=lang,
+        professional=professional,
+        key_fingerprint=key_fingerprint,
+        organisatie=(
+            OrganisatieRef(id=overlay.model.id, name=overlay.model.name, hash=overlay.hash)
+            if overlay is not None
+            else None
+        ),
+    ).model_dump()
+    if provenance["organisatie"] is None:  # records without an overlay: as before
+        del provenance["organisatie"]
+    return provenance
+
+
+def build_record(
+    session: Any,
+    *,
+    profile: Any | None,
+    key_fingerprint: str | None,
+    kind: str = "decision",
+    previous: dict[str, Any] | None = None,
+    sequence: int = 1,
+    training: bool = False,
+    override: Override | None = None,
+    amendment_reason: str | None = None,
+    confirmation: str | None = None,
+    texts: Texts | None = None,
+) -> Record:
+    """The record of a case (validated: a bug here must never produce a signed record).
+
+    ``texts`` gives the words the record keeps beside each answer (the walk's view of it)
+    and the language when the case names none: the record layer shows nothing itself.
+    """
+    walk = session.walk
+    case = session.case
+    texts = texts or default_texts()
+    lang = str(case.header.get("lang") or texts.lang)
+    decision_record = _decision_record(walk, texts.answer_text)
     body: dict[str, Any] = {
         "schema": "meldcode-record",
         "schema_version": RECORD_SCHEMA_VERSION,
@@ -215,30 +270,8 @@ def build_record(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
         "previous": previous,
         "training": training,
         "created_at": _now(),
-        "provenance": Provenance(
-            tool_version=__version__,
-            protocol=ProtocolRef(
-                id=proto.id,
-                version=proto.version,
-                title=proto.title.get(lang),
-                hash=case.protocol_hash,
-            ),
-            role=case.role,
-            case=case.label,
-            lang=lang,
-            professional=professional,
-            key_fingerprint=key_fingerprint,
-            organisatie=(
-                OrganisatieRef(
-                    id=compiled.organisatie.model.id,
-                    name=compiled.organisatie.model.name,
-                    hash=compiled.organisatie.hash,
-                )
-                if compiled.organisatie is not None
-                else None
-            ),
-        ).model_dump(),
-        "steps": [s.model_dump() for s in steps],
+        "provenance": _provenance(session, lang, profile, key_fingerprint),
+        "steps": [s.model_dump() for s in _steps(walk, lang, texts.answer_text, case)],
         "superseded": [
             SupersededRecord(
                 item=x.item_id,
@@ -263,8 +296,6 @@ def build_record(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
             for r in walk.refutations
         ],
     }
-    if body["provenance"]["organisatie"] is None:  # records without an overlay: as before
-        del body["provenance"]["organisatie"]
     if confirmation is not None:  # absent, not null, when nobody was asked (training)
         body["confirmation"] = confirmation
     body["integrity"] = integrity_map(body)

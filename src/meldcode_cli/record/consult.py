@@ -1,4 +1,4 @@
-"""The verifiable collegiale consultatie (``meldcode consult``).
+"""The verifiable collegiale consultatie: its files, signatures and checks (no prompts).
 
 Three steps, two people, two machines::
 
@@ -15,36 +15,47 @@ that the key is a colleague's key the requester trusts (``meldcode key trust``);
 then becomes a record of kind ``consultation`` in the case's chain, signed by the requester
 and holding the colleague's signed answer, which ``verify`` checks again. See
 ``docs/consult.md``.
+
+This module holds the data model, the canonical files and the checks (typed
+:class:`~meldcode_cli.record.findings.Finding`\\ s); what is shown and asked on the way is
+the command's (:mod:`meldcode_cli.cli.consultflow`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
-import sys
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, TextIO
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from meldcode_cli.i18n.messages import t
+from meldcode_cli.errors import Text
+from meldcode_cli.record.findings import Finding, Problem
 from meldcode_cli.walk.casestore import CaseError, atomic_write
 
 __all__ = [
     "ANSWER_FORMAT",
     "REQUEST_FORMAT",
     "ConsultRefused",
-    "answer_request",
+    "ImportOutcome",
+    "add_consultation",
     "chain_consultations",
+    "check_advice",
     "check_embedded",
-    "import_answer",
-    "make_request",
-    "report_entries",
+    "check_for_case",
+    "journal_consultations",
+    "load_answer",
+    "load_colleagues",
+    "load_request",
+    "new_request",
+    "refusal",
+    "save_request",
+    "sign_answer",
     "trust_key",
+    "write_answer",
 ]
 
 REQUEST_FORMAT: Literal["meldcode-consult-request"] = "meldcode-consult-request"
@@ -116,10 +127,28 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+def _write_json(path: Path, data: Any) -> None:
+    # absolute: a relative name in the current folder is that folder's, also when it is
+    # inside the data folder (atomic_write checks the folder it writes in)
+    atomic_write(path.absolute(), (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode())
+
+
 def request_hash(request: dict[str, Any]) -> str:
     from meldcode_cli.record.canonical import record_hash
 
     return record_hash(request)
+
+
+def _load(path: Path, limit_name: str) -> Any:
+    """A JSON file through :mod:`jsonio` (bounded, strict); CaseError when it cannot be read."""
+    from meldcode_cli.files import jsonio
+
+    try:
+        return jsonio.load_json_file(path, limit=getattr(jsonio, limit_name))
+    except FileNotFoundError:
+        raise CaseError("consult.missing", path=path) from None
+    except jsonio.JsonFileError as e:
+        raise CaseError(e.key, **e.params) from None
 
 
 # --- trusted colleague keys -------------------------------------------------------------
@@ -142,7 +171,7 @@ def load_colleagues(store: Any) -> Any | None:
         parsed = jsonio.validate(ColleagueKeys, data, path)
         return Keyring(keys=[KeyringEntry.model_validate(k) for k in parsed.keys])
     except (CaseError, ValueError) as e:
-        raise CaseError(t("consult.trust.unreadable", path=path, error=str(e))) from None
+        raise CaseError("consult.trust.unreadable", path=path, error=str(e)) from None
 
 
 def trust_key(file: Path, *, store: Any | None = None) -> tuple[str, str]:
@@ -156,104 +185,68 @@ def trust_key(file: Path, *, store: Any | None = None) -> tuple[str, str]:
     try:
         data = jsonio.load_json_file(file, limit=jsonio.LIMIT_SMALL)
     except FileNotFoundError:
-        raise CaseError(t("consult.trust.missing", path=file)) from None
+        raise CaseError("consult.trust.missing", path=file) from None
     except jsonio.JsonFileError as e:
-        raise CaseError(e.message) from None
+        raise CaseError(e.key, **e.params) from None
     if not isinstance(data, dict) or data.get("format") != "meldcode-public-key":
-        raise CaseError(t("consult.trust.not_a_key", path=file))
+        raise CaseError("consult.trust.not_a_key", path=file)
     fields = {k: v for k, v in data.items() if k != "format"}
     entry = jsonio.validate(KeyringEntry, fields, file)
     try:
         pub = crypto.unb64(entry.public_key)
     except ValueError:
-        raise CaseError(t("consult.trust.not_a_key", path=file)) from None
+        raise CaseError("consult.trust.not_a_key", path=file) from None
     if len(pub) != 32 or crypto.fingerprint(pub) != entry.fingerprint:
-        raise CaseError(t("consult.trust.fingerprint", path=file))
+        raise CaseError("consult.trust.fingerprint", path=file)
     if store.keyring().find(entry.fingerprint) is not None:
-        raise CaseError(t("consult.trust.own", fp=entry.fingerprint))
+        raise CaseError("consult.trust.own", fp=entry.fingerprint)
     ring = load_colleagues(store)
     keys = list(ring.keys) if ring is not None else []
     keys = [k for k in keys if k.fingerprint != entry.fingerprint] + [entry]
     store.root.mkdir(parents=True, exist_ok=True)
     body = {"format": "meldcode-colleague-keys", "keys": [k.model_dump() for k in keys]}
-    atomic_write(
-        colleagues_path(store), (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode()
-    )
+    _write_json(colleagues_path(store), body)
     return entry.fingerprint, entry.owner
 
 
 # --- the request ------------------------------------------------------------------------
 
 
-@dataclass
-class RequestOutcome:
-    path: Path
-    request_id: str
-    warnings: list[str]
-
-
-def make_request(
-    label: str,
-    question: str,
-    *,
-    output: Path | None = None,
-    betrokkenen: Path | None = None,
-    stdin: TextIO | None = None,
-    prompt_out: TextIO | None = None,
-    today: dt.date | None = None,
-    store: Any | None = None,
-) -> RequestOutcome:
-    """``meldcode consult CASE``: the leak-checked advies summary of the case with the
-    question, as a request file; its id and hash go into the case's journal."""
-    from meldcode_cli.report.core import ReportRequest, make_report
-    from meldcode_cli.walk.casestore import CaseStore
-    from meldcode_cli.walk.midcase import case_view
-
-    question = " ".join(question.split()) if question else ""
-    if not question:
-        raise CaseError(t("consult.request.no_question"))
-    store = store or CaseStore()
-    view = case_view(label, store=store, today=today)
-    err = prompt_out or sys.stderr
-    outcome = make_report(
-        ReportRequest(label, "txt", None, betrokkenen, advies=True, vraag=question),
-        stdin=stdin if stdin is not None else io.StringIO(),
-        prompt_out=err,
-        today=today,
-    )
-    record = view.record
+def new_request(
+    *, question: str, record: Any, role: str, step: int, summary: str, day: str
+) -> dict[str, Any]:
+    """The request file's contents: the case's protocol and role (from its ``record``
+    draft), the step it is at, the leak-checked ``summary`` and the question."""
     proto = record.protocol
-    day = (today or dt.date.today()).isoformat()
-    request = Request(
+    return Request(
         request_id=str(uuid.uuid4()),
         requested_on=day,
         lang=record.provenance.lang or "nl",
         protocol=ProtocolInfo(id=proto.id, version=proto.version, title=proto.title),
-        role=view.session.case.role,
-        step=max(1, min(5, view.step)),
+        role=role,
+        step=max(1, min(5, step)),
         question=question,
-        summary=outcome.text,
+        summary=summary,
     ).model_dump()
-    digest = request_hash(request)
-    path = output or Path(f"consult-{request['request_id'][:8]}.json")
-    view.session.case.append(
-        "consult_request", request_id=request["request_id"], hash=digest, question=question
+
+
+def save_request(case: Any, request: dict[str, Any], path: Path) -> None:
+    """The request's id and hash into the case's journal, then the request file."""
+    case.append(
+        "consult_request",
+        request_id=request["request_id"],
+        hash=request_hash(request),
+        question=request["question"],
     )
-    atomic_write(path, (json.dumps(request, ensure_ascii=False, indent=2) + "\n").encode())
-    return RequestOutcome(path, request["request_id"], outcome.warnings)
+    _write_json(path, request)
 
 
 def load_request(path: Path) -> dict[str, Any]:
     from meldcode_cli.files import jsonio
 
-    try:
-        data = jsonio.load_json_file(path, limit=jsonio.LIMIT_RECORD)
-    except FileNotFoundError:
-        raise CaseError(t("consult.missing", path=path)) from None
-    except jsonio.JsonFileError as e:
-        raise CaseError(e.message) from None
+    data = _load(path, "LIMIT_RECORD")
     if not isinstance(data, dict) or data.get("format") != REQUEST_FORMAT:
-        raise CaseError(t("consult.answer.not_a_request", path=path))
+        raise CaseError("consult.answer.not_a_request", path=path)
     jsonio.validate(Request, data, path)
     return data
 
@@ -261,86 +254,21 @@ def load_request(path: Path) -> dict[str, Any]:
 # --- the answer (the colleague) -------------------------------------------------------
 
 
-def _ask_advice(stdin: TextIO, out: TextIO) -> str:
-    _say(out, t("consult.answer.ask"))
-    lines: list[str] = []
-    while True:
-        line = stdin.readline()
-        if line == "" or not line.strip():
-            break
-        lines.append(line.rstrip("\n"))
-    return "\n".join(lines).strip()
+def check_advice(advice: str | None) -> str:
+    """The advice as it is signed: stripped, not empty, not too long."""
+    advice = (advice or "").strip()
+    if not advice:
+        raise CaseError("consult.answer.no_advice")
+    if len(advice) > MAX_TEXT:
+        raise CaseError("consult.answer.too_long", n=MAX_TEXT)
+    return advice
 
 
-def _say(out: TextIO, *lines: str) -> None:
-    """Lines to the person; on a terminal wrapped at word boundaries."""
-    from meldcode_cli.walk.prompt.lines import write_lines
-
-    write_lines(out, *lines)
-
-
-def _confirm(stdin: TextIO, out: TextIO, lines: list[str], *, yes: bool) -> bool:
-    _say(out, *lines)
-    if yes:
-        _say(out, t("consult.confirmed_yes"))
-        return True
-    if not stdin.isatty():
-        raise CaseError(t("consult.answer.needs_yes"))
-    out.write(t("consult.answer.confirm") + " ")
-    out.flush()
-    reply = stdin.readline().strip().casefold()
-    return reply in ("j", "ja", "y", "yes")
-
-
-def answer_request(
-    file: Path,
-    *,
-    advice: str | None,
-    passphrase: Callable[[], str],
-    output: Path | None = None,
-    yes: bool = False,
-    stdin: TextIO | None = None,
-    stdout: TextIO | None = None,
-    store: Any | None = None,
-) -> Path | None:
-    """``meldcode consult answer FILE``: show the request, take the advice, sign it with
-    the colleague's own key. None when the colleague did not confirm."""
+def sign_answer(request: dict[str, Any], advice: str, profile: Any, pair: Any) -> dict[str, Any]:
+    """The signed answer file: the request, its hash and the advice, signed by ``pair``."""
     from meldcode_cli.record import crypto
     from meldcode_cli.record.canonical import canonical
-    from meldcode_cli.record.profile import ProfileStore
 
-    stdin = sys.stdin if stdin is None else stdin
-    stdout = sys.stdout if stdout is None else stdout
-    request = load_request(file)
-    store = store or ProfileStore()
-    profile = store.load()
-    _say(
-        stdout,
-        t("consult.answer.intro", id=request["request_id"][:8]),
-        "",
-        *str(request["summary"]).rstrip("\n").split("\n"),
-        "",
-        t("consult.answer.question", question=request["question"]),
-        "",
-    )
-    if advice is None:
-        if not stdin.isatty():
-            raise CaseError(t("consult.answer.no_advice"))
-        advice = _ask_advice(stdin, stdout)
-    advice = advice.strip()
-    if not advice:
-        raise CaseError(t("consult.answer.no_advice"))
-    if len(advice) > MAX_TEXT:
-        raise CaseError(t("consult.answer.too_long", n=MAX_TEXT))
-    confirm_lines = [
-        t("consult.answer.signing", name=profile.name, role=profile.role),
-        t("consult.answer.your_advice"),
-        *("    " + ln for ln in advice.split("\n")),
-    ]
-    if not _confirm(stdin, stdout, confirm_lines, yes=yes):
-        _say(stdout, t("consult.answer.not_signed"))
-        return None
-    pair = store.unlock(passphrase())
     body = Answer(
         request=Request.model_validate(request),
         request_hash=request_hash(request),
@@ -354,7 +282,7 @@ def answer_request(
         ),
         key_fingerprint=pair.fingerprint,
     ).model_dump(by_alias=True)
-    envelope = {
+    return {
         "format": ANSWER_FORMAT,
         "answer": body,
         "signature": {
@@ -365,15 +293,16 @@ def answer_request(
             "signature": crypto.b64(pair.sign(canonical(body))),
         },
     }
-    path = output or file.with_name(file.stem + "-antwoord.json")
-    atomic_write(path, (json.dumps(envelope, ensure_ascii=False, indent=2) + "\n").encode())
-    return path
+
+
+def write_answer(path: Path, envelope: dict[str, Any]) -> None:
+    _write_json(path, envelope)
 
 
 # --- checking an answer -----------------------------------------------------------------
 
 
-def signature_problems(envelope: Any) -> tuple[list[str], dict[str, Any] | None, str | None]:
+def signature_problems(envelope: Any) -> tuple[list[Finding], dict[str, Any] | None, str | None]:
     """What is wrong with a signed answer in itself: its shape, and whether the signature
     holds over the answer. Returns (problems, answer, fingerprint)."""
     from meldcode_cli.record import crypto
@@ -388,7 +317,7 @@ def signature_problems(envelope: Any) -> tuple[list[str], dict[str, Any] | None,
         sig = crypto.unb64(block.signature)
     except (ValueError, TypeError) as e:
         first = str(e).splitlines()[0]
-        return [t("consult.check.unreadable", error=first)], None, None
+        return [Finding(Problem.CONSULT_UNREADABLE, {"error": first})], None, None
     fp = block.key_fingerprint
     problems = []
     if (
@@ -397,54 +326,100 @@ def signature_problems(envelope: Any) -> tuple[list[str], dict[str, Any] | None,
         or crypto.fingerprint(pub) != fp
         or answer.key_fingerprint != fp
     ):
-        problems.append(t("consult.check.key_mismatch"))
+        problems.append(Finding(Problem.CONSULT_KEY_MISMATCH))
     elif not crypto.verify(pub, sig, canonical(env.answer)):
-        problems.append(t("consult.check.tampered"))
+        problems.append(Finding(Problem.CONSULT_TAMPERED))
     elif request_hash(env.answer["request"]) != answer.request_hash:
-        problems.append(t("consult.check.request_changed"))
+        problems.append(Finding(Problem.CONSULT_REQUEST_CHANGED))
     return problems, env.answer, fp
 
 
 def key_problems(
     fp: str | None, public_key: str, answered_at: str, colleagues: Any | None, own: Any | None
-) -> tuple[list[str], bool]:
+) -> tuple[list[Finding], bool]:
     """Whether the colleague's key is one this profile trusts: (problems, checked)."""
     if fp is None:
         return [], False
     if own is not None and own.find(fp) is not None:
-        return [t("consult.check.own_key")], True
+        return [Finding(Problem.CONSULT_OWN_KEY)], True
     entry = colleagues.find(fp) if colleagues is not None else None
-    if entry is None:
-        return [t("consult.check.unknown_key", fp=fp)], False
-    if entry.public_key != public_key:
-        return [t("consult.check.unknown_key", fp=fp)], False
+    if entry is None or entry.public_key != public_key:
+        return [Finding(Problem.CONSULT_UNKNOWN_KEY, {"fp": fp})], False
     if answered_at < entry.valid_from or (entry.valid_until and answered_at > entry.valid_until):
-        return [t("consult.check.key_expired", fp=fp)], True
+        return [Finding(Problem.CONSULT_KEY_EXPIRED, {"fp": fp})], True
     return [], True
 
 
 def check_embedded(
     record: dict[str, Any], *, colleagues: Any | None, own: Any | None
-) -> tuple[list[str], list[str]]:
-    """For ``verify``: the colleague's signed answer inside a consultation record."""
+) -> tuple[list[Finding], list[Finding]]:
+    """For ``verify``: the colleague's signed answer inside a consultation record
+    (problems, notes)."""
     envelope = record.get("consultation")
     if record.get("kind") != "consultation" or not isinstance(envelope, dict):
-        return [t("consult.check.not_consultation")], []
+        return [Finding(Problem.CONSULT_NOT_CONSULTATION)], []
     problems, answer, fp = signature_problems(envelope)
-    if problems or answer is None:
+    if problems or answer is None or fp is None:
         return problems, []
     pub = str(envelope["signature"]["public_key"])
     kp, checked = key_problems(fp, pub, str(answer["answered_at"]), colleagues, own)
     if colleagues is None and not checked:
         # no colleague keys here (a verifier elsewhere): the signature holds, the key is
         # not vouched for; said, not hidden
-        return [], [t("consult.check.key_unchecked", fp=fp)]
+        return [], [Finding(Problem.CONSULT_KEY_UNCHECKED, {"fp": fp})]
     if kp:
         return kp, []
-    return [], [t("consult.check.ok", name=answer["consultant"]["name"], fp=fp)]
+    return [], [Finding(Problem.CONSULT_OK, {"name": str(answer["consultant"]["name"]), "fp": fp})]
 
 
-# --- the import (the requester) ----------------------------------------------------------
+def refusal(path: Path, finding: Finding) -> ConsultRefused:
+    """The answer in ``path`` is not accepted, and why (the finding, said at the edge)."""
+    reason = Text(f"verify.reason.{finding.problem.value}", **finding.params)
+    return ConsultRefused("consult.import.refused_because", path=path, reason=reason)
+
+
+def load_answer(file: Path) -> tuple[dict[str, Any], dict[str, Any], str]:
+    """A signed answer file whose signature holds: (file contents, answer, fingerprint).
+    ConsultRefused when it does not hold."""
+    data = _load(file, "LIMIT_RECORD")
+    if not isinstance(data, dict) or data.get("format") != ANSWER_FORMAT:
+        raise CaseError("consult.import.not_an_answer", path=file)
+    problems, answer, fp = signature_problems(data)
+    if problems or answer is None or fp is None:  # no problems: the answer was read
+        raise refusal(file, problems[0])
+    return data, answer, fp
+
+
+def check_for_case(
+    case: Any,
+    file: Path,
+    data: dict[str, Any],
+    answer: dict[str, Any],
+    *,
+    colleagues: Any | None,
+    own: Any | None,
+) -> None:
+    """That the answer belongs to a request of this case, is not in it yet, and is signed
+    by a colleague's key this profile trusts. ConsultRefused (or CaseError) otherwise."""
+    request_id = answer["request"]["request_id"]
+    asked = [e for e in case.entries if e.type == "consult_request"]
+    mine = next((e for e in asked if e.data.get("request_id") == request_id), None)
+    if mine is None:
+        raise ConsultRefused("consult.import.other_case", path=file, label=case.label)
+    if mine.data.get("hash") != answer["request_hash"]:
+        raise ConsultRefused("consult.import.request_changed", path=file)
+    done = [e for e in case.entries if e.type == "consultation"]
+    if any(e.data.get("request_id") == request_id for e in done):
+        raise CaseError("consult.import.already", label=case.label)
+    kp, _checked = key_problems(
+        str(data["signature"]["key_fingerprint"]),
+        str(data["signature"]["public_key"]),
+        str(answer["answered_at"]),
+        colleagues,
+        own,
+    )
+    if kp:
+        raise refusal(file, kp[0])
 
 
 @dataclass
@@ -454,85 +429,24 @@ class ImportOutcome:
     fingerprint: str
 
 
-def import_answer(  # noqa: PLR0915 - issue 14: to split
-    label: str,
-    file: Path,
+def add_consultation(
+    session: Any,
+    data: dict[str, Any],
+    answer: dict[str, Any],
+    fp: str,
     *,
-    passphrase: Callable[[], str],
-    yes: bool = False,
-    stdin: TextIO | None = None,
-    stdout: TextIO | None = None,
-    store: Any | None = None,
-    profiles: Any | None = None,
-) -> ImportOutcome | None:
-    """``meldcode consult import CASE FILE``: check the signed answer and add it to the
-    case's chain as a ``consultation`` record. ConsultRefused when it is not accepted."""
-    from meldcode_cli.files import jsonio
+    profile: Any,
+    pair: Any,
+    confirmation: str,
+) -> ImportOutcome:
+    """The next record of the case's chain, of kind ``consultation``: the colleague's signed
+    answer (``data``, the file as signed), signed by the requester's ``pair``; journalled."""
+    from meldcode_cli import __version__
     from meldcode_cli.record.canonical import integrity_map, record_hash
     from meldcode_cli.record.model import Record
-    from meldcode_cli.record.profile import ProfileStore
-    from meldcode_cli.record.signing import check_role, records_of, unlock_asking
-    from meldcode_cli.record.store import sign_envelope, write_record
-    from meldcode_cli.walk.casestore import CaseStore
-    from meldcode_cli.walk.session import Session
+    from meldcode_cli.record.store import load_envelope, records_of, sign_envelope, write_record
 
-    stdin = sys.stdin if stdin is None else stdin
-    stdout = sys.stdout if stdout is None else stdout
-    profiles = profiles or ProfileStore()
-    try:
-        data = jsonio.load_json_file(file, limit=jsonio.LIMIT_RECORD)
-    except FileNotFoundError:
-        raise CaseError(t("consult.missing", path=file)) from None
-    except jsonio.JsonFileError as e:
-        raise CaseError(e.message) from None
-    if not isinstance(data, dict) or data.get("format") != ANSWER_FORMAT:
-        raise CaseError(t("consult.import.not_an_answer", path=file))
-    problems, answer, fp = signature_problems(data)
-    if problems or answer is None or fp is None:
-        raise ConsultRefused(t("consult.import.refused", path=file) + " " + "; ".join(problems))
-    session, _ = Session.resume(store or CaseStore(), label)
     case = session.case
-    request_id = answer["request"]["request_id"]
-    asked = [e for e in case.entries if e.type == "consult_request"]
-    mine = next((e for e in asked if e.data.get("request_id") == request_id), None)
-    if mine is None:
-        raise ConsultRefused(t("consult.import.other_case", path=file, label=label))
-    if mine.data.get("hash") != answer["request_hash"]:
-        raise ConsultRefused(t("consult.import.request_changed", path=file))
-    done = [e for e in case.entries if e.type == "consultation"]
-    if any(e.data.get("request_id") == request_id for e in done):
-        raise CaseError(t("consult.import.already", label=label))
-    kp, _checked = key_problems(
-        fp,
-        str(data["signature"]["public_key"]),
-        str(answer["answered_at"]),
-        load_colleagues(profiles),
-        profiles.keyring(),
-    )
-    if kp:
-        raise ConsultRefused(t("consult.import.refused", path=file) + " " + "; ".join(kp))
-    profile = profiles.load()
-    check_role(profile.role, case.role)
-    consultant = answer["consultant"]
-    lines = [
-        t(
-            "consult.import.summary",
-            name=consultant["name"],
-            role=consultant["role"],
-            at=str(answer["answered_at"])[:10],
-            fp=fp,
-        ),
-        t("consult.answer.your_advice"),
-        *("    " + ln for ln in str(answer["advice"]).split("\n")),
-        t("consult.import.signing", label=label),
-    ]
-    if not _confirm(stdin, stdout, lines, yes=yes):
-        _say(stdout, t("consult.answer.not_signed"))
-        return None
-    pair = unlock_asking(profiles, passphrase)
-    from meldcode_cli import __version__
-    from meldcode_cli.record.store import load_envelope
-
     existing = records_of(session)
     previous = None
     if existing:
@@ -576,17 +490,18 @@ def import_answer(  # noqa: PLR0915 - issue 14: to split
         "decision": None,
         "override": None,
         "amendment_reason": None,
-        "confirmation": "yes-flag" if yes else "screen",
+        "confirmation": confirmation,
         "consultation": data,
     }
     body["integrity"] = integrity_map(body)
     Record.model_validate(body)
     path = write_record(case.folder / "records", sign_envelope(body, pair))
+    consultant = answer["consultant"]
     case.append(
         "consultation",
         record=path.name,
         hash=record_hash(body),
-        request_id=request_id,
+        request_id=answer["request"]["request_id"],
         consultant=consultant["name"],
         consultant_role=consultant["role"],
         fingerprint=fp,
@@ -619,28 +534,6 @@ def chain_consultations(record_path: Path) -> list[dict[str, Any]]:
         problems, answer, _ = signature_problems(env)
         if not problems and answer is not None:
             out.append(answer)
-    return out
-
-
-def report_entries(answers: list[dict[str, Any]]) -> list[Any]:
-    """Report entries for signed consultations (``report``, not ``--advies``)."""
-    from meldcode_cli.report.core import Entry
-
-    out = []
-    for a in answers:
-        c = a.get("consultant") or {}
-        out.append(
-            Entry(
-                t(
-                    "consult.report.entry",
-                    name=c.get("name", ""),
-                    role=c.get("role", ""),
-                    at=str(a.get("answered_at", ""))[:10],
-                ),
-                str(a.get("advice", "")),
-                meta=t("consult.report.meta", fp=a.get("key_fingerprint", "")),
-            )
-        )
     return out
 
 

@@ -19,8 +19,11 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from meldcode_cli.errors import KeyProblem
+
 __all__ = [
     "ALGORITHM",
+    "KeyFileDamaged",
     "KeyPair",
     "WrongPassphrase",
     "b64",
@@ -39,6 +42,10 @@ CIPHER = "ChaCha20-Poly1305"
 
 class WrongPassphrase(Exception):
     """The passphrase does not open this key file."""
+
+
+class KeyFileDamaged(KeyProblem, ValueError):
+    """The key file is not one this tool wrote, or is damaged (a catalogue key, no text)."""
 
 
 def b64(data: bytes) -> str:
@@ -103,31 +110,41 @@ def lock(pair: KeyPair, passphrase: str) -> dict[str, Any]:
     }
 
 
+def _key_file_fields(data: dict[str, Any]) -> tuple[int, int, int, bytes, bytes, bytes, bytes]:
+    """What opening a key file needs: scrypt's n, r, p, the public key, the salt, the nonce
+    and the sealed private key. KeyFileDamaged for a file this tool did not write."""
+    kdf = data["kdf"]
+    if kdf.get("name") != "scrypt" or data.get("cipher") != CIPHER:
+        raise KeyFileDamaged("crypto.key.unknown_format")
+    n, r, p = kdf["n"], kdf["r"], kdf["p"]
+    # a hostile key file must not choose the cost: only the parameters we write
+    # (or cheaper ones that are still sound) are accepted, never a memory bomb
+    if not all(type(x) is int for x in (n, r, p)) or not (
+        2**14 <= n <= 2**17 and n & (n - 1) == 0 and 1 <= r <= 16 and 1 <= p <= 4
+    ):
+        raise KeyFileDamaged("crypto.key.unknown_kdf")
+    if data.get("algorithm", ALGORITHM) != ALGORITHM:
+        raise KeyFileDamaged("crypto.key.not_ed25519")
+    fields = (data["public_key"], kdf["salt"], data["nonce"], data["ciphertext"])
+    public, salt, nonce, sealed = (unb64(x) for x in fields)
+    return n, r, p, public, salt, nonce, sealed
+
+
 def unlock(data: dict[str, Any], passphrase: str) -> KeyPair:
-    """Open a key file. Raises WrongPassphrase, or ValueError for a damaged file."""
+    """Open a key file. Raises WrongPassphrase, or KeyFileDamaged (a ValueError)."""
     try:
-        kdf = data["kdf"]
-        if kdf.get("name") != "scrypt" or data.get("cipher") != CIPHER:
-            raise ValueError("onbekend sleutelformaat")
-        n, r, p = kdf["n"], kdf["r"], kdf["p"]
-        # a hostile key file must not choose the cost: only the parameters we write
-        # (or cheaper ones that are still sound) are accepted, never a memory bomb
-        if not all(type(x) is int for x in (n, r, p)) or not (
-            2**14 <= n <= 2**17 and n & (n - 1) == 0 and 1 <= r <= 16 and 1 <= p <= 4
-        ):
-            raise ValueError("onbekende scrypt-parameters")
-        if data.get("algorithm", ALGORITHM) != ALGORITHM:
-            raise ValueError("alleen Ed25519-sleutels worden aanvaard")
-        public = unb64(data["public_key"])
-        key = _derive(passphrase, unb64(kdf["salt"]), n, r, p)
-        raw = ChaCha20Poly1305(key).decrypt(unb64(data["nonce"]), unb64(data["ciphertext"]), public)
+        n, r, p, public, salt, nonce, sealed = _key_file_fields(data)
+        key = _derive(passphrase, salt, n, r, p)
+        raw = ChaCha20Poly1305(key).decrypt(nonce, sealed, public)
     except InvalidTag:
         raise WrongPassphrase from None
+    except KeyFileDamaged:
+        raise
     except (KeyError, TypeError, AttributeError, ValueError) as e:
-        raise ValueError(f"sleutelbestand beschadigd: {e}") from None
+        raise KeyFileDamaged("crypto.key.damaged", error=str(e)) from None
     pair = KeyPair(Ed25519PrivateKey.from_private_bytes(raw))
     if pair.public_bytes != public:
-        raise ValueError("sleutelbestand beschadigd: publieke sleutel past niet")
+        raise KeyFileDamaged("crypto.key.public_mismatch")
     return pair
 
 

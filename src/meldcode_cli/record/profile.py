@@ -15,13 +15,14 @@ import contextlib
 import datetime as dt
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from meldcode_cli.errors import KeyProblem, Text
-from meldcode_cli.roles import ProfileRole
+from meldcode_cli.roles import PROFILE_ROLES, ProfileRole
 from meldcode_cli.walk.casestore import CaseError, atomic_write
 
 __all__ = [
@@ -30,8 +31,15 @@ __all__ = [
     "Profile",
     "ProfileError",
     "ProfileStore",
+    "check_role",
     "config_dir",
+    "looks_like_big",
+    "new_profile",
+    "parse_role",
+    "unlock_asking",
 ]
+
+MAX_PASSPHRASE_TRIES = 3
 
 
 class ProfileError(CaseError, KeyProblem):
@@ -240,9 +248,10 @@ class ProfileStore:
             return crypto.unlock(data, passphrase)
         except crypto.WrongPassphrase:
             raise PassphraseRejected from None
-        except ValueError as e:
+        except crypto.KeyFileDamaged as e:
+            why = Text(e.key, **e.params)
             raise ProfileError(
-                "error.profile.sleutelbestand", key_path=self.key_path, e=e
+                "error.profile.sleutelbestand", key_path=self.key_path, e=why
             ) from None
 
     def current_fingerprint(self) -> str:
@@ -324,3 +333,73 @@ class ProfileStore:
 def _check_passphrase(passphrase: str) -> None:
     if len(passphrase) < 8:
         raise ProfileError("key.passphrase.too_short", n=8)
+
+
+def unlock_asking(profiles: ProfileStore, passphrase: Callable[[], str]) -> Any:
+    """The signing key, asking the passphrase again after a wrong one (up to
+    ``MAX_PASSPHRASE_TRIES`` times; then the last PassphraseRejected is raised)."""
+    for attempt in range(1, MAX_PASSPHRASE_TRIES + 1):
+        try:
+            return profiles.unlock(passphrase())
+        except PassphraseRejected:
+            if attempt == MAX_PASSPHRASE_TRIES:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def check_role(profile_role: str, walk_role: str) -> None:
+    """The record has one role: the profile's and the walk's must be the same."""
+    if profile_role.lower() != walk_role.lower():
+        raise CaseError("sign.role_mismatch", profile=profile_role, walk=walk_role)
+
+
+def parse_role(text: str) -> str | None:
+    """A profile role as typed: case and surrounding spaces do not matter."""
+    value = text.strip().lower()
+    return value if value in PROFILE_ROLES else None
+
+
+def looks_like_big(registration: str) -> bool:
+    """A BIG number (11 digits) or a value that names BIG: the huisarts' register, never
+    a police identifier."""
+    import re
+
+    digits = re.sub(r"\D", "", registration)
+    return "big" in registration.casefold() or (
+        len(digits) == 11 and digits == registration.strip()
+    )
+
+
+def check_registration(role: str, registration: str | None) -> None:
+    """A wijkagent's registration is never a BIG number (ProfileError)."""
+    if role == "wijkagent" and registration is not None and looks_like_big(registration):
+        raise ProfileError("key.init.registration.big_police")
+
+
+def new_profile(
+    *,
+    name: str | None,
+    role: str,
+    organisation: str | None,
+    registration: str | None,
+    contact: str | None,
+) -> Profile:
+    """The profile as given (checked); ProfileError naming the fields that do not fit."""
+    check_registration(role, registration)
+    try:
+        return Profile(
+            name=name or "",
+            role=role,  # type: ignore[arg-type]
+            organisation=organisation or "",
+            registration=registration,
+            contact=contact,
+        )
+    except ValueError as e:  # a flag too long or empty: say which, in our words
+        from pydantic import ValidationError
+
+        fields = (
+            ", ".join(str(err["loc"][0]) for err in e.errors())
+            if isinstance(e, ValidationError)
+            else "?"
+        )
+        raise ProfileError("key.init.invalid", fields=fields) from None

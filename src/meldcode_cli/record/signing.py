@@ -16,12 +16,13 @@ from pydantic import ValidationError
 from meldcode_cli.record.build import Texts, build_record
 from meldcode_cli.record.canonical import record_hash
 from meldcode_cli.record.diff import Change, diff_records
-from meldcode_cli.record.model import Override, Record
-from meldcode_cli.record.profile import PassphraseRejected, ProfileError, ProfileStore
+from meldcode_cli.record.model import ChosenDecision, Override, Record
+from meldcode_cli.record.profile import ProfileError, ProfileStore, check_role, unlock_asking
 from meldcode_cli.record.store import (
     Unreadable,
     load_envelope,
     record_files,
+    records_of,
     sign_envelope,
     write_record,
 )
@@ -35,27 +36,15 @@ __all__ = [
     "check_role",
     "ensure_finished",
     "last_record",
+    "parse_override",
     "pending_changes",
     "records_of",
     "resolve_records",
     "sign_case",
+    "unlock_asking",
     "unsigned_changes",
     "verify_paths",
 ]
-
-MAX_PASSPHRASE_TRIES = 3
-
-
-def unlock_asking(profiles: ProfileStore, passphrase: Callable[[], str]) -> Any:
-    """The signing key, asking the passphrase again after a wrong one (up to
-    ``MAX_PASSPHRASE_TRIES`` times; then the last PassphraseRejected is raised)."""
-    for attempt in range(1, MAX_PASSPHRASE_TRIES + 1):
-        try:
-            return profiles.unlock(passphrase())
-        except PassphraseRejected:
-            if attempt == MAX_PASSPHRASE_TRIES:
-                raise
-    raise AssertionError("unreachable")  # pragma: no cover
 
 
 @dataclass
@@ -67,15 +56,6 @@ class SignOutcome:
     training: bool
 
 
-def records_of(session: Session) -> list[Path]:
-    """Every record of the case's chain, signed consultations included."""
-    folder = session.case.folder / "records"
-    if not folder.is_dir():
-        return []
-    # a planted link is no record of this case (and its name is then refused as taken)
-    return sorted(p for p in folder.glob("[0-9][0-9][0-9][0-9]-*.json") if not p.is_symlink())
-
-
 def decision_records_of(session: Session) -> list[Path]:
     """The decision, amendment and evaluation records (not the signed consultations)."""
     from meldcode_cli.record.store import is_consultation_file
@@ -83,7 +63,85 @@ def decision_records_of(session: Session) -> list[Path]:
     return [p for p in records_of(session) if not is_consultation_file(p)]
 
 
-def sign_case(  # noqa: PLR0912 - issue 14: to split
+def parse_override(spec: str | None, reason: str | None, consulted: str | None) -> Override | None:
+    """``--override melden,hulp`` with ``--reason`` and ``--consulted``: the decision the
+    professional takes instead of the computed one (None without ``--override``)."""
+    if spec is None:
+        return None
+    chosen = {"melden": False, "hulp": False, "afsluiten": False}
+    for part in spec.replace(" ", "").split(","):
+        if part not in chosen:
+            raise CaseError("error.keyflow.kies_uit_melden_hulp", part=part)
+        chosen[part] = True
+    if not (reason and consulted):
+        raise CaseError("error.keyflow.vraagt_ook_en_wie")
+    return Override(chosen=ChosenDecision(**chosen), reason=reason, consulted=consulted)
+
+
+def _check_signable(session: Session, *, training: bool, override: Override | None) -> None:
+    """A finished case, no override of an information request, and (to sign) no blocking
+    check and none without its justification."""
+    ensure_finished(session)
+    label = session.case.label
+    if override is not None and session.walk.verstrekking() is not None:
+        raise CaseError("error.signing.een_informatieverzoek_heeft_geen", label=label)
+    if training:
+        return
+    blocked = session.walk.blocking()
+    if blocked:
+        checks = "; ".join(f"{c.id}: {c.check.message.get()}" for c in blocked)
+        raise CaseError("sign.blocked", checks=checks, label=label)
+    open_ = session.walk.unjustified()
+    if open_:
+        checks = "; ".join(f"{c.id} ({c.check.message.get()})" for c in open_)
+        raise CaseError("sign.unjustified", checks=checks, label=label)
+
+
+def _chain_link(existing: list[Path]) -> dict[str, Any] | None:
+    """The ``previous`` of the next record: the id and hash of the newest one."""
+    if not existing:
+        return None
+    last = load_envelope(existing[-1])["record"]
+    return {"record_id": last["record_id"], "hash": record_hash(last)}
+
+
+def _record_kind(session: Session, kind: str | None, amendment_reason: str | None) -> str:
+    """decision for the first record; after one, an amendment (with its reason) or an
+    evaluation."""
+    if not decision_records_of(session):  # a signed consultation before it is no decision
+        return kind or "decision"
+    kind = kind or "amendment"
+    if kind == "decision":
+        raise CaseError("error.signing.deze_casus_heeft_al")
+    if kind == "amendment" and not (amendment_reason and amendment_reason.strip()):
+        raise CaseError("error.signing.een_wijziging_op_een")
+    return kind
+
+
+def _signer(
+    session: Session,
+    profiles: ProfileStore,
+    passphrase: Callable[[], str] | None,
+    *,
+    training: bool,
+) -> tuple[Any | None, Any | None]:
+    """(profile, key pair): the profile's, unlocked with the passphrase; for training the
+    profile when there is a readable one, and no key."""
+    if training:
+        if not profiles.exists():
+            return None, None
+        try:
+            return profiles.load(), None
+        except ProfileError:
+            return None, None
+    profile = profiles.load()
+    check_role(profile.role, session.case.role)
+    if passphrase is None:
+        raise ProfileError("error.signing.geen_wachtzin_ondertekenen_vraagt")
+    return profile, unlock_asking(profiles, passphrase)
+
+
+def sign_case(
     session: Session,
     *,
     passphrase: Callable[[], str] | None,
@@ -100,51 +158,11 @@ def sign_case(  # noqa: PLR0912 - issue 14: to split
     ``confirmation``: how the signer confirmed the summary (see :mod:`meldcode_cli.walk.confirm`);
     ``texts``: the words of the answers (:func:`meldcode_cli.walk.view.record_texts`).
     """
-    ensure_finished(session)
-    if override is not None and session.walk.verstrekking() is not None:
-        raise CaseError("error.signing.een_informatieverzoek_heeft_geen", label=session.case.label)
-    if not training:
-        blocked = session.walk.blocking()
-        if blocked:
-            raise CaseError(
-                "ondertekenen geweigerd: "
-                + "; ".join(f"{c.id}: {c.check.message.get()}" for c in blocked)
-                + f" — pas de antwoorden aan met 'meldcode resume {session.case.label}'"
-            )
-        open_ = session.walk.unjustified()
-        if open_:
-            raise CaseError(
-                "ondertekenen vraagt eerst een verantwoording voor: "
-                + "; ".join(f"{c.id} ({c.check.message.get()})" for c in open_)
-                + f" — geef die met 'meldcode resume {session.case.label}'"
-            )
+    _check_signable(session, training=training, override=override)
     existing = records_of(session)
-    previous = None
-    if existing:
-        last = load_envelope(existing[-1])["record"]
-        previous = {"record_id": last["record_id"], "hash": record_hash(last)}
-    if decision_records_of(session):  # a signed consultation before it is no decision
-        if kind is None:
-            kind = "amendment"
-        if kind == "decision":
-            raise CaseError("error.signing.deze_casus_heeft_al")
-        if kind == "amendment" and not (amendment_reason and amendment_reason.strip()):
-            raise CaseError("error.signing.een_wijziging_op_een")
-    kind = kind or "decision"
-    profile = None
-    pair = None
-    profiles = profiles or ProfileStore()
-    if not training:
-        profile = profiles.load()
-        check_role(profile.role, session.case.role)
-        if passphrase is None:
-            raise ProfileError("error.signing.geen_wachtzin_ondertekenen_vraagt")
-        pair = unlock_asking(profiles, passphrase)
-    elif profiles.exists():
-        try:
-            profile = profiles.load()
-        except ProfileError:
-            profile = None
+    previous = _chain_link(existing)
+    kind = _record_kind(session, kind, amendment_reason)
+    profile, pair = _signer(session, profiles or ProfileStore(), passphrase, training=training)
     record = build_record(
         session,
         profile=profile,
@@ -201,12 +219,6 @@ def resolve_records(args: list[Path], store: Any | None = None) -> list[Path]:
                 pass
         out.append(arg)
     return out
-
-
-def check_role(profile_role: str, walk_role: str) -> None:
-    """The record has one role: the profile's and the walk's must be the same."""
-    if profile_role.lower() != walk_role.lower():
-        raise CaseError("sign.role_mismatch", profile=profile_role, walk=walk_role)
 
 
 def last_record(session: Session) -> Record | None:
@@ -280,6 +292,33 @@ def _protocol_at_hand(record: dict[str, Any]) -> tuple[str, str] | None:
         return None
 
 
+def _public_key(key_file: Path) -> bytes:
+    """The raw Ed25519 public key in a ``--key`` file (from ``meldcode key export``);
+    CaseError saying what is wrong with the file."""
+    from meldcode_cli.errors import Text
+    from meldcode_cli.files import jsonio
+    from meldcode_cli.record import crypto
+
+    def not_a_key(why: Text | str) -> CaseError:
+        return CaseError("error.signing.geen_publieke_sleutel_van", key_file=key_file, e=why)
+
+    try:
+        data = jsonio.load_json_file(key_file, limit=jsonio.LIMIT_SMALL)
+    except FileNotFoundError:
+        raise CaseError("error.signing.bestaat_niet_2", key_file=key_file) from None
+    except jsonio.JsonFileError as e:
+        raise CaseError("verify.key.unreadable", message=e.message) from None
+    if not isinstance(data, dict) or data.get("algorithm", "Ed25519") != "Ed25519":
+        raise not_a_key(Text("verify.key.not_ed25519"))
+    try:
+        public_key = crypto.unb64(data["public_key"])
+    except (ValueError, KeyError, TypeError, AttributeError) as e:
+        raise not_a_key(str(e)) from None
+    if len(public_key) != 32:
+        raise not_a_key(Text("verify.key.length"))
+    return public_key
+
+
 def verify_paths(
     paths: list[Path],
     *,
@@ -291,26 +330,7 @@ def verify_paths(
 
     Raises Unreadable for input that is not a record, CaseError for an unusable --key.
     """
-    from meldcode_cli.files import jsonio
-    from meldcode_cli.record import crypto
-
-    public_key = None
-    if key_file is not None:
-        try:
-            data = jsonio.load_json_file(key_file, limit=jsonio.LIMIT_SMALL)
-            if not isinstance(data, dict) or data.get("algorithm", "Ed25519") != "Ed25519":
-                raise ValueError("geen Ed25519-sleutel")
-            public_key = crypto.unb64(data["public_key"])
-            if len(public_key) != 32:
-                raise ValueError("geen Ed25519-sleutel (lengte)")
-        except FileNotFoundError:
-            raise CaseError("error.signing.bestaat_niet_2", key_file=key_file) from None
-        except jsonio.JsonFileError as e:
-            raise CaseError(f"--key {e.message}") from None
-        except (ValueError, KeyError, TypeError, AttributeError) as e:
-            raise CaseError(
-                "error.signing.geen_publieke_sleutel_van", key_file=key_file, e=e
-            ) from None
+    public_key = None if key_file is None else _public_key(key_file)
     store = profiles or ProfileStore()
     # the keyring is used whenever there is one: a signature by a key nobody vouched for
     # proves nothing (anyone can make a key); --keyring makes it required
@@ -321,7 +341,7 @@ def verify_paths(
     if missing:
         raise Unreadable("error.signing.bestaat_niet", missing_0=missing[0])
     if not files:
-        raise Unreadable("geen recordbestanden gevonden in: " + ", ".join(map(str, paths)))
+        raise Unreadable("verify.no_records", paths=", ".join(map(str, paths)))
     from meldcode_cli.record.consult import load_colleagues
 
     colleagues = load_colleagues(store)

@@ -21,6 +21,7 @@ __all__ = [
     "load_envelope",
     "load_record",
     "record_files",
+    "records_of",
     "sign_envelope",
     "write_record",
 ]
@@ -123,3 +124,12 @@ def load_record(path: Path) -> Record:
         raise Unreadable(
             "error.core.geen_geldig_record", path=path, where=where, first_msg=first["msg"]
         ) from None
+
+
+def records_of(session: Any) -> list[Path]:
+    """Every record of the case's chain, signed consultations included."""
+    folder = session.case.folder / "records"
+    if not folder.is_dir():
+        return []
+    # a planted link is no record of this case (and its name is then refused as taken)
+    return sorted(p for p in folder.glob("[0-9][0-9][0-9][0-9]-*.json") if not p.is_symlink())

@@ -9,62 +9,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from meldcode_cli.record.canonical import canonical, integrity_map, record_hash
+from meldcode_cli.record.findings import Finding, Problem
 from meldcode_cli.record.model import RECORD_SCHEMA_VERSION, Record, SignatureBlock
 from meldcode_cli.record.store import load_envelope
 
 __all__ = ["Finding", "Problem", "VerifyResult", "verify_chain", "verify_file"]
-
-
-class Problem(StrEnum):
-    """What can be wrong with a record file or a chain (or, for notes, worth saying)."""
-
-    NOT_AN_OBJECT = "not_an_object"
-    SCHEMA_VERSION = "schema_version"
-    SCHEMA = "schema"
-    UNSIGNED = "unsigned"
-    UNSIGNED_TRAINING = "unsigned_training"
-    SIGNATURE_BLOCK_SCHEMA = "signature_block_schema"
-    SIGNATURE_BLOCK_UNREADABLE = "signature_block_unreadable"
-    SIGNATURE_BLOCK_LENGTH = "signature_block_length"
-    FINGERPRINT_MISMATCH = "fingerprint_mismatch"
-    RECORD_KEY_MISMATCH = "record_key_mismatch"
-    OTHER_KEY = "other_key"
-    NOT_IN_KEYRING = "not_in_keyring"
-    KEYRING_MISMATCH = "keyring_mismatch"
-    OUTSIDE_VALIDITY = "outside_validity"
-    CHANGED_SECTIONS = "changed_sections"
-    SIGNATURE_INVALID = "signature_invalid"
-    PROTOCOL_DIFFERS = "protocol_differs"
-    CONSULTATION = "consultation"
-    """The colleague's signed answer in a consultation record does not hold (``text``)."""
-    # notes (not problems): what verify found out about the protocol
-    PROTOCOL_OTHER_VERSION = "protocol_other_version"
-    PROTOCOL_HASH_OK = "protocol_hash_ok"
-    CONSULTATION_NOTE = "consultation_note"
-    """What verify found out about a consultation's colleague key (``text``)."""
-    # chains
-    CHAIN_GAP = "chain_gap"
-    CHAIN_MISSING_FIRST = "chain_missing_first"
-    CHAIN_BROKEN = "chain_broken"
-    CHAIN_REORDERED = "chain_reordered"
-    JOURNAL_UNREADABLE = "journal_unreadable"
-    JOURNAL_MISSING = "journal_missing"
-    JOURNAL_REPLACED = "journal_replaced"
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One problem (or note) with what the words need; parameters are plain strings."""
-
-    problem: Problem
-    params: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -89,7 +44,103 @@ def _first_error(e: ValidationError) -> dict[str, str]:
     return {"where": ".".join(str(x) for x in first["loc"]), "msg": str(first["msg"])}
 
 
-def verify_file(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
+def _read_record(data: Any, result: VerifyResult) -> Record | None:
+    """The typed record, when the file holds one of this schema (else the reason why not)."""
+    if not isinstance(data, dict):
+        result.reasons.append(Finding(Problem.NOT_AN_OBJECT))
+        return None
+    version = data.get("schema_version")
+    if version != RECORD_SCHEMA_VERSION:
+        params = {"version": f"{version!r:.40}", "supported": str(RECORD_SCHEMA_VERSION)}
+        result.reasons.append(Finding(Problem.SCHEMA_VERSION, params))
+        return None
+    result.hash = record_hash(data)
+    try:
+        return Record.from_dict(data)
+    except ValidationError as e:
+        result.reasons.append(Finding(Problem.SCHEMA, _first_error(e)))
+        return None  # a record of the wrong shape is not navigated any further
+
+
+def _read_signature(sig: Any, record: Record, result: VerifyResult) -> tuple[bytes, bytes] | None:
+    """The public key and signature of the signature block (else the reason why not)."""
+    from meldcode_cli.record import crypto
+
+    if sig is None:
+        unsigned = Problem.UNSIGNED_TRAINING if record.training else Problem.UNSIGNED
+        result.reasons.append(Finding(unsigned))
+        return None
+    try:
+        block = SignatureBlock.model_validate(sig)
+        pub = crypto.unb64(block.public_key)
+        signature = crypto.unb64(block.signature)
+    except ValidationError as e:
+        result.reasons.append(Finding(Problem.SIGNATURE_BLOCK_SCHEMA, _first_error(e)))
+        return None
+    except (TypeError, ValueError) as e:
+        result.reasons.append(Finding(Problem.SIGNATURE_BLOCK_UNREADABLE, {"error": str(e)}))
+        return None
+    if len(pub) != 32 or len(signature) != 64:
+        result.reasons.append(Finding(Problem.SIGNATURE_BLOCK_LENGTH))
+        return None
+    result.fingerprint = block.key_fingerprint
+    return pub, signature
+
+
+def _check_key(
+    pub: bytes,
+    fp: str,
+    record: Record,
+    result: VerifyResult,
+    *,
+    public_key: bytes | None,
+    keyring: Any | None,
+) -> None:
+    """Whose key signed: the one the file names, --key, the keyring and its validity."""
+    from meldcode_cli.record import crypto
+
+    if crypto.fingerprint(pub) != fp:
+        result.reasons.append(Finding(Problem.FINGERPRINT_MISMATCH))
+    if record.provenance.key_fingerprint not in (None, fp):
+        result.reasons.append(Finding(Problem.RECORD_KEY_MISMATCH))
+    if public_key is not None:
+        if pub != public_key:
+            result.reasons.append(Finding(Problem.OTHER_KEY))
+        else:
+            result.key_checked = True
+    if keyring is None:
+        return
+    entry = keyring.find(fp)
+    if entry is None:
+        result.reasons.append(Finding(Problem.NOT_IN_KEYRING, {"fp": fp}))
+    elif crypto.b64(pub) != entry.public_key:
+        result.reasons.append(Finding(Problem.KEYRING_MISMATCH, {"fp": fp}))
+    else:
+        result.key_checked = True
+        created = record.created_at
+        if created < entry.valid_from or (entry.valid_until and created > entry.valid_until):
+            result.reasons.append(Finding(Problem.OUTSIDE_VALIDITY, {"created": created, "fp": fp}))
+
+
+def _check_signature(
+    pub: bytes, signature: bytes, data: dict[str, Any], record: Record, result: VerifyResult
+) -> None:
+    """The signature over the canonical JSON; when it fails, which sections changed."""
+    from meldcode_cli.record import crypto
+
+    if crypto.verify(pub, signature, canonical(data)):
+        return
+    digests = integrity_map(data)
+    changed = [k for k, v in digests.items() if record.integrity.get(k) != v]
+    missing = [k for k in record.integrity if k not in digests]
+    if changed or missing:
+        sections = ", ".join(changed + missing)
+        result.reasons.append(Finding(Problem.CHANGED_SECTIONS, {"sections": sections}))
+    else:
+        result.reasons.append(Finding(Problem.SIGNATURE_INVALID))
+
+
+def verify_file(
     path: Path,
     *,
     public_key: bytes | None = None,
@@ -102,90 +153,25 @@ def verify_file(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
     The signature is checked over the canonical JSON of the record as the file holds it;
     the typed :class:`Record` (``result.record``) round-trips those bytes exactly.
     """
-    from meldcode_cli.record import crypto
-
     env = load_envelope(path)
     result = VerifyResult(str(path), False)
     data = env["record"]
-    sig = env["signature"]
-    if not isinstance(data, dict):
-        result.reasons.append(Finding(Problem.NOT_AN_OBJECT))
+    record = _read_record(data, result)
+    if record is None:
         return result
-    version = data.get("schema_version")
-    if version != RECORD_SCHEMA_VERSION:
-        result.reasons.append(
-            Finding(
-                Problem.SCHEMA_VERSION,
-                {"version": f"{version!r:.40}", "supported": str(RECORD_SCHEMA_VERSION)},
-            )
-        )
-        return result
-    try:
-        record = Record.from_dict(data)
-    except ValidationError as e:
-        result.reasons.append(Finding(Problem.SCHEMA, _first_error(e)))
-        result.hash = record_hash(data)
-        return result  # a record of the wrong shape is not navigated any further
     result.record = record
-    result.hash = record_hash(data)
-    if sig is None:
-        result.reasons.append(
-            Finding(Problem.UNSIGNED_TRAINING if record.training else Problem.UNSIGNED)
-        )
+    keys = _read_signature(env["signature"], record, result)
+    if keys is None or result.fingerprint is None:
         return result
-    try:
-        block = SignatureBlock.model_validate(sig)
-        pub = crypto.unb64(block.public_key)
-        signature = crypto.unb64(block.signature)
-        fp = block.key_fingerprint
-    except ValidationError as e:
-        result.reasons.append(Finding(Problem.SIGNATURE_BLOCK_SCHEMA, _first_error(e)))
-        return result
-    except (TypeError, ValueError) as e:
-        result.reasons.append(Finding(Problem.SIGNATURE_BLOCK_UNREADABLE, {"error": str(e)}))
-        return result
-    if len(pub) != 32 or len(signature) != 64:
-        result.reasons.append(Finding(Problem.SIGNATURE_BLOCK_LENGTH))
-        return result
-    result.fingerprint = fp
-    if crypto.fingerprint(pub) != fp:
-        result.reasons.append(Finding(Problem.FINGERPRINT_MISMATCH))
-    if record.provenance.key_fingerprint not in (None, fp):
-        result.reasons.append(Finding(Problem.RECORD_KEY_MISMATCH))
-    if public_key is not None:
-        if pub != public_key:
-            result.reasons.append(Finding(Problem.OTHER_KEY))
-        else:
-            result.key_checked = True
-    if keyring is not None:
-        entry = keyring.find(fp)
-        if entry is None:
-            result.reasons.append(Finding(Problem.NOT_IN_KEYRING, {"fp": fp}))
-        elif crypto.b64(pub) != entry.public_key:
-            result.reasons.append(Finding(Problem.KEYRING_MISMATCH, {"fp": fp}))
-        else:
-            result.key_checked = True
-            created = record.created_at
-            if created < entry.valid_from or (entry.valid_until and created > entry.valid_until):
-                result.reasons.append(
-                    Finding(Problem.OUTSIDE_VALIDITY, {"created": created, "fp": fp})
-                )
-    if not crypto.verify(pub, signature, canonical(data)):
-        digests = integrity_map(data)
-        changed = [k for k, v in digests.items() if record.integrity.get(k) != v]
-        missing = [k for k in record.integrity if k not in digests]
-        if changed or missing:
-            result.reasons.append(
-                Finding(Problem.CHANGED_SECTIONS, {"sections": ", ".join(changed + missing)})
-            )
-        else:
-            result.reasons.append(Finding(Problem.SIGNATURE_INVALID))
+    pub, signature = keys
+    _check_key(pub, result.fingerprint, record, result, public_key=public_key, keyring=keyring)
+    _check_signature(pub, signature, data, record, result)
     if record.kind == "consultation" or record.consultation is not None:
         from meldcode_cli.record.consult import check_embedded
 
         problems, notes = check_embedded(data, colleagues=colleagues, own=keyring)
-        result.reasons += [Finding(Problem.CONSULTATION, {"text": p}) for p in problems]
-        result.notes += [Finding(Problem.CONSULTATION_NOTE, {"text": n}) for n in notes]
+        result.reasons += problems
+        result.notes += notes
     if protocol_text is not None:
         _check_protocol(result, record, protocol_text)
     result.valid = not result.reasons

@@ -1143,11 +1143,13 @@ def build_report(
         ]
         sections.sort(key=lambda s: order.index(s.key))
         if consultations:  # signed collegiale consultaties in the case's chain
-            from meldcode_cli.record.consult import report_entries
+            from meldcode_cli.report.consultview import report_entries
 
             stappen = next(s for s in sections if s.key == "stappen")
             stappen.blocks.append(
-                Block(t("consult.report.title"), report_entries(consultations), key="consult")
+                Block(
+                    t("consult.report.title"), report_entries(consultations, Entry), key="consult"
+                )
             )
         banner = [
             t("report.banner.concept"),

@@ -39,8 +39,6 @@ def finding_text(finding: Finding) -> str:
     """A finding of ``verify`` as a sentence in the current language."""
     if finding.problem is Problem.JOURNAL_UNREADABLE:
         return finding.params["message"]  # already said by the journal reader
-    if finding.problem in (Problem.CONSULTATION, Problem.CONSULTATION_NOTE):
-        return finding.params["text"]  # said by record.consult.check_embedded
     key = _KEYS.get(finding.problem, f"verify.reason.{finding.problem.value}")
     return t(key, **finding.params)
 

@@ -243,9 +243,9 @@ def _signer(
     """
 
     def finalize(session: Session, stdout: TextIO) -> None:
-        from meldcode_cli.record.passphrase import passphrase_source
         from meldcode_cli.record.profile import ProfileStore
         from meldcode_cli.record.signing import sign_case
+        from meldcode_cli.walk.prompt.passphrase import passphrase_source
 
         if sign and not ProfileStore().exists():
             _out(stdout, t("key.no_profile", label=session.case.label))
@@ -635,11 +635,11 @@ def amend(
     reason: str | None = None,
 ) -> None:
     """Sign the corrected case as an amendment: a reason, the screen with the changes, yes."""
-    from meldcode_cli.record.passphrase import passphrase_source
     from meldcode_cli.record.signing import pending_changes, sign_case
     from meldcode_cli.report.verifyview import pending_lines
     from meldcode_cli.walk.confirm import NotConfirmed, confirm_signing
     from meldcode_cli.walk.prompt.lines import ask_text
+    from meldcode_cli.walk.prompt.passphrase import passphrase_source
 
     if reason is None:
         _out(stdout, "", t("review.reason.why"))

@@ -7,9 +7,9 @@ import pytest
 from typer.testing import CliRunner
 
 from meldcode_cli.cli.app import make_app as build_app
+from meldcode_cli.cli.signflow import init_profile
 from meldcode_cli.i18n.messages import set_lang
-from meldcode_cli.record.keyflow import init_profile, parse_role
-from meldcode_cli.record.profile import ProfileError, ProfileStore
+from meldcode_cli.record.profile import ProfileError, ProfileStore, parse_role
 from tests.walk.test_flow import Tty
 
 

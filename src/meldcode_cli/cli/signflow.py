@@ -1,7 +1,10 @@
-"""``init``, ``key export|rotate``, ``sign``, ``evaluate`` and ``verify``: one core call each.
+"""The command flows of ``init``, ``key export|rotate``, ``sign`` and ``evaluate``: what is
+asked and said on the way to one record operation.
 
-Passphrases are read without echo from the terminal (``getpass``), or from a file given with
-``--passphrase-file`` (for scripts; the file must be private to the user).
+The record layer (:mod:`meldcode_cli.record`) builds, signs and verifies and shows nothing;
+these flows ask the profile fields, show the screen with what will be signed, and say what
+was written. Passphrases come from :func:`meldcode_cli.walk.prompt.passphrase.passphrase_source`
+(asked without echo, or a private ``--passphrase-file``).
 """
 
 from __future__ import annotations
@@ -13,31 +16,20 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from meldcode_cli.i18n.messages import has, t
-from meldcode_cli.record.model import ChosenDecision, Override
-from meldcode_cli.record.passphrase import passphrase_source
-from meldcode_cli.record.profile import Profile, ProfileError, ProfileStore
+from meldcode_cli.record.profile import (
+    ProfileError,
+    ProfileStore,
+    check_registration,
+    looks_like_big,
+    new_profile,
+    parse_role,
+)
 from meldcode_cli.roles import PROFILE_ROLES
 from meldcode_cli.walk.casestore import CaseError, CaseStore
 from meldcode_cli.walk.prompt.lines import report_recovery, report_signed
 from meldcode_cli.walk.session import Session
 
-__all__ = [
-    "evaluate_case",
-    "export_key",
-    "init_profile",
-    "passphrase_source",
-    "rotate_key",
-    "sign_existing",
-]
-
-
-ROLES = PROFILE_ROLES
-
-
-def parse_role(text: str) -> str | None:
-    """A profile role as typed: case and surrounding spaces do not matter."""
-    value = text.strip().lower()
-    return value if value in ROLES else None
+__all__ = ["evaluate_case", "export_key", "init_profile", "rotate_key", "sign_existing"]
 
 
 def _ask_field(
@@ -63,15 +55,38 @@ def _ask_field(
             return value
 
 
-def looks_like_big(registration: str) -> bool:
-    """A BIG number (11 digits) or a value that names BIG: the huisarts' register, never
-    a police identifier."""
-    import re
+def _role_key(own: str, base: str) -> str:
+    """The role's own wording of a field (``key.init.organisation.huisarts``), if any."""
+    return own if has(own) else base
 
-    digits = re.sub(r"\D", "", registration)
-    return "big" in registration.casefold() or (
-        len(digits) == 11 and digits == registration.strip()
-    )
+
+def _ask_role(role: str | None, stdin: TextIO, stdout: TextIO) -> str:
+    roles = ", ".join(PROFILE_ROLES)
+    while role is None:
+        typed = _ask_field(t("key.init.role"), stdin, stdout) or ""
+        role = parse_role(typed)
+        if role is None:
+            stdout.write(t("key.init.role.unknown", role=typed, roles=roles) + "\n")
+    parsed = parse_role(role)
+    assert parsed is not None  # checked before it was asked, or asked until it was one
+    return parsed
+
+
+def _ask_registration(role: str, stdin: TextIO, stdout: TextIO) -> str | None:
+    while True:
+        registration = _ask_field(
+            t(_role_key(f"key.init.registration.{role}", "key.init.registration")),
+            stdin,
+            stdout,
+            optional=True,
+            max_length=50,
+        )
+        if registration is None:
+            return None
+        if role == "wijkagent" and looks_like_big(registration):
+            stdout.write(t("key.init.registration.big_police") + "\n")
+            continue
+        return registration
 
 
 def init_profile(
@@ -87,62 +102,35 @@ def init_profile(
     stdout: TextIO | None = None,
     store: ProfileStore | None = None,
 ) -> tuple[str, dict[str, Any]]:
+    """``meldcode init``: the fields not given as options are asked (on a terminal), then
+    the profile and its first key are made. Returns (fingerprint, public key)."""
     stdin = sys.stdin if stdin is None else stdin
     stdout = sys.stdout if stdout is None else stdout
     store = store or ProfileStore()
     if store.exists() and not force:
-        raise ProfileError(t("key.init.exists", path=store.profile_path))
+        raise ProfileError("key.init.exists", path=store.profile_path)
     interactive = stdin.isatty()
     if not interactive and not (name and role and organisation):
-        raise ProfileError(t("key.init.flags"))
+        raise ProfileError("key.init.flags")
     if role is not None and parse_role(role) is None:
-        raise ProfileError(t("key.init.role.unknown", role=role, roles=", ".join(ROLES)))
+        raise ProfileError("key.init.role.unknown", role=role, roles=", ".join(PROFILE_ROLES))
     name = name or _ask_field(t("key.init.name"), stdin, stdout)
-    while role is None:
-        typed = _ask_field(t("key.init.role"), stdin, stdout) or ""
-        role = parse_role(typed)
-        if role is None:
-            stdout.write(t("key.init.role.unknown", role=typed, roles=", ".join(ROLES)) + "\n")
-    role = parse_role(role)
-    org_key = f"key.init.organisation.{role}"
+    role = _ask_role(role, stdin, stdout)
     organisation = organisation or _ask_field(
-        t(org_key if has(org_key) else "key.init.organisation"), stdin, stdout
+        t(_role_key(f"key.init.organisation.{role}", "key.init.organisation")), stdin, stdout
     )
-    reg_key = f"key.init.registration.{role}"
-    while registration is None and interactive:
-        registration = _ask_field(
-            t(reg_key if has(reg_key) else "key.init.registration"),
-            stdin,
-            stdout,
-            optional=True,
-            max_length=50,
-        )
-        if registration is None:
-            break
-        if role == "wijkagent" and looks_like_big(registration):
-            stdout.write(t("key.init.registration.big_police") + "\n")
-            registration = None
-    if role == "wijkagent" and registration is not None and looks_like_big(registration):
-        raise ProfileError(t("key.init.registration.big_police"))
+    check_registration(role, registration)
+    if registration is None and interactive:
+        registration = _ask_registration(role, stdin, stdout)
     if contact is None and interactive:
         contact = _ask_field(t("key.init.contact"), stdin, stdout, optional=True)
-    try:
-        profile = Profile(
-            name=name or "",
-            role=role,  # type: ignore[arg-type]
-            organisation=organisation or "",
-            registration=registration,
-            contact=contact,
-        )
-    except ValueError as e:  # a flag too long or empty: say which, in our words
-        from pydantic import ValidationError
-
-        fields = (
-            ", ".join(str(err["loc"][0]) for err in e.errors())
-            if isinstance(e, ValidationError)
-            else "?"
-        )
-        raise ProfileError(t("key.init.invalid", fields=fields)) from None
+    profile = new_profile(
+        name=name,
+        role=role,
+        organisation=organisation,
+        registration=registration,
+        contact=contact,
+    )
     fp = store.init(profile, passphrase(), force=force)
     return fp, store.export_public()
 
@@ -152,6 +140,7 @@ def rotate_key(
     new_passphrase: Callable[[], str] | None,
     store: ProfileStore | None = None,
 ) -> tuple[str, str]:
+    """``meldcode key rotate``: the current passphrase, then the new one (if asked)."""
     store = store or ProfileStore()
     old = passphrase()
     new = new_passphrase() if new_passphrase else None
@@ -159,20 +148,8 @@ def rotate_key(
 
 
 def export_key(store: ProfileStore | None = None) -> str:
+    """``meldcode key export``: the current public key as JSON text."""
     return json.dumps((store or ProfileStore()).export_public(), ensure_ascii=False, indent=2)
-
-
-def _parse_override(spec: str | None, reason: str | None, consulted: str | None) -> Override | None:
-    if spec is None:
-        return None
-    chosen = {"melden": False, "hulp": False, "afsluiten": False}
-    for part in spec.replace(" ", "").split(","):
-        if part not in chosen:
-            raise CaseError("error.keyflow.kies_uit_melden_hulp", part=part)
-        chosen[part] = True
-    if not (reason and consulted):
-        raise CaseError("error.keyflow.vraagt_ook_en_wie")
-    return Override(chosen=ChosenDecision(**chosen), reason=reason, consulted=consulted)
 
 
 def sign_existing(
@@ -193,21 +170,30 @@ def sign_existing(
     None when the person did not confirm (nothing signed)."""
     stdin = sys.stdin if stdin is None else stdin
     stdout = sys.stdout if stdout is None else stdout
-    from meldcode_cli.record.signing import ensure_finished, last_record, pending_changes, sign_case
+    from meldcode_cli.record.signing import (
+        ensure_finished,
+        last_record,
+        parse_override,
+        pending_changes,
+        sign_case,
+    )
     from meldcode_cli.report.verifyview import pending_lines
     from meldcode_cli.walk.confirm import NotConfirmed, confirm_signing
     from meldcode_cli.walk.view import record_texts
 
     session, info = Session.resume(store or CaseStore(), label)
     report_recovery(info, stdout)  # a damaged journal tail is said, not hidden
-    ov = _parse_override(override, reason, consulted)
+    ov = parse_override(override, reason, consulted)
     amendment = reason if ov is None else None
     confirmation = None
     if not training:
         ensure_finished(session)
         amending = last_record(session) is not None
         if amending and not (amendment and amendment.strip()):
-            raise CaseError(t("sign.amend.reason"))
+            raise CaseError("sign.amend.reason")
+        changes = None
+        if amending:
+            changes = pending_lines(pending_changes(session, amendment, record_texts()))
         try:
             confirmation = confirm_signing(
                 session,
@@ -216,11 +202,7 @@ def sign_existing(
                 assume_yes=yes,
                 override=ov,
                 amendment_reason=amendment if amending else None,
-                changes=(
-                    pending_lines(pending_changes(session, amendment, record_texts()))
-                    if amending
-                    else None
-                ),
+                changes=changes,
             )
         except NotConfirmed:
             return None
@@ -235,6 +217,26 @@ def sign_existing(
     )
     report_signed(out, stdout)
     return out.path
+
+
+def _open_evaluation(
+    session: Session, label: str, reason: str | None, stdin: TextIO, stdout: TextIO
+) -> None:
+    """Start the evaluation; before its date a reason is needed (``--reason`` or asked)."""
+    from meldcode_cli.walk.engine import AnswerError
+
+    if session.walk.evaluation is not None:
+        return
+    due = session.walk.evaluation_due()
+    today = session.walk.today
+    if due and today and today.isoformat() < due and not (reason and reason.strip()):
+        from meldcode_cli.walk.prompt.lines import ask_text
+
+        reason = ask_text(t("eval.early_reason", due=due), stdin, stdout)
+    try:
+        session.open_evaluation(reason)
+    except AnswerError as e:
+        raise CaseError("error.keyflow.casus", label=label, reason=e.reason) from None
 
 
 def evaluate_case(
@@ -260,26 +262,13 @@ def evaluate_case(
     from meldcode_cli.walk.runner import interactive
     from meldcode_cli.walk.view import record_texts
 
-    store = store or CaseStore()
-    session, info = Session.resume(store, label)
+    session, info = Session.resume(store or CaseStore(), label)
     report_recovery(info, stdout)
     if "afweging_5" not in {ci.id for ci in session.walk.relevant()}:
         raise CaseError("error.keyflow.casus_heeft_geen_lopende", label=label)
     if not stdin.isatty():
-        raise CaseError(t("walk.no_tty_resume"))
-    from meldcode_cli.walk.engine import AnswerError
-
-    if session.walk.evaluation is None:
-        due = session.walk.evaluation_due()
-        today = session.walk.today
-        if due and today and today.isoformat() < due and not (reason and reason.strip()):
-            from meldcode_cli.walk.prompt.lines import ask_text
-
-            reason = ask_text(t("eval.early_reason", due=due), stdin, stdout)
-        try:
-            session.open_evaluation(reason)
-        except AnswerError as e:
-            raise CaseError("error.keyflow.casus", label=label, reason=e.reason) from None
+        raise CaseError("walk.no_tty_resume")
+    _open_evaluation(session, label, reason, stdin, stdout)
     prompter = walkflow.make_prompter(walkflow.use_plain(plain, stdout), stdin, stdout)
     with interactive(session, prompter, label) as run:
         drive(session, prompter, start_with="afweging_5")
