@@ -90,7 +90,7 @@ def find_identifiers(
 ) -> list[Finding]:
     """What in ``text`` looks identifying: ``known`` values (report.Identifying) that occur,
     and shapes of names, dates of birth, BSN, phone numbers and addresses."""
-    from meldcode_cli.report.core import find_leaks
+    from meldcode_cli.report.leaks import find_leaks
 
     found = [Finding("bekend", where) for where in find_leaks(text, list(known))]
     found += _shapes(text, today or dt.date.today())

@@ -205,7 +205,7 @@ def make_request(
 ) -> RequestOutcome:
     """``meldcode consult CASE``: the leak-checked advies summary of the case with the
     question, as a request file; its id and hash go into the case's journal."""
-    from meldcode_cli.report.core import ReportRequest, make_report
+    from meldcode_cli.report.command import ReportRequest, make_report
     from meldcode_cli.walk.casestore import CaseStore
     from meldcode_cli.walk.midcase import case_view
 
@@ -624,7 +624,7 @@ def chain_consultations(record_path: Path) -> list[dict[str, Any]]:
 
 def report_entries(answers: list[dict[str, Any]]) -> list[Any]:
     """Report entries for signed consultations (``report``, not ``--advies``)."""
-    from meldcode_cli.report.core import Entry
+    from meldcode_cli.report.model import Entry
 
     out = []
     for a in answers:
