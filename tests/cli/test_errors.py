@@ -117,7 +117,7 @@ def test_the_existing_exceptions_are_in_the_hierarchy() -> None:
     from meldcode_cli.files.safeio import UnsafePath
     from meldcode_cli.record.profile import PassphraseRejected, ProfileError
     from meldcode_cli.record.store import Unreadable
-    from meldcode_cli.report.core import ReportRefused
+    from meldcode_cli.report.records import ReportRefused
     from meldcode_cli.walk.casestore import CaseError
     from meldcode_cli.walk.engine import AnswerError
     from meldcode_cli.walk.runner import WalkInterrupted

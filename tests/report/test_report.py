@@ -38,7 +38,16 @@ from meldcode_cli.record.crypto import KeyPair
 from meldcode_cli.record.model import Record
 from meldcode_cli.record.profile import Profile
 from meldcode_cli.record.store import sign_envelope, write_record
-from meldcode_cli.report import core as rep
+from meldcode_cli.report.betrokkenen import (
+    Betrokkenen,
+    _parse_age_text,
+    ask_betrokkenen,
+    load_betrokkenen,
+)
+from meldcode_cli.report.build import build_report
+from meldcode_cli.report.command import ReportRefused, ReportRequest, make_report
+from meldcode_cli.report.leaks import find_leaks, identifying_values
+from meldcode_cli.report.render import md_escape, render
 from meldcode_cli.walk.casestore import CaseStore
 from meldcode_cli.walk.driver import replay
 from meldcode_cli.walk.session import Session, compile_text
@@ -167,8 +176,8 @@ def report(
     people: Path | None = None,
     advies: bool = False,
 ) -> str:
-    req = rep.ReportRequest(str(path), fmt, None, people, advies)
-    return rep.make_report(req, stdin=io.StringIO(""), today=TODAY).text
+    req = ReportRequest(str(path), fmt, None, people, advies)
+    return make_report(req, stdin=io.StringIO(""), today=TODAY).text
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -425,7 +434,7 @@ def test_html_is_accessible(tmp_path: Path) -> None:
     ],
 )
 def test_markdown_escaping(text: str, escaped: str) -> None:
-    assert rep.md_escape(text) == escaped
+    assert md_escape(text) == escaped
 
 
 # --- --advies --------------------------------------------------------------------------
@@ -459,7 +468,7 @@ def test_advies_refuses_the_melder_and_the_case_label(tmp_path: Path) -> None:
         label="casus-oost-7",
         answers={"gesprek_verslag": "Dr. A. Jansen belt terug (030-2345678); casus-oost-7."},
     )
-    with pytest.raises(rep.ReportRefused) as err:
+    with pytest.raises(ReportRefused) as err:
         report(path, advies=True)
     message = str(err.value)
     assert "uw naam" in message
@@ -468,7 +477,7 @@ def test_advies_refuses_the_melder_and_the_case_label(tmp_path: Path) -> None:
 
 
 def test_leak_matching() -> None:
-    people = rep.Betrokkenen.model_validate(
+    people = Betrokkenen.model_validate(
         {
             "betrokkenen": [
                 {"rol": "kind", "naam": "Jan Li", "geboortedatum": "2015-03-04"},
@@ -476,10 +485,10 @@ def test_leak_matching() -> None:
             ]
         }
     )
-    values = rep.identifying_values({}, people)
+    values = identifying_values(None, people)
 
     def leaks(text: str) -> list[str]:
-        return rep.find_leaks(text, values)
+        return find_leaks(text, values)
 
     assert leaks("Op 3 januari belde de lichamelijk arts.") == []  # Jan, Li inside words
     assert leaks("Jan vertelde") == ["betrokkene 1: naam"]
@@ -565,10 +574,10 @@ def test_no_betrokkenen_value_ever_appears_in_advies(
                 if item["id"] == "signalen_feiten":
                     item["answer"] = item["answer_text"] = text
         write_signed(changed, path)
-    refused: rep.ReportRefused | None = None
+    refused: ReportRefused | None = None
     try:
         out = report(path, people=people_file, advies=True)
-    except rep.ReportRefused as e:
+    except ReportRefused as e:
         refused = e
     event(f"injected {inject}: {'refused' if refused else 'printed'}")
     if refused is not None:
@@ -603,7 +612,7 @@ def test_ask_betrokkenen() -> None:
         "baby\n\n4 mnd\n\n\n\n\n\n\nj\n\n"
     )
     out = io.StringIO()
-    people = rep.ask_betrokkenen(io.StringIO(answers), out, advies=False)
+    people = ask_betrokkenen(io.StringIO(answers), out, advies=False)
     assert [p.rol for p in people.betrokkenen] == ["slachtoffer", "kind", "baby"]
     assert people.betrokkenen[1].gezag == "beide ouders"
     assert people.betrokkenen[1].school == "basisschool"
@@ -626,7 +635,7 @@ def test_ask_betrokkenen() -> None:
 def test_betrokkenen_dates_as_in_the_walk(typed: str, born: dt.date) -> None:
     answers = f"kind\n31-02-2019\n{typed}\n\n\nj\n\n"
     out = io.StringIO()
-    people = rep.ask_betrokkenen(io.StringIO(answers), out, advies=True)
+    people = ask_betrokkenen(io.StringIO(answers), out, advies=True)
     assert people.betrokkenen[0].geboortedatum == born
     assert "Geef een bestaande datum" in out.getvalue()  # 31-02 does not exist
 
@@ -644,23 +653,24 @@ def test_betrokkenen_dates_as_in_the_walk(typed: str, born: dt.date) -> None:
     ],
 )
 def test_ages_in_years_or_months(text: str, expected: object) -> None:
-    assert rep._parse_age_text(text) == expected
+    assert _parse_age_text(text) == expected
 
 
 def test_a_baby_in_the_betrokkenen_file(tmp_path: Path) -> None:
     f = tmp_path / "b.yaml"
     f.write_text("betrokkenen:\n  - rol: baby\n    leeftijd: 4 mnd\n    in_huishouden: ja\n")
-    people = rep.load_betrokkenen(f)
+    people = load_betrokkenen(f)
     assert people.betrokkenen[0].leeftijd_maanden == 4
-    report = rep.build_report({"steps": [], "provenance": {}}, people, advies=True)
-    text = rep.render(report, "txt")
+    record = Record.from_dict(json.loads(build(tmp_path).read_text())["record"])
+    report = build_report(record, people, advies=True)
+    text = render(report, "txt")
     assert "4 mnd" in text
     assert "0 jaar" not in text
 
 
 def test_ask_betrokkenen_for_advies_asks_no_names() -> None:
     out = io.StringIO()
-    people = rep.ask_betrokkenen(io.StringIO("kind\n2019\nzoon\nj\n\n"), out, advies=True)
+    people = ask_betrokkenen(io.StringIO("kind\n2019\nzoon\nj\n\n"), out, advies=True)
     assert people.betrokkenen[0].geboortejaar == 2019
     assert people.betrokkenen[0].naam is None
     assert "Naam" not in out.getvalue()
@@ -756,8 +766,8 @@ class _Terminal(io.StringIO):
 def test_betrokkenen_asked_on_a_terminal(tmp_path: Path) -> None:
     path = build(tmp_path)
     prompts = io.StringIO()
-    req = rep.ReportRequest(str(path), "md")
-    text = rep.make_report(
+    req = ReportRequest(str(path), "md")
+    text = make_report(
         req,
         stdin=_Terminal("kind\nSam\n2019-05-01\nzoon\n\n\n\n\n\nj\n\n"),  # 4 more fields
         prompt_out=prompts,

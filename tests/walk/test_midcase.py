@@ -100,7 +100,7 @@ class _Tty(io.StringIO):
 
 def test_betrokkenen_asked_once_per_case(home: Path) -> None:
     from meldcode_cli.record.signing import sign_case
-    from meldcode_cli.report.core import ReportRequest, make_report
+    from meldcode_cli.report.command import ReportRequest, make_report
     from tests.case_helpers import pick_scenario, scenario_today
 
     sc = pick_scenario("partnergeweld", "huisarts")

@@ -49,7 +49,7 @@ def consult_request(
 ) -> None:
     from meldcode_cli import console
     from meldcode_cli.cli.consultflow import make_request
-    from meldcode_cli.report.core import ReportRefused
+    from meldcode_cli.report.records import ReportRefused
 
     def call() -> Any:
         try:

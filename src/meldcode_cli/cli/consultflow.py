@@ -62,7 +62,7 @@ def make_request(
 ) -> RequestOutcome:
     """``meldcode consult CASE``: the leak-checked advies summary of the case with the
     question, as a request file; its id and hash go into the case's journal."""
-    from meldcode_cli.report.core import ReportRequest, make_report
+    from meldcode_cli.report.command import ReportRequest, make_report
     from meldcode_cli.walk.casestore import CaseStore
     from meldcode_cli.walk.midcase import case_view
 

@@ -32,7 +32,7 @@ def report(
     advies: Annotated[bool, typer.Option("--advies", help=t("cmd.report.advies"))] = False,
 ) -> None:
     from meldcode_cli import console
-    from meldcode_cli.report.core import (
+    from meldcode_cli.report.command import (
         ReportOutcome,
         ReportRefused,
         ReportRequest,

@@ -1,7 +1,7 @@
 """Does free text look like it holds a name, date of birth, BSN, phone number or address?
 
 One seam, :func:`find_identifiers`, used by ``journaal`` and ``report --advies`` to warn
-(never to pass silently). It reuses the known-value check of :mod:`meldcode_cli.report.core`
+(never to pass silently). It reuses the known-value check of :mod:`meldcode_cli.report.leaks`
 (values from the betrokkenen file, the melder, the case label) and adds a few shape
 patterns for values the tool was never told. It is a heuristic: it can miss and it can
 warn for nothing; the message says so. When a hardened detector lands, point this one
@@ -89,7 +89,7 @@ def find_identifiers(
 ) -> list[Finding]:
     """What in ``text`` looks identifying: ``known`` values (report.Identifying) that occur,
     and shapes of names, dates of birth, BSN, phone numbers and addresses."""
-    from meldcode_cli.report.core import find_leaks
+    from meldcode_cli.report.leaks import find_leaks
 
     found = [Finding("bekend", where) for where in find_leaks(text, list(known))]
     found += _shapes(text, today or dt.date.today())

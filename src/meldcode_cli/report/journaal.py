@@ -102,7 +102,7 @@ def _notes(items: Iterable[_Item], *, client: bool) -> list[str]:
     return out
 
 
-def build_journaal(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
+def build_journaal(
     record: Record,
     *,
     concept: bool,
@@ -112,95 +112,124 @@ def build_journaal(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
     terugkoppelingen: list[dict[str, Any]] | None = None,
     consultations: list[dict[str, Any]] | None = None,
 ) -> str:
-    """The journal entry of a record (signed, training, or built live from a case)."""
+    """The journal entry of a record (signed, training, or built live from a case).
+    ``followup`` and ``terugkoppelingen``: the case's melding and Veilig Thuis's feedback as
+    the case folder keeps them (``walk.followup``); ``consultations``: the signed answers of
+    collegiale consultaties (``record.consult``)."""
     items = _items(record)
-    proto = record.protocol
     verzoek = record.decision if isinstance(record.decision, VerstrekkingRecord) else None
-    decision = record.melding
-    lines: list[str] = []
-    head = t("journaal.head_verzoek" if verzoek is not None else "journaal.head")
+    lines = _head(record, concept=concept, verzoek=verzoek is not None)
+    lines += _wrap(t("journaal.S"), _subjective(items))
+    lines += _wrap(t("journaal.O"), _objective(items))
+    lines += _wrap(t("journaal.E"), _evaluation(record, items, step=step, complete=complete))
+    p_parts = _decided(record, verzoek, complete=complete)
+    p_parts += _consulted(items, consultations or [])
+    p_parts += _follow_up(items, followup, terugkoppelingen or [])
+    evaluation = record.melding.evaluatiedatum if record.melding is not None else None
+    if evaluation:
+        p_parts.append(t("journaal.evaluatie", date=_date(str(evaluation))))
+    lines += _wrap(t("journaal.P"), p_parts)
+    assert all(len(line) <= WIDTH for line in lines)
+    return "\n".join(lines) + "\n"
+
+
+def _head(record: Record, *, concept: bool, verzoek: bool) -> list[str]:
+    head = t("journaal.head_verzoek" if verzoek else "journaal.head")
     if concept:
         head += " — " + t("journaal.concept")
     elif record.training:
         head += " — " + t("journaal.training")
-    lines += textwrap.wrap(head, WIDTH, subsequent_indent=INDENT)
+    proto = record.protocol
     ref = t("journaal.ref", title=proto.title, case=record.case, version=proto.version)
-    lines += textwrap.wrap(ref, WIDTH, subsequent_indent=INDENT)
+    return textwrap.wrap(head, WIDTH, subsequent_indent=INDENT) + textwrap.wrap(
+        ref, WIDTH, subsequent_indent=INDENT
+    )
 
-    # S: the client's own words
-    s_parts = [_sentence(items[i].answer_text) for i in S_IDS if i in items and items[i].answered]
-    s_parts += _notes(items.values(), client=True)
-    lines += _wrap(t("journaal.S"), s_parts)
 
-    # O: signals, own observations and findings, kindcheck
-    o_parts: list[str] = []
+def _subjective(items: dict[str, _Item]) -> list[str]:
+    """S: the client's own words."""
+    parts = [_sentence(items[i].answer_text) for i in S_IDS if i in items and items[i].answered]
+    return parts + _notes(items.values(), client=True)
+
+
+def _objective(items: dict[str, _Item]) -> list[str]:
+    """O: signals, own observations and findings, kindcheck."""
+    parts: list[str] = []
     signals = items.get("signalen")
     if signals is not None and signals.answered:
-        o_parts.append(t("journaal.signalen", list=signals.answer_text.rstrip(".")) + ".")
+        parts.append(t("journaal.signalen", list=signals.answer_text.rstrip(".")) + ".")
     for it in items.values():
         if it.step != 1 or it.kind != "text" or not it.answered:
             continue
         if it.nature == "interpretatie" or it.id in (*S_IDS, "kindcheck_kinderen"):
             continue
-        o_parts.append(_sentence(it.answer_text))
+        parts.append(_sentence(it.answer_text))
     kind = items.get("kindcheck")
     if kind is not None and kind.answered:
         if kind.answer == "ja":
             kids = items.get("kindcheck_kinderen")
             detail = kids.answer_text if kids is not None and kids.answered else ""
-            o_parts.append(_sentence(t("journaal.kindcheck_ja", detail=detail).rstrip(": ")))
+            parts.append(_sentence(t("journaal.kindcheck_ja", detail=detail).rstrip(": ")))
         else:
-            o_parts.append(t("journaal.kindcheck_nee"))
-    o_parts += _notes((i for i in items.values() if i.step == 1), client=False)
-    lines += _wrap(t("journaal.O"), o_parts)
+            parts.append(t("journaal.kindcheck_nee"))
+    return parts + _notes((i for i in items.values() if i.step == 1), client=False)
 
-    # E: interpretation, weging, step reached
-    e_parts: list[str] = []
+
+def _evaluation(record: Record, items: dict[str, _Item], *, step: int, complete: bool) -> list[str]:
+    """E: interpretation, weging, the step reached."""
+    parts: list[str] = []
     for it in items.values():
         if it.step == 1 and it.nature == "interpretatie" and it.answered:
-            e_parts.append(_sentence(it.answer_text))
+            parts.append(_sentence(it.answer_text))
     for it in items.values():
         if it.step == 4 and it.kind == "text" and it.answered:
-            e_parts.append(_sentence(it.answer_text))
+            parts.append(_sentence(it.answer_text))
     if not any(it.step == 4 and it.answered for it in items.values()):
-        e_parts.append(t("journaal.no_weging"))
+        parts.append(t("journaal.no_weging"))
     if record.acute:
         steps = sorted({a.step for a in record.acute})
-        e_parts.append(t("journaal.acute", steps=", ".join(map(str, steps))))
+        parts.append(t("journaal.acute", steps=", ".join(map(str, steps))))
     if complete:
-        e_parts.append(
-            t("journaal.step_done_verzoek" if verzoek is not None else "journaal.step_done")
-        )
+        verzoek = isinstance(record.decision, VerstrekkingRecord)
+        parts.append(t("journaal.step_done_verzoek" if verzoek else "journaal.step_done"))
     else:
         title = next((s.title for s in record.steps if s.step == step), "")
-        e_parts.append(t("journaal.step_at", n=step, title=title))
-    lines += _wrap(t("journaal.E"), e_parts)
+        parts.append(t("journaal.step_at", n=step, title=title))
+    return parts
 
-    # P: decision, consulted, follow-up, evaluation
-    p_parts: list[str] = []
-    chosen = record.chosen
+
+def _decided(record: Record, verzoek: VerstrekkingRecord | None, *, complete: bool) -> list[str]:
+    """P, first: the decision (or the verstrekkingsbesluit), once the case is complete."""
+    decision, chosen = record.melding, record.chosen
+    parts: list[str] = []
     if verzoek is not None and complete:
         from meldcode_cli.i18n.messages import has
 
         key = f"walk.verstrekking.{verzoek.besluit}"
         what = t(key) if has(key) else verzoek.besluit
-        p_parts.append(t("journaal.besluit", what=what))
+        parts.append(t("journaal.besluit", what=what))
         if verzoek.grondslag:
-            p_parts.append(_sentence(t("walk.verstrekking.grondslag", grondslag=verzoek.grondslag)))
+            parts.append(_sentence(t("walk.verstrekking.grondslag", grondslag=verzoek.grondslag)))
         if verzoek.vervolgdatum:
-            p_parts.append(t("journaal.evaluatie", date=_date(verzoek.vervolgdatum)))
+            parts.append(t("journaal.evaluatie", date=_date(verzoek.vervolgdatum)))
     elif decision is not None and chosen is not None and complete:
         what = " + ".join(
             t(f"decision.{k}") for k in ("melden", "hulp", "afsluiten") if getattr(chosen, k)
         )
-        p_parts.append(t("journaal.besluit", what=what))
+        parts.append(t("journaal.besluit", what=what))
         normen = decision.meldnormen
         if normen:
-            p_parts.append(t("journaal.meldnormen", normen=", ".join(map(str, normen))))
+            parts.append(t("journaal.meldnormen", normen=", ".join(map(str, normen))))
         if record.override:
-            p_parts.append(t("journaal.override"))
+            parts.append(t("journaal.override"))
     else:
-        p_parts.append(t("journaal.geen_besluit"))
+        parts.append(t("journaal.geen_besluit"))
+    return parts
+
+
+def _consulted(items: dict[str, _Item], consultations: list[dict[str, Any]]) -> list[str]:
+    """P: who was consulted (step 2's texts, the signed consultations)."""
+    parts: list[str] = []
     consulted = [
         _sentence(it.answer_text)
         for it in items.values()
@@ -213,39 +242,44 @@ def build_journaal(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
             role=c.get("consultant_role", ""),
             date=_date(str(c.get("answered_at", ""))[:10]),
         )
-        for c in consultations or []
+        for c in consultations
     ]
     if consulted:
-        p_parts.append(t("journaal.overleg") + " " + " ".join(consulted))
+        parts.append(t("journaal.overleg") + " " + " ".join(consulted))
     elif not signed:
-        p_parts.append(t("journaal.geen_overleg"))
-    p_parts += signed
+        parts.append(t("journaal.geen_overleg"))
+    return parts + signed
+
+
+def _follow_up(
+    items: dict[str, _Item],
+    followup: dict[str, Any] | None,
+    terugkoppelingen: list[dict[str, Any]],
+) -> list[str]:
+    """P: who was informed, the conversation planned, the agreements, the melding made
+    and Veilig Thuis's feedback."""
+    parts: list[str] = []
     informed = items.get("melding_geinformeerd")
     if informed is not None and informed.answered:
-        p_parts.append(t("journaal.geinformeerd", what=informed.answer_text.rstrip(".")) + ".")
+        parts.append(t("journaal.geinformeerd", what=informed.answer_text.rstrip(".")) + ".")
     gesprek = items.get("gesprek_gepland")
     if gesprek is not None and gesprek.answered:
-        p_parts.append(t("journaal.gesprek_gepland", date=_date(str(gesprek.answer))))
+        parts.append(t("journaal.gesprek_gepland", date=_date(str(gesprek.answer))))
     for i in FOLLOW_UP_IDS:
         if i in items and items[i].answered:
-            p_parts.append(_sentence(items[i].answer_text))
+            parts.append(_sentence(items[i].answer_text))
     if followup:
         channel = t(f"followup.channel.{followup.get('channel')}")
-        p_parts.append(t("journaal.gemeld", date=_date(str(followup.get("date"))), channel=channel))
-    for fb in terugkoppelingen or []:
-        p_parts.append(
+        parts.append(t("journaal.gemeld", date=_date(str(followup.get("date"))), channel=channel))
+    for fb in terugkoppelingen:
+        parts.append(
             t(
                 "journaal.terugkoppeling",
                 date=_date(str(fb.get("date"))),
                 summary=_sentence(str(fb.get("summary", ""))),
             )
         )
-    evaluation = decision.evaluatiedatum if decision is not None else None
-    if evaluation:
-        p_parts.append(t("journaal.evaluatie", date=_date(str(evaluation))))
-    lines += _wrap(t("journaal.P"), p_parts)
-    assert all(len(line) <= WIDTH for line in lines)
-    return "\n".join(lines) + "\n"
+    return parts
 
 
 # --- the command -----------------------------------------------------------------------
@@ -265,12 +299,11 @@ def make_journaal(
 ) -> JournaalOutcome:
     from meldcode_cli.privacy.identcheck import free_text_findings, warning_lines
     from meldcode_cli.record.consult import journal_consultations
-    from meldcode_cli.report.core import identifying_values
+    from meldcode_cli.report.leaks import identifying_values
     from meldcode_cli.walk.followup import melding_of, terugkoppelingen_of
     from meldcode_cli.walk.midcase import case_view
 
     view = case_view(label, store=store, today=today)
-    record = view.record.to_dict()  # the privacy checks read the plain data
     text = build_journaal(
         view.record,
         concept=view.concept,
@@ -282,7 +315,7 @@ def make_journaal(
     )
     # the case label is meant to be in the entry (it is the pseudonym); the melder's own
     # name and contact are not
-    known = [v for v in identifying_values(record, None) if not v.case_label]
+    known = [v for v in identifying_values(view.record, None) if not v.case_label]
     warnings = warning_lines(free_text_findings(view.record, known, today=today))
     outcome = JournaalOutcome(text, warnings, view.concept)
     if copy:

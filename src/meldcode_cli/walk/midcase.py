@@ -74,7 +74,7 @@ def case_view(
     )
     changed_after = any(e.type in _CHANGES and e.seq > last_signed for e in case.entries)
     if records and not changed_after:
-        from meldcode_cli.report.core import ReportRefused, load_verified_record
+        from meldcode_cli.report.records import ReportRefused, load_verified_record
 
         try:
             record = load_verified_record(records[-1])
