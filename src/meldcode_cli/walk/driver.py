@@ -235,7 +235,7 @@ def drive(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
                     try:
                         tgt.add_note(item.id, *note)
                     except AnswerError as e:
-                        problem = e.reason
+                        problem = str(e.reason)
                 continue
             if raw is BACK:
                 chosen = prompter.choose_back(walk)
@@ -246,12 +246,10 @@ def drive(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
             try:
                 value = tgt.answer(item.id, raw)
             except AnswerError as e:
-                problem = e.reason
+                problem = str(e.reason)
                 tries += 1
                 if max_retries is not None and tries >= max_retries:
-                    raise AnswerError(
-                        item.id, "te veel ongeldige antwoorden achter elkaar"
-                    ) from None
+                    raise AnswerError(item.id, "answer.too_many_tries") from None
                 continue
             accepted = getattr(prompter, "accepted", None)  # optional: echo what was taken
             if accepted is not None:
@@ -300,9 +298,7 @@ def replay(
         if asked[nxt.id] > MAX_REASKS:
             raise AnswerError(
                 nxt.id,
-                "de antwoorden spreken elkaar tegen: dit item komt steeds opnieuw aan de orde "
-                "(een later antwoord maakt een eerder antwoord ongeldig). Controleer de "
-                "antwoorden op onveiligheid en op afweging 1 en 2.",
+                "answer.contradictory",
             )
         if not nxt.answerable:
             target.mark_shown(nxt.id)
@@ -343,8 +339,7 @@ def replay_phases(
     if "afweging_5" in answers:
         raise AnswerError(
             "afweging_5",
-            "afweging 5 hoort bij de evaluatie: zet haar onder 'evaluation: answers:' "
-            "(met de datum van de evaluatie), niet bij de antwoorden van de eerste wandeling",
+            "answer.evaluation.in_answers",
         )
     missing = replay(target, first, acute_steps)
     if missing or evaluation is None:
