@@ -32,10 +32,8 @@ def load_answers(path: Path) -> Any:
         raise UsageError(f"{path}: {e}") from None
     spec, diags = validate_document(AnswersSpec, text, str(path))
     if spec is None:
-        raise UsageError(
-            "antwoordenbestand ongeldig:\n"
-            + "\n".join(f"{d.where}: {d.code} {d.message}" for d in diags)
-        )
+        details = "\n".join(f"{d.where}: {d.code} {d.message}" for d in diags)
+        raise UsageError("error.answers.invalid", details=details)
     return AnswersFile(spec, text, str(path))
 
 
