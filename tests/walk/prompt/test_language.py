@@ -199,10 +199,11 @@ def test_confirm_hint_and_answer_follow_the_language(
     ("lang", "keys", "said"),
     [
         ("nl", SPACE + DOWN + SPACE + ENTER, "› klaar (2 gekozen)"),
-        ("nl", SPACE + ENTER, "› klaar (1 gekozen)"),
+        ("nl", SPACE + ENTER, "› [Een]"),
         ("nl", ENTER, "› klaar (niets gekozen)"),
         ("en", SPACE + DOWN + SPACE + ENTER, "› done (2 selections)"),
-        ("en", SPACE + ENTER, "› done (1 selection)"),
+        ("en", DOWN + SPACE + ENTER, "› [Twee]"),
+        ("en", ENTER, "› done (nothing selected)"),
     ],
 )
 def test_answered_checklist_line_follows_the_language(

@@ -413,7 +413,8 @@ class QuestionaryPrompter:
         if result in SIGNALS:
             return result
         self._leaving = Draft(ticks=list(result))
-        self._print(checklist_done(len(result)), "bold")
+        labels = {o.id: walkview.option_label(o) for o in options}
+        self._print(checklist_done([labels.get(v, str(v)) for v in result]), "bold")
         return list(result)
 
     def _text(

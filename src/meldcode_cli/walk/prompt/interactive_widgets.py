@@ -271,6 +271,11 @@ def yes_no_said(answer: bool) -> str:
     return "› " + t("walk.ja" if answer else "walk.nee").capitalize()
 
 
-def checklist_done(count: int) -> str:
-    """The answered checklist line ("klaar (3 gekozen)"), in the chosen language."""
-    return "› " + (t("walk.checkbox.none") if count == 0 else tn("walk.checkbox.done", count))
+def checklist_done(labels: list[str]) -> str:
+    """The answered checklist line in the chosen language: the one label ticked (as
+    questionary shows it), else "klaar (3 gekozen)" / "klaar (niets gekozen)"."""
+    if len(labels) == 1:
+        return f"› [{plain(labels[0])}]"
+    if not labels:
+        return "› " + t("walk.checkbox.none")
+    return "› " + tn("walk.checkbox.done", len(labels))
