@@ -105,7 +105,7 @@ def _wrong_then_right() -> list[str]:
 def test_plain_prompter_explains_wrong_answers_in_english(kinds: CompiledProtocol) -> None:
     set_lang("en")
     out = _plain_walk(kinds, _wrong_then_right())
-    assert "Not accepted: answer 'ja' (yes) or 'nee' (no), not 'misschien'" in out
+    assert "Not accepted: answer 'yes' or 'no', not 'misschien'" in out
     assert "Not accepted: choose one of: alfa, gamma (not 'delta')" in out
     assert "Not accepted: option 'een' is there twice" in out
     assert "Not accepted: 31-02-2026 does not exist (day 31, month 2)" in out
