@@ -23,6 +23,7 @@ SAME_IN_EN: set[str] = {
     "casus.list.id",
     "casus.list.protocol",
     "debrief.title",
+    "error.answer",  # "{item_id}: {reason}": the reason is translated
     "io.os_error",
     "journaal.O",
     "journaal.P",

@@ -138,3 +138,49 @@ def test_betrokkenen_asked_once_per_case(home: Path) -> None:
 
     purge_case("c1")
     assert not kept.exists()
+
+
+INCIDENT = (
+    "Melding via de meldkamer, 02-12 22.10, woning: aanwezig moeder, partner en zoon 6 jaar; "
+    "moeder met striemen in de hals, partner onder invloed; partner meegenomen."
+)
+
+
+def test_phone_summary_for_the_police_names_the_betrokkenen_and_the_incident(
+    home: Path,
+) -> None:
+    answers = {"incident": INCIDENT, "signalen": ["verwurging"]}
+    session = walk_case(
+        CaseStore(), "p1", "partnergeweld", "wijkagent", answers, acute_steps=[1], complete=False
+    )
+    lines = phone_lines(session.walk)
+    assert all(len(line) <= 72 for line in lines)
+    flat = " ".join(" ".join(lines).split())
+    assert "Betrokkenen: zoals bij het incident vastgelegd (met hun rol, zonder namen)" in flat
+    assert "Het incident: Melding via de meldkamer, 02-12 22.10" in flat
+    assert "(Poging tot) verwurging" in flat  # the acute signal still comes first
+    assert "Wie in gevaar" not in flat
+    assert "de cliënt" not in flat
+
+
+def test_phone_summary_for_the_police_before_the_incident_is_described(home: Path) -> None:
+    session = walk_case(
+        CaseStore(), "p2", "partnergeweld", "wijkagent", {}, acute_steps=[1], complete=False
+    )
+    flat = " ".join(" ".join(phone_lines(session.walk)).split())
+    assert "Betrokkenen: nog niet vastgelegd (het incident is nog niet beschreven)" in flat
+    assert "de cliënt" not in flat
+
+
+def test_phone_summary_for_the_police_in_english(home: Path) -> None:
+    from meldcode_cli.i18n.messages import set_lang
+
+    answers = {"incident": INCIDENT, "signalen": ["verwurging"]}
+    session = walk_case(
+        CaseStore(), "p3", "partnergeweld", "wijkagent", answers, acute_steps=[1], complete=False
+    )
+    set_lang("en")
+    flat = " ".join(" ".join(phone_lines(session.walk)).split())
+    assert "Involved: as recorded with the incident (by role, without names)" in flat
+    assert "The incident: Melding via de meldkamer" in flat  # the professional's own words
+    assert "Betrokkenen" not in flat

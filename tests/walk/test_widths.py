@@ -22,7 +22,8 @@ from meldcode_cli.protocol.model import MultiChoiceItem
 from meldcode_cli.walk import view as walkview
 from meldcode_cli.walk.engine import Walk
 from meldcode_cli.walk.phone import acute_block
-from meldcode_cli.walk.prompt.interactive import INDENT, QuestionaryPrompter, _option_choice
+from meldcode_cli.walk.prompt.interactive import INDENT, QuestionaryPrompter
+from meldcode_cli.walk.prompt.interactive_widgets import option_choice as _option_choice
 from meldcode_cli.walk.session import compile_text
 from tests.conftest import PROTOCOLS
 

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from meldcode_cli.errors import InputError
+from meldcode_cli.errors import InputError, Text
 from meldcode_cli.protocol import conditions as cond
 from meldcode_cli.protocol.afwegingskader import (
     AFWEGING_IDS,
@@ -39,12 +39,14 @@ NO = {"nee", "no", "n", "false"}
 
 
 class AnswerError(InputError, ValueError):
-    """An answer the item does not accept. ``reason`` is user-facing (Dutch)."""
+    """An answer the item does not accept. ``reason`` is a catalogue text (:class:`Text`:
+    key + params) that the edge shows in the chosen language; this module imports no
+    catalogue. ``str(error)`` is ``item: reason``."""
 
-    def __init__(self, item_id: str, reason: str) -> None:
-        super().__init__(f"{item_id}: {reason}")
+    def __init__(self, item_id: str, reason_key: str, /, **params: object) -> None:
         self.item_id = item_id
-        self.reason = reason
+        self.reason = Text(reason_key, **params)
+        super().__init__("error.answer", item_id=item_id, reason=self.reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,79 +130,96 @@ class AcuteEvent:
     at: str | None = None
 
 
-def normalize_answer(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
+def _yes_no(iid: str, raw: Any) -> AnswerValue:
+    if isinstance(raw, bool):
+        return "ja" if raw else "nee"
+    if isinstance(raw, str) and raw.strip().lower() in YES:
+        return "ja"
+    if isinstance(raw, str) and raw.strip().lower() in NO:
+        return "nee"
+    raise AnswerError(iid, "answer.yes_no", raw=repr(raw))
+
+
+def _single(item: SingleChoiceItem, raw: Any, role: str | None) -> AnswerValue:
+    ids = [o.id for o in item.options if o.for_role(role)]
+    if not isinstance(raw, str) or raw not in ids:
+        raise AnswerError(item.id, "answer.choice.one_of", ids=", ".join(ids), raw=repr(raw))
+    return raw
+
+
+def _multi(item: MultiChoiceItem, raw: Any, role: str | None) -> AnswerValue:
+    ids = [o.id for o in item.options if o.for_role(role)]
+    values = [raw] if isinstance(raw, str) else raw
+    if not isinstance(values, list | tuple | set | frozenset):
+        raise AnswerError(item.id, "answer.choice.list")
+    chosen: list[str] = []
+    for v in values:
+        if not isinstance(v, str) or v not in ids:
+            raise AnswerError(item.id, "answer.choice.unknown", raw=repr(v), ids=", ".join(ids))
+        if v in chosen:
+            raise AnswerError(item.id, "answer.choice.twice", option=v)
+        chosen.append(v)
+    if len(chosen) < item.min_selected:
+        raise AnswerError(item.id, "answer.choice.at_least", n=item.min_selected)
+    return frozenset(chosen)
+
+
+def _text(item: TextItem, raw: Any) -> AnswerValue:
+    if not isinstance(raw, str):
+        raise AnswerError(item.id, "answer.text.not_text")
+    text = raw.strip()
+    if not item.multiline and "\n" in text:
+        raise AnswerError(item.id, "answer.text.one_line")
+    if item.format == "kenmerk" and text:
+        from meldcode_cli.privacy.kenmerk import kenmerk_problem
+
+        problem = kenmerk_problem(text)
+        if problem is not None:
+            raise AnswerError(item.id, problem)  # privacy's own (Dutch) text, shown as it is
+    return text
+
+
+def _date(item: DateItem, raw: Any, today: dt.date | None) -> AnswerValue:
+    if isinstance(raw, dt.datetime):
+        value = raw.date()
+    elif isinstance(raw, dt.date):
+        value = raw
+    elif isinstance(raw, str):
+        value = parse_date(raw, item.id)
+    else:
+        raise AnswerError(item.id, "answer.date.hint")
+    if today is not None:
+        if item.range == "future" and value <= today:
+            raise AnswerError(item.id, "answer.date.future", today=today.isoformat())
+        if item.range == "past" and value > today:
+            raise AnswerError(item.id, "answer.date.past", today=today.isoformat())
+    return value.isoformat()
+
+
+def normalize_answer(
     ci: CItem, raw: Any, *, today: dt.date | None = None, role: str | None = None
 ) -> AnswerValue:
     """Validate and normalise one raw answer; raises :class:`AnswerError` with the reason."""
     item = ci.item
-    iid = item.id
     if isinstance(item, GuidanceItem):
-        raise AnswerError(iid, "dit is een informatieblok; het heeft geen antwoord")
+        raise AnswerError(item.id, "answer.guidance")
     empty_list = isinstance(raw, list | tuple) and not raw and not isinstance(item, MultiChoiceItem)
     if raw is None or (isinstance(raw, str) and not raw.strip()) or empty_list:
         if item.required and not ci.deferrable:
-            raise AnswerError(iid, "een antwoord is verplicht")
+            raise AnswerError(item.id, "answer.required")
         return None
     if isinstance(item, YesNoItem):
-        if isinstance(raw, bool):
-            return "ja" if raw else "nee"
-        if isinstance(raw, str) and raw.strip().lower() in YES:
-            return "ja"
-        if isinstance(raw, str) and raw.strip().lower() in NO:
-            return "nee"
-        raise AnswerError(iid, f"antwoord 'ja' of 'nee', niet {raw!r}")
+        return _yes_no(item.id, raw)
     if isinstance(item, SingleChoiceItem):
-        ids = [o.id for o in item.options if o.for_role(role)]
-        if not isinstance(raw, str) or raw not in ids:
-            raise AnswerError(iid, f"kies één van: {', '.join(ids)} (niet {raw!r})")
-        return raw
+        return _single(item, raw, role)
     if isinstance(item, MultiChoiceItem):
-        ids = [o.id for o in item.options if o.for_role(role)]
-        values = [raw] if isinstance(raw, str) else raw
-        if not isinstance(values, list | tuple | set | frozenset):
-            raise AnswerError(iid, "geef een lijst van opties")
-        chosen: list[str] = []
-        for v in values:
-            if not isinstance(v, str) or v not in ids:
-                raise AnswerError(iid, f"onbekende optie {v!r}; mogelijk: {', '.join(ids)}")
-            if v in chosen:
-                raise AnswerError(iid, f"optie '{v}' staat er twee keer")
-            chosen.append(v)
-        if len(chosen) < item.min_selected:
-            raise AnswerError(iid, f"kies minstens {item.min_selected} optie(s)")
-        return frozenset(chosen)
+        return _multi(item, raw, role)
     if isinstance(item, TextItem):
-        if not isinstance(raw, str):
-            raise AnswerError(iid, "geef tekst")
-        text = raw.strip()
-        if not item.multiline and "\n" in text:
-            raise AnswerError(iid, "één regel tekst")
-        if item.format == "kenmerk" and text:
-            from meldcode_cli.privacy.kenmerk import kenmerk_problem
-
-            problem = kenmerk_problem(text)
-            if problem is not None:
-                raise AnswerError(iid, problem)
-        return text
+        return _text(item, raw)
     if isinstance(item, DateItem):
-        if isinstance(raw, dt.datetime):
-            value = raw.date()
-        elif isinstance(raw, dt.date):
-            value = raw
-        elif isinstance(raw, str):
-            value = parse_date(raw, iid)
-        else:
-            raise AnswerError(iid, DATE_HINT)
-        if today is not None:
-            if item.range == "future" and value <= today:
-                raise AnswerError(iid, f"de datum moet na vandaag ({today.isoformat()}) liggen")
-            if item.range == "past" and value > today:
-                raise AnswerError(iid, f"de datum mag niet na vandaag ({today.isoformat()}) liggen")
-        return value.isoformat()
-    raise AnswerError(iid, "onbekend soort item")  # pragma: no cover
+        return _date(item, raw, today)
+    raise AnswerError(item.id, "answer.unknown_kind")  # pragma: no cover
 
-
-DATE_HINT = "geef een datum als DD-MM-JJJJ (1-12-2026) of JJJJ-MM-DD (2026-12-01)"
 
 _DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 _YMD = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -218,12 +237,19 @@ def parse_date(raw: str, item_id: str = "datum") -> dt.date:
     elif ymd:
         year, month, day = (int(x) for x in ymd.groups())
     else:
-        raise AnswerError(item_id, f"{DATE_HINT}, niet {raw!r}")
+        raise AnswerError(
+            item_id, "answer.date.format", hint=Text("answer.date.hint"), raw=repr(raw)
+        )
     try:
         return dt.date(year, month, day)
     except ValueError:
         raise AnswerError(
-            item_id, f"{text} bestaat niet (dag {day}, maand {month}); {DATE_HINT}"
+            item_id,
+            "answer.date.not_a_day",
+            text=text,
+            day=day,
+            month=month,
+            hint=Text("answer.date.hint"),
         ) from None
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from meldcode_cli.errors import InputError
+from meldcode_cli.errors import InputError, Text
 from meldcode_cli.files import oscompat
 
 __all__ = [
@@ -76,9 +76,7 @@ def _fsync_dir(path: Path) -> None:
 def _io_error(action: str, path: Path, e: OSError) -> CaseError:
     from meldcode_cli.files.jsonio import os_error_text
 
-    return CaseError(
-        f"kan niet {action} ({path}): {os_error_text(e)}. Wat al was opgeslagen is niet aangetast."
-    )
+    return CaseError("case.io_error", action=Text(action), path=path, reason=os_error_text(e))
 
 
 def home_dir() -> Path:
@@ -164,7 +162,37 @@ def _valid_value(value: Any) -> bool:
     )
 
 
-def _parse_line(line: bytes) -> JournalEntry | None:  # noqa: PLR0912 - issue 14: to split
+def _valid_answer(obj: dict[str, Any]) -> bool:
+    """An answer entry's value is an answer value; its ``day``, if any, an ISO date."""
+    if not _valid_value(obj.get("value")):
+        return False
+    day = obj.get("day")
+    if day is None:
+        return True
+    if not isinstance(day, str):
+        return False
+    try:
+        dt.date.fromisoformat(day)
+    except ValueError:
+        return False
+    return True
+
+
+def _valid_shape(obj: dict[str, Any]) -> bool:
+    """seq, type and at, and the fields of the entry's type, are of the right kind."""
+    seq, type_, at = obj.get("seq"), obj.get("type"), obj.get("at")
+    if type(seq) is not int or seq < 0 or not isinstance(type_, str) or not isinstance(at, str):
+        return False
+    for name, types in _ENTRY_FIELDS.get(type_, {}).items():
+        value = obj.get(name)
+        if not isinstance(value, types) or (type(value) is bool and int in types):
+            return False
+    if type_ == "answer" and not _valid_answer(obj):
+        return False
+    return not (type_ in ("acute", "paused") and not 0 <= obj["step"] <= 100)
+
+
+def _parse_line(line: bytes) -> JournalEntry | None:
     """One journal line as an entry, or None when it is damaged in any way: not JSON
     under :mod:`jsonio`'s rules, a wrong checksum, or an entry of the wrong shape (a
     recomputed checksum does not make a malformed entry usable)."""
@@ -179,29 +207,9 @@ def _parse_line(line: bytes) -> JournalEntry | None:  # noqa: PLR0912 - issue 14
     if not isinstance(obj, dict):
         return None
     crc = obj.pop("crc", None)
-    if not isinstance(crc, str) or crc != _checksum(obj):
+    if not isinstance(crc, str) or crc != _checksum(obj) or not _valid_shape(obj):
         return None
-    seq, type_, at = obj.get("seq"), obj.get("type"), obj.get("at")
-    if type(seq) is not int or seq < 0 or not isinstance(type_, str) or not isinstance(at, str):
-        return None
-    for name, types in _ENTRY_FIELDS.get(type_, {}).items():
-        value = obj.get(name)
-        if not isinstance(value, types) or (type(value) is bool and int in types):
-            return None
-    if type_ == "answer":
-        if not _valid_value(obj.get("value")):
-            return None
-        day = obj.get("day")
-        if day is not None:
-            if not isinstance(day, str):
-                return None
-            try:
-                dt.date.fromisoformat(day)
-            except ValueError:
-                return None
-    if type_ in ("acute", "paused") and not 0 <= obj["step"] <= 100:
-        return None
-    return JournalEntry(seq, type_, at, obj)
+    return JournalEntry(obj["seq"], obj["type"], obj["at"], obj)
 
 
 def _parse_first(line: bytes) -> bool:
@@ -283,7 +291,7 @@ class Case:
             safeio.append_line(self.journal, line)
         except OSError as e:
             self._cut_torn_tail()
-            raise _io_error("het antwoord opslaan", self.journal, e) from None
+            raise _io_error("case.action.save_answer", self.journal, e) from None
         del payload["crc"]
         entry = JournalEntry(seq, type_, payload["at"], payload)
         self.entries.append(entry)
@@ -360,9 +368,7 @@ def shown(text: str, limit: int = 80) -> str:
 def check_label(label: str) -> None:
     """Refuse a case label that is not a plain pseudonym folder name."""
     if not isinstance(label, str) or not CASE_LABEL_PATTERN.match(label):
-        from meldcode_cli.i18n.messages import t
-
-        raise CaseError(t("case.bad_label", label=shown(str(label))))
+        raise CaseError("case.bad_label", label=shown(str(label)))
 
 
 def protocol_hash(text: str) -> str:
@@ -391,9 +397,7 @@ class CaseStore:
         empty or torn first line) leaves nothing that was ever promised: the label is free."""
         folder = self.folder(label)
         if folder.is_symlink():
-            from meldcode_cli.i18n.messages import t
-
-            raise CaseError(t("io.symlink", path=folder))
+            raise CaseError("io.symlink", path=folder)
         journal = folder / JOURNAL
         if not journal.exists():
             return False
@@ -411,7 +415,7 @@ class CaseStore:
                 return []
             names = sorted(p.name for p in self.root.iterdir())
         except OSError as e:
-            raise _io_error("de casussen lezen", self.root, e) from None
+            raise _io_error("case.action.read_cases", self.root, e) from None
         out = []
         for name in names:
             if not CASE_LABEL_PATTERN.match(name):
@@ -449,7 +453,7 @@ class CaseStore:
             # torn journal: nothing in it was ever promised, so start it afresh
             (folder / JOURNAL).unlink(missing_ok=True)
         except OSError as e:
-            raise _io_error("de casusmap maken", folder, e) from None
+            raise _io_error("case.action.make_folder", folder, e) from None
         atomic_write(folder / PINNED, protocol_text.encode("utf-8"))
         from meldcode_cli import __version__
 
@@ -474,13 +478,11 @@ class CaseStore:
         except FileNotFoundError:
             st = None
         except OSError as e:
-            raise _io_error("de casus lezen", folder, e) from None
+            raise _io_error("case.action.read_case", folder, e) from None
         if st is not None and not stat.S_ISDIR(st.st_mode):
-            from meldcode_cli.i18n.messages import t
-
-            raise CaseError(t("io.symlink", path=folder))
+            raise CaseError("io.symlink", path=folder)
         if st is not None and not os.access(folder, os.R_OK | os.X_OK):
-            raise _io_error("de casus lezen", folder, PermissionError(13, "denied"))
+            raise _io_error("case.action.read_case", folder, PermissionError(13, "denied"))
         if not (folder / JOURNAL).exists():
             known = ", ".join(self.labels())
             if not known:
@@ -505,7 +507,7 @@ class CaseStore:
                 atomic_write(backup, journal.read_bytes())
                 os.truncate(journal, read.good_bytes)
             except OSError as e:
-                raise _io_error("het journaal herstellen", journal, e) from None
+                raise _io_error("case.action.repair_journal", journal, e) from None
             read.problem = f"{read.problem}; het oorspronkelijke journaal staat in {backup.name}"
         return case
 

@@ -31,7 +31,70 @@ def _block(text: str) -> list[str]:
     return ["    " + line for line in text.splitlines()] or ["    "]
 
 
-def signing_lines(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
+def _question(ci: Any) -> str:
+    from meldcode_cli.i18n.messages import get_lang
+
+    return f"  - {' '.join(ci.item.text.get(get_lang()).split())}"
+
+
+def _override_lines(override: Any) -> list[str]:
+    chosen = [p for p in ("melden", "hulp", "afsluiten") if getattr(override.chosen, p)]
+    return [
+        t("confirm.override", chosen=" + ".join(chosen) or "-"),
+        *_block(t("confirm.override.reason", reason=override.reason)),
+        *_block(t("confirm.override.consulted", consulted=override.consulted)),
+    ]
+
+
+def _answer_lines(walk: Any, relevant: list[Any]) -> list[str]:
+    """The signals ticked, then what was consulted (step 2), each answer in full."""
+    from meldcode_cli.protocol.model import MultiChoiceItem
+    from meldcode_cli.walk import view as walkview
+
+    lines: list[str] = []
+    signals = [ci for ci in relevant if isinstance(ci.item, MultiChoiceItem)]
+    if signals:
+        lines += ["", t("confirm.signals")]
+        for ci in signals:
+            lines.append(_question(ci))
+            lines += _block(walkview.answer_text(ci, walk.answers.get(ci.id)))
+    consulted = [ci for ci in relevant if ci.step == 2]
+    lines += ["", t("confirm.consulted")]
+    for ci in consulted:
+        lines.append(_question(ci))
+        lines += _block(walkview.answer_text(ci, walk.answers.get(ci.id)))
+    if not consulted:
+        lines.append("  " + t("confirm.nothing"))
+    return lines
+
+
+def _nature_lines(walk: Any, relevant: list[Any], nature: str) -> list[str]:
+    """The facts (or interpretations) in full: text answers outside step 2, then notes."""
+    from meldcode_cli.protocol.model import TextItem
+
+    lines = ["", t(f"confirm.{nature}")]
+    found = False
+    for ci in relevant:
+        shown = ci.step == 2  # already under "consulted"
+        if isinstance(ci.item, TextItem) and ci.item.nature == nature and not shown:
+            value = walk.answers.get(ci.id)
+            if value:
+                found = True
+                lines.append(_question(ci))
+                lines += _block(str(value))
+    for note in walk.notes:
+        if note.nature == nature:
+            found = True
+            lines.append(
+                "  * " + t("confirm.note", provenance=t("walk.provenance." + note.provenance))
+            )
+            lines += _block(note.text)
+    if not found:
+        lines.append("  " + t("confirm.nothing"))
+    return lines
+
+
+def signing_lines(
     session: Any,
     *,
     override: Any | None = None,
@@ -39,68 +102,30 @@ def signing_lines(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
     changes: list[str] | None = None,
 ) -> list[str]:
     """What is about to be signed, in full."""
-    from meldcode_cli.i18n.messages import get_lang
-    from meldcode_cli.protocol.model import MultiChoiceItem, TextItem
     from meldcode_cli.walk import view as walkview
 
     walk = session.walk
     decision = walk.decision()
-    lang = get_lang()
     lines = ["", RULE, t("confirm.title", label=session.case.label), RULE]
     lines += walkview.decision_lines(decision, walk)
     if decision is not None and not decision.meldnormen:
         lines.append("  " + t("confirm.no_meldnorm"))
     if override is not None:
-        chosen = [p for p in ("melden", "hulp", "afsluiten") if getattr(override.chosen, p)]
-        lines.append(t("confirm.override", chosen=" + ".join(chosen) or "-"))
-        lines += _block(t("confirm.override.reason", reason=override.reason))
-        lines += _block(t("confirm.override.consulted", consulted=override.consulted))
+        lines += _override_lines(override)
     relevant = [ci for ci in walk.relevant() if ci.answerable and ci.id in walk.answers]
     if walk.acute_events:
         steps = ", ".join(str(e.step) for e in walk.acute_events)
         lines.append(t("walk.dossier.acute", steps=steps))
-    signals = [ci for ci in relevant if isinstance(ci.item, MultiChoiceItem)]
-    if signals:
-        lines += ["", t("confirm.signals")]
-        for ci in signals:
-            lines.append(f"  - {' '.join(ci.item.text.get(lang).split())}")
-            lines += _block(walkview.answer_text(ci, walk.answers.get(ci.id)))
-    consulted = [ci for ci in relevant if ci.step == 2]
-    lines += ["", t("confirm.consulted")]
-    for ci in consulted:
-        lines.append(f"  - {' '.join(ci.item.text.get(lang).split())}")
-        lines += _block(walkview.answer_text(ci, walk.answers.get(ci.id)))
-    if not consulted:
-        lines.append("  " + t("confirm.nothing"))
+    lines += _answer_lines(walk, relevant)
     for nature in ("feit", "interpretatie"):
-        lines += ["", t(f"confirm.{nature}")]
-        found = False
-        for ci in relevant:
-            shown = ci.step == 2  # already under "consulted"
-            if isinstance(ci.item, TextItem) and ci.item.nature == nature and not shown:
-                value = walk.answers.get(ci.id)
-                if value:
-                    found = True
-                    lines.append(f"  - {' '.join(ci.item.text.get(lang).split())}")
-                    lines += _block(str(value))
-        for note in walk.notes:
-            if note.nature == nature:
-                found = True
-                lines.append(
-                    "  * " + t("confirm.note", provenance=t("walk.provenance." + note.provenance))
-                )
-                lines += _block(note.text)
-        if not found:
-            lines.append("  " + t("confirm.nothing"))
+        lines += _nature_lines(walk, relevant, nature)
     fired = walk.fired_checks()
     if fired:
         lines += ["", t("report.block.checks")]
         for c in fired:
             lines += ["  " + line for line in walkview.check_lines(c, walk)]
     if amendment_reason is not None:
-        lines += ["", t("confirm.amendment")]
-        lines += _block(amendment_reason)
-        lines += changes or []
+        lines += ["", t("confirm.amendment"), *_block(amendment_reason), *(changes or [])]
     lines.append(RULE)
     return lines
 

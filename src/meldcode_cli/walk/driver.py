@@ -182,7 +182,79 @@ def _before_signing(tgt: Target, prompter: Prompter) -> None:
             _ask_justification(tgt, prompter, c)
 
 
-def drive(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
+@dataclass
+class _Turn:
+    """What a way out leaves: a problem to show when the item is asked again, or (``done``)
+    the earlier item the person went back to."""
+
+    problem: str | None = None
+    revisit: str | None = None
+    done: bool = False
+
+
+def _way_out(tgt: Target, prompter: Prompter, item: CItem, raw: Any) -> _Turn | None:
+    """Take the way out ``raw`` stands for; None when ``raw`` is an answer."""
+    walk = tgt.walk
+    if raw is PAUSE:
+        raise WalkPaused
+    if raw is ACUTE:
+        tgt.declare_acute(item.step)
+        if not prompter.acute(tgt.walk):
+            raise WalkPaused
+        return _Turn()
+    if raw is WHY:
+        prompter.why(item, walk)
+        return _Turn()
+    if raw is NOTE:
+        note = prompter.note(item, walk)
+        if note is not None:
+            try:
+                tgt.add_note(item.id, *note)
+            except AnswerError as e:
+                return _Turn(problem=str(e.reason))
+        return _Turn()
+    if raw is BACK:
+        chosen = prompter.choose_back(walk)
+        return _Turn(revisit=chosen, done=chosen is not None)
+    return None
+
+
+def _ask_item(
+    tgt: Target,
+    prompter: Prompter,
+    item: CItem,
+    announced: set[str],
+    max_retries: int | None,
+) -> str | None:
+    """Ask one item until the walk takes an answer; the earlier item to go back to, if the
+    person chose one instead."""
+    problem: str | None = None
+    tries = 0
+    while True:
+        walk = tgt.walk
+        raw = prompter.ask(item, walk, problem, walk.answers.get(item.id))
+        turn = _way_out(tgt, prompter, item, raw)
+        if turn is not None:
+            if turn.done:
+                return turn.revisit
+            problem = turn.problem
+            continue
+        try:
+            value = tgt.answer(item.id, raw)
+        except AnswerError as e:
+            problem = str(e.reason)
+            tries += 1
+            if max_retries is not None and tries >= max_retries:
+                raise AnswerError(item.id, "answer.too_many_tries") from None
+            continue
+        accepted = getattr(prompter, "accepted", None)  # optional: echo what was taken
+        if accepted is not None:
+            accepted(item, value)
+        _announce(tgt, prompter, announced)
+        return None
+
+
+def drive(
     target: Target | Walk,
     prompter: Prompter,
     *,
@@ -214,50 +286,7 @@ def drive(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
             prompter.show(item, walk)
             tgt.mark_shown(item.id)
             continue
-        problem: str | None = None
-        tries = 0
-        while True:
-            raw = prompter.ask(item, walk, problem, walk.answers.get(item.id))
-            problem = None
-            if raw is PAUSE:
-                raise WalkPaused
-            if raw is ACUTE:
-                tgt.declare_acute(item.step)
-                if not prompter.acute(tgt.walk):
-                    raise WalkPaused
-                continue
-            if raw is WHY:
-                prompter.why(item, walk)
-                continue
-            if raw is NOTE:
-                note = prompter.note(item, walk)
-                if note is not None:
-                    try:
-                        tgt.add_note(item.id, *note)
-                    except AnswerError as e:
-                        problem = e.reason
-                continue
-            if raw is BACK:
-                chosen = prompter.choose_back(walk)
-                if chosen is not None:
-                    revisit = chosen
-                    break
-                continue
-            try:
-                value = tgt.answer(item.id, raw)
-            except AnswerError as e:
-                problem = e.reason
-                tries += 1
-                if max_retries is not None and tries >= max_retries:
-                    raise AnswerError(
-                        item.id, "te veel ongeldige antwoorden achter elkaar"
-                    ) from None
-                continue
-            accepted = getattr(prompter, "accepted", None)  # optional: echo what was taken
-            if accepted is not None:
-                accepted(item, value)
-            _announce(tgt, prompter, announced)
-            break
+        revisit = _ask_item(tgt, prompter, item, announced, max_retries)
     _before_signing(tgt, prompter)
     decision = tgt.walk.decision()
     prompter.finished(tgt.walk, decision)
@@ -300,9 +329,7 @@ def replay(
         if asked[nxt.id] > MAX_REASKS:
             raise AnswerError(
                 nxt.id,
-                "de antwoorden spreken elkaar tegen: dit item komt steeds opnieuw aan de orde "
-                "(een later antwoord maakt een eerder antwoord ongeldig). Controleer de "
-                "antwoorden op onveiligheid en op afweging 1 en 2.",
+                "answer.contradictory",
             )
         if not nxt.answerable:
             target.mark_shown(nxt.id)
@@ -343,8 +370,7 @@ def replay_phases(
     if "afweging_5" in answers:
         raise AnswerError(
             "afweging_5",
-            "afweging 5 hoort bij de evaluatie: zet haar onder 'evaluation: answers:' "
-            "(met de datum van de evaluatie), niet bij de antwoorden van de eerste wandeling",
+            "answer.evaluation.in_answers",
         )
     missing = replay(target, first, acute_steps)
     if missing or evaluation is None:

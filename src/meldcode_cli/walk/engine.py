@@ -87,8 +87,9 @@ class Walk:
         if self.role not in self.compiled.roles:
             raise AnswerError(
                 "role",
-                f"rol '{self.role}' hoort niet bij dit protocol; mogelijk: "
-                f"{', '.join(self.compiled.roles)}",
+                "answer.role",
+                role=self.role,
+                roles=", ".join(self.compiled.roles),
             )
         # the texts as this role reads them (role_text/role_help); ids and logic unchanged
         self.compiled = self.compiled.for_role(self.role)
@@ -134,13 +135,11 @@ class Walk:
         current = self.answers.get(item_id)
         chosen = current if isinstance(current, frozenset) else {current}
         if value not in chosen:
-            raise AnswerError(
-                item_id, f"'{value}' is hier niet vastgelegd; er is niets te weerleggen"
-            )
+            raise AnswerError(item_id, "answer.refute.not_recorded", value=value)
         if not text.strip():
-            raise AnswerError(item_id, "beschrijf de bevinding die het signaal weerlegt")
+            raise AnswerError(item_id, "answer.refute.text")
         if source not in PROVENANCES:
-            raise AnswerError(item_id, f"herkomst: kies uit {', '.join(PROVENANCES)}")
+            raise AnswerError(item_id, "answer.provenance", choices=", ".join(PROVENANCES))
         r = Refutation(ci.id, value, text.strip(), source, at)
         self.refutations.append(r)
         self._reconcile(at)
@@ -221,11 +220,11 @@ class Walk:
         known = {c.id: c for c in self.compiled.checks}
         check = known.get(check_id)
         if check is None:
-            raise AnswerError(check_id, "onbekende controle in dit protocol")
+            raise AnswerError(check_id, "answer.check.unknown")
         if check.severity != "justify":
-            raise AnswerError(check_id, "deze controle vraagt geen verantwoording")
+            raise AnswerError(check_id, "answer.check.no_justify")
         if not text or not text.strip():
-            raise AnswerError(check_id, "een verantwoording mag niet leeg zijn")
+            raise AnswerError(check_id, "answer.check.empty")
         j = Justification(check_id, text.strip(), at)
         self.justifications[check_id] = j
         return j
@@ -262,7 +261,7 @@ class Walk:
         if d is None or not d.evaluatie_nodig:
             raise AnswerError(
                 "afweging_5",
-                "er is geen lopende hulp om te evalueren (afweging 5 is niet aan de orde)",
+                "answer.evaluation.none",
             )
         today = day or self.today
         due = self.answers.get(EVALUATIE_ID)
@@ -271,8 +270,8 @@ class Walk:
         if early and reason is None:
             raise AnswerError(
                 "afweging_5",
-                f"de evaluatiedatum is {due}; eerder evalueren kan alleen met een reden "
-                "(bijvoorbeeld escalatie of nieuwe signalen)",
+                "answer.evaluation.early",
+                due=due,
             )
         self.evaluation = Evaluation((today.isoformat() if today else ""), reason, early, at)
         return self.evaluation
@@ -298,7 +297,7 @@ class Walk:
     def mark_shown(self, item_id: str) -> None:
         ci = self._item(item_id)
         if ci.answerable:
-            raise AnswerError(item_id, "dit is een vraag; geef een antwoord")
+            raise AnswerError(item_id, "answer.is_question")
         if item_id not in self.shown:
             self.shown.append(item_id)
 
@@ -306,7 +305,7 @@ class Walk:
         """Give (or change) an answer. Raises :class:`AnswerError` when it is not accepted."""
         ci = self._item(item_id)
         if ci not in self.relevant():
-            raise AnswerError(item_id, "deze vraag is bij de huidige antwoorden niet aan de orde")
+            raise AnswerError(item_id, "answer.not_relevant")
         if item_id in OPEN_WITH_VT and _blank(raw) and self.afweging_2_ja():
             value: AnswerValue = None  # "nog te bepalen met Veilig Thuis"
         else:
@@ -314,14 +313,12 @@ class Walk:
         if ci.deferrable and value is not None and self.evaluation is None:
             raise AnswerError(
                 item_id,
-                "afweging 5 hoort bij de evaluatie: beantwoord haar op of na de "
-                "evaluatiedatum met 'meldcode evaluate' (eerder alleen met een reden)",
+                "answer.evaluation.deferred",
             )
         if item_id in FORCED_BY_ONVEILIG and value == "nee" and self._onveilig_without(item_id):
             raise AnswerError(
                 item_id,
-                "u heeft acute of structurele onveiligheid vastgelegd; deze afweging is "
-                "daarom 'ja'. Klopt dat niet, ga dan terug naar dat antwoord.",
+                "answer.forced_yes",
             )
         previous = self.answers.get(item_id, _MISSING)
         if previous is not _MISSING and previous != value:
@@ -342,11 +339,11 @@ class Walk:
         """Attach a note to an item (kept even when the item later loses relevance)."""
         self._item(item_id)
         if not text.strip():
-            raise AnswerError(item_id, "een notitie mag niet leeg zijn")
+            raise AnswerError(item_id, "answer.note.empty")
         if provenance not in PROVENANCES:
-            raise AnswerError(item_id, f"herkomst: kies uit {', '.join(PROVENANCES)}")
+            raise AnswerError(item_id, "answer.provenance", choices=", ".join(PROVENANCES))
         if nature not in NATURES:
-            raise AnswerError(item_id, "kies feit of interpretatie")
+            raise AnswerError(item_id, "answer.note.nature")
         note = Note(item_id, text.strip(), provenance, nature, at)
         self.notes.append(note)
         return note
@@ -402,7 +399,7 @@ class Walk:
     def _item(self, item_id: str) -> CItem:
         ci = self.compiled.by_id.get(item_id)
         if ci is None:
-            raise AnswerError(item_id, "onbekend item in dit protocol")
+            raise AnswerError(item_id, "answer.unknown_item")
         return ci
 
 

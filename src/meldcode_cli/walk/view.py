@@ -189,46 +189,43 @@ def verstrekking_lines(walk: Walk) -> list[str]:
     return lines
 
 
-def decision_lines(decision: Decision | None, walk: Walk) -> list[str]:  # noqa: PLR0912 - issue 14: to split
+def _decision_notes(decision: Decision, walk: Walk) -> list[str]:
+    """What the decision brings with it, one line each, in this order."""
+    notes = []
+    if decision.meldnormen:
+        notes.append(t("walk.decision.meldnormen", normen=", ".join(map(str, decision.meldnormen))))
+    if decision.samen_met_veilig_thuis:
+        notes.append(t("walk.decision.samen"))
+    if decision.open_met_veilig_thuis:
+        afwegingen = ", ".join(decision.open_met_veilig_thuis)
+        notes.append(t("walk.decision.open_vt", afwegingen=afwegingen))
+    if decision.onveiligheid_vastgesteld:
+        notes.append(t("walk.decision.onveilig"))
+    if decision.evaluatie_nodig:
+        due = walk.answers.get("afweging_evaluatiedatum")
+        notes.append(t("walk.decision.evaluatie", date=due or "?"))
+    if decision.opnieuw_melden:
+        notes.append(t("walk.decision.opnieuw"))
+    if decision.monitoring:
+        notes.append(t("walk.decision.monitoring"))
+    if decision.eerder_gemeld and not decision.melden:
+        notes.append(t("walk.decision.eerder_gemeld"))
+    return notes
+
+
+def decision_lines(decision: Decision | None, walk: Walk) -> list[str]:
     if walk.compiled.protocol.kind == "informatieverzoek":
         return verstrekking_lines(walk)
     if decision is None:
         return [t("walk.no_decision")]
-    lines = [t("walk.decision.title")]
-    parts = []
-    if decision.melden:
-        parts.append(t("decision.melden"))
-    if decision.hulp:
-        parts.append(t("decision.hulp"))
-    if decision.afsluiten:
-        parts.append(t("decision.afsluiten"))
-    lines.append("  " + " + ".join(parts))
-    if decision.meldnormen:
-        lines.append(
-            "  " + t("walk.decision.meldnormen", normen=", ".join(map(str, decision.meldnormen)))
-        )
-    if decision.samen_met_veilig_thuis:
-        lines.append("  " + t("walk.decision.samen"))
-    if decision.open_met_veilig_thuis:
-        lines.append(
-            "  "
-            + t(
-                "walk.decision.open_vt",
-                afwegingen=", ".join(decision.open_met_veilig_thuis),
-            )
-        )
-    if decision.onveiligheid_vastgesteld:
-        lines.append("  " + t("walk.decision.onveilig"))
-    if decision.evaluatie_nodig:
-        due = walk.answers.get("afweging_evaluatiedatum")
-        lines.append("  " + t("walk.decision.evaluatie", date=due or "?"))
-    if decision.opnieuw_melden:
-        lines.append("  " + t("walk.decision.opnieuw"))
-    if decision.monitoring:
-        lines.append("  " + t("walk.decision.monitoring"))
-    if decision.eerder_gemeld and not decision.melden:
-        lines.append("  " + t("walk.decision.eerder_gemeld"))
-    return lines
+    parts = [
+        t(f"decision.{part}") for part in ("melden", "hulp", "afsluiten") if getattr(decision, part)
+    ]
+    return [
+        t("walk.decision.title"),
+        "  " + " + ".join(parts),
+        *("  " + note for note in _decision_notes(decision, walk)),
+    ]
 
 
 def dossier_lines(walk: Walk) -> list[str]:

@@ -22,13 +22,13 @@ rich ``Text`` objects, so rich never reads it as markup.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, fields
+from collections.abc import Sequence
+from dataclasses import asdict, fields
 from typing import TYPE_CHECKING, Any
 
 import questionary
-from prompt_toolkit.key_binding import KeyBindings, KeyBindingsBase, merge_key_bindings
-from questionary import Choice, Question
+from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+from questionary import Choice
 from questionary.prompts.common import InquirerControl
 from rich.panel import Panel
 from rich.text import Text
@@ -39,24 +39,45 @@ from meldcode_cli.protocol.compiled import CCheck
 from meldcode_cli.protocol.model import (
     DateItem,
     MultiChoiceItem,
-    Option,
     SingleChoiceItem,
     TextItem,
     YesNoItem,
 )
 from meldcode_cli.walk import view as walkview
-from meldcode_cli.walk.driver import ACUTE, BACK, NOTE, PAUSE, WHY
 from meldcode_cli.walk.engine import NATURES, PROVENANCES, AnswerValue, Walk
 from meldcode_cli.walk.phone import acute_block
+from meldcode_cli.walk.prompt.interactive_widgets import (
+    INDENT,
+    KEYS,
+    LONG_LIST,
+    SIGNALS,
+    SKIP,
+    TYPED,
+    UNCHOSEN,
+    Draft,
+    checkbox_keys,
+    checklist_done,
+    confirm,
+    option_choice,
+    plain,
+    restore_list,
+    said_back,
+    select_style,
+    terminal_columns,
+    use_word_filter,
+    with_ways_out,
+    wrap_label,
+    yes_no_said,
+)
 
 if TYPE_CHECKING:
-    from prompt_toolkit.key_binding import KeyPressEvent
     from rich.console import Console
 
     from meldcode_cli.protocol.afwegingskader import Decision
     from meldcode_cli.protocol.compiled import CItem
 
 __all__ = [
+    "INDENT",
     "KEYS",
     "LONG_LIST",
     "TYPED",
@@ -65,214 +86,6 @@ __all__ = [
     "with_ways_out",
     "wrap_label",
 ]
-
-KEYS: tuple[tuple[str, Any], ...] = (
-    ("c-b", BACK),
-    ("f1", WHY),
-    ("c-n", NOTE),
-    ("c-g", ACUTE),
-    ("c-p", PAUSE),
-)
-"""prompt_toolkit key names and the way out each one takes."""
-
-ESC_KEYS: tuple[tuple[tuple[str, str], Any], ...] = (
-    (("escape", "t"), BACK),
-    (("escape", "w"), WHY),
-    (("escape", "n"), NOTE),
-    (("escape", "a"), ACUTE),
-    (("escape", "p"), PAUSE),
-)
-"""Esc then a letter: the same ways out where Ctrl-B (tmux) or F1 (terminal help) are taken."""
-
-TYPED: dict[str, Any] = {":t": BACK, ":?": WHY, ":n": NOTE, ":a": ACUTE, ":p": PAUSE}
-"""Typed commands accepted on their own in text and date questions."""
-
-SIGNALS = tuple(signal for _, signal in KEYS)
-
-LONG_LIST = 8
-"""Above this many options a list gets a type-to-filter search (and loses j/k)."""
-
-_SKIP = ""
-"""Choice value for "skip" in an optional select; never an option id (ids match [a-z]...)."""
-
-_UNCHOSEN = "-"
-"""Choice value of the "choose an answer" line that a question without answer starts on."""
-
-
-OnLeave = Callable[[Any], None]
-"""Called with the running Application just before a way out leaves the question."""
-
-
-def _ways_out_bindings(on_leave: OnLeave | None = None) -> KeyBindings:
-    kb = KeyBindings()
-
-    def make(signal: Any) -> Callable[[KeyPressEvent], None]:
-        def leave(event: KeyPressEvent) -> None:
-            if on_leave is not None:
-                on_leave(event.app)
-            event.app.exit(result=signal)
-
-        return leave
-
-    # eager: questionary's own list bindings are eager and would otherwise win; merged
-    # last, ours come last among the eager matches, and prompt_toolkit runs the last.
-    for key, signal in KEYS:
-        kb.add(key, eager=True)(make(signal))
-    for keys, signal in ESC_KEYS:
-        kb.add(*keys, eager=True)(make(signal))
-
-    def interrupt(event: KeyPressEvent) -> None:  # Ctrl-C: keep the state, then stop
-        if on_leave is not None:
-            on_leave(event.app)
-        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
-
-    kb.add("c-c", eager=True)(interrupt)
-    return kb
-
-
-def with_ways_out(question: Question, on_leave: OnLeave | None = None) -> Question:
-    """Add the ways-out key bindings to a question; they beat questionary's own.
-
-    ``on_leave`` sees the application before it exits, so the state of the question (ticks,
-    filter, typed text) can be kept and given back when the question is asked again.
-    """
-    app = question.application
-    parts: list[KeyBindingsBase] = [
-        kb for kb in (app.key_bindings, _ways_out_bindings(on_leave)) if kb
-    ]
-    app.key_bindings = merge_key_bindings(parts)
-    return question
-
-
-def _plain(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _short(text: str, width: int) -> str:
-    text = _plain(text)
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-INDENT = 5
-"""Columns before an option's text: the pointer (3) and the tick mark (2)."""
-
-
-def _columns(question: Question | None = None) -> int:
-    try:
-        if question is not None:
-            return max(40, question.application.output.get_size().columns)
-        from prompt_toolkit.application.current import get_app_session
-
-        return max(40, get_app_session().output.get_size().columns)
-    except Exception:  # an unknown terminal: assume the common width
-        return 80
-
-
-def wrap_label(text: str, columns: int, indent: int = INDENT) -> str:
-    """``text`` broken at word boundaries to fit behind ``indent`` columns; the lines after
-    the first are indented as far, so a long option reads as one block."""
-    import textwrap
-
-    lines = textwrap.wrap(
-        _plain(text),
-        width=max(20, columns - indent - 1),
-        break_long_words=False,
-        break_on_hyphens=False,
-    )
-    return ("\n" + " " * indent).join(lines) or text
-
-
-def _option_choice(option: Option, columns: int, *, checked: bool = False) -> Choice:
-    lang = get_lang()
-    description = None
-    if option.help:
-        description = wrap_label(option.help.get(lang), columns, indent=2)
-    return Choice(
-        wrap_label(walkview.option_label(option), columns),
-        value=option.id,
-        checked=checked,
-        description=description,
-    )
-
-
-def _select_style(n: int) -> dict[str, Any]:
-    """Search filter for long lists; questionary refuses it together with j/k."""
-    if n > LONG_LIST:
-        return {"use_search_filter": True, "use_jk_keys": False}
-    return {}
-
-
-class _Control(InquirerControl):
-    """questionary's list control, filtering on the words of a label however it is wrapped."""
-
-    @property
-    def filtered_choices(self) -> list[Any]:
-        if not self.search_filter:
-            return list(self.choices)
-        needle = _plain(self.search_filter).lower()
-        if not needle:
-            return list(self.choices)
-        found = [
-            c
-            for c in self.choices
-            if c.value != _UNCHOSEN and needle in _plain(str(c.title)).lower()
-        ]
-        self.found_in_search = bool(found)
-        return found if found else list(self.choices)
-
-
-def _control(question: Question) -> InquirerControl | None:
-    for window in question.application.layout.find_all_windows():
-        if isinstance(window.content, InquirerControl):
-            return window.content
-    return None
-
-
-@dataclass
-class Draft:
-    """What a question held when the person left it: given back when it is asked again."""
-
-    ticks: list[str] | None = None
-    pointed: str | None = None
-    search: str | None = None
-    text: str | None = None
-    cursor: int | None = None
-
-
-def _restore_list(control: InquirerControl, draft: Draft) -> None:
-    if draft.ticks is not None:
-        control.selected_options = list(draft.ticks)
-    control.search_filter = draft.search or None
-    if draft.pointed is not None:
-        values = [c.value for c in control.filtered_choices]
-        if draft.pointed in values:
-            control.pointed_at = values.index(draft.pointed)
-
-
-def _checkbox_keys(control: InquirerControl, *, filtering: bool) -> KeyBindings:
-    """Toggling is Tab or Ctrl-Space, keys no search word holds; in a short list (no filter)
-    also the space bar. In a filtered list every printable character, the space included,
-    goes to the filter and never changes a tick."""
-    kb = KeyBindings()
-
-    def toggle(_event: KeyPressEvent) -> None:
-        pointed = control.get_pointed_at().value
-        if pointed in control.selected_options:
-            control.selected_options.remove(pointed)
-        else:
-            control.selected_options.append(pointed)
-
-    kb.add("tab", eager=True)(toggle)
-    kb.add("c-space", eager=True)(toggle)
-    if filtering:
-
-        def search(_event: KeyPressEvent) -> None:
-            control.add_search_character(" ")  # type: ignore[arg-type]  # a str, as typed
-
-        kb.add(" ", eager=True)(search)
-    else:
-        kb.add(" ", eager=True)(toggle)
-    return kb
 
 
 class QuestionaryPrompter:
@@ -339,7 +152,7 @@ class QuestionaryPrompter:
                 if self._leaving is not None:  # kept for the pause mark of the journal
                     self.drafts[item.id] = self._leaving
                 raise
-            if result is _UNCHOSEN:
+            if result is UNCHOSEN:
                 problem, draft = t("walk.choose_first"), None
                 continue
             break
@@ -374,8 +187,8 @@ class QuestionaryPrompter:
             skip = t("walk.open_met_vt") if item.id in OPEN_WITH_VT else None
             return self._select(choices, default, optional, draft, skip)
         if isinstance(spec, SingleChoiceItem):
-            columns = _columns()
-            choices = [_option_choice(o, columns) for o in spec.options if o.for_role(walk.role)]
+            columns = terminal_columns()
+            choices = [option_choice(o, columns) for o in spec.options if o.for_role(walk.role)]
             return self._select(choices, default, optional, draft)
         if isinstance(spec, MultiChoiceItem):
             return self._checkbox(spec, walk.role, default, draft)
@@ -420,19 +233,19 @@ class QuestionaryPrompter:
         if not answered:
             self._print(t("walk.back.none"))
             return None
-        columns = _columns()
+        columns = terminal_columns()
         choices = [
             Choice(
                 wrap_label(
-                    f"{_plain(ci.item.text.get(get_lang()))}: "
-                    f"{_plain(walkview.answer_text(ci, walk.answers.get(ci.id)))}",
+                    f"{plain(ci.item.text.get(get_lang()))}: "
+                    f"{plain(walkview.answer_text(ci, walk.answers.get(ci.id)))}",
                     columns,
                 ),
                 value=ci.id,
             )
             for ci in answered
         ]
-        choices.append(Choice(t("walk.back.cancel"), value=_SKIP))
+        choices.append(Choice(t("walk.back.cancel"), value=SKIP))
         self._print("? " + t("walk.back.choose"), "bold")
         self._print(
             t(
@@ -447,9 +260,9 @@ class QuestionaryPrompter:
             choices,
             default=answered[-1].id,
             instruction=" ",
-            **_select_style(len(choices)),
+            **select_style(len(choices)),
         )
-        _use_word_filter(question)
+        use_word_filter(question)
         chosen = question.unsafe_ask()
         return str(chosen) if chosen else None
 
@@ -475,18 +288,9 @@ class QuestionaryPrompter:
             "? " + t("walk.acute.continue" if self.saving else "walk.acute.continue_not_saved"),
             "bold",
         )  # wrapped by rich, not cropped
-        question = questionary.confirm("›", default=True, instruction=t("walk.confirm.instruction"))
-        if get_lang() == "nl":  # questionary only knows y/n; Dutch is j/n
-            kb = KeyBindings()
-
-            def yes(event: KeyPressEvent) -> None:
-                event.app.exit(result=True)
-
-            kb.add("j")(yes)
-            kb.add("J")(yes)
-            app = question.application
-            app.key_bindings = merge_key_bindings([b for b in (app.key_bindings, kb) if b])
-        return bool(question.unsafe_ask())
+        answer = bool(confirm("›").unsafe_ask())
+        self._print(yes_no_said(answer), "bold")
+        return answer
 
     def check(self, check: CCheck, walk: Walk, *, again: bool) -> None:
         lines = walkview.check_lines(check, walk, again=again)
@@ -537,14 +341,14 @@ class QuestionaryPrompter:
         skip_label: str | None = None,
     ) -> Any:
         if optional:
-            choices = [*choices, Choice(skip_label or t("walk.skip_choice"), value=_SKIP)]
+            choices = [*choices, Choice(skip_label or t("walk.skip_choice"), value=SKIP)]
         values = [c.value for c in choices]
         start = default if isinstance(default, str) and default in values else None
         if draft is not None and draft.pointed in values:
             start = draft.pointed
         if start is None and default is None:
             # no answer yet: nothing is chosen for the person; Enter alone asks again
-            choices = [Choice(t("walk.choose_placeholder"), value=_UNCHOSEN), *choices]
+            choices = [Choice(t("walk.choose_placeholder"), value=UNCHOSEN), *choices]
         long_list = len(choices) > LONG_LIST
         self._print(
             t("walk.instruction.select_filter" if long_list else "walk.instruction.select"),
@@ -556,36 +360,38 @@ class QuestionaryPrompter:
             default=start,
             use_emacs_keys=False,  # Ctrl-N and Ctrl-P are ways out here
             instruction=" ",
-            **_select_style(len(choices)),
+            **select_style(len(choices)),
         )
-        control = _use_word_filter(question)
+        control = use_word_filter(question)
         if draft is not None and control is not None:
-            _restore_list(control, Draft(pointed=draft.pointed, search=draft.search))
+            restore_list(control, Draft(pointed=draft.pointed, search=draft.search))
         result = with_ways_out(question, self._keep_list).unsafe_ask()
         if result not in SIGNALS and isinstance(result, str):
             self._leaving = Draft(pointed=result)
-        return None if result == _SKIP else result
+        return None if result == SKIP else result
 
     def _checkbox(
         self, spec: MultiChoiceItem, role: str, default: AnswerValue, draft: Draft | None
     ) -> Any:
         current = default if isinstance(default, frozenset) else frozenset()
         options = [o for o in spec.options if o.for_role(role)]
-        columns = _columns()
-        choices = [_option_choice(o, columns, checked=o.id in current) for o in options]
+        columns = terminal_columns()
+        choices = [option_choice(o, columns, checked=o.id in current) for o in options]
         long_list = len(choices) > LONG_LIST
         self._print(
             t("walk.instruction.checkbox_filter" if long_list else "walk.instruction.checkbox"),
             "italic",
         )
-        question = questionary.checkbox(
-            "›",
-            choices,
-            use_emacs_keys=False,
-            instruction=" ",
-            **_select_style(len(choices)),
+        question = said_back(
+            questionary.checkbox(
+                "›",
+                choices,
+                use_emacs_keys=False,
+                instruction=" ",
+                **select_style(len(choices)),
+            )
         )
-        control = _use_word_filter(question)
+        control = use_word_filter(question)
         assert control is not None
         app = question.application
         own = app.key_bindings
@@ -600,13 +406,15 @@ class QuestionaryPrompter:
                 own.add(letter, eager=True)(
                     lambda event: control.add_search_character(event.key_sequence[0].key)
                 )
-        app.key_bindings = merge_key_bindings([own, _checkbox_keys(control, filtering=long_list)])
+        app.key_bindings = merge_key_bindings([own, checkbox_keys(control, filtering=long_list)])
         if draft is not None:
-            _restore_list(control, draft)
+            restore_list(control, draft)
         result = with_ways_out(question, self._keep_list).unsafe_ask()
         if result in SIGNALS:
             return result
         self._leaving = Draft(ticks=list(result))
+        labels = {o.id: walkview.option_label(o) for o in options}
+        self._print(checklist_done([labels.get(v, str(v)) for v in result]), "bold")
         return list(result)
 
     def _text(
@@ -646,10 +454,3 @@ class QuestionaryPrompter:
             return TYPED[typed.lower()]
         self._leaving = Draft(text=str(result))
         return typed or None
-
-
-def _use_word_filter(question: Question) -> InquirerControl | None:
-    control = _control(question)
-    if control is not None:
-        control.__class__ = _Control
-    return control

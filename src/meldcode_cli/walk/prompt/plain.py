@@ -90,7 +90,7 @@ class PlainPrompter:
                 return raw
             problem = t("walk.plain.again")
 
-    def _ask_once(self, item: CItem, walk: Walk, problem: str | None, default: AnswerValue) -> Any:  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
+    def _ask_once(self, item: CItem, walk: Walk, problem: str | None, default: AnswerValue) -> Any:
         if problem:
             self._print(t("walk.problem", reason=problem))
         self._print("", walkview.question_text(item))
@@ -106,62 +106,11 @@ class PlainPrompter:
         it = item.item
         kept = sorted(default) if isinstance(default, frozenset) else default
         if isinstance(it, YesNoItem | SingleChoiceItem):
-            if isinstance(it, YesNoItem):
-                labels = [("ja", t("walk.ja")), ("nee", t("walk.nee"))]
-            else:
-                labels = [
-                    (o.id, walkview.option_label(o)) for o in it.options if o.for_role(walk.role)
-                ]
-            for i, (_, label) in enumerate(labels, 1):
-                self._print(f"  {i}) {label}")
-            open_vt = optional and item.id in OPEN_WITH_VT
-            if open_vt:
-                self._print(f"  {len(labels) + 1}) {t('walk.open_met_vt')}")
-            if optional:
-                self._print("  " + t("walk.plain.skip_word"))
-            raw = self._read().strip()
-            cmd = COMMANDS.get(raw.lower())
-            if cmd is not None:
-                return cmd
-            if open_vt and raw == str(len(labels) + 1):
-                return None
-            if not raw:
-                return kept if default is not None else _AGAIN
-            if raw.lower() in SKIP_WORDS and optional:
-                return None
-            if raw.isdigit() and 1 <= int(raw) <= len(labels):
-                return labels[int(raw) - 1][0]
-            return raw  # ja/nee or an id as text; the engine refuses anything else
+            return self._ask_choice(item, walk, optional, kept, default)
         if isinstance(it, MultiChoiceItem):
-            options = [o for o in it.options if o.for_role(walk.role)]
-            for i, o in enumerate(options, 1):
-                self._print(f"  {i}) {walkview.option_label(o)}")
-            self._print("  " + t("walk.plain.multi"))
-            raw = self._read().strip()
-            cmd = COMMANDS.get(raw.lower())
-            if cmd is not None:
-                return cmd
-            if not raw:
-                return kept if default is not None else _AGAIN
-            return _pick_many(raw, options)
+            return self._ask_multi(it, walk, kept, default)
         if isinstance(it, TextItem) and it.multiline:
-            self._print("  " + t("walk.plain.multiline"))
-            if optional and default is None:
-                self._print("  " + t("walk.skip"))
-            lines: list[str] = []
-            while True:
-                line = self._read("> " if not lines else "  ")
-                if not lines and COMMANDS.get(line.strip().lower()) is not None:
-                    return COMMANDS[line.strip().lower()]
-                if not lines and line.strip() == "" and default is not None:
-                    return kept
-                if line.strip() == ".":
-                    break
-                if not lines and line.strip() == "" and optional:
-                    break
-                lines.append(line)
-            text = "\n".join(lines).strip()
-            return text or None
+            return self._ask_lines(optional, kept, default)
         if isinstance(it, DateItem):
             self._print("  " + t("walk.date_format"))
         if optional and default is None:
@@ -173,6 +122,69 @@ class PlainPrompter:
         if not raw.strip() and default is not None:
             return kept
         return raw.strip() or None
+
+    def _ask_choice(
+        self, item: CItem, walk: Walk, optional: bool, kept: Any, default: AnswerValue
+    ) -> Any:
+        """A yes/no or single choice: a number, ja/nee or an option id."""
+        it = item.item
+        if isinstance(it, SingleChoiceItem):
+            labels = [(o.id, walkview.option_label(o)) for o in it.options if o.for_role(walk.role)]
+        else:
+            labels = [("ja", t("walk.ja")), ("nee", t("walk.nee"))]
+        for i, (_, label) in enumerate(labels, 1):
+            self._print(f"  {i}) {label}")
+        open_vt = optional and item.id in OPEN_WITH_VT
+        if open_vt:
+            self._print(f"  {len(labels) + 1}) {t('walk.open_met_vt')}")
+        if optional:
+            self._print("  " + t("walk.plain.skip_word"))
+        raw = self._read().strip()
+        cmd = COMMANDS.get(raw.lower())
+        if cmd is not None:
+            return cmd
+        if open_vt and raw == str(len(labels) + 1):
+            return None
+        if not raw:
+            return kept if default is not None else _AGAIN
+        if raw.lower() in SKIP_WORDS and optional:
+            return None
+        if raw.isdigit() and 1 <= int(raw) <= len(labels):
+            return labels[int(raw) - 1][0]
+        return raw  # ja/nee or an id as text; the engine refuses anything else
+
+    def _ask_multi(self, it: MultiChoiceItem, walk: Walk, kept: Any, default: AnswerValue) -> Any:
+        options = [o for o in it.options if o.for_role(walk.role)]
+        for i, o in enumerate(options, 1):
+            self._print(f"  {i}) {walkview.option_label(o)}")
+        self._print("  " + t("walk.plain.multi"))
+        raw = self._read().strip()
+        cmd = COMMANDS.get(raw.lower())
+        if cmd is not None:
+            return cmd
+        if not raw:
+            return kept if default is not None else _AGAIN
+        return _pick_many(raw, options)
+
+    def _ask_lines(self, optional: bool, kept: Any, default: AnswerValue) -> Any:
+        """Multiline text, ended by a line with only a dot."""
+        self._print("  " + t("walk.plain.multiline"))
+        if optional and default is None:
+            self._print("  " + t("walk.skip"))
+        lines: list[str] = []
+        while True:
+            line = self._read("> " if not lines else "  ")
+            if not lines and COMMANDS.get(line.strip().lower()) is not None:
+                return COMMANDS[line.strip().lower()]
+            if not lines and line.strip() == "" and default is not None:
+                return kept
+            if line.strip() == ".":
+                break
+            if not lines and line.strip() == "" and optional:
+                break
+            lines.append(line)
+        text = "\n".join(lines).strip()
+        return text or None
 
     def accepted(self, item: CItem, value: AnswerValue) -> None:
         """The walk took the answer: a date is said back in words, so a slip shows."""
