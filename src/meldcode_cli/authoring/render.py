@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from meldcode_cli.i18n.messages import t
 from meldcode_cli.protocol.compiled import CItem, CompiledProtocol
@@ -391,3 +392,33 @@ def dot(
         out.append(f"  {a} -> {b} [{', '.join(attrs)}];" if attrs else f"  {a} -> {b};")
     out.append("}")
     return "\n".join(out)
+
+
+def render_protocol(
+    name: str, fmt: str = "text", role: str | None = None, organisatie: Path | None = None
+) -> str:
+    """``meldcode show``: a protocol by id or path as a text tree, Mermaid or DOT."""
+    from meldcode_cli.authoring.catalog import compiled_protocol
+    from meldcode_cli.authoring.validate import UsageError
+    from meldcode_cli.i18n.messages import get_lang
+    from meldcode_cli.protocol.organisatie import find_overlay
+    from meldcode_cli.walk.casestore import CaseError
+
+    try:
+        overlay = find_overlay(organisatie)
+    except CaseError as e:
+        raise UsageError(e.message) from None
+    compiled = compiled_protocol(name, overlay)
+    if role is not None and role not in compiled.roles:
+        raise UsageError(
+            "error.catalog.hoort_niet_bij",
+            role=role,
+            id=compiled.id,
+            join_compiled_roles=", ".join(compiled.roles),
+        )
+    lang = get_lang()
+    if fmt == "mermaid":
+        return mermaid(compiled, lang=lang, role=role)
+    if fmt == "dot":
+        return dot(compiled, lang=lang, role=role)
+    return tree(compiled, lang=lang, role=role)
