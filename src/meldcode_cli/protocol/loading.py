@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from meldcode_cli.protocol import model as p
-from meldcode_cli.protocol.diagnostics import Diagnostic, Loc, did_you_mean
+from meldcode_cli.protocol.diagnostics import Diagnostic, Loc, Message, did_you_mean
 
 __all__ = ["LoadedProtocol", "load_protocol_file", "load_protocol_text"]
 
@@ -110,7 +110,9 @@ def _pydantic_diag(err: Any, known_fields: list[str] | None = None) -> tuple[Dia
     if etype == "extra_forbidden":
         candidates = known_fields if known_fields is not None else FIELD_NAMES
         if field in candidates:
-            hint = f"'{field}' bestaat, maar niet op deze plek; zie docs/protocol-format.md"
+            hint: Message = (
+                f"'{field}' bestaat, maar niet op deze plek; zie docs/protocol-format.md"
+            )
             return Diagnostic("MC102", f"veld '{field}' hoort hier niet", hint, loc), True
         hint = did_you_mean(field, candidates) or "haal dit veld weg; zie docs/protocol-format.md"
         return Diagnostic("MC102", f"onbekend veld '{field}'", hint, loc), True
@@ -239,7 +241,7 @@ def validate_document(
             if d.code == "MC007":
                 raw = locator.scalar(d.loc)
                 if raw is not None:
-                    d = replace(d, hint=f'zet de waarde tussen aanhalingstekens: "{raw}"')
+                    d = d.with_hint(f'zet de waarde tussen aanhalingstekens: "{raw}"')
             line, col = locator.locate(d.loc, key=on_key)
             out.append(d.at(path, line, col))
         out = _dedupe(out)
