@@ -146,6 +146,13 @@ def start_walk(  # noqa: PLR0912, PLR0915 - issue 14: to split
         raise UsageError(
             "error.flow.en_role_in_verschillen", role=req.role, role2=spec.role, answers=req.answers
         )
+    if role is not None and role not in compiled.roles:  # a usage error before "no terminal"
+        raise UsageError(
+            "error.flow.rol_hoort_niet_bij",
+            role=role,
+            id=compiled.id,
+            join_compiled_roles=", ".join(compiled.roles),
+        )
     if spec is None and not stdin.isatty():
         raise UsageError(t("walk.no_tty"))
     profile_role = _profile_role() if (req.sign and req.save) else None
@@ -160,13 +167,6 @@ def start_walk(  # noqa: PLR0912, PLR0915 - issue 14: to split
             check_role(profile_role, role)
         except CaseError as e:
             raise UsageError(e.message) from None
-    if role not in compiled.roles:
-        raise UsageError(
-            "error.flow.rol_hoort_niet_bij",
-            role=role,
-            id=compiled.id,
-            join_compiled_roles=", ".join(compiled.roles),
-        )
     day = today
     if spec is not None and spec.today is not None:
         try:
