@@ -700,3 +700,40 @@ def test_a_bad_role_is_said_before_no_terminal(lang: str, world: Path, tmp_path:
     assert result.code == 2
     assert "'bogus'" in result.err
     assert "terminal" not in result.err
+
+
+# --- plural forms ------------------------------------------------------------------------------
+
+PLURALS = {
+    ("nl", "count.records"): ("0 records", "1 record", "2 records"),
+    ("en", "count.records"): ("0 records", "1 record", "2 records"),
+    ("nl", "count.cells"): ("0 cellen", "1 cel", "2 cellen"),
+    ("en", "count.cells"): ("0 cells", "1 cell", "2 cells"),
+    ("nl", "count.exports"): ("0 exports", "1 export", "2 exports"),
+    ("en", "count.exports"): ("0 exports", "1 export", "2 exports"),
+}
+
+
+@pytest.mark.parametrize(("lang", "key"), sorted(PLURALS))
+def test_plural_forms_for_0_1_2(lang: str, key: str) -> None:
+    from meldcode_cli.i18n.messages import tn
+
+    set_lang(lang)
+    assert tuple(tn(key, n) for n in (0, 1, 2)) == PLURALS[lang, key]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_monitor_summary_counts_in_words(lang: str) -> None:
+    from meldcode_cli.i18n.messages import t, tn
+
+    set_lang(lang)
+    one = t(
+        "monitor.combine_done",
+        exports=tn("count.exports", 1),
+        records=tn("count.records", 1),
+        cells=tn("count.cells", 1),
+        suppressed=tn("count.cells", 0),
+    )
+    assert "(s)" not in one
+    assert "(len)" not in one
+    assert one.startswith("1 export ")
