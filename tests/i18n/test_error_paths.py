@@ -2,6 +2,10 @@
 shows no Dutch; under the default language (Dutch) it shows no English chrome from
 click/typer or questionary.
 
+Two more checks ride on the same paths: in Dutch no English words either (the texts of the
+YAML parser, the OS and pydantic that reach the user), and every command's ``--help`` in
+both languages.
+
 The paths are enumerated, not picked: the commands are read from the typer app itself
 (``COMMANDS``), and for every command the generic errors are derived from its parameters
 (an unknown option, a missing argument or required option, an option without its value,
@@ -520,7 +524,49 @@ _14D = "owned by 14d: walk/flow and the engine's answer reasons are still Dutch"
 _14E = "owned by 14e: record/signing ('geen recordbestanden', 'geen Ed25519-sleutel')"
 _14F = "owned by 14f: training/casus and chain/ketenkaart messages are still Dutch"
 _ORG = "owned by 19b: protocol/organisatie ('bestaat niet', 'geen geldig organisatiebestand')"
+_19B_YAML = "owned by 19b: protocol/yamlio passes PyYAML's English problem text ('did not find')"
+_14F_OS = "owned by 14f: files/jsonio.os_error_text has no ENOENT text: the OS's English strerror"
+_14E_PW = "owned by 14e: record/passphrase shows e.strerror (the OS's English) for the file"
+_14F_JSON = "owned by 14f: files/jsonio 'json.schema' passes pydantic's English 'msg'"
 OWNED_ELSEWHERE: dict[str, str] = {
+    # English words in Dutch ("nl-words"): texts of the parser, the OS, pydantic
+    **{
+        f"nl-words:{c}": _19B_YAML
+        for c in (
+            "validate|paths=@bad.yaml",
+            "test|paths=@bad.yaml",
+            "start|protocol=@bad.yaml",
+            "start|answers=@bad.yaml",
+            "start|organisatie=@bad.yaml",
+            "report|betrokkenen=@bad.yaml",
+            "show|organisatie=@bad.yaml",
+            "train|casus=@bad.yaml",
+            "casus validate|paths=@bad.yaml",
+            "kaart validate|paths=@bad.yaml",
+        )
+    },
+    **{
+        f"nl-words:{c}": _14F_OS
+        for c in (
+            "schema|output_file=@nodir/x.out",
+            "report|output_file=@nodir/x.out",
+            "new|output_file=@nodir/x.out",
+            "kaart|output_file=@nodir/x.out",
+            "monitor combine|signers=@missing.json",
+        )
+    },
+    "nl-words:key rotate|passphrase_file=@missing": _14E_PW,
+    "nl-words:monitor export|passphrase_file=@missing": _14E_PW,
+    **{
+        f"nl-words:{c}": _14F_JSON
+        for c in (
+            "verify|paths=@tampered.json",
+            "report|record=@tampered.json",
+            "debrief|records=@tampered.json",
+            "report|tampered",
+            "verify|tampered",
+        )
+    },
     "en:validate|paths=@dir": _14A,
     "en:validate|paths=@empty": _14A,
     "en:validate|paths=@notprotocol.yaml": _14A,
@@ -568,6 +614,10 @@ def _scrub(text: str, case: Case, root: Path) -> str:
         if len(arg) > 1 and not arg.startswith("@"):
             text = text.replace(arg, " ")
     text = re.sub(r"(?<![\w-])--?[a-z][\w-]*", " ", text)
+    text = re.sub(r"\{\w+\}|\[\w+\]|<\w+>", " ", text)  # metavars: the parameter's name
+    command = COMMANDS.get(case.id.split("|", 1)[0])
+    for name in (p.name for p in getattr(command, "params", ()) if p.name):
+        text = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", " ", text)  # 'file' ontbreekt
     for path in COMMANDS:
         text = re.sub(rf"\b{re.escape(path)}\b", " ", text)
     return text
@@ -737,3 +787,40 @@ def test_the_monitor_summary_counts_in_words(lang: str) -> None:
     assert "(s)" not in one
     assert "(len)" not in one
     assert one.startswith("1 export ")
+
+
+# --- English words in Dutch: the parser's and the OS's texts too ------------------------------
+
+# English words that are not Dutch words ("is", "in", "over", "die", "map" are both)
+_ENGLISH = """
+    the not no cannot could missing invalid found such file folder expected error usage
+    option options required choose from did does exist exists must should unknown while
+    parsing permitted
+"""
+ENGLISH_WORDS = frozenset(_ENGLISH.split())
+
+
+def english_in(text: str) -> set[str]:
+    words = re.findall(r"(?<![\w/.-])[a-z]+(?![\w/-])", text.lower())
+    return {w for w in words if w in ENGLISH_WORDS}
+
+
+@pytest.mark.parametrize("case", [_param(c, "nl-words") for c in CASES])
+def test_no_english_words_in_dutch(case: Case, world: Path, tmp_path: Path) -> None:
+    result = _check(case, world, tmp_path, "nl")
+    shown = result.err if case.id in WARNS_ONLY else result.out + result.err
+    found = english_in(_scrub(shown, case, world))
+    assert found == set(), f"{sorted(found)} in: {result.out + result.err!r}"
+
+
+@pytest.mark.parametrize("path", sorted(COMMANDS))
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_help_of_every_command(path: str, lang: str, tmp_path: Path) -> None:
+    result = run(["--lang", lang, *path.split(), "--help"], tmp_path)
+    assert result.code == 0, result.err
+    case = Case(f"{path}|help", tuple(path.split()))
+    if lang == "nl":
+        assert chrome_in(result.out) == [], result.out
+        assert english_in(_scrub(result.out, case, tmp_path)) == set(), result.out
+    else:
+        assert dutch_in(_scrub(result.out, case, tmp_path)) == set(), result.out
