@@ -824,3 +824,37 @@ def test_help_of_every_command(path: str, lang: str, tmp_path: Path) -> None:
         assert english_in(_scrub(result.out, case, tmp_path)) == set(), result.out
     else:
         assert dutch_in(_scrub(result.out, case, tmp_path)) == set(), result.out
+
+
+# --- the paths that need a terminal: questionary's chrome, on a real pty ----------------------
+
+
+def test_questionary_chrome_is_dutch_on_a_terminal(tmp_path: Path) -> None:
+    """The full-screen walk in Dutch: a checklist confirmed without a choice (an error path),
+    then Ctrl-C. questionary's own words ("Use arrow keys", "done (", "(Y/n)") must not show."""
+    pexpect = pytest.importorskip("pexpect")
+    from tests.conftest import terminal_env
+
+    env = terminal_env(tmp_path / "home", columns=60)
+    env.pop("MELDCODE_LANG", None)
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "meldcode_cli", "start", "voorbeeld", "--role", "huisarts", "--no-save", "--rich"],
+        env=env,
+        encoding="utf-8",
+        timeout=60,
+        dimensions=(40, 60),
+    )
+    try:
+        child.expect_exact("Welke signalen heeft u waargenomen?")
+        child.expect_exact("Enter bevestigt")
+        seen = child.before
+        child.send("\r")  # nothing chosen: the checklist says so
+        child.expect_exact("?")
+        child.send("\x03")  # Ctrl-C
+        child.expect(pexpect.EOF)
+        seen += child.before
+    finally:
+        child.close(force=True)
+    assert child.exitstatus == 130
+    assert chrome_in(seen) == [], seen
