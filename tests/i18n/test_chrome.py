@@ -58,12 +58,6 @@ def _run(args: list[str], tmp_path: Path) -> str:
 
 @pytest.mark.parametrize("args", CASES, ids=" ".join)
 def test_no_english_chrome_in_dutch(args: list[str], tmp_path: Path) -> None:
-    import importlib.util
-
-    if args == ["validate", "--bogus"] and importlib.util.find_spec("typer._click") is None:
-        # typer < 0.26 uses the click package, whose unknown-option message is not routed
-        # through the chrome catalogue yet (seen by scripts/floor-deps.sh with typer 0.20)
-        pytest.skip("known: click's 'No such option' stays English with typer < 0.26")
     out = _run(args, tmp_path)
     found = [w for w in ENGLISH_CHROME if w in out]
     assert not found, f"{found} in:\n{out}"

@@ -390,7 +390,9 @@ def kind(p: Any) -> str:
         name = type(p.type).__name__
         if getattr(p, "is_flag", False) or name == "BoolParamType":
             return "flag"
-        return {"Choice": "choice", "IntParamType": "int"}.get(name, "value")
+        if "Choice" in name:
+            return "choice"
+        return "int" if name.startswith("Int") else "value"
     annotation = descriptor.annotation
     for _ in range(3):  # X | None, list[X]
         inner = [a for a in typing.get_args(annotation) if a is not type(None)]
@@ -617,7 +619,8 @@ def _scrub(text: str, case: Case, root: Path) -> str:
     text = re.sub(r"\{\w+\}|\[\w+\]|<\w+>", " ", text)  # metavars: the parameter's name
     command = COMMANDS.get(case.id.split("|", 1)[0])
     for name in (p.name for p in getattr(command, "params", ()) if p.name):
-        text = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", " ", text)  # 'file' ontbreekt
+        # 'file' ontbreekt; FILE, CASE: the metavars of typer < 0.26
+        text = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", " ", text, flags=re.I)
     for path in COMMANDS:
         text = re.sub(rf"\b{re.escape(path)}\b", " ", text)
     return text
