@@ -163,7 +163,7 @@ def _record(**changes: Any) -> Record:
 def test_export_of_30_records_leaks_nothing_and_verifies(at_home: dict[str, Any]) -> None:
     code, out, err = _export(at_home)
     assert code == 0, err
-    assert "30 record(s) geteld" in err
+    assert "30 records geteld" in err
     for secret in at_home["secrets"]:
         assert secret not in out
         for word in re.findall(r"[A-Za-z]{8,}", secret):
@@ -316,7 +316,7 @@ def test_combine_gives_the_sums_and_refuses_duplicates_and_tampering(  # noqa: P
         ],
     )
     assert r.exit_code == 0, r.output
-    assert "3 export(s) gebundeld: 46 record(s)" in r.stderr
+    assert "3 exports gebundeld: 46 records" in r.stderr
     rows = list(csv.DictReader(io.StringIO(csv_out.read_text(encoding="utf-8"))))
     assert {"quarter", "protocol", "dimension", "value", "count"} == set(rows[0])
     assert sum(int(x["count"]) for x in rows if x["dimension"] == "totaal") == 46

@@ -19,6 +19,8 @@ LANGS = ("nl", "en")
 
 # English equal to Dutch on purpose (names, codes, words both languages share)
 SAME_IN_EN: set[str] = {
+    "count.exports",  # "export", "exports": the same words in Dutch and English
+    "count.records",  # "record", "records": the same words in Dutch and English
     "cases.protocol",
     "casus.list.id",
     "casus.list.protocol",

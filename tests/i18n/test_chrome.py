@@ -58,12 +58,6 @@ def _run(args: list[str], tmp_path: Path) -> str:
 
 @pytest.mark.parametrize("args", CASES, ids=" ".join)
 def test_no_english_chrome_in_dutch(args: list[str], tmp_path: Path) -> None:
-    import importlib.util
-
-    if args == ["validate", "--bogus"] and importlib.util.find_spec("typer._click") is None:
-        # typer < 0.26 uses the click package, whose unknown-option message is not routed
-        # through the chrome catalogue yet (seen by scripts/floor-deps.sh with typer 0.20)
-        pytest.skip("known: click's 'No such option' stays English with typer < 0.26")
     out = _run(args, tmp_path)
     found = [w for w in ENGLISH_CHROME if w in out]
     assert not found, f"{found} in:\n{out}"
@@ -76,3 +70,32 @@ def test_english_chrome_under_lang_en(args: list[str], tmp_path: Path) -> None:
     assert "Error:" in out
     assert "Fout:" not in out
     assert "Gebruik:" not in out
+
+
+def test_typer_value_error_prefix_is_dropped_in_english() -> None:
+    from meldcode_cli.cli.chrome import tr
+    from meldcode_cli.i18n.messages import set_lang
+
+    set_lang("en")
+    assert tr("Value error, 'x' is not one of 'a', 'b'.") == "'x' is not one of 'a', 'b'."
+
+
+def test_a_click_error_is_wrapped_at_words_on_a_terminal(tmp_path: Path) -> None:
+    import pexpect
+
+    from tests.conftest import terminal_env
+
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "meldcode_cli", "--lang", "en", "init", "--role", "bogus"],
+        env={**terminal_env(tmp_path, columns=60), "COLUMNS": "60"},
+        dimensions=(24, 60),
+        encoding="utf-8",
+        timeout=60,
+    )
+    child.expect(pexpect.EOF)
+    text = child.before.replace("\r", "")
+    assert "Value error" not in text
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert all(len(line) < 60 for line in lines), lines
+    assert "'bogus' is not one of" in " ".join(lines)

@@ -137,14 +137,14 @@ def root(
 ) -> None:
     if lang is not None:
         if lang.lower()[:2] not in LANGS:
-            fail(f"--lang: '{lang}' (nl of en)")
+            fail(t("error.cli.bad_lang", lang=lang, langs=", ".join(LANGS)))
         set_lang(lang.lower()[:2])
     if ketenkaart:
         from meldcode_cli.chain.ketenkaart import set_ketenkaart_paths
 
         for p in ketenkaart:
             if not p.exists():
-                fail(f"--ketenkaart {p}: bestaat niet")
+                fail(t("error.cli.ketenkaart_missing", path=p))
         set_ketenkaart_paths(ketenkaart)
         _warn_bad_ketenkaart()
 

@@ -14,7 +14,7 @@ import typer
 from meldcode_cli.cli import options as o
 from meldcode_cli.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, fail, run_core, run_walk
 from meldcode_cli.cli.options import CheckFormat, DebriefFormat
-from meldcode_cli.i18n.messages import t
+from meldcode_cli.i18n.messages import t, tn
 
 __all__ = ["kaart", "kaart_validate", "monitor_combine", "monitor_export"]
 
@@ -107,7 +107,15 @@ def monitor_export(
     else:
         run_core(lambda: write_output(output_file, text))
         console.print_error(t("written", path=output_file))
-    console.print_error(t("monitor.exported", **stats))
+    console.print_error(
+        t(
+            "monitor.export_done",
+            records=tn("count.records", stats["records"]),
+            cells=tn("count.cells", stats["cells"]),
+            suppressed=tn("count.cells", stats["suppressed"]),
+            fp=stats["fp"],
+        )
+    )
 
 
 def monitor_combine(
@@ -143,11 +151,11 @@ def monitor_combine(
         console.print_text(text)
     console.print_error(
         t(
-            "monitor.combined",
-            n=combined.exports,
-            records=combined.records,
-            cells=len(combined.cells),
-            suppressed=combined.suppressed,
+            "monitor.combine_done",
+            exports=tn("count.exports", combined.exports),
+            records=tn("count.records", combined.records),
+            cells=tn("count.cells", len(combined.cells)),
+            suppressed=tn("count.cells", combined.suppressed),
         )
     )
 

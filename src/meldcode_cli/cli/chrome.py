@@ -31,7 +31,8 @@ def tr(text: str) -> str:
     """``text`` (click/typer English) in the current language."""
     cat = _catalog()
     if not cat or not text:
-        return text
+        # typer's enum check says "Value error, 'x' is not one of ...": pydantic's words
+        return text.replace("Value error, ", "") if text else text
     if text in cat:
         return cat[text]
     stripped = text.rstrip(":")
@@ -51,6 +52,13 @@ def tr(text: str) -> str:
 def _translate_extras(text: str) -> str:
     """``[default: save]`` and ``[required]`` at the end of an option's help."""
     return re.sub(r"\[([^\[\]]+)\]", lambda m: "[" + tr(m.group(1)) + "]", text)
+
+
+def _say_error(text: str, out: Any) -> None:
+    """The error line; on a terminal wrapped at word boundaries (as every other message)."""
+    from meldcode_cli.walk.prompt.lines import write_lines
+
+    write_lines(out, *text.split("\n"))
 
 
 def install() -> None:
@@ -104,14 +112,13 @@ def install() -> None:
                     + "\n"
                 )
             echo(f"{self.ctx.get_usage()}\n{hint}", file=out)
-        echo(tr("Error: {message}").format(message=tr(self.format_message())), file=out)
+        _say_error(tr("Error: {message}").format(message=tr(self.format_message())), out)
 
     def show_click_exception(self: Any, file: Any = None) -> None:
         import sys
 
-        echo(
-            tr("Error: {message}").format(message=tr(self.format_message())),
-            file=file or sys.stderr,
+        _say_error(
+            tr("Error: {message}").format(message=tr(self.format_message())), file or sys.stderr
         )
 
     usage_error.show = show_usage_error

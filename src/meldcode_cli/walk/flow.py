@@ -117,6 +117,13 @@ def _choose_role(req: WalkRequest, spec: Any, compiled: Any, stdin: TextIO, stdo
         raise UsageError(
             "error.flow.en_role_in_verschillen", role=req.role, role2=spec.role, answers=req.answers
         )
+    if role is not None and role not in compiled.roles:  # a usage error before "no terminal"
+        raise UsageError(
+            "error.flow.rol_hoort_niet_bij",
+            role=role,
+            id=compiled.id,
+            join_compiled_roles=", ".join(compiled.roles),
+        )
     if spec is None and not stdin.isatty():
         raise UsageError(t("walk.no_tty"))
     profile_role = own_role() if (req.sign and req.save) else None
