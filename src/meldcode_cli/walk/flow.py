@@ -133,7 +133,7 @@ def start_walk(  # noqa: PLR0912, PLR0915 - issue 14: to split
     stdout = sys.stdout if stdout is None else stdout
     text, display = _load_protocol(req.protocol)
     from meldcode_cli.protocol.organisatie import find_overlay
-    from meldcode_cli.protocol.yamlio import read_text as _read_yaml_text
+    from meldcode_cli.protocol.textio import read_text as _read_yaml_text
 
     overlay_path = find_overlay(req.organisatie)
     overlay = (_read_yaml_text(overlay_path), str(overlay_path)) if overlay_path else None
