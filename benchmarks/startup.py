@@ -11,10 +11,17 @@ median wall time and the ratios against ``python -c pass``. Then, on a pseudo-te
 
     targets: --version <= 3x, --help <= 5x, validate one.yaml <= 12x, first question <= 150 ms
 
+With ``--importtime`` it also runs ``validate one.yaml`` (no cache) and both first
+questions once under ``python -X importtime`` and prints what importing cost: the total and
+the packages that dominate it (pydantic, rich, prompt_toolkit with questionary, PyYAML,
+typer with click) and the self time of this package's own modules. Those figures count the
+interpreter's own work per import, so they move less with other load than wall times do
+(``-X importtime`` itself adds a little to each import).
+
 This is a measurement, not a test: it prints what one run measured and exits 0 (2 when a
 command fails). Usage, from the repository root::
 
-    python benchmarks/startup.py [--runs 30] [--json]
+    python benchmarks/startup.py [--runs 30] [--importtime] [--json]
 """
 
 from __future__ import annotations
@@ -173,6 +180,74 @@ def first_question(script: Path, runs: int, home: Path) -> dict[str, list[float]
     return out
 
 
+IMPORT_GROUPS: dict[str, tuple[str, ...]] = {
+    "pydantic": ("pydantic", "pydantic_core"),
+    "rich": ("rich",),
+    "prompt_toolkit": ("prompt_toolkit", "questionary"),
+    "yaml": ("yaml",),
+    "typer": ("typer", "click"),
+}
+
+
+def parse_importtime(text: str) -> dict[str, float]:
+    """ms: ``total`` (every import), then per group of ``IMPORT_GROUPS`` and for
+    ``meldcode_cli`` the self time of its modules (the module bodies, without what they
+    import from elsewhere; for this package that includes models built at import)."""
+    out = dict.fromkeys(("total", *IMPORT_GROUPS, "meldcode_cli"), 0.0)
+    for line in text.splitlines():
+        if not line.startswith("import time:") or "self [us]" in line:
+            continue
+        parts = line[len("import time:") :].split("|")
+        if len(parts) != 3:
+            continue
+        self_us, cumulative_us, raw = int(parts[0]), int(parts[1]), parts[2]
+        name = raw.strip()
+        if not raw[1:2].isspace():  # level 0: imported by the script itself
+            out["total"] += cumulative_us / 1000
+        root = name.split(".")[0]
+        for group, roots in (*IMPORT_GROUPS.items(), ("meldcode_cli", ("meldcode_cli",))):
+            if root in roots:
+                out[group] += self_us / 1000
+    return {k: round(v, 1) for k, v in out.items()}
+
+
+def import_times(script: Path, home: Path) -> dict[str, dict[str, float]]:
+    """``-X importtime`` of validate (no cache) and of both first questions; {} without
+    pexpect for the latter."""
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR",)}
+    env.update(MELDCODE_HOME=str(home), PYTHONPROFILEIMPORTTIME="1")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    out: dict[str, dict[str, float]] = {}
+    proc = subprocess.run(
+        [str(script), "validate", str(ONE)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**env, "MELDCODE_NO_CACHE": "1"},
+        check=False,
+        text=True,
+    )
+    out["validate one.yaml, no cache"] = parse_importtime(proc.stderr)
+    try:
+        import pexpect
+    except ImportError:
+        return out
+    import shlex
+
+    expect = first_question_text()
+    env.update(TERM="xterm-256color", COLUMNS="100", LINES="40")
+    env.pop("MELDCODE_NO_CACHE", None)
+    for mode in ("--rich", "--plain"):
+        log = home / f"importtime{mode}.txt"
+        argv = [str(script), "start", "kindermishandeling", "--role", "huisarts", mode, "--no-save"]
+        shell = f"exec {shlex.join(argv)} 2>{shlex.quote(str(log))}"
+        child = pexpect.spawn("/bin/sh", ["-c", shell], env=env, encoding="utf-8", timeout=30)
+        child.expect_exact(expect)
+        child.terminate(force=True)
+        out[f"first question ({mode[2:]})"] = parse_importtime(log.read_text(encoding="utf-8"))
+    return out
+
+
 def load_average() -> float | None:
     """1-minute load average (None where the OS has none): other work skews timings."""
     try:
@@ -253,6 +328,14 @@ def print_table(data: dict[str, Any]) -> None:
             )
     else:
         print("first question: not measured (pip install pexpect)")
+    if data.get("importtime"):
+        print()
+        groups = ["total", *IMPORT_GROUPS, "meldcode_cli"]
+        print("python -X importtime, ms (one run): all imports, and the self time of the")
+        print("modules of each library and of meldcode_cli (its models built at import included)")
+        print(f"{'command':<30}" + "".join(f"{g:>15}" for g in groups))
+        for label, figures in data["importtime"].items():
+            print(f"{label:<30}" + "".join(f"{figures[g]:>15.1f}" for g in groups))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -262,6 +345,9 @@ def main(argv: list[str] | None = None) -> int:
         "--warmup", type=int, default=2, help="uncounted warm-up rounds (default 2)"
     )
     parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument(
+        "--importtime", action="store_true", help="also what importing cost (python -X importtime)"
+    )
     args = parser.parse_args(argv)
     if args.runs < 1 or args.warmup < 0:
         parser.error("--runs must be >= 1 and --warmup >= 0")
@@ -272,6 +358,8 @@ def main(argv: list[str] | None = None) -> int:
         script, commands = measure(args.runs, args.warmup, Path(tmp))
         data = report(script, commands, args.runs)
         fq = first_question(script, max(3, args.runs // 3), Path(tmp))
+        if args.importtime:
+            data["importtime"] = import_times(script, Path(tmp))
     data["first_question"] = {
         label: {
             "min_ms": round(min(v) * 1000, 1),

@@ -208,7 +208,9 @@ def test_uncached_fast_path_matches_the_full_command(
     assert (code, fast.out, fast.err) == (full.exit_code, full.stdout, full.stderr)
 
 
-def test_uncached_fast_path_fills_the_cache(proto: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_uncached_fast_path_fills_the_cache(
+    proto: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from meldcode_cli.cli.fastpath import try_validate
 
     assert try_validate(["validate", str(proto)]) == 0
