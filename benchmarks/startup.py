@@ -18,10 +18,16 @@ typer with click) and the self time of this package's own modules. Those figures
 interpreter's own work per import, so they move less with other load than wall times do
 (``-X importtime`` itself adds a little to each import).
 
+With ``--instructions`` (needs valgrind) it counts the instructions each command executes
+(callgrind), up to the first question for ``start``: the same count on a busy machine as
+on a quiet one, so two builds can be compared while others work. An instruction is not a
+fixed time (the interpreter's own start-up runs fewer per millisecond than the rest), so
+these ratios are larger than the wall-time ones; compare them with each other.
+
 This is a measurement, not a test: it prints what one run measured and exits 0 (2 when a
 command fails). Usage, from the repository root::
 
-    python benchmarks/startup.py [--runs 30] [--importtime] [--json]
+    python benchmarks/startup.py [--runs 30] [--importtime] [--instructions] [--json]
 """
 
 from __future__ import annotations
@@ -248,6 +254,76 @@ def import_times(script: Path, home: Path) -> dict[str, dict[str, float]]:
     return out
 
 
+def _collected(log: Path) -> int:
+    """The instruction count callgrind wrote to its log ("Collected : N")."""
+    for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
+        if "Collected :" in line:
+            return int(line.rsplit(":", 1)[1].strip())
+    raise SystemExit(f"startup.py: no instruction count in {log}")
+
+
+def instructions(script: Path, home: Path) -> dict[str, int]:
+    """Instructions (valgrind callgrind) per command; {} without valgrind."""
+    import shutil
+
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return {}
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "MELDCODE_NO_CACHE")}
+    env["MELDCODE_HOME"] = str(home)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    log = home / "callgrind.log"
+
+    def counted(argv: list[str]) -> list[str]:
+        prefix = [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null"]
+        return [*prefix, f"--log-file={log}", *argv]
+
+    commands: list[tuple[str, list[str], dict[str, str]]] = [
+        (BASELINE, [sys.executable, "-c", "pass"], {}),
+        ("--help", [str(script), "--help"], {}),
+        ("validate one.yaml", [str(script), "validate", str(ONE)], {}),
+        (
+            "validate one.yaml, no cache",
+            [str(script), "validate", str(ONE)],
+            {"MELDCODE_NO_CACHE": "1"},
+        ),
+    ]
+    out: dict[str, int] = {}
+    for label, argv, extra in commands:
+        subprocess.run(
+            argv,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            env={**env, **extra},
+            check=False,
+        )  # warm: the cache and the .pyc files, not counted
+        subprocess.run(
+            counted(argv),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env={**env, **extra},
+            check=False,
+        )
+        out[label] = _collected(log)
+    try:
+        import pexpect
+    except ImportError:
+        return out
+    expect = first_question_text()
+    env.update(TERM="xterm-256color", COLUMNS="100", LINES="40")
+    for mode in ("--rich", "--plain"):
+        argv = [str(script), "start", "kindermishandeling", "--role", "huisarts", mode, "--no-save"]
+        full = counted(argv)
+        child = pexpect.spawn(full[0], full[1:], env=env, encoding="utf-8", timeout=300)
+        child.expect_exact(expect)
+        child.sendcontrol("c")  # the walk stops as at any Ctrl-C; callgrind then counts
+        child.expect(pexpect.EOF)
+        child.close()
+        out[f"first question ({mode[2:]})"] = _collected(log)
+    return out
+
+
 def load_average() -> float | None:
     """1-minute load average (None where the OS has none): other work skews timings."""
     try:
@@ -328,6 +404,14 @@ def print_table(data: dict[str, Any]) -> None:
             )
     else:
         print("first question: not measured (pip install pexpect)")
+    if data.get("instructions"):
+        counts = data["instructions"]
+        base = counts[BASELINE]
+        print()
+        print("instructions (valgrind callgrind; start: up to the first question)")
+        for label, n in counts.items():
+            name = label if label == BASELINE else f"meldcode {label}"
+            print(f"{name:<36} {n / 1e6:>10.1f} M  {n / base:>7.2f}x")
     if data.get("importtime"):
         print()
         groups = ["total", *IMPORT_GROUPS, "meldcode_cli"]
@@ -348,6 +432,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--importtime", action="store_true", help="also what importing cost (python -X importtime)"
     )
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also the instructions each command executes (valgrind; independent of load)",
+    )
     args = parser.parse_args(argv)
     if args.runs < 1 or args.warmup < 0:
         parser.error("--runs must be >= 1 and --warmup >= 0")
@@ -360,6 +449,8 @@ def main(argv: list[str] | None = None) -> int:
         fq = first_question(script, max(3, args.runs // 3), Path(tmp))
         if args.importtime:
             data["importtime"] = import_times(script, Path(tmp))
+        if args.instructions:
+            data["instructions"] = instructions(script, Path(tmp))
     data["first_question"] = {
         label: {
             "min_ms": round(min(v) * 1000, 1),
