@@ -23,8 +23,8 @@ SOURCE_ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 
 
 class _Model(BaseModel):
-    # defer_build: the validators are built when a model first validates, not at import;
-    # a walk of a cached protocol (protocol/trusted.py) never builds them
+    # defer_build: a model's validator is built when it first validates, not at import, so
+    # a command pays only for the models it uses (docs/cli.md, the cache)
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
