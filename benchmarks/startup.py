@@ -7,14 +7,28 @@ cache of unchanged files, as a pre-commit hook or an editor meets it, once with
 so that drift (CPU frequency, page cache, other load) hits all alike, and reports min and
 median wall time and the ratios against ``python -c pass``. Then, on a pseudo-terminal
 (pexpect), the time from starting ``meldcode start kindermishandeling --role huisarts``
-(``--rich`` and ``--plain``) to its first question on the screen:
+(``--rich`` and ``--plain`` with ``--no-save``, and ``--plain`` saving the case as a person's
+walk does) to its first question on the screen:
 
     targets: --version <= 3x, --help <= 5x, validate one.yaml <= 12x, first question <= 150 ms
+
+With ``--importtime`` it also runs ``validate one.yaml`` (no cache) and both first
+questions once under ``python -X importtime`` and prints what importing cost: the total and
+the packages that dominate it (pydantic, rich, prompt_toolkit with questionary, PyYAML,
+typer with click) and the self time of this package's own modules. Those figures count the
+interpreter's own work per import, so they move less with other load than wall times do
+(``-X importtime`` itself adds a little to each import).
+
+With ``--instructions`` (needs valgrind) it counts the instructions each command executes
+(callgrind), up to the first question for ``start``: the same count on a busy machine as
+on a quiet one, so two builds can be compared while others work. An instruction is not a
+fixed time (the interpreter's own start-up runs fewer per millisecond than the rest), so
+these ratios are larger than the wall-time ones; compare them with each other.
 
 This is a measurement, not a test: it prints what one run measured and exits 0 (2 when a
 command fails). Usage, from the repository root::
 
-    python benchmarks/startup.py [--runs 30] [--json]
+    python benchmarks/startup.py [--runs 30] [--importtime] [--instructions] [--json]
 """
 
 from __future__ import annotations
@@ -156,10 +170,20 @@ def first_question(script: Path, runs: int, home: Path) -> dict[str, list[float]
     env = {k: v for k, v in os.environ.items() if k not in ("MELDCODE_NO_CACHE", "NO_COLOR")}
     env.update(MELDCODE_HOME=str(home), TERM="xterm-256color", COLUMNS="100", LINES="40")
     out: dict[str, list[float]] = {}
-    for mode in ("--rich", "--plain"):
-        argv = ["start", "kindermishandeling", "--role", "huisarts", mode, "--no-save"]
+    # "plain, saved" is the command as a person types it: the case folder, its pinned
+    # protocol and its journal are written before the first question
+    modes = (
+        ("rich", "--rich", False),
+        ("plain", "--plain", False),
+        ("plain, saved", "--plain", True),
+    )
+    for label, mode, save in modes:
+        base = ["start", "kindermishandeling", "--role", "huisarts", mode]
         samples: list[float] = []
         for r in range(runs + 1):  # the first run is a warm-up
+            argv = (
+                [*base, "--case", f"bench-{r}-{time.time_ns()}"] if save else [*base, "--no-save"]
+            )
             start = time.perf_counter()
             child = pexpect.spawn(
                 str(script), argv, env=env, encoding="utf-8", timeout=30, dimensions=(40, 100)
@@ -169,7 +193,145 @@ def first_question(script: Path, runs: int, home: Path) -> dict[str, list[float]
             child.terminate(force=True)
             if r:
                 samples.append(elapsed)
-        out[f"first question ({mode[2:]})"] = samples
+        out[f"first question ({label})"] = samples
+    return out
+
+
+IMPORT_GROUPS: dict[str, tuple[str, ...]] = {
+    "pydantic": ("pydantic", "pydantic_core"),
+    "rich": ("rich",),
+    "prompt_toolkit": ("prompt_toolkit", "questionary"),
+    "yaml": ("yaml",),
+    "typer": ("typer", "click"),
+}
+
+
+def parse_importtime(text: str) -> dict[str, float]:
+    """ms: ``total`` (every import), then per group of ``IMPORT_GROUPS`` and for
+    ``meldcode_cli`` the self time of its modules (the module bodies, without what they
+    import from elsewhere; for this package that includes models built at import)."""
+    out = dict.fromkeys(("total", *IMPORT_GROUPS, "meldcode_cli"), 0.0)
+    for line in text.splitlines():
+        if not line.startswith("import time:") or "self [us]" in line:
+            continue
+        parts = line[len("import time:") :].split("|")
+        if len(parts) != 3:
+            continue
+        self_us, cumulative_us, raw = int(parts[0]), int(parts[1]), parts[2]
+        name = raw.strip()
+        if not raw[1:2].isspace():  # level 0: imported by the script itself
+            out["total"] += cumulative_us / 1000
+        root = name.split(".")[0]
+        for group, roots in (*IMPORT_GROUPS.items(), ("meldcode_cli", ("meldcode_cli",))):
+            if root in roots:
+                out[group] += self_us / 1000
+    return {k: round(v, 1) for k, v in out.items()}
+
+
+def import_times(script: Path, home: Path) -> dict[str, dict[str, float]]:
+    """``-X importtime`` of validate (no cache) and of both first questions; {} without
+    pexpect for the latter."""
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR",)}
+    env.update(MELDCODE_HOME=str(home), PYTHONPROFILEIMPORTTIME="1")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    out: dict[str, dict[str, float]] = {}
+    proc = subprocess.run(
+        [str(script), "validate", str(ONE)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**env, "MELDCODE_NO_CACHE": "1"},
+        check=False,
+        text=True,
+    )
+    out["validate one.yaml, no cache"] = parse_importtime(proc.stderr)
+    try:
+        import pexpect
+    except ImportError:
+        return out
+    import shlex
+
+    expect = first_question_text()
+    env.update(TERM="xterm-256color", COLUMNS="100", LINES="40")
+    env.pop("MELDCODE_NO_CACHE", None)
+    for mode in ("--rich", "--plain"):
+        log = home / f"importtime{mode}.txt"
+        argv = [str(script), "start", "kindermishandeling", "--role", "huisarts", mode, "--no-save"]
+        shell = f"exec {shlex.join(argv)} 2>{shlex.quote(str(log))}"
+        child = pexpect.spawn("/bin/sh", ["-c", shell], env=env, encoding="utf-8", timeout=30)
+        child.expect_exact(expect)
+        child.terminate(force=True)
+        out[f"first question ({mode[2:]})"] = parse_importtime(log.read_text(encoding="utf-8"))
+    return out
+
+
+def _collected(log: Path) -> int:
+    """The instruction count callgrind wrote to its log ("Collected : N")."""
+    for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
+        if "Collected :" in line:
+            return int(line.rsplit(":", 1)[1].strip())
+    raise SystemExit(f"startup.py: no instruction count in {log}")
+
+
+def instructions(script: Path, home: Path) -> dict[str, int]:
+    """Instructions (valgrind callgrind) per command; {} without valgrind."""
+    import shutil
+
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return {}
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "MELDCODE_NO_CACHE")}
+    env["MELDCODE_HOME"] = str(home)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    log = home / "callgrind.log"
+
+    def counted(argv: list[str]) -> list[str]:
+        prefix = [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null"]
+        return [*prefix, f"--log-file={log}", *argv]
+
+    commands: list[tuple[str, list[str], dict[str, str]]] = [
+        (BASELINE, [sys.executable, "-c", "pass"], {}),
+        ("--help", [str(script), "--help"], {}),
+        ("validate one.yaml", [str(script), "validate", str(ONE)], {}),
+        (
+            "validate one.yaml, no cache",
+            [str(script), "validate", str(ONE)],
+            {"MELDCODE_NO_CACHE": "1"},
+        ),
+    ]
+    out: dict[str, int] = {}
+    for label, argv, extra in commands:
+        subprocess.run(
+            argv,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            env={**env, **extra},
+            check=False,
+        )  # warm: the cache and the .pyc files, not counted
+        subprocess.run(
+            counted(argv),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env={**env, **extra},
+            check=False,
+        )
+        out[label] = _collected(log)
+    try:
+        import pexpect
+    except ImportError:
+        return out
+    expect = first_question_text()
+    env.update(TERM="xterm-256color", COLUMNS="100", LINES="40")
+    for mode in ("--rich", "--plain"):
+        argv = [str(script), "start", "kindermishandeling", "--role", "huisarts", mode, "--no-save"]
+        full = counted(argv)
+        child = pexpect.spawn(full[0], full[1:], env=env, encoding="utf-8", timeout=300)
+        child.expect_exact(expect)
+        child.sendcontrol("c")  # the walk stops as at any Ctrl-C; callgrind then counts
+        child.expect(pexpect.EOF)
+        child.close()
+        out[f"first question ({mode[2:]})"] = _collected(log)
     return out
 
 
@@ -248,11 +410,27 @@ def print_table(data: dict[str, Any]) -> None:
         print()
         for label, f in data["first_question"].items():
             print(
-                f"{label:<28} min {f['min_ms']:>7.1f} ms  median {f['median_ms']:>7.1f} ms  "
+                f"{label:<30} min {f['min_ms']:>7.1f} ms  median {f['median_ms']:>7.1f} ms  "
                 f"target <= {f['target_max_ms']:.0f} ms  {verdict(f['pass_median'])} (median)"
             )
     else:
         print("first question: not measured (pip install pexpect)")
+    if data.get("instructions"):
+        counts = data["instructions"]
+        base = counts[BASELINE]
+        print()
+        print("instructions (valgrind callgrind; start: up to the first question)")
+        for label, n in counts.items():
+            name = label if label == BASELINE else f"meldcode {label}"
+            print(f"{name:<36} {n / 1e6:>10.1f} M  {n / base:>7.2f}x")
+    if data.get("importtime"):
+        print()
+        groups = ["total", *IMPORT_GROUPS, "meldcode_cli"]
+        print("python -X importtime, ms (one run): all imports, and the self time of the")
+        print("modules of each library and of meldcode_cli (its models built at import included)")
+        print(f"{'command':<30}" + "".join(f"{g:>15}" for g in groups))
+        for label, figures in data["importtime"].items():
+            print(f"{label:<30}" + "".join(f"{figures[g]:>15.1f}" for g in groups))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -262,6 +440,14 @@ def main(argv: list[str] | None = None) -> int:
         "--warmup", type=int, default=2, help="uncounted warm-up rounds (default 2)"
     )
     parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument(
+        "--importtime", action="store_true", help="also what importing cost (python -X importtime)"
+    )
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also the instructions each command executes (valgrind; independent of load)",
+    )
     args = parser.parse_args(argv)
     if args.runs < 1 or args.warmup < 0:
         parser.error("--runs must be >= 1 and --warmup >= 0")
@@ -272,6 +458,10 @@ def main(argv: list[str] | None = None) -> int:
         script, commands = measure(args.runs, args.warmup, Path(tmp))
         data = report(script, commands, args.runs)
         fq = first_question(script, max(3, args.runs // 3), Path(tmp))
+        if args.importtime:
+            data["importtime"] = import_times(script, Path(tmp))
+        if args.instructions:
+            data["instructions"] = instructions(script, Path(tmp))
     data["first_question"] = {
         label: {
             "min_ms": round(min(v) * 1000, 1),

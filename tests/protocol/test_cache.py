@@ -167,9 +167,57 @@ def test_fast_path_declines_what_it_does_not_know(proto: Path) -> None:
     assert try_validate(["validate", "--help"]) is None
     assert try_validate(["validate", "--jobs", "2", str(proto)]) is None
     assert try_validate(["validate", "-f", "xml", str(proto)]) is None
-    assert try_validate(["validate", str(proto.with_name("missing.yaml"))]) is None
     assert try_validate(["--lang", "fr", "validate", str(proto)]) is None
     assert try_validate(["show", str(proto)]) is None
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "voorbeeld.yaml"],
+        ["validate", "-f", "json", "kapot.yaml"],
+        ["--lang", "en", "validate", "-v", "voorbeeld.yaml", "kapot.yaml"],
+        ["validate", "-f", "sarif", "kapot.yaml"],
+        ["validate", "missing.yaml"],
+        ["validate", "voorbeeld.yaml", "missing.yaml"],
+        ["validate", "."],
+    ],
+)
+def test_uncached_fast_path_matches_the_full_command(
+    proto: Path,
+    args: list[str],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A file never seen before is checked without typer, with what typer would print."""
+    from typer.testing import CliRunner
+
+    from meldcode_cli.cli.app import make_app
+    from meldcode_cli.cli.fastpath import try_validate
+    from meldcode_cli.i18n.messages import set_lang
+
+    broken = proto.with_name("kapot.yaml")
+    broken.write_text(VOORBEELD.read_text("utf-8").replace("when: kinderen\n", "when: kindren\n"))
+    monkeypatch.chdir(proto.parent)
+    monkeypatch.setenv("MELDCODE_NO_CACHE", "1")  # every run a file never seen before
+    code = try_validate(args)
+    fast = capsys.readouterr()
+    assert code is not None
+    set_lang(None)
+    full = CliRunner().invoke(make_app(), args)
+    assert (code, fast.out, fast.err) == (full.exit_code, full.stdout, full.stderr)
+
+
+def test_uncached_fast_path_fills_the_cache(
+    proto: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from meldcode_cli.cli.fastpath import try_validate
+
+    assert try_validate(["validate", str(proto)]) == 0
+    assert len(entries("check")) == 1
+    first = capsys.readouterr()
+    assert try_validate(["validate", str(proto)]) == 0
+    assert capsys.readouterr() == first
 
 
 def test_fast_path_imports_neither_typer_nor_pydantic(proto: Path) -> None:

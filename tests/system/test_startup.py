@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -79,6 +80,18 @@ def test_validate_does_not_import_prompts_or_markdown() -> None:
     assert not ({"questionary", "prompt_toolkit", "cryptography", "jinja2"} & top_level(mods))
     assert "rich.markdown" not in mods
     assert "rich.syntax" not in mods
+
+
+def test_start_imports_neither_the_cli_framework_nor_prompts_nor_crypto() -> None:
+    """``start`` runs without typer (cli/fastpath); a replayed walk needs no prompts, an
+    unsigned one no cryptography; pydantic's plugin loader (importlib.metadata) is skipped."""
+    answers = Path(__file__).resolve().parents[2] / "examples" / "casus-partnergeweld.yaml"
+    assert answers.is_file()
+    mods = loaded_modules("start", "partnergeweld", "--answers", str(answers), "--no-save")
+    assert "meldcode_cli.walk.flow" in mods  # it did walk
+    heavy = {"typer", "click", "questionary", "prompt_toolkit", "cryptography", "jinja2"}
+    assert not (top_level(mods) & heavy), top_level(mods) & heavy
+    assert "importlib.metadata" not in mods
 
 
 def test_python_dash_m_works() -> None:

@@ -1,14 +1,16 @@
-"""``meldcode validate`` without typer, pydantic or YAML, when every file is unchanged;
-``meldcode start`` without typer; and ``meldcode --help`` from the cache once typer has
-rendered it for this language and width.
+"""``meldcode validate`` and ``meldcode start`` without typer (and ``validate`` without
+pydantic or YAML when every file is unchanged); ``meldcode --help`` from the cache once typer
+has rendered it for this language and width.
 
 A pre-commit hook or an editor runs ``validate`` on every save, mostly on files that were
 checked before. When the command line is one this module understands (paths, ``-f/--format``,
 ``-v``, a global ``--lang``) and the cache (``meldcode_cli.protocol.cache``) has the result of every
 file, the results are printed from the cache: the same bytes on stdout and stderr and the
-same exit code as the full command. Anything else (an option it does not know, a missing
-path, one file not in the cache) returns ``None`` and the full command line runs, which
-checks what changed and fills the cache.
+same exit code as the full command. When a file is not in the cache, the same core call as
+the full command checks it (and fills the cache), without typer: typer builds a pydantic
+adapter for each parameter, which costs more than checking a small protocol. Anything it
+does not know (an option, ``--help``, ``--``) returns ``None`` and the full command line
+runs.
 """
 
 from __future__ import annotations
@@ -63,20 +65,32 @@ def _parse(args: list[str]) -> tuple[str | None, list[str], str, bool] | None:
 
 
 def try_validate(args: list[str]) -> int | None:
-    """Print the cached results and return the exit code, or None to run the full CLI."""
+    """Run ``validate`` without typer and return the exit code, or None to run the full CLI.
+
+    Every file unchanged: the results are printed from the cache, without pydantic or YAML.
+    Otherwise the same core call as ``cli.authoring.validate``, through the same exception
+    mapper, with the same output (typer would only parse the command line, and building its
+    parameters costs more than checking a small file)."""
     parsed = _parse(args)
     if parsed is None:
         return None
     lang, raw, fmt, verbose = parsed
     from meldcode_cli.i18n.messages import LANGS, set_lang
-    from meldcode_cli.protocol import cache
 
-    if cache.cache_dir() is None:
-        return None
     if lang is not None:
         if lang.lower()[:2] not in LANGS:
             return None
         set_lang(lang.lower()[:2])
+    code = _validate_from_cache(raw, fmt, verbose)
+    return _validate(raw, fmt, verbose) if code is None else code
+
+
+def _validate_from_cache(raw: list[str], fmt: str, verbose: bool) -> int | None:
+    """The exit code after printing every file's cached result; None when one is missing."""
+    from meldcode_cli.protocol import cache
+
+    if cache.cache_dir() is None:
+        return None
     from meldcode_cli.authoring.validate import (
         UsageError,
         _cache_key,
@@ -111,6 +125,28 @@ def try_validate(args: list[str]) -> int | None:
         sys.stderr.write(err if err.endswith("\n") else err + "\n")
         sys.stderr.flush()
     return 0 if all(r.ok for r in results) else 1
+
+
+def _validate(raw: list[str], fmt: str, verbose: bool) -> int:
+    """``cli.authoring.validate`` without typer: check, fill the cache, print, exit code."""
+    from meldcode_cli import console
+    from meldcode_cli.authoring import output
+    from meldcode_cli.authoring.validate import expand_paths, shipped_protocols_dir, validate_paths
+    from meldcode_cli.cli.exits import EXIT_FAILED, EXIT_OK, Exited, guard_core
+    from meldcode_cli.i18n.messages import t
+
+    paths = raw or [str(shipped_protocols_dir())]
+    try:
+        total = guard_core(lambda: len(expand_paths(paths)))
+        with console.progress(total, t("validate.progress")) as step:
+            results = guard_core(lambda: validate_paths(paths, on_result=lambda _r: step()))
+    except Exited as e:
+        return e.code
+    text, summary = output.render_validate(results, fmt, verbose=verbose)
+    console.print_text(text)
+    if summary:
+        console.print_error(summary)
+    return EXIT_OK if all(r.ok for r in results) else EXIT_FAILED
 
 
 def _help_request(args: list[str]) -> str | None:

@@ -45,7 +45,7 @@ Answer = str | list[str] | None
 
 
 class _M(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)  # built on first use
 
 
 class ProtocolRef(_M):
@@ -239,7 +239,7 @@ class Record(_M):
     )
     integrity: dict[str, str]
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, strict=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, strict=True, defer_build=True)
 
     @classmethod
     def from_dict(cls, data: Any) -> Record:
@@ -312,7 +312,7 @@ class SignatureBlock(_M):
 class Envelope(BaseModel):
     """The outer shape of a record file (the record itself is checked by :class:`Record`)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     meldcode_signed_record: Literal[1] = 1
     record: dict[str, Any]

@@ -1,0 +1,55 @@
+"""The console-script entry point: pydantic's plugin loader is not imported while plugins
+are off (``cli/entry.py``), and a pydantic that wants more of it still gets the real one."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from tests.conftest import VOORBEELD
+
+PROBE = """
+import json, sys
+from meldcode_cli.cli.entry import main
+try:
+    main(["validate", sys.argv[1]])
+except SystemExit as e:
+    code = e.code
+loader = sys.modules.get("pydantic.plugin._loader")
+report = {
+    "code": code,
+    "metadata": "importlib.metadata" in sys.modules,
+    "loader": type(loader).__name__ if loader is not None else None,
+}
+if sys.argv[2] == "more":
+    report["plugins"] = repr(loader._plugins)  # a name the stand-in does not have
+    report["loader_after"] = type(sys.modules["pydantic.plugin._loader"]).__name__
+sys.stderr.write("REPORT=" + json.dumps(report) + "\\n")
+"""
+
+
+def run(mode: str) -> dict[str, object]:
+    ran = subprocess.run(
+        [sys.executable, "-c", PROBE, str(VOORBEELD), mode],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "MELDCODE_NO_CACHE": "1"},  # validators are built
+    )
+    line = [x for x in ran.stderr.splitlines() if x.startswith("REPORT=")]
+    assert line, ran.stderr
+    return dict(json.loads(line[-1][len("REPORT=") :]))
+
+
+def test_validation_runs_without_the_plugin_loader() -> None:
+    report = run("plain")
+    assert report == {"code": 0, "metadata": False, "loader": "_NoPluginLoader"}
+
+
+def test_any_other_name_loads_the_real_loader() -> None:
+    report = run("more")
+    assert report["code"] == 0
+    assert report["plugins"] == "None"  # the real module, which found nothing to load
+    assert report["loader_after"] == "module"
