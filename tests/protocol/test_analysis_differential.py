@@ -8,7 +8,7 @@ Three layers, strongest first:
    gave; those outputs were recorded once, with that code, in
    ``tests/fixtures/validate-recorded.json`` (codes, messages, hints, order, line and
    column, path counts, decision paths, fired checks). Re-record only for an intended
-   change of a diagnostic: ``MELDCODE_RECORD_VALIDATE=1 pytest tests/protocol/test_analysis_differential.py``.
+   change of a diagnostic: ``MELDCODE_RECORD_VALIDATE=1 pytest`` on this module.
 2. The new ``analyse`` against a frozen copy of the old one
    (``tests/protocol/reference_analysis.py``), field by field, with and without the
    engine cross-check, on the shipped protocols.
@@ -155,7 +155,7 @@ def _condition(
     """A condition over earlier items (well-typed); ``decided``: after the afwegingskader."""
     target = rng.choice([it for it in earlier if it.get("kind") != "guidance"])
     kind = target.get("kind")
-    tid = target["id"]
+    tid = str(target["id"])
     opts = [o["id"] for o in target.get("options", []) if isinstance(o, dict)]
     if kind == "yes_no":
         atom = rng.choice([f"{tid} == ja", f"{tid} == nee", tid, f"not {tid}"])
@@ -194,32 +194,38 @@ def mutate(doc: dict[str, Any], seed: int, changes: int) -> dict[str, Any]:
     )
     for _ in range(changes):
         i = rng.randrange(1, len(items))
-        item = items[i]
-        roll = rng.random()
-        if roll < 0.35:
-            if any(it.get("kind") != "guidance" for it in items[:i]):
-                item["when"] = _condition(rng, items[:i], roles, i >= marker)
-        elif roll < 0.5:
-            item.pop("when", None)
-        elif roll < 0.6 and item.get("kind") == "yes_no":
-            item[rng.choice(["acute_if", "structureel_if"])] = rng.choice(["ja", "nee"])
-        elif roll < 0.7 and item.get("kind") in ("text", "yes_no", "single_choice"):
-            item["required"] = rng.random() < 0.5
-        elif roll < 0.8 and item.get("options"):
-            opt = rng.choice(item["options"])
-            if rng.random() < 0.5:
-                opt["roles"] = rng.sample(roles, rng.randint(1, len(roles)))
-            else:
-                opt[rng.choice(["acute", "structureel"])] = True
-        elif roll < 0.9:
-            item["roles"] = rng.sample(roles, rng.randint(1, len(roles)))
-        else:
-            item.pop("roles", None)
+        _mutate_item(rng, items, i, roles, decided=i >= marker)
     checks = out.get("checks") or []
     for check in checks:
         if rng.random() < 0.3:
             check["when"] = _condition(rng, items, roles, True)
     return out
+
+
+def _mutate_item(
+    rng: random.Random, items: list[dict[str, Any]], i: int, roles: list[str], *, decided: bool
+) -> None:
+    item = items[i]
+    roll = rng.random()
+    if roll < 0.35:
+        if any(it.get("kind") != "guidance" for it in items[:i]):
+            item["when"] = _condition(rng, items[:i], roles, decided)
+    elif roll < 0.5:
+        item.pop("when", None)
+    elif roll < 0.6 and item.get("kind") == "yes_no":
+        item[rng.choice(["acute_if", "structureel_if"])] = rng.choice(["ja", "nee"])
+    elif roll < 0.7 and item.get("kind") in ("text", "yes_no", "single_choice"):
+        item["required"] = rng.random() < 0.5
+    elif roll < 0.8 and item.get("options"):
+        opt = rng.choice(item["options"])
+        if rng.random() < 0.5:
+            opt["roles"] = rng.sample(roles, rng.randint(1, len(roles)))
+        else:
+            opt[rng.choice(["acute", "structureel"])] = True
+    elif roll < 0.9:
+        item["roles"] = rng.sample(roles, rng.randint(1, len(roles)))
+    else:
+        item.pop("roles", None)
 
 
 @settings(
