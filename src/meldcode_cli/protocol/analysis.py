@@ -378,12 +378,14 @@ class _PathWalk:
 
     def _branch(self, i: int, ci: CItem, dom: list[AnswerValue], keep: frozenset[str]) -> None:
         """Every state through item ``i``: unchanged where it is not relevant, one new
-        state per answer in its domain where it is."""
+        state per answer in its domain where it is. (The hot loop of the analysis: the
+        lookups of :class:`_Moves` are inlined.)"""
         holds = self._holds(i) if self.tests[i] is not None else None
         cross_check, masks, max_paths = self.cross_check, self.masks, self.max_paths
-        shift, role_mask = self.codec.shift, self.codec.role_mask
+        shift, role_mask = self.codec.shift, self.codec.role_mask << 2
         moves = _Moves(self, ci, dom)
-        moves_of, child = moves.of, moves.child if ci.id in keep else None
+        by_variant, variant_of, children = moves.by_variant, moves.variant, moves.children
+        width, kept = moves.width, ci.id in keep
         iid, answerable = ci.id, ci.answerable
         relevant = False
         nxt: dict[int, Chain] = {}
@@ -402,10 +404,19 @@ class _PathWalk:
                 nxt_masks[key] = nxt_masks.get(key, 0) | mask
                 continue
             node = key >> shift
+            low = key & role_mask
             flags = key & 3
-            low = key & (role_mask << 2)
-            for v, j, raised in moves_of(node, key):
-                node2 = child(node, j) if child is not None else node
+            todo = by_variant.get(low | (variant_of(node, flags) << 16))
+            if todo is None:
+                todo = moves.moves(low, variant_of(node, flags))
+            for v, j, raised in todo:
+                if kept:
+                    ck = node * width + j
+                    node2 = children.get(ck)
+                    if node2 is None:
+                        node2 = moves.child(ck, node, j)
+                else:
+                    node2 = node
                 key2 = (node2 << shift) | low | flags | raised
                 if key2 not in nxt:
                     nxt[key2] = (rep, iid, v) if cross_check else rep
@@ -538,15 +549,14 @@ class _PathWalk:
 
 class _Moves:
     """The answers of one item from a state, computed once per (role, kind of state)
-    instead of once per state: (answer, index of the stored value, flag bits raised)."""
+    instead of once per state: (answer, number of the stored value, flag bits raised);
+    and the answers nodes after storing each value, once per (node, value)."""
 
     def __init__(self, walk: _PathWalk, ci: CItem, dom: list[AnswerValue]) -> None:
         self.walk, self.ci, self.dom = walk, ci, dom
         self.forced = ci.id in _FORCED
         self.open_with_vt = ci.id in OPEN_WITH_VT
-        self.shift = walk.codec.shift
-        self.role_mask = walk.codec.role_mask
-        self._memo: dict[int, list[tuple[AnswerValue, int, int]]] = {}
+        self.by_variant: dict[int, list[tuple[AnswerValue, int, int]]] = {}
         # every value this item can store, numbered: (node, number) keys the children
         candidates: list[AnswerValue] = [*dom, "ja"]
         for r in walk.roles:
@@ -558,38 +568,30 @@ class _Moves:
             if stored not in self._number:
                 self._number[stored] = len(self._stored)
                 self._stored.append(stored)
-        self._children: dict[int, int] = {}
+        self.width = len(self._stored)
+        self.children: dict[int, int] = {}
 
-    def of(self, node: int, key: int) -> list[tuple[AnswerValue, int, int]]:
-        r = (key >> 2) & self.role_mask
-        if self.forced and key & 3:
-            variant = 1  # onveiligheid makes afweging 1 and 2 "ja"
-        elif (
-            self.open_with_vt
-            and not key & 3
-            and self.walk.trie.env(node).get("afweging_2") != "ja"
-        ):
-            variant = 2  # afweging 3 and 4 stay open only after afweging 2 "ja"
-        else:
-            variant = 0
-        got = self._memo.get(r * 3 + variant)
-        if got is None:
-            got = self._memo[r * 3 + variant] = self._moves(r, variant)
+    def _store(self, v: AnswerValue) -> cond.Value:
+        return DEFERRED if (v is None and self.ci.deferrable) else v
+
+    def variant(self, node: int, flags: int) -> int:
+        """0: the item's domain; 1: forced "ja" (onveiligheid makes afweging 1 and 2
+        "ja"); 2: no "open" (afweging 3 and 4 stay open only after afweging 2 "ja")."""
+        if self.forced and flags:
+            return 1
+        if self.open_with_vt and not flags and self.walk.trie.env(node).get("afweging_2") != "ja":
+            return 2
+        return 0
+
+    def child(self, ck: int, node: int, j: int) -> int:
+        got = self.children[ck] = self.walk.trie.child(node, self.ci.id, self._stored[j])
         return got
 
-    def child(self, node: int, j: int) -> int:
-        """The answers node after storing the ``j``-th stored value at ``node``."""
-        k = node * len(self._stored) + j
-        got = self._children.get(k)
-        if got is None:
-            got = self._children[k] = self.walk.trie.child(node, self.ci.id, self._stored[j])
-        return got
-
-    def _moves(self, r: int, variant: int) -> list[tuple[AnswerValue, int, int]]:
+    def moves(self, low: int, variant: int) -> list[tuple[AnswerValue, int, int]]:
+        """The moves for the role in ``low`` (its bits in a state) and ``variant``."""
         ci = self.ci
-        values: Iterable[AnswerValue] = self.walk.role_domains.get(
-            (self.walk.roles[r], ci.id), self.dom
-        )
+        role = self.walk.roles[low >> 2]
+        values: Iterable[AnswerValue] = self.walk.role_domains.get((role, ci.id), self.dom)
         if variant == 1:
             values = ["ja"]
         elif variant == 2:
@@ -598,7 +600,5 @@ class _Moves:
         for v in values:
             a, s = triggers(ci, v)
             out.append((v, self._number[self._store(v)], (a << 1) | s))
+        self.by_variant[low | (variant << 16)] = out
         return out
-
-    def _store(self, v: AnswerValue) -> cond.Value:
-        return DEFERRED if (v is None and self.ci.deferrable) else v
