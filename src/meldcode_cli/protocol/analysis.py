@@ -25,15 +25,19 @@ is proved at the end of a path (:mod:`~meldcode_cli.protocol.analysis_leaves`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from meldcode_cli.protocol import conditions as cond
-from meldcode_cli.protocol.afwegingskader import AFWEGING_IDS, OPEN_WITH_VT
+from meldcode_cli.protocol.afwegingskader import AFWEGING_IDS
 from meldcode_cli.protocol.analysis_domains import MAX_MULTI_BRANCH_OPTIONS, domain, referenced
+from meldcode_cli.protocol.analysis_findings import (
+    after_the_walk,
+    too_many_paths,
+    trigger_dependencies,
+)
 from meldcode_cli.protocol.analysis_leaves import (
-    DEFERRED,
     afweging_answers,
     check_besluit_leaf,
     check_leaf,
@@ -42,7 +46,7 @@ from meldcode_cli.protocol.analysis_leaves import (
     path_code_from_answers,
     split_check,
 )
-from meldcode_cli.protocol.analysis_states import ROOT, AnswerTrie, StateCodec
+from meldcode_cli.protocol.analysis_states import ROOT, AnswerTrie, Moves, StateCodec
 from meldcode_cli.protocol.compiled import CItem, CompiledProtocol
 from meldcode_cli.protocol.diagnostics import Diagnostic
 from meldcode_cli.protocol.model import MultiChoiceItem, SingleChoiceItem
@@ -69,9 +73,7 @@ class Analysis:
 
 
 _DECLARED = "\x00declared"
-_FORCED = ("afweging_1", "afweging_2")
 _SPECIAL = ("role", "acute", "structureel")
-_FORCED_NAMES = frozenset({*_FORCED, "decision.melden", "decision.hulp", "decision.afsluiten"})
 
 Chain = Any
 """The representative answers of a state: ``None`` or ``(parent chain, item id, value)``."""
@@ -88,7 +90,7 @@ def analyse(
     number of *distinguishable* paths, not the product of all answers.
     """
     result = Analysis()
-    result.diagnostics.extend(_trigger_dependencies(compiled.items))
+    result.diagnostics.extend(trigger_dependencies(compiled.items))
     if result.diagnostics:
         return result
     walk = _PathWalk(compiled, result, max_paths=max_paths, cross_check=cross_check)
@@ -96,50 +98,6 @@ def analyse(
         walk.leaves()
         walk.final_diagnostics()
     return result
-
-
-def _trigger_dependencies(items: list[CItem]) -> list[Diagnostic]:
-    """MC306: an item that records onveiligheid may not depend on afweging 1/2 or the
-    decision, directly or through the conditions of the items it reads."""
-    depends: dict[str, set[str]] = {}
-    for ci in items:
-        deps: set[str] = set()
-        if ci.cond is not None:
-            for ref in cond.refs(ci.cond):
-                deps.add(ref.name)
-                deps |= depends.get(ref.name, set())
-        depends[ci.id] = deps
-    out: list[Diagnostic] = []
-    for ci in items:
-        if ci.cond is None or not (ci.acute_values or ci.structural_values) or ci.fragment:
-            continue
-        direct = {r.name for r in cond.refs(ci.cond)}
-        bad_refs = [
-            r
-            for r in cond.refs(ci.cond)
-            if r.name in _FORCED_NAMES or depends.get(r.name, set()) & _FORCED_NAMES
-        ]
-        bad = sorted(
-            (direct & _FORCED_NAMES)
-            | {
-                f"{r.name} (via {', '.join(sorted(depends[r.name] & _FORCED_NAMES))})"
-                for r in bad_refs
-                if r.name not in _FORCED_NAMES
-            }
-        )
-        if bad:
-            out.append(
-                Diagnostic(
-                    "MC306",
-                    f"'{ci.id}' legt acute of structurele onveiligheid vast, maar hangt af van "
-                    f"{', '.join(bad)}",
-                    "onveiligheid maakt afweging 1 en 2 'ja'; een signaal mag daar niet van "
-                    "afhangen. Haal die verwijzing uit 'when'",
-                    (*ci.loc, "when"),
-                    offset=bad_refs[0].pos,
-                )
-            )
-    return out
 
 
 def _names(expr: cond.Expr) -> set[str]:
@@ -277,7 +235,8 @@ class _PathWalk:
         """Forget the answers no condition reads any more; merge states that became equal."""
         shift = self.codec.shift
         low = (1 << shift) - 1
-        project, memo = self.trie.project, {}
+        project = self.trie.project
+        memo: dict[int, int] = {}
         shrunk: dict[int, Chain] = {}
         shrunk_masks: dict[int, int] = {}
         masks = self.masks
@@ -326,7 +285,8 @@ class _PathWalk:
                 return got
 
             return holds_answers
-        names = _names(self.items[i].cond) if self.items[i].cond is not None else set()
+        item_cond = self.items[i].cond
+        names = _names(item_cond) if item_cond is not None else set()
         with_decision = self.needs_decision[i]
         visible = ~0 << shift
         if "role" in names:
@@ -383,7 +343,7 @@ class _PathWalk:
         holds = self._holds(i) if self.tests[i] is not None else None
         cross_check, masks, max_paths = self.cross_check, self.masks, self.max_paths
         shift, role_mask = self.codec.shift, self.codec.role_mask << 2
-        moves = _Moves(self, ci, dom)
+        moves = Moves(self.trie, self.roles, self.role_domains, ci, dom)
         by_variant, variant_of, children = moves.by_variant, moves.variant, moves.children
         width, kept = moves.width, ci.id in keep
         iid, answerable = ci.id, ci.answerable
@@ -392,61 +352,41 @@ class _PathWalk:
         nxt_masks: dict[int, int] = {}
         for key, rep in self.states.items():
             mask = masks[key]
-            if holds is not None and not holds(key):
-                if key not in nxt:
-                    nxt[key] = rep
-                nxt_masks[key] = nxt_masks.get(key, 0) | mask
-                continue
-            relevant = True
-            if not answerable:
-                if key not in nxt:
-                    nxt[key] = rep
-                nxt_masks[key] = nxt_masks.get(key, 0) | mask
-                continue
-            node = key >> shift
-            low = key & role_mask
-            flags = key & 3
-            todo = by_variant.get(low | (variant_of(node, flags) << 16))
-            if todo is None:
-                todo = moves.moves(low, variant_of(node, flags))
-            for v, j, raised in todo:
-                if kept:
-                    ck = node * width + j
-                    node2 = children.get(ck)
-                    if node2 is None:
-                        node2 = moves.child(ck, node, j)
-                else:
-                    node2 = node
-                key2 = (node2 << shift) | low | flags | raised
-                if key2 not in nxt:
-                    nxt[key2] = (rep, iid, v) if cross_check else rep
-                nxt_masks[key2] = nxt_masks.get(key2, 0) | mask
-            if len(nxt) > max_paths:
-                break
+            if holds is None or holds(key):
+                relevant = True
+                if answerable:
+                    node = key >> shift
+                    low = key & role_mask
+                    flags = key & 3
+                    todo = by_variant.get(low | (variant_of(node, flags) << 16))
+                    if todo is None:
+                        todo = moves.moves(low, variant_of(node, flags))
+                    for v, j, raised in todo:
+                        node2 = node
+                        if kept:
+                            node2 = children.get(node * width + j, -1)
+                            if node2 < 0:
+                                node2 = moves.child(node * width + j, node, j)
+                        key2 = (node2 << shift) | low | flags | raised
+                        if key2 not in nxt:
+                            nxt[key2] = (rep, iid, v) if cross_check else rep
+                        nxt_masks[key2] = nxt_masks.get(key2, 0) | mask
+                    if len(nxt) > max_paths:
+                        break
+                    continue
+            # not relevant here, or nothing to answer: the state goes on unchanged
+            if key not in nxt:
+                nxt[key] = rep
+            nxt_masks[key] = nxt_masks.get(key, 0) | mask
         if relevant:
             self.result.reachable.add(iid)
         self.states = nxt
         self.masks = nxt_masks
 
     def _too_many_paths(self) -> None:
-        compiled = self.compiled
         self.result.complete = False
-        big = sorted(
-            (
-                (len(d), iid)
-                for iid, d in self.domains.items()
-                if len(d) > 1 and not compiled.by_id[iid].fragment
-            ),
-            key=lambda x: (-x[0], compiled.by_id[x[1]].index),
-        )[:5]
-        detail = ", ".join(f"{iid} ({k} waarden)" for k, iid in big)
         self.result.diagnostics.append(
-            Diagnostic(
-                "MC304",
-                f"meer dan {self.max_paths} te onderscheiden paden; de analyse is niet volledig",
-                f"minder voorwaarden op verschillende items; grootste vertakkingen: {detail}",
-                self.anchor,
-            )
+            too_many_paths(self.compiled, self.domains, self.max_paths, self.anchor)
         )
 
     # --- the end of every path ------------------------------------------------------------
@@ -505,100 +445,8 @@ class _PathWalk:
     def final_diagnostics(self) -> None:
         """MC307 (approximated checklists), MC310 (checks that never fire) and MC305
         (items relevant on no path), in that order."""
-        compiled, result, approx = self.compiled, self.result, self.approx
-        for iid in sorted(approx, key=lambda x: compiled.by_id[x].index):
-            ci = compiled.by_id[iid]
-            result.diagnostics.append(
-                Diagnostic(
-                    "MC307",
-                    f"'{iid}': meer dan {MAX_MULTI_BRANCH_OPTIONS} opties komen in voorwaarden "
-                    "voor; de analyse neemt geen, één, twee en alle opties mee, niet elke "
-                    "combinatie",
-                    "de beslisregels blijven bewezen; alleen 'onbereikbaar' (MC305) is dan een "
-                    "waarschuwing. Minder opties in voorwaarden maakt de analyse weer volledig",
-                    (*ci.loc, "id"),
-                    severity="warning",
-                )
+        self.result.diagnostics.extend(
+            after_the_walk(
+                self.compiled, self.approx, self.result.checks_by_path, self.result.reachable
             )
-        fired_anywhere: set[str] = set().union(*result.checks_by_path.values())
-        for c in compiled.checks:
-            if c.id not in fired_anywhere:
-                result.diagnostics.append(
-                    Diagnostic(
-                        "MC310",
-                        f"controle '{c.id}' gaat op geen enkel pad af",
-                        "de voorwaarde kan nooit waar zijn (voor geen enkele rol en geen "
-                        "beslissing); pas 'when' of 'roles' van de controle aan",
-                        (*c.loc, "when") if not c.shared else c.loc,
-                        severity="warning" if approx or c.shared else "error",
-                    )
-                )
-        for ci in self.items:
-            if ci.id not in result.reachable:
-                result.diagnostics.append(
-                    Diagnostic(
-                        "MC305",
-                        f"item '{ci.id}' is op geen enkel pad aan de orde",
-                        "de voorwaarde kan nooit waar zijn (voor geen enkele rol); "
-                        "pas 'when' of 'roles' aan",
-                        (*ci.loc, "when") if ci.item.when else (*ci.loc, "id"),
-                        severity="warning" if approx else "error",
-                    )
-                )
-
-
-class _Moves:
-    """The answers of one item from a state, computed once per (role, kind of state)
-    instead of once per state: (answer, number of the stored value, flag bits raised);
-    and the answers nodes after storing each value, once per (node, value)."""
-
-    def __init__(self, walk: _PathWalk, ci: CItem, dom: list[AnswerValue]) -> None:
-        self.walk, self.ci, self.dom = walk, ci, dom
-        self.forced = ci.id in _FORCED
-        self.open_with_vt = ci.id in OPEN_WITH_VT
-        self.by_variant: dict[int, list[tuple[AnswerValue, int, int]]] = {}
-        # every value this item can store, numbered: (node, number) keys the children
-        candidates: list[AnswerValue] = [*dom, "ja"]
-        for r in walk.roles:
-            candidates.extend(walk.role_domains.get((r, ci.id), ()))
-        self._stored: list[cond.Value] = []
-        self._number: dict[cond.Value, int] = {}
-        for v in candidates:
-            stored = self._store(v)
-            if stored not in self._number:
-                self._number[stored] = len(self._stored)
-                self._stored.append(stored)
-        self.width = len(self._stored)
-        self.children: dict[int, int] = {}
-
-    def _store(self, v: AnswerValue) -> cond.Value:
-        return DEFERRED if (v is None and self.ci.deferrable) else v
-
-    def variant(self, node: int, flags: int) -> int:
-        """0: the item's domain; 1: forced "ja" (onveiligheid makes afweging 1 and 2
-        "ja"); 2: no "open" (afweging 3 and 4 stay open only after afweging 2 "ja")."""
-        if self.forced and flags:
-            return 1
-        if self.open_with_vt and not flags and self.walk.trie.env(node).get("afweging_2") != "ja":
-            return 2
-        return 0
-
-    def child(self, ck: int, node: int, j: int) -> int:
-        got = self.children[ck] = self.walk.trie.child(node, self.ci.id, self._stored[j])
-        return got
-
-    def moves(self, low: int, variant: int) -> list[tuple[AnswerValue, int, int]]:
-        """The moves for the role in ``low`` (its bits in a state) and ``variant``."""
-        ci = self.ci
-        role = self.walk.roles[low >> 2]
-        values: Iterable[AnswerValue] = self.walk.role_domains.get((role, ci.id), self.dom)
-        if variant == 1:
-            values = ["ja"]
-        elif variant == 2:
-            values = [v for v in values if v is not None]
-        out: list[tuple[AnswerValue, int, int]] = []
-        for v in values:
-            a, s = triggers(ci, v)
-            out.append((v, self._number[self._store(v)], (a << 1) | s))
-        self.by_variant[low | (variant << 16)] = out
-        return out
+        )

@@ -13,6 +13,7 @@ A leaf state is ``(role, acute, structural, answers)`` with the answers as a tup
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -40,6 +41,9 @@ __all__ = [
     "path_code_from_answers",
     "split_check",
 ]
+
+_oracle_row = functools.cache(oracle_row)
+"""A table lookup that raises for an unknown code; the same code on every leaf of a kind."""
 
 DEFERRED = "\x00deferred"  # afweging 5 relevant but left for the evaluation
 Pairs = tuple[tuple[str, cond.Value], ...]
@@ -179,7 +183,7 @@ def check_leaf(
             "elk pad moet het afwegingskader doorlopen",
         )
         return
-    row = oracle_row(code.replace("-", "?"))
+    row = _oracle_row(code.replace("-", "?"))
     got = (decision.melden, decision.hulp, decision.afsluiten, decision.meldnormen)
     if row.decision != got:
         rep(

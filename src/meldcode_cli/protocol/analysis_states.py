@@ -17,9 +17,18 @@ sequences are, as with the tuples the analysis used before.
 
 from __future__ import annotations
 
-from meldcode_cli.protocol import conditions as cond
+from collections.abc import Iterable
 
-__all__ = ["ROOT", "AnswerTrie", "StateCodec"]
+from meldcode_cli.protocol import conditions as cond
+from meldcode_cli.protocol.afwegingskader import OPEN_WITH_VT
+from meldcode_cli.protocol.analysis_leaves import DEFERRED
+from meldcode_cli.protocol.compiled import CItem
+from meldcode_cli.walk.answers import AnswerValue, triggers
+
+__all__ = ["ROOT", "AnswerTrie", "Moves", "StateCodec"]
+
+_FORCED = ("afweging_1", "afweging_2")
+"""Onveiligheid makes these "ja" (the engine forces them)."""
 
 ROOT = 0
 """The node of the empty answer sequence."""
@@ -115,3 +124,68 @@ class StateCodec:
     def unpack(self, key: int) -> tuple[int, int, bool, bool]:
         """(node, role index, acute, structural)."""
         return key >> self.shift, (key >> 2) & self.role_mask, bool(key & 2), bool(key & 1)
+
+
+class Moves:
+    """The answers of one item from a state, computed once per (role, kind of state)
+    instead of once per state: (answer, number of the stored value, flag bits raised);
+    and the answers nodes after storing each value, once per (node, value)."""
+
+    def __init__(
+        self,
+        trie: AnswerTrie,
+        roles: tuple[str, ...],
+        role_domains: dict[tuple[str, str], list[AnswerValue]],
+        ci: CItem,
+        dom: list[AnswerValue],
+    ) -> None:
+        self.trie, self.roles, self.role_domains = trie, roles, role_domains
+        self.ci, self.dom = ci, dom
+        self.forced = ci.id in _FORCED
+        self.open_with_vt = ci.id in OPEN_WITH_VT
+        self.by_variant: dict[int, list[tuple[AnswerValue, int, int]]] = {}
+        # every value this item can store, numbered: (node, number) keys the children
+        candidates: list[AnswerValue] = [*dom, "ja"]
+        for r in roles:
+            candidates.extend(role_domains.get((r, ci.id), ()))
+        self._stored: list[cond.Value] = []
+        self._number: dict[cond.Value, int] = {}
+        for v in candidates:
+            stored = self._store(v)
+            if stored not in self._number:
+                self._number[stored] = len(self._stored)
+                self._stored.append(stored)
+        self.width = len(self._stored)
+        self.children: dict[int, int] = {}
+
+    def _store(self, v: AnswerValue) -> cond.Value:
+        return DEFERRED if (v is None and self.ci.deferrable) else v
+
+    def variant(self, node: int, flags: int) -> int:
+        """0: the item's domain; 1: forced "ja" (onveiligheid makes afweging 1 and 2
+        "ja"); 2: no "open" (afweging 3 and 4 stay open only after afweging 2 "ja")."""
+        if self.forced and flags:
+            return 1
+        if self.open_with_vt and not flags and self.trie.env(node).get("afweging_2") != "ja":
+            return 2
+        return 0
+
+    def child(self, ck: int, node: int, j: int) -> int:
+        got = self.children[ck] = self.trie.child(node, self.ci.id, self._stored[j])
+        return got
+
+    def moves(self, low: int, variant: int) -> list[tuple[AnswerValue, int, int]]:
+        """The moves for the role in ``low`` (its bits in a state) and ``variant``."""
+        ci = self.ci
+        role = self.roles[low >> 2]
+        values: Iterable[AnswerValue] = self.role_domains.get((role, ci.id), self.dom)
+        if variant == 1:
+            values = ["ja"]
+        elif variant == 2:
+            values = [v for v in values if v is not None]
+        out: list[tuple[AnswerValue, int, int]] = []
+        for v in values:
+            a, s = triggers(ci, v)
+            out.append((v, self._number[self._store(v)], (a << 1) | s))
+        self.by_variant[low | (variant << 16)] = out
+        return out

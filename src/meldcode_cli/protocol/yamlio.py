@@ -105,12 +105,30 @@ _SCALARS = {
 }
 
 
-def _to_python(loader: Any, node: Any) -> Any:  # noqa: C901 - issue 14: to split
+def _to_python(loader: Any, node: Any) -> Any:
     """Nodes → plain data. Faster than the generic constructor, and strict:
     no aliases, no duplicate keys, no tags beyond the core schema, bounded depth."""
-    seen: set[int] = set()
+    return _Converter(loader).conv(node, 0)
 
-    def conv(n: Any, depth: int) -> Any:  # noqa: C901, PLR0912 - issue 14: to split
+
+def _duplicate_key(key: Any, first: Any, mark: Any) -> _YamlProblem:
+    return _YamlProblem(
+        "MC003",
+        f"sleutel '{key}' staat twee keer in dezelfde mapping (eerst op regel {first.line + 1})",
+        "haal één van beide weg; YAML zou stil de laatste nemen",
+        mark,
+    )
+
+
+class _Converter:
+    """One document's nodes to plain data; ``seen`` holds every node already converted
+    (a node met twice is an alias)."""
+
+    def __init__(self, loader: Any) -> None:
+        self.loader = loader
+        self.seen: set[int] = set()
+
+    def conv(self, n: Any, depth: int) -> Any:
         if depth > MAX_DEPTH:
             raise _YamlProblem(
                 "MC005",
@@ -118,7 +136,7 @@ def _to_python(loader: Any, node: Any) -> Any:  # noqa: C901 - issue 14: to spli
                 "een protocol heeft maar een paar niveaus; controleer de inspringing",
                 n.start_mark,
             )
-        if id(n) in seen:
+        if id(n) in self.seen:
             raise _YamlProblem(
                 "MC004",
                 "aliassen (*naam) zijn niet toegestaan in een protocol",
@@ -126,69 +144,67 @@ def _to_python(loader: Any, node: Any) -> Any:  # noqa: C901 - issue 14: to spli
                 n.start_mark,
                 alias=True,
             )
-        seen.add(id(n))
+        self.seen.add(id(n))
         tag = n.tag
         if tag == _STR:
             return n.value
         if tag == _MAP:
-            out: dict[Any, Any] = {}
-            marks: dict[Any, Any] = {}
-            seen_add = seen.add
-            for k, v in n.value:
-                ktag = k.tag
-                if ktag == _STR and depth < MAX_DEPTH and id(k) not in seen:
-                    # fast path for the common plain-text key (no recursion, same checks)
-                    seen_add(id(k))
-                    key = k.value
-                    if key in marks:
-                        raise _YamlProblem(
-                            "MC003",
-                            f"sleutel '{key}' staat twee keer in dezelfde mapping "
-                            f"(eerst op regel {marks[key].line + 1})",
-                            "haal één van beide weg; YAML zou stil de laatste nemen",
-                            k.start_mark,
-                        )
-                    marks[key] = k.start_mark
-                    if v.tag == _STR and id(v) not in seen:
-                        seen_add(id(v))
-                        out[key] = v.value
-                    else:
-                        out[key] = conv(v, depth + 1)
-                    continue
-                if ktag == "tag:yaml.org,2002:merge":
-                    raise _YamlProblem(
-                        "MC004",
-                        "samenvoegen met '<<' is niet toegestaan",
-                        "schrijf de sleutels uit",
-                        k.start_mark,
-                    )
-                key = conv(k, depth + 1)
-                if isinstance(key, dict | list):
-                    raise _YamlProblem(
-                        "MC004",
-                        "een lijst of mapping als sleutel is niet toegestaan",
-                        "gebruik tekst als sleutel",
-                        k.start_mark,
-                    )
-                if key in marks:
-                    raise _YamlProblem(
-                        "MC003",
-                        f"sleutel '{key}' staat twee keer in dezelfde mapping "
-                        f"(eerst op regel {marks[key].line + 1})",
-                        "haal één van beide weg; YAML zou stil de laatste nemen",
-                        k.start_mark,
-                    )
-                marks[key] = k.start_mark
-                out[key] = conv(v, depth + 1)
-            return out
+            return self.mapping(n, depth)
         if tag == _SEQ:
-            return [conv(x, depth + 1) for x in n.value]
+            return [self.conv(x, depth + 1) for x in n.value]
+        return self.scalar(n, tag)
+
+    def mapping(self, n: Any, depth: int) -> dict[Any, Any]:
+        out: dict[Any, Any] = {}
+        marks: dict[Any, Any] = {}
+        seen = self.seen
+        seen_add = seen.add
+        for k, v in n.value:
+            if k.tag == _STR and depth < MAX_DEPTH and id(k) not in seen:
+                # fast path for the common plain-text key (no recursion, same checks)
+                seen_add(id(k))
+                key = k.value
+                if key in marks:
+                    raise _duplicate_key(key, marks[key], k.start_mark)
+                marks[key] = k.start_mark
+                if v.tag == _STR and id(v) not in seen:
+                    seen_add(id(v))
+                    out[key] = v.value
+                else:
+                    out[key] = self.conv(v, depth + 1)
+                continue
+            key = self.key(k, depth)
+            if key in marks:
+                raise _duplicate_key(key, marks[key], k.start_mark)
+            marks[key] = k.start_mark
+            out[key] = self.conv(v, depth + 1)
+        return out
+
+    def key(self, k: Any, depth: int) -> Any:
+        if k.tag == "tag:yaml.org,2002:merge":
+            raise _YamlProblem(
+                "MC004",
+                "samenvoegen met '<<' is niet toegestaan",
+                "schrijf de sleutels uit",
+                k.start_mark,
+            )
+        key = self.conv(k, depth + 1)
+        if isinstance(key, dict | list):
+            raise _YamlProblem(
+                "MC004",
+                "een lijst of mapping als sleutel is niet toegestaan",
+                "gebruik tekst als sleutel",
+                k.start_mark,
+            )
+        return key
+
+    def scalar(self, n: Any, tag: str) -> Any:
         method = _SCALARS.get(tag)
         if tag == _INT and len(n.value.lstrip("+-")) > MAX_INT_DIGITS:
             return n.value  # not a number any protocol means: keep the text as written
         if method is not None and isinstance(n, yaml.ScalarNode):
             try:
-                return getattr(loader, method)(n)
+                return getattr(self.loader, method)(n)
             except (ValueError, KeyError, TypeError, OverflowError):
                 short = tag.rsplit(":", 1)[-1]
                 raise _YamlProblem(
@@ -203,8 +219,6 @@ def _to_python(loader: Any, node: Any) -> Any:  # noqa: C901 - issue 14: to spli
             "gebruik gewone tekst, getallen, lijsten en mappings; geen !tags",
             n.start_mark,
         )
-
-    return conv(node, 0)
 
 
 class _ComposeLoader(_BaseLoader):  # type: ignore[valid-type,misc]
@@ -273,7 +287,7 @@ _FRIENDLY_CONTEXTS = (
 )
 
 
-def load_yaml_text(text: str, path: str) -> tuple[YamlDocument | None, list[Diagnostic]]:  # noqa: C901, PLR0912 - issue 14: to split
+def load_yaml_text(text: str, path: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
     """Parse one YAML document safely. Returns the document or diagnostics, never raises."""
     if len(text) > MAX_BYTES:
         return None, [
@@ -295,80 +309,16 @@ def load_yaml_text(text: str, path: str) -> tuple[YamlDocument | None, list[Diag
             ).at(path, line, col)
         ]
     try:
-        if not loader.check_node():
-            return None, [
-                Diagnostic(
-                    "MC006", "het bestand is leeg", "een protocol begint met 'schema_version: 1'"
-                ).at(path, 1, 1)
-            ]
-        node = loader.get_node()
-        if loader.check_node():
-            extra = loader.get_node()
-            return None, [
-                _mark_diag(
-                    path,
-                    "MC002",
-                    "meer dan één YAML-document in het bestand",
-                    "één protocol per bestand; haal de regel '---' weg",
-                    _document_marker_before(text, extra.start_mark),
-                )
-            ]
-        data = _to_python(loader, node)
+        parsed = _compose(loader, text, path)
     except _YamlProblem as p:
         mark = p.mark
         if p.alias:
             mark = _first_alias(text) or mark
         return None, [_mark_diag(path, p.code, p.message, p.hint, mark)]
     except yaml.reader.ReaderError as e:
-        char = e.character if isinstance(e.character, str) else chr(e.character)
-        pos = e.position
-        if (
-            0 < pos <= len(text)
-            and text[pos - 1] == char
-            and (pos == len(text) or text[pos] != char)
-        ):
-            pos -= 1  # libyaml reports the offset just past the character
-        line, col = _line_col(text, pos)
-        return None, [
-            Diagnostic(
-                "MC002",
-                f"ongeldig teken U+{ord(char):04X} in het bestand",
-                "haal het teken weg; YAML staat geen stuurtekens toe (behalve tab en regeleinde)",
-            ).at(path, line, col)
-        ]
+        return None, [_reader_error(text, path, e)]
     except yaml.MarkedYAMLError as e:
-        problem = e.problem or "onleesbare YAML"
-        context = e.context or ""
-        mark = e.problem_mark or e.context_mark
-        if e.context_mark is not None and context.startswith(_FRIENDLY_CONTEXTS):
-            mark = e.context_mark  # the opening quote or bracket, not the end of the file
-        if "maximum nesting depth" in problem:
-            return None, [
-                _mark_diag(
-                    path,
-                    "MC005",
-                    "document is te diep genest",
-                    "een protocol heeft maar een paar niveaus; controleer de inspringing",
-                    mark,
-                )
-            ]
-        pm = e.problem_mark
-        if pm is not None and "cannot start any token" in problem and _char_at(text, pm) == "\t":
-            return None, [
-                _mark_diag(
-                    path,
-                    "MC002",
-                    "tab gebruikt voor inspringing",
-                    "YAML staat alleen spaties toe voor inspringing",
-                    e.problem_mark or mark,
-                )
-            ]
-        where = f" ({context})" if context else ""
-        return None, [
-            _mark_diag(
-                path, "MC002", f"YAML-syntaxfout: {problem}{where}", _syntax_hint(problem), mark
-            )
-        ]
+        return None, [_marked_error(text, path, e)]
     except yaml.YAMLError as e:
         return None, [
             Diagnostic("MC002", f"YAML-syntaxfout: {e}", "controleer het bestand").at(path, 1, 1)
@@ -381,6 +331,9 @@ def load_yaml_text(text: str, path: str) -> tuple[YamlDocument | None, list[Diag
         ]
     finally:
         loader.dispose()
+    if isinstance(parsed, Diagnostic):
+        return None, [parsed]
+    node, data = parsed
     if not isinstance(data, dict):
         kind = "een lijst" if isinstance(data, list) else "een losse waarde"
         return None, [
@@ -390,7 +343,87 @@ def load_yaml_text(text: str, path: str) -> tuple[YamlDocument | None, list[Diag
                 "een protocol begint met 'schema_version: 1' en 'id: ...' op het hoogste niveau",
             ).at(path, node.start_mark.line + 1, node.start_mark.column + 1)
         ]
+    _remember(text, node)
     return YamlDocument(path, text, data, node), []
+
+
+def _compose(loader: Any, text: str, path: str) -> tuple[Any, Any] | Diagnostic:
+    """(root node, plain data) of the one document in ``text``, or why there is none."""
+    if not loader.check_node():
+        return Diagnostic(
+            "MC006", "het bestand is leeg", "een protocol begint met 'schema_version: 1'"
+        ).at(path, 1, 1)
+    node = loader.get_node()
+    if loader.check_node():
+        extra = loader.get_node()
+        return _mark_diag(
+            path,
+            "MC002",
+            "meer dan één YAML-document in het bestand",
+            "één protocol per bestand; haal de regel '---' weg",
+            _document_marker_before(text, extra.start_mark),
+        )
+    return node, _to_python(loader, node)
+
+
+def _reader_error(text: str, path: str, e: yaml.reader.ReaderError) -> Diagnostic:
+    """A character YAML does not allow (a control character), at its own position."""
+    char = e.character if isinstance(e.character, str) else chr(e.character)
+    pos = e.position
+    if 0 < pos <= len(text) and text[pos - 1] == char and (pos == len(text) or text[pos] != char):
+        pos -= 1  # libyaml reports the offset just past the character
+    line, col = _line_col(text, pos)
+    return Diagnostic(
+        "MC002",
+        f"ongeldig teken U+{ord(char):04X} in het bestand",
+        "haal het teken weg; YAML staat geen stuurtekens toe (behalve tab en regeleinde)",
+    ).at(path, line, col)
+
+
+def _marked_error(text: str, path: str, e: yaml.MarkedYAMLError) -> Diagnostic:
+    """A syntax error of the parser, at the place an author can fix it."""
+    problem = e.problem or "onleesbare YAML"
+    context = e.context or ""
+    mark = e.problem_mark or e.context_mark
+    if e.context_mark is not None and context.startswith(_FRIENDLY_CONTEXTS):
+        mark = e.context_mark  # the opening quote or bracket, not the end of the file
+    if "maximum nesting depth" in problem:
+        return _mark_diag(
+            path,
+            "MC005",
+            "document is te diep genest",
+            "een protocol heeft maar een paar niveaus; controleer de inspringing",
+            mark,
+        )
+    pm = e.problem_mark
+    if pm is not None and "cannot start any token" in problem and _char_at(text, pm) == "\t":
+        return _mark_diag(
+            path,
+            "MC002",
+            "tab gebruikt voor inspringing",
+            "YAML staat alleen spaties toe voor inspringing",
+            e.problem_mark or mark,
+        )
+    where = f" ({context})" if context else ""
+    return _mark_diag(
+        path, "MC002", f"YAML-syntaxfout: {problem}{where}", _syntax_hint(problem), mark
+    )
+
+
+_LAST: list[tuple[str, Any]] = []
+"""The text and root node of the last document loaded: a ``Locator`` for the same text
+(``validate`` placing its diagnostics) reuses the node instead of parsing a second time."""
+
+
+def _remember(text: str, node: Any) -> None:
+    _LAST[:] = [(text, node)]
+
+
+def _remembered(text: str) -> Any:
+    for known, node in _LAST:
+        if known is text or known == text:
+            return node
+    return None
 
 
 def _syntax_hint(problem: str) -> str:
@@ -410,6 +443,8 @@ class Locator:
 
     def __init__(self, text: str, root: Any = None) -> None:
         self._text = text
+        if root is None:
+            root = _remembered(text)
         self._root: Any = root
         self._composed = root is not None
         self._index: dict[int, dict[str, tuple[Any, Any]]] = {}

@@ -1,0 +1,138 @@
+"""The findings of the path analysis beside the proofs at the leaves: a trigger that
+depends on the decision (MC306, before the walk), too many paths (MC304), and after the
+walk the approximated checklists (MC307), checks that never fire (MC310) and items that
+are relevant on no path (MC305)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from meldcode_cli.protocol import conditions as cond
+from meldcode_cli.protocol.analysis_domains import MAX_MULTI_BRANCH_OPTIONS
+from meldcode_cli.protocol.compiled import CItem, CompiledProtocol
+from meldcode_cli.protocol.diagnostics import Diagnostic, Loc
+from meldcode_cli.walk.answers import AnswerValue
+
+__all__ = ["after_the_walk", "too_many_paths", "trigger_dependencies"]
+
+_FORCED_NAMES = frozenset(
+    {"afweging_1", "afweging_2", "decision.melden", "decision.hulp", "decision.afsluiten"}
+)
+
+
+def trigger_dependencies(items: Sequence[CItem]) -> list[Diagnostic]:
+    """MC306: an item that records onveiligheid may not depend on afweging 1/2 or the
+    decision, directly or through the conditions of the items it reads."""
+    depends: dict[str, set[str]] = {}
+    for ci in items:
+        deps: set[str] = set()
+        if ci.cond is not None:
+            for ref in cond.refs(ci.cond):
+                deps.add(ref.name)
+                deps |= depends.get(ref.name, set())
+        depends[ci.id] = deps
+    out: list[Diagnostic] = []
+    for ci in items:
+        if ci.cond is None or not (ci.acute_values or ci.structural_values) or ci.fragment:
+            continue
+        direct = {r.name for r in cond.refs(ci.cond)}
+        bad_refs = [
+            r
+            for r in cond.refs(ci.cond)
+            if r.name in _FORCED_NAMES or depends.get(r.name, set()) & _FORCED_NAMES
+        ]
+        bad = sorted(
+            (direct & _FORCED_NAMES)
+            | {
+                f"{r.name} (via {', '.join(sorted(depends[r.name] & _FORCED_NAMES))})"
+                for r in bad_refs
+                if r.name not in _FORCED_NAMES
+            }
+        )
+        if bad:
+            out.append(
+                Diagnostic(
+                    "MC306",
+                    f"'{ci.id}' legt acute of structurele onveiligheid vast, maar hangt af van "
+                    f"{', '.join(bad)}",
+                    "onveiligheid maakt afweging 1 en 2 'ja'; een signaal mag daar niet van "
+                    "afhangen. Haal die verwijzing uit 'when'",
+                    (*ci.loc, "when"),
+                    offset=bad_refs[0].pos,
+                )
+            )
+    return out
+
+
+def too_many_paths(
+    compiled: CompiledProtocol,
+    domains: dict[str, list[AnswerValue]],
+    max_paths: int,
+    anchor: Loc,
+) -> Diagnostic:
+    """MC304, naming the items with the most answers that matter."""
+    big = sorted(
+        (
+            (len(d), iid)
+            for iid, d in domains.items()
+            if len(d) > 1 and not compiled.by_id[iid].fragment
+        ),
+        key=lambda x: (-x[0], compiled.by_id[x[1]].index),
+    )[:5]
+    detail = ", ".join(f"{iid} ({k} waarden)" for k, iid in big)
+    return Diagnostic(
+        "MC304",
+        f"meer dan {max_paths} te onderscheiden paden; de analyse is niet volledig",
+        f"minder voorwaarden op verschillende items; grootste vertakkingen: {detail}",
+        anchor,
+    )
+
+
+def after_the_walk(
+    compiled: CompiledProtocol,
+    approx: set[str],
+    checks_by_path: dict[str, set[str]],
+    reachable: set[str],
+) -> list[Diagnostic]:
+    """MC307, MC310 and MC305, in that order."""
+    out: list[Diagnostic] = []
+    for iid in sorted(approx, key=lambda x: compiled.by_id[x].index):
+        ci = compiled.by_id[iid]
+        out.append(
+            Diagnostic(
+                "MC307",
+                f"'{iid}': meer dan {MAX_MULTI_BRANCH_OPTIONS} opties komen in voorwaarden "
+                "voor; de analyse neemt geen, één, twee en alle opties mee, niet elke "
+                "combinatie",
+                "de beslisregels blijven bewezen; alleen 'onbereikbaar' (MC305) is dan een "
+                "waarschuwing. Minder opties in voorwaarden maakt de analyse weer volledig",
+                (*ci.loc, "id"),
+                severity="warning",
+            )
+        )
+    fired_anywhere: set[str] = set().union(*checks_by_path.values())
+    for c in compiled.checks:
+        if c.id not in fired_anywhere:
+            out.append(
+                Diagnostic(
+                    "MC310",
+                    f"controle '{c.id}' gaat op geen enkel pad af",
+                    "de voorwaarde kan nooit waar zijn (voor geen enkele rol en geen "
+                    "beslissing); pas 'when' of 'roles' van de controle aan",
+                    (*c.loc, "when") if not c.shared else c.loc,
+                    severity="warning" if approx or c.shared else "error",
+                )
+            )
+    for ci in compiled.items:
+        if ci.id not in reachable:
+            out.append(
+                Diagnostic(
+                    "MC305",
+                    f"item '{ci.id}' is op geen enkel pad aan de orde",
+                    "de voorwaarde kan nooit waar zijn (voor geen enkele rol); "
+                    "pas 'when' of 'roles' aan",
+                    (*ci.loc, "when") if ci.item.when else (*ci.loc, "id"),
+                    severity="warning" if approx else "error",
+                )
+            )
+    return out
