@@ -98,7 +98,11 @@ def _describe_input(value: Any) -> str:
     return repr(value)
 
 
-def _pydantic_diag(err: Any, known_fields: list[str] | None = None) -> tuple[Diagnostic, bool]:  # noqa: PLR0912 - issue 14: to split
+Mapped = tuple[Diagnostic, bool]
+"""A diagnostic, and whether it points at the key (rather than the value)."""
+
+
+def _pydantic_diag(err: Any, known_fields: list[str] | None = None) -> Mapped:
     """Map one pydantic error to a diagnostic; the bool says 'point at the key'."""
     etype: str = err["type"]
     loc = _clean_loc(tuple(err["loc"]))
@@ -108,12 +112,7 @@ def _pydantic_diag(err: Any, known_fields: list[str] | None = None) -> tuple[Dia
     if etype == "missing":
         return Diagnostic("MC101", f"'{field}' ontbreekt", f"voeg '{field}:' toe", loc[:-1]), True
     if etype == "extra_forbidden":
-        candidates = known_fields if known_fields is not None else FIELD_NAMES
-        if field in candidates:
-            hint = f"'{field}' bestaat, maar niet op deze plek; zie docs/protocol-format.md"
-            return Diagnostic("MC102", f"veld '{field}' hoort hier niet", hint, loc), True
-        hint = did_you_mean(field, candidates) or "haal dit veld weg; zie docs/protocol-format.md"
-        return Diagnostic("MC102", f"onbekend veld '{field}'", hint, loc), True
+        return _extra_field(field, loc, known_fields)
     if etype == "union_tag_invalid":
         tag = str(ctx.get("tag", value))
         hint = did_you_mean(tag, KINDS) or f"mogelijk: {', '.join(KINDS)}"
@@ -124,25 +123,7 @@ def _pydantic_diag(err: Any, known_fields: list[str] | None = None) -> tuple[Dia
             False,
         )
     if etype == "literal_error":
-        if loc == ("schema_version",):
-            if str(value) == str(p.SCHEMA_VERSION):
-                msg = (
-                    f"schema_version moet het getal {p.SCHEMA_VERSION} zijn, "
-                    f"niet de tekst {value!r}"
-                )
-                hint = f"schrijf schema_version: {p.SCHEMA_VERSION} (zonder aanhalingstekens)"
-            else:
-                msg = f"schema_version {value!r} wordt niet ondersteund"
-                hint = f"deze versie van meldcode leest schema_version {p.SCHEMA_VERSION}"
-            return Diagnostic("MC106", msg, hint, loc), False
-        expected = ctx.get("expected", "")
-        allowed = [a.strip(" '") for a in str(expected).replace(" or ", ",").split(",")]
-        hint = (did_you_mean(str(value), allowed) if isinstance(value, str) else None) or (
-            f"toegestaan: {expected}"
-        )
-        return Diagnostic(
-            "MC104", f"'{field}': {_describe_input(value)} is niet toegestaan", hint, loc
-        ), False
+        return _literal(field, loc, value, ctx)
     if etype == "text_is_scalar" or (
         etype == "string_type" and isinstance(value, bool | int | float)
     ):
@@ -156,6 +137,52 @@ def _pydantic_diag(err: Any, known_fields: list[str] | None = None) -> tuple[Dia
             ),
             False,
         )
+    return _value_error(etype, field, loc, value, ctx, err)
+
+
+def _extra_field(field: str, loc: Loc, known_fields: list[str] | None) -> Mapped:
+    candidates = known_fields if known_fields is not None else FIELD_NAMES
+    if field in candidates:
+        hint = f"'{field}' bestaat, maar niet op deze plek; zie docs/protocol-format.md"
+        return Diagnostic("MC102", f"veld '{field}' hoort hier niet", hint, loc), True
+    hint = did_you_mean(field, candidates) or "haal dit veld weg; zie docs/protocol-format.md"
+    return Diagnostic("MC102", f"onbekend veld '{field}'", hint, loc), True
+
+
+def _literal(field: str, loc: Loc, value: Any, ctx: Any) -> Mapped:
+    if loc == ("schema_version",):
+        if str(value) == str(p.SCHEMA_VERSION):
+            msg = f"schema_version moet het getal {p.SCHEMA_VERSION} zijn, niet de tekst {value!r}"
+            hint = f"schrijf schema_version: {p.SCHEMA_VERSION} (zonder aanhalingstekens)"
+        else:
+            msg = f"schema_version {value!r} wordt niet ondersteund"
+            hint = f"deze versie van meldcode leest schema_version {p.SCHEMA_VERSION}"
+        return Diagnostic("MC106", msg, hint, loc), False
+    expected = ctx.get("expected", "")
+    allowed = [a.strip(" '") for a in str(expected).replace(" or ", ",").split(",")]
+    hint = (did_you_mean(str(value), allowed) if isinstance(value, str) else None) or (
+        f"toegestaan: {expected}"
+    )
+    return Diagnostic(
+        "MC104", f"'{field}': {_describe_input(value)} is niet toegestaan", hint, loc
+    ), False
+
+
+_EXPECTED = {
+    "string_type": "tekst",
+    "int_type": "een geheel getal",
+    "int_parsing": "een geheel getal",
+    "bool_type": "true of false",
+    "bool_parsing": "true of false",
+    "list_type": "een lijst",
+    "dict_type": "een mapping",
+    "model_type": "een mapping",
+    "model_attributes_type": "een mapping",
+}
+
+
+def _value_error(etype: str, field: str, loc: Loc, value: Any, ctx: Any, err: Any) -> Mapped:
+    """A value of the wrong type, out of bounds or of the wrong form."""
     if value is None and etype in (
         "model_type",
         "model_attributes_type",
@@ -164,17 +191,7 @@ def _pydantic_diag(err: Any, known_fields: list[str] | None = None) -> tuple[Dia
     ):
         return Diagnostic("MC103", f"'{field}' is leeg", f"geef '{field}' een waarde", loc), False
     if etype.endswith("_type") or etype.endswith("_parsing") or etype in ("model_attributes_type",):
-        expected = {
-            "string_type": "tekst",
-            "int_type": "een geheel getal",
-            "int_parsing": "een geheel getal",
-            "bool_type": "true of false",
-            "bool_parsing": "true of false",
-            "list_type": "een lijst",
-            "dict_type": "een mapping",
-            "model_type": "een mapping",
-            "model_attributes_type": "een mapping",
-        }.get(etype, "een andere soort waarde")
+        expected = _EXPECTED.get(etype, "een andere soort waarde")
         return (
             Diagnostic(
                 "MC103", f"'{field}' moet {expected} zijn, niet {_describe_input(value)}", None, loc
