@@ -76,6 +76,18 @@ class Text:
     def __format__(self, spec: str) -> str:
         return format(str(self), spec)
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Text):
+            return NotImplemented
+        return self.key == other.key and self.params == other.params
+
+    def __hash__(self) -> int:
+        return hash((self.key, tuple(sorted(self.params))))
+
+    def __repr__(self) -> str:
+        args = "".join(f", {k}={v!r}" for k, v in self.params.items())
+        return f"Text({self.key!r}{args})"
+
 
 class MeldcodeError(Exception):
     """A problem the user can act on: catalogue ``key`` + ``params``, shown by the edge."""

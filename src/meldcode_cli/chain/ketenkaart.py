@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from meldcode_cli.protocol.diagnostics import Diagnostic, did_you_mean
+from meldcode_cli.errors import Text
+from meldcode_cli.protocol.diagnostics import Diagnostic, Loc, did_you_mean
 
 if TYPE_CHECKING:
     from meldcode_cli.protocol.model import Contact as ProtocolContact
@@ -176,21 +177,29 @@ def load_ketenkaart(
         return LoadedKaart(
             shown,
             None,
-            [Diagnostic("MC001", f"niet leesbaar: {e.strerror or e}", "controleer het pad")],
+            [
+                Diagnostic(
+                    "MC001",
+                    Text("diag.MC001.unreadable", reason=e.strerror or e),
+                    Text("diag.MC001.unreadable.hint"),
+                )
+            ],
         )
     except yamlio.NotUtf8 as e:
         return LoadedKaart(
             shown,
             None,
             [
-                Diagnostic("MC001", "geen UTF-8", "sla het bestand op als UTF-8").at(
-                    shown, e.line, e.col
-                )
+                Diagnostic(
+                    "MC001", Text("diag.MC001.not_utf8"), Text("diag.MC001.encoding.hint")
+                ).at(shown, e.line, e.col)
             ],
         )
     except ValueError as e:
         return LoadedKaart(
-            shown, None, [Diagnostic("MC005", str(e), "kort het bestand in").at(shown, 1, 1)]
+            shown,
+            None,
+            [Diagnostic("MC005", str(e), Text("diag.MC005.shorten.hint")).at(shown, 1, 1)],
         )
     kaart, diags = validate_document(KetenkaartFile, text, shown)
     if kaart is None:
@@ -202,7 +211,7 @@ def load_ketenkaart(
     )
 
 
-def check_kaart(  # noqa: C901, PLR0912 - issue 14: to split
+def check_kaart(
     kaart: KetenkaartFile,
     text: str,
     path: str,
@@ -211,153 +220,126 @@ def check_kaart(  # noqa: C901, PLR0912 - issue 14: to split
     roles: set[str],
     national_ids: set[str] | None = None,
 ) -> list[Diagnostic]:
-    """The static checks on a parsed ketenkaart (MC501–MC510)."""
+    """The static checks on a parsed ketenkaart (MC501–MC510), in file order."""
     from meldcode_cli.protocol import yamlio
 
-    locator = yamlio.Locator(text)
-    out: list[Diagnostic] = []
-
-    def add(d: Diagnostic, *loc: str | int, key: bool = False) -> None:
-        line, col = locator.locate(("organisations", *loc), key=key)
-        out.append(d.at(path, line, col))
-
+    found: list[tuple[Diagnostic, Loc]] = []
     seen: dict[str, int] = {}
     own = {o.id for o in kaart.organisations}
     known_ids = own | (national_ids or set())
     for i, org in enumerate(kaart.organisations):
         if org.id in seen:
-            add(
-                Diagnostic(
-                    "MC501",
-                    f"organisatie-id '{org.id}' staat twee keer in dit bestand "
-                    f"(eerst als organisatie {seen[org.id] + 1})",
-                    "geef elke organisatie een eigen id, of voeg de twee samen",
-                ),
-                i,
-                "id",
+            d = Diagnostic(
+                "MC501",
+                Text("diag.MC501.twice", id=org.id, first=seen[org.id] + 1),
+                Text("diag.MC501.twice.hint"),
             )
+            found.append((d, (i, "id")))
         else:
             seen[org.id] = i
         if org.replaces is not None and org.replaces not in (national_ids or set()):
-            hint = did_you_mean(org.replaces, known_ids - {org.id}) or (
-                "gebruik het id van een landelijke organisatie (meldcode kaart)"
+            hint = did_you_mean(org.replaces, known_ids - {org.id}) or Text(
+                "diag.MC502.unknown.hint"
             )
-            add(
-                Diagnostic(
-                    "MC502", f"'replaces: {org.replaces}' noemt een onbekende organisatie", hint
-                ),
-                i,
-                "replaces",
-            )
+            d = Diagnostic("MC502", Text("diag.MC502.unknown", id=org.replaces), hint)
+            found.append((d, (i, "replaces")))
         if not org.source:
-            add(
-                Diagnostic(
-                    "MC503",
-                    f"organisatie '{org.id}' heeft geen bron",
-                    "zet bij 'source:' de URL waar deze gegevens vandaan komen",
-                ),
-                i,
-                "id",
+            d = Diagnostic(
+                "MC503", Text("diag.MC503.no_source", id=org.id), Text("diag.MC503.no_source.hint")
             )
-        if org.checked_on is None:
-            add(
-                Diagnostic(
-                    "MC504",
-                    f"organisatie '{org.id}' heeft geen 'checked_on' (gecontroleerd op)",
-                    "zet de datum waarop u de gegevens controleerde: checked_on: '2026-12-01'",
-                ),
-                i,
-                "id",
+            found.append((d, (i, "id")))
+        found.extend((d, (i, *loc)) for d, loc in _checked_on(org, today))
+        found.extend((d, (i, *loc)) for d, loc in _references(org, protocol_ids, roles))
+        found.extend((d, (i, *loc)) for d, loc in _contacts_and_area(org))
+    locator = yamlio.Locator(text)
+    out: list[Diagnostic] = []
+    for d, loc in found:
+        line, col = locator.locate(("organisations", *loc))
+        out.append(d.at(path, line, col))
+    return out
+
+
+def _checked_on(org: Organisation, today: dt.date) -> list[tuple[Diagnostic, Loc]]:
+    """MC504 (no date, not a date, in the future), MC505 (older than 12 months)."""
+    if org.checked_on is None:
+        d = Diagnostic(
+            "MC504", Text("diag.MC504.missing", id=org.id), Text("diag.MC504.missing.hint")
+        )
+        return [(d, ("id",))]
+    checked = _parse_date(org.checked_on)
+    if checked is None:
+        d = Diagnostic(
+            "MC504",
+            Text("diag.MC504.not_a_date", value=org.checked_on),
+            Text("diag.MC504.not_a_date.hint"),
+        )
+    elif checked > today:
+        d = Diagnostic(
+            "MC504",
+            Text("diag.MC504.future", value=org.checked_on),
+            Text("diag.MC504.future.hint"),
+        )
+    elif (today - checked).days > STALE_DAYS:
+        d = Diagnostic(
+            "MC505",
+            Text("diag.MC505.stale", id=org.id, date=org.checked_on),
+            Text("diag.MC505.stale.hint"),
+            severity="warning",
+        )
+    else:
+        return []
+    return [(d, ("checked_on",))]
+
+
+def _references(
+    org: Organisation, protocol_ids: set[str], roles: set[str]
+) -> list[tuple[Diagnostic, Loc]]:
+    """MC506 (an unknown protocol in ``forms``), MC507 (an unknown role); an empty set of
+    known ids or roles is not checked (display)."""
+    out: list[tuple[Diagnostic, Loc]] = []
+    for j, form in enumerate(org.forms):
+        if protocol_ids and form not in protocol_ids:
+            hint = did_you_mean(form, protocol_ids) or Text("diag.MC506.unknown.hint")
+            out.append(
+                (Diagnostic("MC506", Text("diag.MC506.unknown", id=form), hint), ("forms", j))
             )
-        else:
-            checked = _parse_date(org.checked_on)
-            if checked is None:
-                add(
-                    Diagnostic(
-                        "MC504",
-                        f"'checked_on: {org.checked_on}' is geen datum",
-                        "schrijf de datum als JJJJ-MM-DD, bijv. '2026-12-01'",
-                    ),
-                    i,
-                    "checked_on",
-                )
-            elif checked > today:
-                add(
-                    Diagnostic(
-                        "MC504",
-                        f"'checked_on: {org.checked_on}' ligt in de toekomst",
-                        "zet de datum waarop u de gegevens werkelijk controleerde",
-                    ),
-                    i,
-                    "checked_on",
-                )
-            elif (today - checked).days > STALE_DAYS:
-                add(
-                    Diagnostic(
-                        "MC505",
-                        f"gegevens van '{org.id}' zijn voor het laatst gecontroleerd op "
-                        f"{org.checked_on}, meer dan 12 maanden geleden",
-                        "controleer telefoonnummers en URL's bij de bron en werk checked_on bij",
-                        severity="warning",
-                    ),
-                    i,
-                    "checked_on",
-                )
-        for j, form in enumerate(org.forms):
-            if protocol_ids and form not in protocol_ids:  # empty: not checked (display)
-                hint = did_you_mean(form, protocol_ids) or (
-                    "gebruik een protocol-id uit 'meldcode list'"
-                )
-                add(Diagnostic("MC506", f"onbekend protocol-id '{form}'", hint), i, "forms", j)
-        for j, role in enumerate(org.roles):
-            if roles and role not in roles:
-                hint = did_you_mean(role, roles) or ("rollen: " + ", ".join(sorted(roles)))
-                add(Diagnostic("MC507", f"onbekende rol '{role}'", hint), i, "roles", j)
-        for j, c in enumerate(org.contacts):
-            if c.phone is None and c.url is None:
-                add(
-                    Diagnostic(
-                        "MC508",
-                        f"contact '{c.label}' van '{org.id}' heeft geen telefoon en geen URL",
-                        "geef een telefoonnummer (met bereikbaarheid) of een URL",
-                    ),
-                    i,
-                    "contacts",
-                    j,
-                )
-            if c.phone is not None and not c.hours:
-                add(
-                    Diagnostic(
-                        "MC509",
-                        f"telefoonnummer {c.phone} van '{org.id}' zonder bereikbaarheid",
-                        "zet bij 'hours:' wanneer het nummer bereikbaar is (bijv. '24/7')",
-                        severity="warning",
-                    ),
-                    i,
-                    "contacts",
-                    j,
-                )
-        area = org.area
-        if area.national and (area.gemeenten or area.regio):
-            add(
-                Diagnostic(
-                    "MC510",
-                    f"'{org.id}' is landelijk en noemt toch een regio of gemeenten",
-                    "kies: national: true, of een regio en/of gemeenten",
-                ),
-                i,
-                "area",
+    for j, role in enumerate(org.roles):
+        if roles and role not in roles:
+            hint = did_you_mean(role, roles) or Text(
+                "diag.MC507.unknown.hint", roles=", ".join(sorted(roles))
             )
-        elif not area.national and not area.gemeenten and not area.regio:
-            add(
-                Diagnostic(
-                    "MC510",
-                    f"'{org.id}' heeft geen werkgebied",
-                    "zet national: true, of een regio en de gemeenten die het dekt",
-                ),
-                i,
-                "area",
+            out.append(
+                (Diagnostic("MC507", Text("diag.MC507.unknown", role=role), hint), ("roles", j))
             )
+    return out
+
+
+def _contacts_and_area(org: Organisation) -> list[tuple[Diagnostic, Loc]]:
+    """MC508 (a contact nobody can reach), MC509 (a phone without hours), MC510 (the area)."""
+    out: list[tuple[Diagnostic, Loc]] = []
+    for j, c in enumerate(org.contacts):
+        if c.phone is None and c.url is None:
+            d = Diagnostic(
+                "MC508",
+                Text("diag.MC508.unreachable", label=c.label, id=org.id),
+                Text("diag.MC508.unreachable.hint"),
+            )
+            out.append((d, ("contacts", j)))
+        if c.phone is not None and not c.hours:
+            d = Diagnostic(
+                "MC509",
+                Text("diag.MC509.no_hours", phone=c.phone, id=org.id),
+                Text("diag.MC509.no_hours.hint"),
+                severity="warning",
+            )
+            out.append((d, ("contacts", j)))
+    area = org.area
+    if area.national and (area.gemeenten or area.regio):
+        d = Diagnostic("MC510", Text("diag.MC510.both", id=org.id), Text("diag.MC510.both.hint"))
+        out.append((d, ("area",)))
+    elif not area.national and not area.gemeenten and not area.regio:
+        d = Diagnostic("MC510", Text("diag.MC510.none", id=org.id), Text("diag.MC510.none.hint"))
+        out.append((d, ("area",)))
     return out
 
 

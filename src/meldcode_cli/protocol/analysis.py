@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from meldcode_cli.errors import Text
 from meldcode_cli.protocol import conditions as cond
 from meldcode_cli.protocol.afwegingskader import AFWEGING_IDS
 from meldcode_cli.protocol.analysis_domains import MAX_MULTI_BRANCH_OPTIONS, domain, referenced
@@ -391,7 +392,7 @@ class _PathWalk:
 
     # --- the end of every path ------------------------------------------------------------
 
-    def report(self, code: str, key: str, message: str, hint: str) -> None:
+    def report(self, code: str, key: str, message: Text, hint: Text) -> None:
         if (code, key) in self.reported:
             return
         self.reported.add((code, key))

@@ -6,7 +6,9 @@ are relevant on no path (MC305)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from meldcode_cli.errors import Text
 from meldcode_cli.protocol import conditions as cond
 from meldcode_cli.protocol.analysis_domains import MAX_MULTI_BRANCH_OPTIONS
 from meldcode_cli.protocol.compiled import CItem, CompiledProtocol
@@ -14,6 +16,21 @@ from meldcode_cli.protocol.diagnostics import Diagnostic, Loc
 from meldcode_cli.walk.answers import AnswerValue
 
 __all__ = ["after_the_walk", "too_many_paths", "trigger_dependencies"]
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Catalogue texts joined by ``sep`` when shown (a parameter of another text)."""
+
+    parts: tuple[Text, ...]
+    sep: str = ", "
+
+    def __str__(self) -> str:
+        return self.sep.join(str(p) for p in self.parts)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
 
 _FORCED_NAMES = frozenset(
     {"afweging_1", "afweging_2", "decision.melden", "decision.hulp", "decision.afsluiten"}
@@ -53,10 +70,8 @@ def trigger_dependencies(items: Sequence[CItem]) -> list[Diagnostic]:
             out.append(
                 Diagnostic(
                     "MC306",
-                    f"'{ci.id}' legt acute of structurele onveiligheid vast, maar hangt af van "
-                    f"{', '.join(bad)}",
-                    "onveiligheid maakt afweging 1 en 2 'ja'; een signaal mag daar niet van "
-                    "afhangen. Haal die verwijzing uit 'when'",
+                    Text("diag.MC306.depends", item=ci.id, refs=", ".join(bad)),
+                    Text("diag.MC306.depends.hint"),
                     (*ci.loc, "when"),
                     offset=bad_refs[0].pos,
                 )
@@ -79,11 +94,11 @@ def too_many_paths(
         ),
         key=lambda x: (-x[0], compiled.by_id[x[1]].index),
     )[:5]
-    detail = ", ".join(f"{iid} ({k} waarden)" for k, iid in big)
+    detail = Joined(tuple(Text("diag.MC304.branch", item=iid, count=k) for k, iid in big))
     return Diagnostic(
         "MC304",
-        f"meer dan {max_paths} te onderscheiden paden; de analyse is niet volledig",
-        f"minder voorwaarden op verschillende items; grootste vertakkingen: {detail}",
+        Text("diag.MC304.too_many", max=max_paths),
+        Text("diag.MC304.too_many.hint", detail=detail),
         anchor,
     )
 
@@ -101,11 +116,8 @@ def after_the_walk(
         out.append(
             Diagnostic(
                 "MC307",
-                f"'{iid}': meer dan {MAX_MULTI_BRANCH_OPTIONS} opties komen in voorwaarden "
-                "voor; de analyse neemt geen, één, twee en alle opties mee, niet elke "
-                "combinatie",
-                "de beslisregels blijven bewezen; alleen 'onbereikbaar' (MC305) is dan een "
-                "waarschuwing. Minder opties in voorwaarden maakt de analyse weer volledig",
+                Text("diag.MC307.approximated", item=iid, max=MAX_MULTI_BRANCH_OPTIONS),
+                Text("diag.MC307.approximated.hint"),
                 (*ci.loc, "id"),
                 severity="warning",
             )
@@ -116,9 +128,8 @@ def after_the_walk(
             out.append(
                 Diagnostic(
                     "MC310",
-                    f"controle '{c.id}' gaat op geen enkel pad af",
-                    "de voorwaarde kan nooit waar zijn (voor geen enkele rol en geen "
-                    "beslissing); pas 'when' of 'roles' van de controle aan",
+                    Text("diag.MC310.never", check=c.id),
+                    Text("diag.MC310.never.hint"),
                     (*c.loc, "when") if not c.shared else c.loc,
                     severity="warning" if approx or c.shared else "error",
                 )
@@ -128,9 +139,8 @@ def after_the_walk(
             out.append(
                 Diagnostic(
                     "MC305",
-                    f"item '{ci.id}' is op geen enkel pad aan de orde",
-                    "de voorwaarde kan nooit waar zijn (voor geen enkele rol); "
-                    "pas 'when' of 'roles' aan",
+                    Text("diag.MC305.unreachable", item=ci.id),
+                    Text("diag.MC305.unreachable.hint"),
                     (*ci.loc, "when") if ci.item.when else (*ci.loc, "id"),
                     severity="warning" if approx else "error",
                 )

@@ -17,6 +17,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
+from meldcode_cli.errors import Text
 from meldcode_cli.protocol import conditions as cond
 from meldcode_cli.protocol.afwegingskader import AFWEGING_IDS, decide, oracle_row
 from meldcode_cli.protocol.compiled import CompiledProtocol
@@ -48,7 +49,7 @@ _oracle_row = functools.cache(oracle_row)
 DEFERRED = "\x00deferred"  # afweging 5 relevant but left for the evaluation
 Pairs = tuple[tuple[str, cond.Value], ...]
 Leaf = tuple[str, bool, bool, Pairs]
-Report = Callable[[str, str, str, str], None]
+Report = Callable[[str, str, Text, Text], None]
 """``report(code, key, message, hint)``: one diagnostic per (code, key)."""
 Split = dict[str, tuple[list[tuple[int, cond.Expr]], list[cond.Expr]]]
 
@@ -174,13 +175,13 @@ def check_leaf(
         if aid in answers
     }
     decision = decide(bools, onveilig=onveilig)
-    where = f"rol {role}, afwegingen {code}" + (", acute route" if declared else "")
+    where = Text("diag.path.acute" if declared else "diag.path.plain", role=role, code=code)
     if answered != set(answers) or decision is None:
         rep(
             "MC301",
             code,
-            f"pad zonder beslissing ({where})",
-            "elk pad moet het afwegingskader doorlopen",
+            Text("diag.MC301.no_decision", where=where),
+            Text("diag.MC301.no_decision.hint"),
         )
         return
     row = _oracle_row(code.replace("-", "?"))
@@ -189,15 +190,15 @@ def check_leaf(
         rep(
             "MC302",
             code,
-            f"beslissing {decision.outcome} op pad {where} volgt niet uit het afwegingskader",
-            "het afwegingskader (brief §3.1) bepaalt de uitkomst; meld dit als fout in meldcode",
+            Text("diag.MC302.decision", outcome=decision.outcome, where=where),
+            Text("diag.MC302.decision.hint"),
         )
     if onveilig and not decision.melding_in_case:
         rep(
             "MC303",
             code,
-            f"acute of structurele onveiligheid zonder melding ({where})",
-            "bij acute of structurele onveiligheid is melden altijd nodig (meldnorm 1)",
+            Text("diag.MC303.no_melding", where=where),
+            Text("diag.MC303.no_melding.hint"),
         )
 
 
@@ -214,14 +215,16 @@ def check_besluit_leaf(
     besluit = answers.get(BESLUIT_ID)
     code = besluit if isinstance(besluit, str) else "?"
     key = f"{role}:{code}"
-    where = f"rol {role}, besluit {code}" + (", acute route" if declared else "")
+    where = Text(
+        "diag.besluit_path.acute" if declared else "diag.besluit_path.plain", role=role, code=code
+    )
     v = decide_verstrekking(answers)
     if v is None:
         rep(
             "MC301",
             code,
-            f"pad zonder verstrekkingsbesluit ({where})",
-            "elk pad moet eindigen in een besluit",
+            Text("diag.MC301.no_besluit", where=where),
+            Text("diag.MC301.no_besluit.hint"),
         )
         return
     decision_paths.add(key)
@@ -231,8 +234,8 @@ def check_besluit_leaf(
         rep(
             "MC302",
             code,
-            f"verstrekkingsbesluit {v.outcome} op pad {where} volgt niet uit de tabel",
-            "het verstrekkingsbesluit is vast; meld dit als fout in meldcode",
+            Text("diag.MC302.besluit", outcome=v.outcome, where=where),
+            Text("diag.MC302.besluit.hint"),
         )
     # the besluit is one answer: the engine check is cheap enough on every path
     engine_rel = {ci.id for ci in relevant_items(compiled, role, answers, acute_declared=declared)}
@@ -240,6 +243,6 @@ def check_besluit_leaf(
         rep(
             "MC302",
             code,
-            f"verstrekking zonder vastlegging van gegevens en grondslag ({where})",
-            "het verstrekkingsbesluit is vast; meld dit als fout in meldcode",
+            Text("diag.MC302.unrecorded", where=where),
+            Text("diag.MC302.besluit.hint"),
         )

@@ -4,30 +4,33 @@
 step numbering, ids, the afwegingskader marker, sources, roles and the conditions
 (syntax, references, order, types). It is pure and returns diagnostics with YAML
 locations (``loc``) that the loader turns into file:line:col.
+
+The checks live by concern: the outline (steps, roles, sources, the closing block) in
+:mod:`~meldcode_cli.protocol.structure`, each item in :mod:`~meldcode_cli.protocol.itemcheck`,
+each condition in :mod:`~meldcode_cli.protocol.condcheck`; this module holds the compiled
+types, numbers the items and puts the conditions and checks in.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from meldcode_cli.errors import Text
 from meldcode_cli.protocol import conditions as cond
-from meldcode_cli.protocol.afwegingskader import (
-    AFWEGING_SOURCES,
-    DEFERRABLE,
-    FRAGMENT_CONDITIONS,
-    afweging_items,
-)
+from meldcode_cli.protocol.afwegingskader import DEFERRABLE, FRAGMENT_CONDITIONS
 from meldcode_cli.protocol.condcheck import (
     FLAG_NAMES,
     _check_condition,
     _explicit_yes,
     _foreign_roles,
     _typecheck,
+    syntax_error,
 )
-from meldcode_cli.protocol.diagnostics import Diagnostic, Loc, did_you_mean
+from meldcode_cli.protocol.diagnostics import Diagnostic, Loc, Message, did_you_mean
+from meldcode_cli.protocol.itemcheck import check_items, unused_sources
 from meldcode_cli.protocol.model import (
-    AfwegingskaderItem,
     Check,
     ConcreteItem,
     GuidanceItem,
@@ -35,23 +38,13 @@ from meldcode_cli.protocol.model import (
     Protocol,
     SingleChoiceItem,
     Source,
-    VerstrekkingsbesluitItem,
     YesNoItem,
 )
-from meldcode_cli.protocol.verstrekking import FRAGMENT_CONDITIONS as VERSTREKKING_CONDITIONS
-from meldcode_cli.protocol.verstrekking import VERSTREKKING_SOURCES, verstrekking_items
+from meldcode_cli.protocol.structure import Flat, check_outline, collect_sources, flatten
 
-__all__ = ["CCheck", "CItem", "CompiledProtocol", "ProtocolInvalid", "compile_protocol"]
+__all__ = ["CCheck", "CItem", "CompiledProtocol", "compile_protocol"]
 
 RESERVED = frozenset({"role", *FLAG_NAMES, "decision", "and", "or", "not", "in", "contains"})
-
-
-class ProtocolInvalid(Exception):
-    """Raised when code needs a compiled protocol but the protocol has errors."""
-
-    def __init__(self, diagnostics: list[Diagnostic]) -> None:
-        super().__init__(f"{len(diagnostics)} fout(en) in het protocol")
-        self.diagnostics = diagnostics
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +110,7 @@ class CompiledProtocol:
     sources: dict[str, Source] = field(default_factory=dict)
     checks: tuple[CCheck, ...] = ()
     """Protocol checks and the shared guardrails that apply, in that order."""
-    shared_skipped: tuple[tuple[str, str], ...] = ()
+    shared_skipped: tuple[tuple[str, Message], ...] = ()
     """Shared guardrails that do not apply to this protocol: (id, why)."""
     checks_hash: str = ""
     """Hash of the check definitions in ``checks`` (stored in every record)."""
@@ -155,327 +148,21 @@ class CompiledProtocol:
         return replace(self, items=items, by_id={ci.id: ci for ci in items})
 
 
-def _trigger_item(item: ConcreteItem) -> bool:
-    if isinstance(item, YesNoItem):
-        return item.acute_if is not None or item.structureel_if is not None
-    if isinstance(item, SingleChoiceItem | MultiChoiceItem):
-        return any(o.acute or o.structureel for o in item.options)
-    return False
-
-
-def is_normative(item: ConcreteItem) -> bool:
-    """Items that state or apply a rule and therefore must cite a source."""
-    return isinstance(item, GuidanceItem) or item.why is not None or _trigger_item(item)
-
-
-def compile_protocol(protocol: Protocol) -> tuple[CompiledProtocol | None, list[Diagnostic]]:  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
-    diags: list[Diagnostic] = []
-
-    # --- steps -------------------------------------------------------------------------
-    numbers = [s.step for s in protocol.steps]
-    if numbers != [1, 2, 3, 4, 5]:
-        if len(numbers) != 5:
-            msg = f"het protocol heeft {len(numbers)} stap(pen); de meldcode heeft er precies vijf"
-            diags.append(
-                Diagnostic("MC210", msg, "geef stappen 1 tot en met 5, elk één keer", ("steps",))
-            )
-        else:
-            for i, n in enumerate(numbers):
-                if n != i + 1:
-                    diags.append(
-                        Diagnostic(
-                            "MC210",
-                            f"stap op positie {i + 1} heeft nummer {n}",
-                            "nummer de stappen 1 tot en met 5 in volgorde",
-                            ("steps", i, "step"),
-                        )
-                    )
-
-    # --- roles -------------------------------------------------------------------------
-    for i, role in enumerate(protocol.roles):
-        if role in protocol.roles[:i]:
-            diags.append(
-                Diagnostic(
-                    "MC201",
-                    f"rol '{role}' staat twee keer in 'roles'",
-                    "noem elke rol één keer",
-                    ("roles", i),
-                )
-            )
-
-    for si, step in enumerate(protocol.steps):
-        for r in step.role_titles or {}:
-            if r not in protocol.roles:
-                diags.append(
-                    Diagnostic(
-                        "MC211",
-                        f"rol '{r}' staat niet in de rollen van het protocol",
-                        f"het protocol dient: {', '.join(protocol.roles)}",
-                        ("steps", si, "role_titles", r),
-                    )
-                )
-
-    # --- sources -----------------------------------------------------------------------
-    sources: dict[str, Source] = {}
-    for i, s in enumerate(protocol.sources):
-        if s.id in sources:
-            diags.append(
-                Diagnostic(
-                    "MC201",
-                    f"bron-id '{s.id}' staat er twee keer",
-                    "geef elke bron een eigen id",
-                    ("sources", i, "id"),
-                )
-            )
-        sources[s.id] = s
-    for s in AFWEGING_SOURCES:
-        sources.setdefault(s.id, s)
-    used_sources: set[str] = set()
-
-    # --- flatten, ids, afwegingskader ----------------------------------------------------
-    flat: list[tuple[ConcreteItem, int, Loc, bool]] = []
-    marker_locs: list[tuple[Loc, int]] = []
-    besluit = protocol.kind == "informatieverzoek"
-    besluit_locs: list[tuple[Loc, int]] = []
-    for si, step in enumerate(protocol.steps):
-        for ii, item in enumerate(step.items):
-            loc: Loc = ("steps", si, "items", ii)
-            if isinstance(item, AfwegingskaderItem):
-                if besluit:
-                    diags.append(_wrong_marker(item.kind, loc))
-                    continue
-                marker_locs.append((loc, step.step))
-                for frag in afweging_items():
-                    flat.append((frag, step.step, loc, True))
-            elif isinstance(item, VerstrekkingsbesluitItem):
-                if not besluit:
-                    diags.append(_wrong_marker(item.kind, loc))
-                    continue
-                besluit_locs.append((loc, step.step))
-                if len(besluit_locs) == 1:
-                    flat.extend((v, step.step, loc, False) for v in verstrekking_fragment())
-            else:
-                flat.append((item, step.step, loc, False))
-
-    if besluit:
-        diags.extend(_marker_checks(besluit_locs, "verstrekkingsbesluit"))
-        for s in VERSTREKKING_SOURCES:
-            sources.setdefault(s.id, s)
-    elif not marker_locs:
-        diags.append(
-            Diagnostic(
-                "MC208",
-                "het afwegingskader ontbreekt",
-                "zet '- kind: afwegingskader' als item in stap 5 (of stap 4)",
-                ("steps",),
-            )
-        )
-    for loc, _stepno in marker_locs[1:]:
-        diags.append(
-            Diagnostic(
-                "MC208",
-                "het afwegingskader staat er meer dan één keer",
-                "laat één '- kind: afwegingskader' staan, in stap 4 of 5",
-                loc,
-            )
-        )
-    for loc, stepno in marker_locs[:1]:
-        if stepno not in (4, 5):
-            diags.append(
-                Diagnostic(
-                    "MC208",
-                    f"het afwegingskader staat in stap {stepno}",
-                    "het afwegingskader hoort in stap 5 (of stap 4): het weegt de stappen 1 t/m 4",
-                    loc,
-                )
-            )
-
-    seen: dict[str, Loc] = {}
-    first_marker = marker_locs[0][0] if marker_locs else None
-    decision_index = len(flat)
-    citems: list[CItem] = []
-    for item, stepno, loc, fragment in flat:
-        if fragment and loc != first_marker:
-            continue  # duplicate marker: already reported
-        shared = fragment or (besluit and loc in {bl for bl, _ in besluit_locs[:1]})
-        id_loc: Loc = loc if shared else (*loc, "id")
-        reserved_prefix = item.id.startswith(("afweging_", "verstrekking_"))
-        if not shared and (reserved_prefix or item.id in RESERVED):
-            why = (
-                "ids die met 'afweging_' of 'verstrekking_' beginnen komen uit het gedeelde "
-                "afwegingskader of verstrekkingsbesluit"
-                if reserved_prefix
-                else f"'{item.id}' is een woord van de voorwaardetaal"
-            )
-            diags.append(
-                Diagnostic(
-                    "MC209", f"id '{item.id}' is gereserveerd", f"{why}; kies een ander id", id_loc
-                )
-            )
-        elif item.id in seen:
-            diags.append(
-                Diagnostic(
-                    "MC201",
-                    f"id '{item.id}' is al gebruikt",
-                    "elk item heeft een uniek id binnen het protocol",
-                    id_loc,
-                )
-            )
-        seen.setdefault(item.id, id_loc)
-        if fragment and item.id == "afweging_5":
-            decision_index = len(citems) + 1
-        citems.append(
-            CItem(
-                item=item,
-                step=stepno,
-                index=len(citems),
-                cond=None,
-                loc=loc,
-                fragment=fragment,
-                deferrable=fragment and item.id in DEFERRABLE,
-            )
-        )
-
-    # --- per-item checks ----------------------------------------------------------------
-    protocol_roles: set[str] = set(protocol.roles)
-    for ci in citems:
-        item = ci.item
-        if ci.fragment:
-            for sid in item.sources:
-                used_sources.add(sid)
-            continue
-        for si, sid in enumerate(item.sources):
-            used_sources.add(sid)
-            if sid not in sources:
-                diags.append(
-                    Diagnostic(
-                        "MC206",
-                        f"bron '{sid}' staat niet in 'sources'",
-                        did_you_mean(sid, sources) or "voeg de bron toe aan 'sources' bovenaan",
-                        (*ci.loc, "sources", si),
-                    )
-                )
-        if is_normative(item) and not item.sources:
-            diags.append(
-                Diagnostic(
-                    "MC207",
-                    f"item '{item.id}' geeft een norm of regel maar noemt geen bron",
-                    "voeg 'sources: [<bron-id>]' toe",
-                    (*ci.loc, "id"),
-                )
-            )
-        diags.extend(_foreign_roles(item.roles, protocol.roles, (*ci.loc, "roles")))
-        if not ci.fragment:  # the shared fragment phrases for every role a protocol may have
-            for key in ("role_text", "role_help"):
-                diags.extend(
-                    Diagnostic(
-                        "MC211",
-                        f"rol '{r}' staat niet in de rollen van het protocol",
-                        f"het protocol dient: {', '.join(protocol.roles)}",
-                        (*ci.loc, key, r),
-                    )
-                    for r in getattr(item, key) or {}
-                    if r not in protocol.roles
-                )
-        if isinstance(item, SingleChoiceItem | MultiChoiceItem):
-            opt_seen: set[str] = set()
-            for oi, o in enumerate(item.options):
-                diags.extend(
-                    _foreign_roles(o.roles, protocol.roles, (*ci.loc, "options", oi, "roles"))
-                )
-                if o.id in opt_seen:
-                    diags.append(
-                        Diagnostic(
-                            "MC212",
-                            f"optie '{o.id}' staat twee keer in '{item.id}'",
-                            "geef elke optie een eigen id",
-                            (*ci.loc, "options", oi, "id"),
-                        )
-                    )
-                opt_seen.add(o.id)
-            item_roles = item.roles if item.roles is not None else protocol.roles
-            for r in item_roles:
-                offered = sum(1 for o in item.options if o.for_role(r))
-                too_few = (
-                    offered == 0
-                    if isinstance(item, SingleChoiceItem)
-                    else offered < item.min_selected
-                )
-                if too_few:
-                    diags.append(
-                        Diagnostic(
-                            "MC217",
-                            f"'{item.id}' heeft geen enkele optie voor rol '{r}'"
-                            if offered == 0
-                            else f"'{item.id}' vraagt minstens {getattr(item, 'min_selected', 1)} "
-                            f"opties, maar rol '{r}' krijgt er {offered}",
-                            f"geef minstens één optie zonder 'roles' of met '{r}' erin, of "
-                            f"beperk het item met 'roles'",
-                            (*ci.loc, "options"),
-                        )
-                    )
-            if isinstance(item, MultiChoiceItem) and item.min_selected > len(item.options):
-                diags.append(
-                    Diagnostic(
-                        "MC214",
-                        f"min_selected is {item.min_selected} maar er zijn "
-                        f"{len(item.options)} opties",
-                        "verlaag min_selected",
-                        (*ci.loc, "min_selected"),
-                    )
-                )
-
-    for check in protocol.checks:
-        used_sources.update(check.sources)
-    for i, s in enumerate(protocol.sources):
-        if s.id not in used_sources:
-            diags.append(
-                Diagnostic(
-                    "MC213",
-                    f"bron '{s.id}' wordt door geen item genoemd",
-                    "noem de bron bij een item of haal haar weg",
-                    ("sources", i, "id"),
-                    severity="warning",
-                )
-            )
-
-    # --- conditions -------------------------------------------------------------------
+def compile_protocol(protocol: Protocol) -> tuple[CompiledProtocol | None, list[Diagnostic]]:
+    """The compiled protocol (None when there are errors) and every diagnostic, in the
+    order of the checks: outline, sources, closing block, ids, items, conditions, checks."""
+    diags = check_outline(protocol)
+    sources = collect_sources(protocol, diags)
+    flat = flatten(protocol, sources, diags)
+    citems, decision_index = _number_items(flat, protocol.kind == "informatieverzoek", diags)
+    item_diags, used_sources = check_items(protocol, citems, sources)
+    diags.extend(item_diags)
+    diags.extend(unused_sources(protocol, used_sources))
     position = {ci.id: ci.index for ci in citems}
-    final: list[CItem] = []
-    for ci in citems:
-        expr: cond.Expr | None = None
-        if ci.fragment:
-            text = FRAGMENT_CONDITIONS[ci.id]
-            expr = _explicit_yes(cond.parse(text), citems, position) if text else None
-        else:
-            item = ci.item
-            if item.when is not None:
-                try:
-                    parsed = cond.parse(item.when)
-                except cond.ConditionSyntaxError as e:
-                    diags.append(
-                        Diagnostic(
-                            "MC204",
-                            f"voorwaarde: {e.message}",
-                            "zie 'Voorwaarden' in docs/protocol-format.md",
-                            (*ci.loc, "when"),
-                            offset=e.pos,
-                        )
-                    )
-                else:
-                    errs = _typecheck(parsed, ci, citems, position, decision_index, protocol_roles)
-                    diags.extend(errs)
-                    if not errs:
-                        expr = _explicit_yes(parsed, citems, position)
-            if item.roles is not None:
-                role_expr = cond.Compare(
-                    cond.Ref("role", 0), "in", tuple(item.roles), tuple(0 for _ in item.roles)
-                )
-                expr = role_expr if expr is None else cond.And((role_expr, expr))
-        final.append(CItem(ci.item, ci.step, ci.index, expr, ci.loc, ci.fragment, ci.deferrable))
-
+    roles: set[str] = set(protocol.roles)
+    final = [_with_condition(ci, citems, position, decision_index, roles, diags) for ci in citems]
     checks, skipped = _compile_checks(
-        protocol, final, position, decision_index, protocol_roles, sources, diags
+        protocol, final, position, decision_index, roles, sources, diags
     )
     if any(d.severity == "error" for d in diags):
         return None, diags
@@ -494,6 +181,94 @@ def compile_protocol(protocol: Protocol) -> tuple[CompiledProtocol | None, list[
     return compiled, diags
 
 
+def _number_items(flat: Flat, besluit: bool, diags: list[Diagnostic]) -> tuple[list[CItem], int]:
+    """The items in walk order (a repeated afwegingskader left out: reported already) and
+    the index after afweging 5, from where ``decision.*`` exists; MC209 (a reserved id),
+    MC201 (an id twice)."""
+    seen: dict[str, Loc] = {}
+    first_marker = flat.markers[0][0] if flat.markers else None
+    first_besluit = {bl for bl, _ in flat.besluit[:1]}
+    decision_index = len(flat.items)
+    citems: list[CItem] = []
+    for item, stepno, loc, fragment in flat.items:
+        if fragment and loc != first_marker:
+            continue  # duplicate marker: already reported
+        shared = fragment or (besluit and loc in first_besluit)
+        id_loc: Loc = loc if shared else (*loc, "id")
+        problem = None if shared else _reserved(item.id)
+        if problem is not None:
+            diags.append(
+                Diagnostic("MC209", Text("diag.MC209.reserved", id=item.id), problem, id_loc)
+            )
+        elif item.id in seen:
+            diags.append(
+                Diagnostic(
+                    "MC201",
+                    Text("diag.MC201.id_twice", id=item.id),
+                    Text("diag.MC201.id_twice.hint"),
+                    id_loc,
+                )
+            )
+        seen.setdefault(item.id, id_loc)
+        if fragment and item.id == "afweging_5":
+            decision_index = len(citems) + 1
+        citems.append(
+            CItem(
+                item=item,
+                step=stepno,
+                index=len(citems),
+                cond=None,
+                loc=loc,
+                fragment=fragment,
+                deferrable=fragment and item.id in DEFERRABLE,
+            )
+        )
+    return citems, decision_index
+
+
+def _reserved(item_id: str) -> Text | None:
+    """Why an item may not have this id (the hint of MC209), or None."""
+    if item_id.startswith(("afweging_", "verstrekking_")):
+        return Text("diag.MC209.prefix.hint")
+    if item_id in RESERVED:
+        return Text("diag.MC209.keyword.hint", id=item_id)
+    return None
+
+
+def _with_condition(
+    ci: CItem,
+    citems: list[CItem],
+    position: dict[str, int],
+    decision_index: int,
+    roles: set[str],
+    diags: list[Diagnostic],
+) -> CItem:
+    """The item with its relevance condition parsed and checked (MC204, MC202-MC205), the
+    item's ``roles`` written in as ``role in (...)``."""
+    expr: cond.Expr | None = None
+    if ci.fragment:
+        text = FRAGMENT_CONDITIONS[ci.id]
+        expr = _explicit_yes(cond.parse(text), citems, position) if text else None
+    else:
+        item = ci.item
+        if item.when is not None:
+            try:
+                parsed = cond.parse(item.when)
+            except cond.ConditionSyntaxError as e:
+                diags.append(syntax_error(e, (*ci.loc, "when")))
+            else:
+                errs = _typecheck(parsed, ci, citems, position, decision_index, roles)
+                diags.extend(errs)
+                if not errs:
+                    expr = _explicit_yes(parsed, citems, position)
+        if item.roles is not None:
+            role_expr = cond.Compare(
+                cond.Ref("role", 0), "in", tuple(item.roles), tuple(0 for _ in item.roles)
+            )
+            expr = role_expr if expr is None else cond.And((role_expr, expr))
+    return CItem(ci.item, ci.step, ci.index, expr, ci.loc, ci.fragment, ci.deferrable)
+
+
 def _compile_checks(
     protocol: Protocol,
     citems: list[CItem],
@@ -502,125 +277,78 @@ def _compile_checks(
     roles: set[str],
     sources: dict[str, Source],
     diags: list[Diagnostic],
-) -> tuple[list[CCheck], list[tuple[str, str]]]:
+) -> tuple[list[CCheck], list[tuple[str, Message]]]:
     """The protocol's ``checks:`` (MC230-MC232, conditions as ``when:``) and the shared
     guardrails whose items exist in this protocol."""
     from meldcode_cli.protocol.guardrails import ALL_SHARED_CHECKS, GUARDRAIL_SOURCES
 
     out: list[CCheck] = []
-    seen: dict[str, int] = {}
+    seen: set[str] = set()
     item_ids = {ci.id for ci in citems}
     end = len(citems)  # a check is evaluated over the whole walk: every item is earlier
     for i, check in enumerate(protocol.checks):
         loc: Loc = ("checks", i)
-        if check.id in seen or check.id in item_ids:
-            what = "een andere controle" if check.id in seen else "een item"
-            diags.append(
-                Diagnostic(
-                    "MC230",
-                    f"controle-id '{check.id}' is al gebruikt door {what}",
-                    "geef elke controle een eigen id, anders dan de item-ids",
-                    (*loc, "id"),
-                )
-            )
-        seen.setdefault(check.id, i)
-        for si, sid in enumerate(check.sources):
-            if sid not in sources:
-                diags.append(
-                    Diagnostic(
-                        "MC231",
-                        f"bron '{sid}' van controle '{check.id}' staat niet in 'sources'",
-                        did_you_mean(sid, sources) or "voeg de bron toe aan 'sources' bovenaan",
-                        (*loc, "sources", si),
-                    )
-                )
-        if not check.sources:
-            diags.append(
-                Diagnostic(
-                    "MC232",
-                    f"controle '{check.id}' noemt geen bron",
-                    "een controle stelt een norm: voeg 'sources: [<bron-id>]' toe",
-                    (*loc, "id"),
-                )
-            )
-        diags.extend(_foreign_roles(check.roles, protocol.roles, (*loc, "roles")))
+        diags.extend(_check_header(check, loc, seen, item_ids, sources, protocol.roles))
+        seen.add(check.id)
         expr = _check_condition(check, loc, citems, position, decision_index, roles, diags, end)
         if expr is not None:
             out.append(CCheck(check, expr, loc))
-    skipped: list[tuple[str, str]] = []
+    skipped: list[tuple[str, Message]] = []
     for s in GUARDRAIL_SOURCES:
         sources.setdefault(s.id, s)
     for check in ALL_SHARED_CHECKS:
         if check.id in seen:
-            skipped.append((check.id, "het protocol definieert een eigen controle met dit id"))
+            skipped.append((check.id, Text("diag.guardrail.own_check")))
             continue
         local: list[Diagnostic] = []
         expr = _check_condition(
             check, ("checks",), citems, position, decision_index, roles, local, end
         )
         if expr is None:
-            skipped.append((check.id, local[0].message if local else "?"))
+            skipped.append((check.id, local[0].what if local else "?"))
             continue
         out.append(CCheck(check, expr, ("checks",), shared=True))
     return out, skipped
 
 
-def verstrekking_fragment() -> list[ConcreteItem]:
-    """The verstrekkingsbesluit's items with their relevance conditions written in."""
-    out: list[ConcreteItem] = []
-    for v in verstrekking_items():
-        when = VERSTREKKING_CONDITIONS[v.id]
-        out.append(v.model_copy(update={"when": when}) if when else v)
-    return out
-
-
-def _wrong_marker(marker: str, loc: Loc) -> Diagnostic:
-    """MC218: a marker that does not belong to this kind of protocol."""
-    if marker == "afwegingskader":
-        return Diagnostic(
-            "MC218",
-            "een informatieverzoek heeft geen afwegingskader",
-            "zet '- kind: verstrekkingsbesluit' in stap 5 (of stap 4), of haal 'kind: "
-            "informatieverzoek' weg",
-            loc,
-        )
-    return Diagnostic(
-        "MC218",
-        f"'- kind: {marker}' hoort alleen in een protocol met 'kind: informatieverzoek'",
-        "zet 'kind: informatieverzoek' bovenaan, of gebruik '- kind: afwegingskader'",
-        loc,
-    )
-
-
-def _marker_checks(locs: list[tuple[Loc, int]], marker: str) -> list[Diagnostic]:
-    """MC208 for a shared marker: exactly one, in step 4 or 5."""
+def _check_header(
+    check: Check,
+    loc: Loc,
+    seen: set[str],
+    item_ids: set[str],
+    sources: dict[str, Source],
+    protocol_roles: Sequence[str],
+) -> list[Diagnostic]:
+    """MC230 (an id used before), MC231 (an unknown source), MC232 (no source), MC211."""
     out: list[Diagnostic] = []
-    if not locs:
+    if check.id in seen or check.id in item_ids:
+        what = Text("diag.MC230.other_check" if check.id in seen else "diag.MC230.item")
         out.append(
             Diagnostic(
-                "MC208",
-                f"het {marker} ontbreekt",
-                f"zet '- kind: {marker}' als item in stap 5 (of stap 4)",
-                ("steps",),
+                "MC230",
+                Text("diag.MC230.used", id=check.id, what=what),
+                Text("diag.MC230.used.hint"),
+                (*loc, "id"),
             )
         )
     out.extend(
         Diagnostic(
-            "MC208",
-            f"het {marker} staat er meer dan één keer",
-            f"laat één '- kind: {marker}' staan, in stap 4 of 5",
-            loc,
+            "MC231",
+            Text("diag.MC231.unknown", source=sid, id=check.id),
+            did_you_mean(sid, sources) or Text("diag.hint.add_source"),
+            (*loc, "sources", si),
         )
-        for loc, _ in locs[1:]
+        for si, sid in enumerate(check.sources)
+        if sid not in sources
     )
-    out.extend(
-        Diagnostic(
-            "MC208",
-            f"het {marker} staat in stap {stepno}",
-            f"het {marker} hoort in stap 5 (of stap 4): het sluit de stappen af",
-            loc,
+    if not check.sources:
+        out.append(
+            Diagnostic(
+                "MC232",
+                Text("diag.MC232.no_source", id=check.id),
+                Text("diag.MC232.no_source.hint"),
+                (*loc, "id"),
+            )
         )
-        for loc, stepno in locs[:1]
-        if stepno not in (4, 5)
-    )
+    out.extend(_foreign_roles(check.roles, protocol_roles, (*loc, "roles")))
     return out

@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from meldcode_cli.errors import Text
 from meldcode_cli.protocol import conditions as cond
-from meldcode_cli.protocol.diagnostics import Diagnostic, Loc, did_you_mean
+from meldcode_cli.protocol.diagnostics import Diagnostic, Loc, Message, did_you_mean
 from meldcode_cli.protocol.model import (
     Check,
     DateItem,
@@ -49,15 +50,7 @@ def _check_condition(
     try:
         parsed = cond.parse(check.when)
     except cond.ConditionSyntaxError as e:
-        diags.append(
-            Diagnostic(
-                "MC204",
-                f"voorwaarde: {e.message}",
-                "zie 'Voorwaarden' in docs/protocol-format.md",
-                (*loc, "when"),
-                offset=e.pos,
-            )
-        )
+        diags.append(syntax_error(e, (*loc, "when")))
         return None
     owner = _CheckOwner(loc, check.id, end)
     errs = _typecheck(parsed, owner, citems, position, decision_index, roles)
@@ -73,20 +66,34 @@ def _check_condition(
     return expr
 
 
+def syntax_error(e: cond.ConditionSyntaxError, loc: Loc) -> Diagnostic:
+    """MC204 for a condition that does not parse."""
+    return Diagnostic(
+        "MC204",
+        Text("diag.MC204.condition", detail=e.text),
+        Text("diag.MC204.condition.hint"),
+        loc,
+        offset=e.pos,
+    )
+
+
 def _foreign_roles(
     roles: Sequence[str] | None, allowed: Sequence[str], loc: Loc
 ) -> list[Diagnostic]:
     """MC211 for every role in ``roles`` that the protocol does not serve."""
     return [
-        Diagnostic(
-            "MC211",
-            f"rol '{r}' staat niet in de rollen van het protocol",
-            f"het protocol dient: {', '.join(allowed)}",
-            (*loc, i),
-        )
-        for i, r in enumerate(roles or [])
-        if r not in allowed
+        foreign_role(r, allowed, (*loc, i)) for i, r in enumerate(roles or []) if r not in allowed
     ]
+
+
+def foreign_role(role: str, allowed: Sequence[str], loc: Loc) -> Diagnostic:
+    """MC211: ``role`` is not one of the protocol's roles."""
+    return Diagnostic(
+        "MC211",
+        Text("diag.MC211.foreign_role", role=role),
+        Text("diag.MC211.foreign_role.hint", roles=", ".join(allowed)),
+        loc,
+    )
 
 
 def _explicit_yes(expr: cond.Expr, citems: list[CItem], position: dict[str, int]) -> cond.Expr:
@@ -105,7 +112,23 @@ def _explicit_yes(expr: cond.Expr, citems: list[CItem], position: dict[str, int]
     return expr
 
 
-def _typecheck(  # noqa: C901, PLR0915 - issue 14: to split
+@dataclass(slots=True)
+class _Typecheck:
+    """What the checks of one condition share: its owner, the items before it, the roles,
+    and the diagnostics found so far (in source order)."""
+
+    ci: CItem | _CheckOwner
+    citems: list[CItem]
+    position: dict[str, int]
+    decision_index: int
+    roles: set[str]
+    out: list[Diagnostic]
+
+    def err(self, code: str, msg: Text, hint: Message, pos: int) -> None:
+        self.out.append(Diagnostic(code, msg, hint, (*self.ci.loc, "when"), offset=pos))
+
+
+def _typecheck(
     expr: cond.Expr,
     ci: CItem | _CheckOwner,
     citems: list[CItem],
@@ -113,126 +136,145 @@ def _typecheck(  # noqa: C901, PLR0915 - issue 14: to split
     decision_index: int,
     roles: set[str],
 ) -> list[Diagnostic]:
-    out: list[Diagnostic] = []
-    loc: Loc = (*ci.loc, "when")
+    tc = _Typecheck(ci, citems, position, decision_index, roles, [])
+    _visit(expr, tc)
+    return tc.out
 
-    def err(code: str, msg: str, hint: str, pos: int) -> None:
-        out.append(Diagnostic(code, msg, hint, loc, offset=pos))
 
-    def check_values(compare: cond.Compare, allowed: list[str], what: str) -> None:
-        for v, p in zip(compare.values, compare.value_pos, strict=True):
-            if v not in allowed:
-                err(
-                    "MC205",
-                    f"'{v}' is geen {what}"
-                    + ("" if compare.ref.name == "role" else f" van '{compare.ref.name}'"),
-                    did_you_mean(v, allowed) or f"mogelijk: {', '.join(allowed)}",
-                    p,
-                )
-
-    def visit(e: cond.Expr) -> None:  # noqa: C901, PLR0912 - issue 14: to split
-        if isinstance(e, cond.Not):
-            visit(e.expr)
-            return
-        if isinstance(e, cond.And | cond.Or):
-            for p in e.parts:
-                visit(p)
-            return
-        ref = e.ref if isinstance(e, cond.Compare) else e
-        compare = e if isinstance(e, cond.Compare) else None
-        name = ref.name
-        if name == "role":
-            if compare is None or compare.op == "contains":
-                err(
-                    "MC205",
-                    "'role' moet vergeleken worden",
-                    "schrijf bv. role == huisarts",
-                    ref.pos,
-                )
-            else:
-                check_values(compare, sorted(roles), "rol van dit protocol")
-            return
-        if name in FLAG_NAMES or name in DECISION_NAMES:
-            if compare is not None:
-                err(
-                    "MC205",
-                    f"'{name}' is waar of onwaar",
-                    f"schrijf '{name}' of 'not {name}'",
-                    ref.pos,
-                )
-            if name in DECISION_NAMES and ci.index < decision_index:
-                err(
-                    "MC203",
-                    f"'{name}' is pas bekend na het afwegingskader",
-                    "zet dit item na '- kind: afwegingskader'",
-                    ref.pos,
-                )
-            return
-        if "." in name:
-            err(
-                "MC202",
-                f"onbekende naam '{name}'",
-                did_you_mean(name, DECISION_NAMES) or f"mogelijk: {', '.join(DECISION_NAMES)}",
-                ref.pos,
-            )
-            return
-        if name not in position:
-            candidates = [c.id for c in citems] + ["role", *FLAG_NAMES]
-            err(
-                "MC202",
-                f"onbekend item '{name}'",
-                did_you_mean(name, candidates) or "een voorwaarde verwijst naar een eerder item-id",
-                ref.pos,
-            )
-            return
-        if position[name] >= ci.index:
-            err(
-                "MC203",
-                f"'{name}' komt niet vóór '{ci.id}'",
-                "een voorwaarde mag alleen verwijzen naar eerdere items",
-                ref.pos,
-            )
-            return
-        target = citems[position[name]].item
+def _visit(e: cond.Expr, tc: _Typecheck) -> None:
+    if isinstance(e, cond.Not):
+        _visit(e.expr, tc)
+        return
+    if isinstance(e, cond.And | cond.Or):
+        for p in e.parts:
+            _visit(p, tc)
+        return
+    ref = e.ref if isinstance(e, cond.Compare) else e
+    compare = e if isinstance(e, cond.Compare) else None
+    name = ref.name
+    if name == "role":
+        _check_role(ref, compare, tc)
+    elif name in FLAG_NAMES or name in DECISION_NAMES:
+        _check_flag(ref, compare, tc)
+    elif _known_earlier_item(ref, tc):
+        target = tc.citems[tc.position[name]].item
         if isinstance(target, GuidanceItem):
-            err(
+            tc.err(
                 "MC205",
-                f"'{name}' is een informatieblok zonder antwoord",
-                "verwijs naar een vraag",
+                Text("diag.MC205.guidance", name=name),
+                Text("diag.MC205.guidance.hint"),
                 ref.pos,
             )
-            return
-        if compare is None:
-            return
-        if isinstance(target, YesNoItem):
-            if compare.op == "contains":
-                err("MC205", f"'{name}' is een ja/nee-vraag", f"schrijf '{name} == ja'", ref.pos)
-            else:
-                check_values(compare, ["ja", "nee"], "antwoord")
-        elif isinstance(target, SingleChoiceItem):
-            if compare.op == "contains":
-                err(
-                    "MC205", f"'{name}' heeft één antwoord", f"schrijf '{name} == <optie>'", ref.pos
-                )
-            else:
-                check_values(compare, [o.id for o in target.options], "optie")
-        elif isinstance(target, MultiChoiceItem):
-            if compare.op != "contains":
-                err(
-                    "MC205",
-                    f"'{name}' is een meerkeuzelijst",
-                    f"schrijf '{name} contains <optie>'",
-                    ref.pos,
-                )
-            else:
-                check_values(compare, [o.id for o in target.options], "optie")
-        elif isinstance(target, TextItem | DateItem):
-            err(
-                "MC205",
-                f"'{name}' is een {'tekst' if isinstance(target, TextItem) else 'datum'}",
-                f"alleen '{name}' (ingevuld) kan als voorwaarde",
-                ref.pos,
-            )
+        elif compare is not None:
+            _check_compare(target, compare, tc)
 
-    visit(expr)
-    return out
+
+def _check_role(ref: cond.Ref, compare: cond.Compare | None, tc: _Typecheck) -> None:
+    if compare is None or compare.op == "contains":
+        tc.err(
+            "MC205", Text("diag.MC205.role_compare"), Text("diag.MC205.role_compare.hint"), ref.pos
+        )
+    else:
+        _check_values(compare, sorted(tc.roles), "diag.MC205.not_a_role", tc)
+
+
+def _check_flag(ref: cond.Ref, compare: cond.Compare | None, tc: _Typecheck) -> None:
+    """``acute``, ``structureel`` and ``decision.*``: true or false, the decision only
+    after the afwegingskader."""
+    name = ref.name
+    if compare is not None:
+        tc.err(
+            "MC205",
+            Text("diag.MC205.flag", name=name),
+            Text("diag.MC205.flag.hint", name=name),
+            ref.pos,
+        )
+    if name in DECISION_NAMES and tc.ci.index < tc.decision_index:
+        tc.err(
+            "MC203",
+            Text("diag.MC203.decision", name=name),
+            Text("diag.MC203.decision.hint"),
+            ref.pos,
+        )
+
+
+def _known_earlier_item(ref: cond.Ref, tc: _Typecheck) -> bool:
+    """Is ``ref`` an item before the condition's owner? MC202/MC203 when it is not."""
+    name = ref.name
+    if "." in name:
+        tc.err(
+            "MC202",
+            Text("diag.MC202.unknown_name", name=name),
+            did_you_mean(name, DECISION_NAMES)
+            or Text("diag.hint.possible", options=", ".join(DECISION_NAMES)),
+            ref.pos,
+        )
+        return False
+    if name not in tc.position:
+        candidates = [c.id for c in tc.citems] + ["role", *FLAG_NAMES]
+        tc.err(
+            "MC202",
+            Text("diag.MC202.unknown_item", name=name),
+            did_you_mean(name, candidates) or Text("diag.MC202.unknown_item.hint"),
+            ref.pos,
+        )
+        return False
+    if tc.position[name] >= tc.ci.index:
+        tc.err(
+            "MC203",
+            Text("diag.MC203.order", name=name, id=tc.ci.id),
+            Text("diag.MC203.order.hint"),
+            ref.pos,
+        )
+        return False
+    return True
+
+
+def _check_compare(target: object, compare: cond.Compare, tc: _Typecheck) -> None:
+    """A comparison with an earlier question: the operator and values its type allows."""
+    name, pos = compare.ref.name, compare.ref.pos
+    if isinstance(target, YesNoItem):
+        if compare.op == "contains":
+            tc.err(
+                "MC205",
+                Text("diag.MC205.yes_no", name=name),
+                Text("diag.MC205.yes_no.hint", name=name),
+                pos,
+            )
+        else:
+            _check_values(compare, ["ja", "nee"], "diag.MC205.not_an_answer", tc)
+    elif isinstance(target, SingleChoiceItem):
+        if compare.op == "contains":
+            tc.err(
+                "MC205",
+                Text("diag.MC205.single", name=name),
+                Text("diag.MC205.single.hint", name=name),
+                pos,
+            )
+        else:
+            _check_values(compare, [o.id for o in target.options], "diag.MC205.not_an_option", tc)
+    elif isinstance(target, MultiChoiceItem):
+        if compare.op != "contains":
+            tc.err(
+                "MC205",
+                Text("diag.MC205.multi", name=name),
+                Text("diag.MC205.multi.hint", name=name),
+                pos,
+            )
+        else:
+            _check_values(compare, [o.id for o in target.options], "diag.MC205.not_an_option", tc)
+    elif isinstance(target, TextItem | DateItem):
+        key = "diag.MC205.text_item" if isinstance(target, TextItem) else "diag.MC205.date_item"
+        tc.err("MC205", Text(key, name=name), Text("diag.MC205.filled_in.hint", name=name), pos)
+
+
+def _check_values(compare: cond.Compare, allowed: list[str], key: str, tc: _Typecheck) -> None:
+    """MC205 for every compared value that is not in ``allowed`` (``key``: the message)."""
+    for v, p in zip(compare.values, compare.value_pos, strict=True):
+        if v not in allowed:
+            tc.err(
+                "MC205",
+                Text(key, value=v, name=compare.ref.name),
+                did_you_mean(v, allowed) or Text("diag.hint.possible", options=", ".join(allowed)),
+                p,
+            )

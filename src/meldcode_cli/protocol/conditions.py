@@ -24,6 +24,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from meldcode_cli.errors import Text
+
 __all__ = [
     "And",
     "Compare",
@@ -45,10 +47,19 @@ MAX_DEPTH = 50
 class ConditionSyntaxError(ValueError):
     """A condition that does not parse; ``pos`` is the 0-based offset in the text."""
 
-    def __init__(self, message: str, pos: int) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, text: Text, pos: int) -> None:
+        super().__init__(text.key)
+        self.text = text
+        """What is wrong, as a catalogue text (``diag.cond.*``)."""
         self.pos = pos
+
+    @property
+    def message(self) -> str:
+        """The text in the current language."""
+        return str(self.text)
+
+    def __str__(self) -> str:
+        return self.message
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +120,8 @@ def _tokenize(text: str) -> list[_Tok]:
         m = _TOKEN.match(text, pos)
         if m is None:
             ch = text[pos]
-            hint = " (gebruik '==' om te vergelijken)" if ch == "=" else ""
-            raise ConditionSyntaxError(f"onverwacht teken {ch!r}{hint}", pos)
+            key = "diag.cond.unexpected_eq" if ch == "=" else "diag.cond.unexpected_char"
+            raise ConditionSyntaxError(Text(key, char=repr(ch)), pos)
         kind = m.lastgroup or ""
         if kind != "ws":
             value = m.group()
@@ -141,22 +152,22 @@ class _Parser:
     def expect_op(self, op: str) -> _Tok:
         tok = self.take()
         if tok.kind != "op" or tok.text != op:
-            raise ConditionSyntaxError(f"'{op}' verwacht, maar {_describe(tok)} gevonden", tok.pos)
+            raise ConditionSyntaxError(
+                Text("diag.cond.expected_op", op=op, found=_describe(tok)), tok.pos
+            )
         return tok
 
     def parse(self) -> Expr:
         expr = self.expr()
         tok = self.peek()
         if tok.kind != "end":
-            raise ConditionSyntaxError(
-                f"{_describe(tok)} na een volledige voorwaarde; ontbreekt 'and' of 'or'?", tok.pos
-            )
+            raise ConditionSyntaxError(Text("diag.cond.trailing", found=_describe(tok)), tok.pos)
         return expr
 
     def expr(self) -> Expr:
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise ConditionSyntaxError("voorwaarde te diep genest", self.peek().pos)
+            raise ConditionSyntaxError(Text("diag.cond.too_deep"), self.peek().pos)
         parts = [self.conj()]
         while self.peek().kind == "kw" and self.peek().text == "or":
             self.take()
@@ -177,7 +188,7 @@ class _Parser:
             self.take()
             self.depth += 1
             if self.depth > MAX_DEPTH:
-                raise ConditionSyntaxError("voorwaarde te diep genest", tok.pos)
+                raise ConditionSyntaxError(Text("diag.cond.too_deep"), tok.pos)
             inner = self.unary()
             self.depth -= 1
             return Not(inner)
@@ -190,9 +201,7 @@ class _Parser:
             self.expect_op(")")
             return inner
         if tok.kind != "name":
-            raise ConditionSyntaxError(
-                f"een item-id verwacht, maar {_describe(tok)} gevonden", tok.pos
-            )
+            raise ConditionSyntaxError(Text("diag.cond.expected_id", found=_describe(tok)), tok.pos)
         ref = Ref(tok.text, tok.pos)
         nxt = self.peek()
         if nxt.kind == "op" and nxt.text in ("==", "!="):
@@ -219,14 +228,14 @@ class _Parser:
         tok = self.take()
         if tok.kind not in ("name", "str"):
             raise ConditionSyntaxError(
-                f"een waarde verwacht, maar {_describe(tok)} gevonden", tok.pos
+                Text("diag.cond.expected_value", found=_describe(tok)), tok.pos
             )
         return tok
 
 
-def _describe(tok: _Tok) -> str:
+def _describe(tok: _Tok) -> Text | str:
     if tok.kind == "end":
-        return "het einde"
+        return Text("diag.cond.end")
     return repr(tok.text)
 
 
@@ -234,10 +243,10 @@ def parse(text: str) -> Expr:
     """Parse a condition; raises :class:`ConditionSyntaxError`."""
     if len(text) > MAX_CONDITION_LENGTH:
         raise ConditionSyntaxError(
-            f"voorwaarde te lang ({len(text)} tekens, maximaal {MAX_CONDITION_LENGTH})", 0
+            Text("diag.cond.too_long", n=len(text), max=MAX_CONDITION_LENGTH), 0
         )
     if not text.strip():
-        raise ConditionSyntaxError("lege voorwaarde", 0)
+        raise ConditionSyntaxError(Text("diag.cond.empty"), 0)
     return _Parser(text).parse()
 
 

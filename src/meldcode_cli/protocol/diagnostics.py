@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["CODES", "Diagnostic", "did_you_mean"]
+from meldcode_cli.errors import Text
+
+__all__ = ["CODES", "Diagnostic", "Message", "did_you_mean"]
 
 Loc = tuple[str | int, ...]
 
@@ -96,22 +98,94 @@ CODES: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+Message = str | Text
+"""A diagnostic's text: a catalogue :class:`~meldcode_cli.errors.Text` (key + params, said in
+the language of the moment it is read), or a ready-made ``str`` shown as it is."""
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Diagnostic:
+    """One finding. ``what`` and ``how`` hold the message and the hint as given (catalogue
+    texts, see docs/translating.md); ``message`` and ``hint`` say them in the current
+    language, so the pure core builds diagnostics without the catalogue and the edge
+    (text, JSON, SARIF, GitHub output) shows them in the language chosen with ``--lang``."""
+
     code: str
-    message: str
-    hint: str | None = None
-    loc: Loc = ()
-    offset: int | None = None
+    what: Message
+    how: Message | None
+    loc: Loc
+    offset: int | None
     """0-based offset inside the scalar at ``loc`` (for errors inside a condition)."""
-    severity: Literal["error", "warning"] = "error"
-    path: str = ""
-    line: int = 0
-    col: int = 0
-    related: tuple[str, ...] = field(default=())
+    severity: Literal["error", "warning"]
+    path: str
+    line: int
+    col: int
+    related: tuple[str, ...]
+
+    def __init__(
+        self,
+        code: str,
+        message: Message,
+        hint: Message | None = None,
+        loc: Loc = (),
+        offset: int | None = None,
+        severity: Literal["error", "warning"] = "error",
+        path: str = "",
+        line: int = 0,
+        col: int = 0,
+        related: tuple[str, ...] = (),
+    ) -> None:
+        init = object.__setattr__  # frozen: set once, here
+        init(self, "code", code)
+        init(self, "what", message)
+        init(self, "how", hint)
+        init(self, "loc", loc)
+        init(self, "offset", offset)
+        init(self, "severity", severity)
+        init(self, "path", path)
+        init(self, "line", line)
+        init(self, "col", col)
+        init(self, "related", tuple(related))
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in the current language."""
+        return str(self.what)
+
+    @property
+    def hint(self) -> str | None:
+        """How to fix it, in the current language (None: no hint)."""
+        return None if self.how is None else str(self.how)
+
+    def with_hint(self, hint: Message | None) -> Diagnostic:
+        """The same diagnostic with another hint (``dataclasses.replace`` does not know the
+        constructor's names ``message``/``hint``: use this and :meth:`at`)."""
+        return Diagnostic(
+            self.code,
+            self.what,
+            hint,
+            self.loc,
+            self.offset,
+            self.severity,
+            self.path,
+            self.line,
+            self.col,
+            self.related,
+        )
 
     def at(self, path: str, line: int, col: int) -> Diagnostic:
-        return replace(self, path=path, line=line, col=col)
+        return Diagnostic(
+            self.code,
+            self.what,
+            self.how,
+            self.loc,
+            self.offset,
+            self.severity,
+            path,
+            line,
+            col,
+            self.related,
+        )
 
     @property
     def where(self) -> str:
@@ -136,9 +210,9 @@ class Diagnostic:
         }
 
 
-def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
-    """A ``did you mean`` hint for a misspelt id, or None."""
+def did_you_mean(name: str, candidates: Iterable[str]) -> Text | None:
+    """A ``did you mean`` hint for a misspelt id (a catalogue text), or None."""
     matches = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
     if matches:
-        return f"bedoelde u '{matches[0]}'?"
+        return Text("diag.did_you_mean", match=matches[0])
     return None

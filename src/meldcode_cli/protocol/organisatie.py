@@ -18,18 +18,22 @@ the version. See ``docs/organisatie.md``.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from meldcode_cli.protocol.diagnostics import Diagnostic, did_you_mean
+from meldcode_cli.errors import InputError
+from meldcode_cli.errors import Text as Msg
+from meldcode_cli.protocol.diagnostics import Diagnostic, Loc, did_you_mean
 from meldcode_cli.protocol.model import ItemId, Text
 
 __all__ = [
     "LoadedOrganisatie",
     "OrganisatieFile",
+    "OverlayError",
     "apply_overlay",
     "check_overlay",
     "find_overlay",
@@ -40,6 +44,23 @@ __all__ = [
 ]
 
 _ID = r"^[a-z0-9][a-z0-9-]{0,63}$"
+
+
+class OverlayError(InputError, ValueError):
+    """An overlay that cannot be applied (not valid, or an anchor the protocol lacks): a
+    catalogue key; a ``ValueError`` too, for the callers that catch one."""
+
+
+class _FirstProblems:
+    """The first diagnostics of an invalid overlay, said when the message is shown."""
+
+    def __init__(self, diags: Sequence[Diagnostic]) -> None:
+        self.diags = diags
+
+    def __format__(self, spec: str) -> str:
+        return "; ".join(f"{d.where} {d.code} {d.message}" for d in self.diags)
+
+
 PREFIX = "org_"
 """Every item the overlay adds has an id starting with this (never a shipped id)."""
 
@@ -147,15 +168,12 @@ def find_overlay(explicit: Path | None) -> Path | None:
 
     if explicit is not None:
         if not explicit.is_file():
-            raise CaseError(f"--organisatie {explicit}: bestaat niet")
+            raise CaseError("error.org.missing", path=explicit)
         return explicit
     folder = user_organisatie_dir()
     files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     if len(files) > 1:
-        raise CaseError(
-            f"{folder} bevat {len(files)} organisatiebestanden; laat er één staan of kies met "
-            "--organisatie PAD"
-        )
+        raise CaseError("error.org.several", folder=folder, n=len(files))
     return files[0] if files else None
 
 
@@ -174,16 +192,20 @@ def load_organisatie(path: Path) -> LoadedOrganisatie:
     try:
         text = yamlio.read_text(path)
     except OSError as e:
-        d = Diagnostic("MC001", f"niet leesbaar: {e.strerror or e}", "controleer het pad")
+        d = Diagnostic(
+            "MC001",
+            Msg("diag.MC001.unreadable", reason=e.strerror or e),
+            Msg("diag.MC001.unreadable.hint"),
+        )
         return LoadedOrganisatie(shown, "", None, [d.at(shown, 1, 1)])
     except ValueError as e:
-        d = Diagnostic("MC001", str(e), "sla het bestand op als UTF-8")
+        d = Diagnostic("MC001", str(e), Msg("diag.MC001.encoding.hint"))
         return LoadedOrganisatie(shown, "", None, [d.at(shown, 1, 1)])
     model, diags = validate_document(OrganisatieFile, text, shown)
     return LoadedOrganisatie(shown, text, model, diags)
 
 
-def check_overlay(  # noqa: C901 - issue 14: to split
+def check_overlay(
     loaded: LoadedOrganisatie,
     protocols: dict[str, tuple[str, Any]] | None = None,
     *,
@@ -203,115 +225,97 @@ def check_overlay(  # noqa: C901 - issue 14: to split
     if protocols is None:
         protocols = shipped_protocols()
     ids = ketenkaart_ids if ketenkaart_ids is not None else _ketenkaart_ids()
+    found: list[tuple[Diagnostic, Loc, bool]] = []
+    if model.veilig_thuis is not None:
+        found.extend(_partner(model.veilig_thuis, ids, ("veilig_thuis",)))
+    for i, p in enumerate(model.partners):
+        found.extend(_partner(p.ketenkaart, ids, ("partners", i, "ketenkaart")))
+    for pid, layer in model.protocols.items():
+        if pid in protocols:
+            found.extend(_check_layer(pid, layer, protocols[pid], ids))
+            continue
+        d = Diagnostic(
+            "MC604",
+            Msg("diag.MC604.unknown", id=pid),
+            did_you_mean(pid, protocols) or Msg("diag.MC604.unknown.hint"),
+        )
+        found.append((d, ("protocols", pid), True))
     locator = yamlio.Locator(loaded.text)
     out: list[Diagnostic] = []
-
-    def add(d: Diagnostic, *loc: str | int, key: bool = False) -> None:
-        line, col = locator.locate(tuple(loc), key=key)
+    for d, loc, key in found:
+        line, col = locator.locate(loc, key=key)
         out.append(d.at(loaded.path, line, col))
+    return out
 
-    def partner_check(pid: str, *loc: str | int) -> None:
-        if pid not in ids:
-            hint = did_you_mean(pid, ids) or "kies een id uit 'meldcode kaart' of de ketenkaart"
-            add(
-                Diagnostic(
-                    "MC603",
-                    f"'{pid}' is geen organisatie in de ketenkaart",
-                    hint + "; of voeg de organisatie toe aan een regionale ketenkaart",
-                ),
-                *loc,
-            )
 
-    if model.veilig_thuis is not None:
-        partner_check(model.veilig_thuis, "veilig_thuis")
-    for i, p in enumerate(model.partners):
-        partner_check(p.ketenkaart, "partners", i, "ketenkaart")
-    for pid, layer in model.protocols.items():
-        if pid not in protocols:
-            add(
-                Diagnostic(
-                    "MC604",
-                    f"protocol '{pid}' bestaat niet",
-                    did_you_mean(pid, protocols) or "gebruik het id van een protocol",
-                ),
-                "protocols",
-                pid,
-                key=True,
-            )
+def _partner(pid: str, ids: set[str], loc: Loc) -> list[tuple[Diagnostic, Loc, bool]]:
+    """MC603: a ketenkaart id that the ketenkaart does not have."""
+    if pid in ids:
+        return []
+    hint = Msg(
+        "diag.MC603.unknown.hint",
+        first=did_you_mean(pid, ids) or Msg("diag.MC603.choose.hint"),
+    )
+    return [(Diagnostic("MC603", Msg("diag.MC603.unknown", id=pid), hint), loc, False)]
+
+
+def _check_layer(
+    pid: str, layer: ProtocolLayer, target: tuple[str, Any], ids: set[str]
+) -> list[tuple[Diagnostic, Loc, bool]]:
+    """One protocol's part of the overlay: nothing removed or weakened (MC602), every
+    anchor an item of the protocol (MC601), every extra item an id of its own (MC605)."""
+    ppath, proto = target
+    plocator = _protocol_locator(ppath)
+    positions = _item_positions(proto)
+    out: list[tuple[Diagnostic, Loc, bool]] = []
+    for what in ("remove", "replace", "disable_checks", "afwegingskader"):
+        value = getattr(layer, what)
+        if value is None:
             continue
-        ppath, proto = protocols[pid]
-        plocator = _protocol_locator(ppath)
-        positions = _item_positions(proto)
-        for what in ("remove", "replace", "disable_checks", "afwegingskader"):
-            value = getattr(layer, what)
-            if value is None:
-                continue
-            targets = value if isinstance(value, list) else [value]
-            related = tuple(
-                f"{ppath}:{_where(plocator, positions, str(x))}: {x}"
-                for x in targets
-                if isinstance(x, str) and x in positions
-            )
-            add(
-                Diagnostic(
-                    "MC602",
-                    f"'{what}' in protocol '{pid}': een organisatie-overlay voegt alleen toe; "
-                    "een meegeleverd item, het afwegingskader of een controle verwijderen of "
-                    "afzwakken kan niet",
-                    "haal dit weg; leg een eigen werkwijze vast als extra tekst bij een anker "
-                    "(additions), of stel een wijziging van het protocol zelf voor",
-                    related=related,
+        targets = value if isinstance(value, list) else [value]
+        related = tuple(
+            f"{ppath}:{_where(plocator, positions, str(x))}: {x}"
+            for x in targets
+            if isinstance(x, str) and x in positions
+        )
+        d = Diagnostic(
+            "MC602",
+            Msg("diag.MC602.weakens", what=what, id=pid),
+            Msg("diag.MC602.weakens.hint"),
+            related=related,
+        )
+        out.append((d, ("protocols", pid, what), True))
+    seen: set[str] = set()
+    for j, a in enumerate(layer.additions):
+        loc: Loc = ("protocols", pid, "additions", j)
+        if a.after not in positions:
+            d = Diagnostic(
+                "MC601",
+                Msg("diag.MC601.unknown", anchor=a.after, id=pid, version=proto.version),
+                Msg(
+                    "diag.MC601.unknown.hint",
+                    first=did_you_mean(a.after, positions) or Msg("diag.MC601.use_item.hint"),
                 ),
-                "protocols",
-                pid,
-                what,
-                key=True,
+                related=(f"{ppath}: protocol {pid} {proto.version}",),
             )
-        seen: set[str] = set()
-        for j, a in enumerate(layer.additions):
-            if a.after not in positions:
-                hint = did_you_mean(a.after, positions) or "gebruik het id van een item"
-                add(
-                    Diagnostic(
-                        "MC601",
-                        f"anker '{a.after}' is geen item van protocol '{pid}' versie "
-                        f"{proto.version}",
-                        hint
-                        + (
-                            "; is het item na een protocolupdate vervallen, kies dan een "
-                            "ander anker"
-                        ),
-                        related=(f"{ppath}: protocol {pid} {proto.version}",),
-                    ),
-                    "protocols",
-                    pid,
-                    "additions",
-                    j,
-                    "after",
-                )
-            new_id = addition_id(a, j)
-            if new_id in positions or new_id in seen:
-                related = (
-                    (f"{ppath}:{_where(plocator, positions, new_id)}: {new_id}",)
-                    if new_id in positions
-                    else ()
-                )
-                add(
-                    Diagnostic(
-                        "MC605",
-                        f"extra item '{new_id}' heeft het id van een bestaand item",
-                        f"geef het een eigen id (het krijgt altijd het voorvoegsel {PREFIX})",
-                        related=related,
-                    ),
-                    "protocols",
-                    pid,
-                    "additions",
-                    j,
-                    "id",
-                )
-            seen.add(new_id)
-            for k, cid in enumerate(a.contacts_from):
-                partner_check(cid, "protocols", pid, "additions", j, "contacts_from", k)
+            out.append((d, (*loc, "after"), False))
+        new_id = addition_id(a, j)
+        if new_id in positions or new_id in seen:
+            related = (
+                (f"{ppath}:{_where(plocator, positions, new_id)}: {new_id}",)
+                if new_id in positions
+                else ()
+            )
+            d = Diagnostic(
+                "MC605",
+                Msg("diag.MC605.taken", id=new_id),
+                Msg("diag.MC605.taken.hint", prefix=PREFIX),
+                related=related,
+            )
+            out.append((d, (*loc, "id"), False))
+        seen.add(new_id)
+        for k, cid in enumerate(a.contacts_from):
+            out.extend(_partner(cid, ids, (*loc, "contacts_from", k)))
     return out
 
 
@@ -379,8 +383,7 @@ def parse_pinned(text: str, display: str) -> OrganisatieFile:
     model, diags = validate_document(OrganisatieFile, text, display)
     errors = [d for d in diags if d.severity == "error"]
     if model is None or errors:
-        first = "; ".join(f"{d.where} {d.code} {d.message}" for d in errors[:3])
-        raise ValueError(f"{display} is geen geldig organisatiebestand ({first})")
+        raise OverlayError("error.org.invalid", display=display, first=_FirstProblems(errors[:3]))
     return model
 
 
@@ -398,9 +401,12 @@ def apply_overlay(protocol: Any, model: OrganisatieFile, *, lang_contacts: bool 
     by_anchor: dict[str, list[dict[str, Any]]] = {}
     for j, a in enumerate(layer.additions):
         if a.after not in positions:
-            raise ValueError(
-                f"anker '{a.after}' van organisatie '{model.id}' bestaat niet in protocol "
-                f"{protocol.id} versie {protocol.version}"
+            raise OverlayError(
+                "error.org.anchor",
+                anchor=a.after,
+                org=model.id,
+                protocol=protocol.id,
+                version=protocol.version,
             )
         item: dict[str, Any] = {
             "id": addition_id(a, j),
@@ -463,11 +469,10 @@ def overlay_ids(model: OrganisatieFile | None, protocol_id: str) -> set[str]:
     return {addition_id(a, j) for j, a in enumerate(model.protocols[protocol_id].additions)}
 
 
-def step2_lines(model: OrganisatieFile) -> list[str]:
+def step2_lines(model: OrganisatieFile, t: Callable[..., str]) -> list[str]:
     """What stap 2 shows of the organisation: its aandachtsfunctionarissen, the
-    eindverantwoordelijke and the consultation route."""
-    from meldcode_cli.i18n.messages import t
-
+    eindverantwoordelijke and the consultation route. ``t``: the catalogue of the view
+    that shows them (this module imports none)."""
     lines = [t("org.walk.header", name=model.name)]
     for p in model.aandachtsfunctionarissen:
         lines.append("  " + t("org.walk.af", who=person_line(p)))

@@ -18,7 +18,8 @@ from typing import Any
 
 import yaml
 
-from meldcode_cli.protocol.diagnostics import Diagnostic, Loc
+from meldcode_cli.errors import Text
+from meldcode_cli.protocol.diagnostics import Diagnostic, Loc, Message
 from meldcode_cli.protocol.textio import MAX_BYTES, FileTooLarge, NotUtf8, read_text
 
 __all__ = [
@@ -45,9 +46,9 @@ WITH_LIBYAML: bool = _BaseLoader is not yaml.SafeLoader
 
 class _YamlProblem(Exception):
     def __init__(
-        self, code: str, message: str, hint: str, mark: Any, *, alias: bool = False
+        self, code: str, message: Message, hint: Message, mark: Any, *, alias: bool = False
     ) -> None:
-        super().__init__(message)
+        super().__init__(str(message))
         self.alias = alias  # an alias (*naam): the mark is moved to the first one
         self.code = code
         self.message = message
@@ -114,8 +115,8 @@ def _to_python(loader: Any, node: Any) -> Any:
 def _duplicate_key(key: Any, first: Any, mark: Any) -> _YamlProblem:
     return _YamlProblem(
         "MC003",
-        f"sleutel '{key}' staat twee keer in dezelfde mapping (eerst op regel {first.line + 1})",
-        "haal één van beide weg; YAML zou stil de laatste nemen",
+        Text("diag.MC003.duplicate", name=key, line=first.line + 1),
+        Text("diag.MC003.duplicate.hint"),
         mark,
     )
 
@@ -132,15 +133,15 @@ class _Converter:
         if depth > MAX_DEPTH:
             raise _YamlProblem(
                 "MC005",
-                f"document is dieper genest dan {MAX_DEPTH} niveaus",
-                "een protocol heeft maar een paar niveaus; controleer de inspringing",
+                Text("diag.MC005.nested", depth=MAX_DEPTH),
+                Text("diag.MC005.nested.hint"),
                 n.start_mark,
             )
         if id(n) in self.seen:
             raise _YamlProblem(
                 "MC004",
-                "aliassen (*naam) zijn niet toegestaan in een protocol",
-                "schrijf de waarde uit in plaats van een anker (&) en alias (*) te gebruiken",
+                Text("diag.MC004.alias"),
+                Text("diag.MC004.alias.hint"),
                 n.start_mark,
                 alias=True,
             )
@@ -184,16 +185,16 @@ class _Converter:
         if k.tag == "tag:yaml.org,2002:merge":
             raise _YamlProblem(
                 "MC004",
-                "samenvoegen met '<<' is niet toegestaan",
-                "schrijf de sleutels uit",
+                Text("diag.MC004.merge"),
+                Text("diag.MC004.merge.hint"),
                 k.start_mark,
             )
         key = self.conv(k, depth + 1)
         if isinstance(key, dict | list):
             raise _YamlProblem(
                 "MC004",
-                "een lijst of mapping als sleutel is niet toegestaan",
-                "gebruik tekst als sleutel",
+                Text("diag.MC004.complex_key"),
+                Text("diag.MC004.complex_key.hint"),
                 k.start_mark,
             )
         return key
@@ -209,14 +210,14 @@ class _Converter:
                 short = tag.rsplit(":", 1)[-1]
                 raise _YamlProblem(
                     "MC004",
-                    f"'{str(n.value)[:40]}' is geen geldige waarde voor de tag !!{short}",
-                    "haal de tag weg, of schrijf een waarde die erbij past",
+                    Text("diag.MC004.bad_value", value=str(n.value)[:40], tag=short),
+                    Text("diag.MC004.bad_value.hint"),
                     n.start_mark,
                 ) from None
         raise _YamlProblem(
             "MC004",
-            f"niet-toegestane YAML-tag {tag}",
-            "gebruik gewone tekst, getallen, lijsten en mappings; geen !tags",
+            Text("diag.MC004.tag", tag=tag),
+            Text("diag.MC004.tag.hint"),
             n.start_mark,
         )
 
@@ -234,7 +235,7 @@ class YamlDocument:
     """The composed root node (reused for positions: the text is parsed once)."""
 
 
-def _mark_diag(path: str, code: str, message: str, hint: str, mark: Any) -> Diagnostic:
+def _mark_diag(path: str, code: str, message: Message, hint: Message, mark: Any) -> Diagnostic:
     line = getattr(mark, "line", 0) + 1 if mark is not None else 1
     col = getattr(mark, "column", 0) + 1 if mark is not None else 1
     return Diagnostic(code, message, hint).at(path, line, col)
@@ -293,8 +294,8 @@ def load_yaml_text(text: str, path: str) -> tuple[YamlDocument | None, list[Diag
         return None, [
             Diagnostic(
                 "MC005",
-                f"bestand is {len(text)} tekens; maximaal {MAX_BYTES}",
-                "een protocol is enkele tientallen KB; kort teksten in",
+                Text("diag.MC005.too_long", length=len(text), max=MAX_BYTES),
+                Text("diag.MC005.too_long.hint"),
             ).at(path, 1, 1)
         ]
     try:
@@ -304,8 +305,8 @@ def load_yaml_text(text: str, path: str) -> tuple[YamlDocument | None, list[Diag
         return None, [
             Diagnostic(
                 "MC001",
-                "ongeldig teken (losse surrogaat) in de tekst",
-                "de tekst is geen geldige Unicode; sla het bestand op als UTF-8",
+                Text("diag.MC001.surrogate"),
+                Text("diag.MC001.surrogate.hint"),
             ).at(path, line, col)
         ]
     try:
@@ -321,11 +322,15 @@ def load_yaml_text(text: str, path: str) -> tuple[YamlDocument | None, list[Diag
         return None, [_marked_error(text, path, e)]
     except yaml.YAMLError as e:
         return None, [
-            Diagnostic("MC002", f"YAML-syntaxfout: {e}", "controleer het bestand").at(path, 1, 1)
+            Diagnostic(
+                "MC002",
+                Text("diag.MC002.syntax", problem=str(e), where=""),
+                Text("diag.MC002.check"),
+            ).at(path, 1, 1)
         ]
     except RecursionError:
         return None, [
-            Diagnostic("MC005", "document te diep genest", "controleer de inspringing").at(
+            Diagnostic("MC005", Text("diag.MC005.too_deep"), Text("diag.MC005.too_deep.hint")).at(
                 path, 1, 1
             )
         ]
@@ -335,12 +340,12 @@ def load_yaml_text(text: str, path: str) -> tuple[YamlDocument | None, list[Diag
         return None, [parsed]
     node, data = parsed
     if not isinstance(data, dict):
-        kind = "een lijst" if isinstance(data, list) else "een losse waarde"
+        what = "diag.MC006.list" if isinstance(data, list) else "diag.MC006.scalar"
         return None, [
             Diagnostic(
                 "MC006",
-                f"het document is {kind}, geen mapping",
-                "een protocol begint met 'schema_version: 1' en 'id: ...' op het hoogste niveau",
+                Text(what),
+                Text("diag.MC006.not_mapping.hint"),
             ).at(path, node.start_mark.line + 1, node.start_mark.column + 1)
         ]
     _remember(text, node)
@@ -350,17 +355,17 @@ def load_yaml_text(text: str, path: str) -> tuple[YamlDocument | None, list[Diag
 def _compose(loader: Any, text: str, path: str) -> tuple[Any, Any] | Diagnostic:
     """(root node, plain data) of the one document in ``text``, or why there is none."""
     if not loader.check_node():
-        return Diagnostic(
-            "MC006", "het bestand is leeg", "een protocol begint met 'schema_version: 1'"
-        ).at(path, 1, 1)
+        return Diagnostic("MC006", Text("diag.MC006.empty"), Text("diag.MC006.empty.hint")).at(
+            path, 1, 1
+        )
     node = loader.get_node()
     if loader.check_node():
         extra = loader.get_node()
         return _mark_diag(
             path,
             "MC002",
-            "meer dan één YAML-document in het bestand",
-            "één protocol per bestand; haal de regel '---' weg",
+            Text("diag.MC002.documents"),
+            Text("diag.MC002.documents.hint"),
             _document_marker_before(text, extra.start_mark),
         )
     return node, _to_python(loader, node)
@@ -375,14 +380,14 @@ def _reader_error(text: str, path: str, e: yaml.reader.ReaderError) -> Diagnosti
     line, col = _line_col(text, pos)
     return Diagnostic(
         "MC002",
-        f"ongeldig teken U+{ord(char):04X} in het bestand",
-        "haal het teken weg; YAML staat geen stuurtekens toe (behalve tab en regeleinde)",
+        Text("diag.MC002.character", code=f"{ord(char):04X}"),
+        Text("diag.MC002.character.hint"),
     ).at(path, line, col)
 
 
 def _marked_error(text: str, path: str, e: yaml.MarkedYAMLError) -> Diagnostic:
     """A syntax error of the parser, at the place an author can fix it."""
-    problem = e.problem or "onleesbare YAML"
+    problem = e.problem or ""
     context = e.context or ""
     mark = e.problem_mark or e.context_mark
     if e.context_mark is not None and context.startswith(_FRIENDLY_CONTEXTS):
@@ -391,8 +396,8 @@ def _marked_error(text: str, path: str, e: yaml.MarkedYAMLError) -> Diagnostic:
         return _mark_diag(
             path,
             "MC005",
-            "document is te diep genest",
-            "een protocol heeft maar een paar niveaus; controleer de inspringing",
+            Text("diag.MC005.deep"),
+            Text("diag.MC005.nested.hint"),
             mark,
         )
     pm = e.problem_mark
@@ -400,13 +405,18 @@ def _marked_error(text: str, path: str, e: yaml.MarkedYAMLError) -> Diagnostic:
         return _mark_diag(
             path,
             "MC002",
-            "tab gebruikt voor inspringing",
-            "YAML staat alleen spaties toe voor inspringing",
+            Text("diag.MC002.tab"),
+            Text("diag.MC002.tab.hint"),
             e.problem_mark or mark,
         )
     where = f" ({context})" if context else ""
+    said: Message = problem or Text("diag.MC002.unreadable")
     return _mark_diag(
-        path, "MC002", f"YAML-syntaxfout: {problem}{where}", _syntax_hint(problem), mark
+        path,
+        "MC002",
+        Text("diag.MC002.syntax", problem=said, where=where),
+        _syntax_hint(problem),
+        mark,
     )
 
 
@@ -426,16 +436,16 @@ def _remembered(text: str) -> Any:
     return None
 
 
-def _syntax_hint(problem: str) -> str:
+def _syntax_hint(problem: str) -> Text:
     if "mapping values are not allowed" in problem:
-        return "zet tekst met een dubbele punt tussen aanhalingstekens"
+        return Text("diag.MC002.hint.colon")
     if "found character" in problem and "cannot start any token" in problem:
-        return "zet deze tekst tussen aanhalingstekens"
+        return Text("diag.MC002.hint.quote")
     if "expected <block end>" in problem or "indentation" in problem:
-        return "controleer de inspringing (spaties, geen tabs)"
+        return Text("diag.MC002.hint.indentation")
     if "found unexpected end of stream" in problem:
-        return "een aanhalingsteken of haakje is niet gesloten"
-    return "controleer de YAML-syntax rond deze plek"
+        return Text("diag.MC002.hint.unclosed")
+    return Text("diag.MC002.hint.around")
 
 
 class Locator:

@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from meldcode_cli.errors import Text
-from meldcode_cli.protocol.diagnostics import Diagnostic, Loc, did_you_mean
+from meldcode_cli.protocol.diagnostics import Diagnostic, Loc, Message, did_you_mean
 
 if TYPE_CHECKING:
     from meldcode_cli.authoring.validate import FileResult
-    from meldcode_cli.protocol.compiled import CompiledProtocol
+    from meldcode_cli.protocol.compiled import CItem, CompiledProtocol
 
 __all__ = [
     "CASUS_SUFFIX",
@@ -155,7 +155,9 @@ def check_casus_file(path: Path) -> CasusCheck:
         return CasusCheck(
             display,
             diagnostics=[
-                Diagnostic("MC001", f"kan het bestand niet lezen: {reason}", None).at(display, 1, 1)
+                Diagnostic("MC001", Text("diag.MC001.casus_unreadable", reason=reason)).at(
+                    display, 1, 1
+                )
             ],
         )
     return check_casus_text(text, display, path.parent)
@@ -181,139 +183,194 @@ def check_casus_text(text: str, display: str, base: Path) -> CasusCheck:
     return result
 
 
-def _semantic(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
+@dataclass
+class _Found:
+    """The diagnostics of one casus, each with whether it points at a key (not a value)."""
+
+    out: list[tuple[Diagnostic, bool]] = field(default_factory=list)
+
+    def add(
+        self, code: str, message: Message, hint: Message | None, loc: Loc, *, on_key: bool = False
+    ) -> None:
+        self.out.append((Diagnostic(code, message, hint, loc), on_key))
+
+
+def _semantic(
     casus: Casus, display: str, base: Path, result: CasusCheck
 ) -> list[tuple[Diagnostic, bool]]:
-    from meldcode_cli.authoring.scenarios import resolve_protocol
-    from meldcode_cli.protocol.compiled import compile_protocol
-    from meldcode_cli.protocol.loading import load_protocol_file
-    from meldcode_cli.protocol.model import MultiChoiceItem, SingleChoiceItem, YesNoItem
-    from meldcode_cli.protocol.yamlio import read_text
-    from meldcode_cli.walk.driver import BareTarget, replay
-    from meldcode_cli.walk.engine import AnswerError, Walk, normalize_answer, path_code
-
-    out: list[tuple[Diagnostic, bool]] = []
-
-    def add(code: str, message: str, hint: str | None, loc: Loc, *, on_key: bool = False) -> None:
-        out.append((Diagnostic(code, message, hint, loc), on_key))
-
+    found = _Found()
     name = Path(display).name
     if name != f"{casus.id}{CASUS_SUFFIX}":
-        out.append(
+        found.out.append(
             (
                 Diagnostic(
                     "MC411",
-                    f"bestand '{name}' bevat casus '{casus.id}'",
-                    f"noem het bestand '{casus.id}{CASUS_SUFFIX}': 'meldcode train {casus.id}' "
-                    "zoekt de casus onder die naam",
+                    Text("diag.MC411.name", name=name, id=casus.id),
+                    Text("diag.MC411.name.hint", file=f"{casus.id}{CASUS_SUFFIX}", id=casus.id),
                     ("id",),
                     severity="warning",
                 ),
                 False,
             )
         )
+    compiled = _casus_protocol(casus, base, result, found)
+    if compiled is None:
+        return found.out
+    if casus.role not in compiled.roles:
+        hint = did_you_mean(casus.role, compiled.roles) or Text(
+            "diag.hint.possible", options=", ".join(compiled.roles)
+        )
+        found.add(
+            "MC402", Text("diag.MC402.role", role=casus.role, id=compiled.id), hint, ("role",)
+        )
+        return found.out
+    _source_ok(casus.key.source, ("key", "source"), compiled, found)
+    answers: dict[str, Any] = {}
+    for iid, ki in casus.key.items.items():
+        if _key_item_ok(iid, ki, compiled, casus.role, found):
+            answers[iid] = ki.answer
+    _replay_key(casus, compiled, answers, found)
+    return found.out
+
+
+def _casus_protocol(
+    casus: Casus, base: Path, result: CasusCheck, found: _Found
+) -> CompiledProtocol | None:
+    """The casus's protocol, compiled (MC401 when it is not found or not valid)."""
+    from meldcode_cli.authoring.scenarios import resolve_protocol
+    from meldcode_cli.protocol.compiled import compile_protocol
+    from meldcode_cli.protocol.loading import load_protocol_file
+    from meldcode_cli.protocol.yamlio import read_text
+
     proto_path = resolve_protocol(casus.protocol, base)
     if proto_path is None:
-        add(
+        found.add(
             "MC401",
-            f"protocol '{casus.protocol}' niet gevonden",
-            "geef een protocol-id (meldcode list) of een pad relatief aan de casus",
+            Text("diag.MC401.not_found", id=casus.protocol),
+            Text("diag.MC401.not_found.hint"),
             ("protocol",),
         )
-        return out
+        return None
     loaded = load_protocol_file(proto_path)
     compiled = None
     if loaded.protocol is not None:
         compiled, _ = compile_protocol(loaded.protocol)
     if compiled is None:
-        add(
+        found.add(
             "MC401",
-            f"protocol '{casus.protocol}' is ongeldig",
-            f"draai 'meldcode validate {proto_path}'",
+            Text("diag.MC401.invalid", id=casus.protocol),
+            Text("diag.MC401.invalid.hint", path=proto_path),
             ("protocol",),
         )
-        return out
+        return None
     result.compiled = compiled
     result.protocol_path = proto_path
     try:
         result.protocol_text = read_text(proto_path)
     except (OSError, ValueError):
         result.protocol_text = None
-    role = casus.role
-    if role not in compiled.roles:
-        hint = did_you_mean(role, compiled.roles) or f"mogelijk: {', '.join(compiled.roles)}"
-        add("MC402", f"rol '{role}' hoort niet bij protocol {compiled.id}", hint, ("role",))
-        return out
+    return compiled
 
-    def source_ok(source: str, loc: Loc) -> None:
-        if source not in compiled.sources:
-            hint = did_you_mean(source, compiled.sources) or (
-                f"kies een bron uit de sources van {compiled.id} (meldcode show {compiled.id})"
-            )
-            add("MC406", f"onbekende bron '{source}'", hint, loc)
 
-    source_ok(casus.key.source, ("key", "source"))
-    answers: dict[str, Any] = {}
-    for iid, ki in casus.key.items.items():
-        here: Loc = ("key", "items", iid)
-        ci = compiled.by_id.get(iid)
-        if ci is None:
-            hint = did_you_mean(iid, compiled.by_id) or f"zie 'meldcode show {compiled.id}'"
-            add("MC403", f"item '{iid}' bestaat niet in {compiled.id}", hint, here, on_key=True)
-            continue
-        source_ok(ki.source, (*here, "source"))
-        if not isinstance(ci.item, YesNoItem | SingleChoiceItem | MultiChoiceItem):
-            what = {"guidance": "een informatieblok", "text": "een tekstvraag", "date": "een datum"}
-            add(
-                "MC404",
-                f"'{iid}' is {what.get(ci.item.kind, ci.item.kind)}; dat kan de sleutel niet "
-                "nakijken",
-                "neem alleen ja/nee-, keuze- en meerkeuzevragen op in de sleutel; zet het "
-                "modelantwoord in de uitleg van een ander item",
-                here,
-                on_key=True,
-            )
-            continue
+def _source_ok(source: str, loc: Loc, compiled: CompiledProtocol, found: _Found) -> None:
+    """MC406: a source the protocol does not list."""
+    if source not in compiled.sources:
+        hint = did_you_mean(source, compiled.sources) or Text(
+            "diag.MC406.unknown.hint", id=compiled.id
+        )
+        found.add("MC406", Text("diag.MC406.unknown", source=source), hint, loc)
+
+
+def _key_item_ok(
+    iid: str, ki: KeyItem, compiled: CompiledProtocol, role: str, found: _Found
+) -> bool:
+    """One item of the key: it exists (MC403), can be marked and its answers are valid
+    (MC404); its source is known (MC406). False: leave it out of the replay."""
+    from meldcode_cli.protocol.model import MultiChoiceItem, SingleChoiceItem, YesNoItem
+    from meldcode_cli.walk.engine import AnswerError, normalize_answer
+
+    here: Loc = ("key", "items", iid)
+    ci = compiled.by_id.get(iid)
+    if ci is None:
+        hint = did_you_mean(iid, compiled.by_id) or Text("diag.MC403.unknown.hint", id=compiled.id)
+        found.add(
+            "MC403", Text("diag.MC403.unknown", item=iid, id=compiled.id), hint, here, on_key=True
+        )
+        return False
+    _source_ok(ki.source, (*here, "source"), compiled, found)
+    if not isinstance(ci.item, YesNoItem | SingleChoiceItem | MultiChoiceItem):
+        kind = ci.item.kind
+        kinds = {
+            "guidance": Text("diag.MC404.kind.guidance"),
+            "text": Text("diag.MC404.kind.text"),
+            "date": Text("diag.MC404.kind.date"),
+        }
+        what: Message = kinds.get(kind, kind)
+        found.add(
+            "MC404",
+            Text("diag.MC404.not_markable", id=iid, what=what),
+            Text("diag.MC404.not_markable.hint"),
+            here,
+            on_key=True,
+        )
+        return False
+    try:
+        value = normalize_answer(ci, ki.answer, role=role)
+    except AnswerError as e:
+        found.add("MC404", f"'{iid}': {e.reason}", None, (*here, "answer"))
+        return False
+    for i, alt in enumerate(ki.also_accept):
         try:
-            value = normalize_answer(ci, ki.answer, role=role)
+            normalize_answer(ci, alt, role=role)
         except AnswerError as e:
-            add("MC404", f"'{iid}': {e.reason}", None, (*here, "answer"))
-            continue
-        for i, alt in enumerate(ki.also_accept):
-            try:
-                normalize_answer(ci, alt, role=role)
-            except AnswerError as e:
-                add("MC404", f"'{iid}' also_accept: {e.reason}", None, (*here, "also_accept", i))
-        if ki.avoid:
-            if not isinstance(ci.item, MultiChoiceItem):
-                add(
-                    "MC404",
-                    f"'{iid}': avoid hoort alleen bij een meerkeuzevraag",
-                    "haal avoid weg",
-                    (*here, "avoid"),
-                    on_key=True,
-                )
-            else:
-                ids = [o.id for o in ci.item.options if o.for_role(role)]
-                chosen = value if isinstance(value, frozenset) else frozenset()
-                for i, opt in enumerate(ki.avoid):
-                    if opt not in ids:
-                        hint = did_you_mean(opt, ids) or f"mogelijk: {', '.join(ids)}"
-                        add(
-                            "MC404",
-                            f"'{iid}' avoid: onbekende optie '{opt}'",
-                            hint,
-                            (*here, "avoid", i),
-                        )
-                    elif opt in chosen:
-                        add(
-                            "MC404",
-                            f"'{iid}': optie '{opt}' staat in answer én in avoid",
-                            None,
-                            (*here, "avoid", i),
-                        )
-        answers[iid] = ki.answer
+            found.add(
+                "MC404",
+                f"'{iid}' also_accept: {e.reason}",
+                None,
+                (*here, "also_accept", i),
+            )
+    if ki.avoid:
+        _check_avoid(iid, ki, ci, value, role, found)
+    return True
 
+
+def _check_avoid(iid: str, ki: KeyItem, ci: CItem, value: object, role: str, found: _Found) -> None:
+    """MC404 for ``avoid``: only on a multiple-choice item, known options not in ``answer``."""
+    from meldcode_cli.protocol.model import MultiChoiceItem
+
+    here: Loc = ("key", "items", iid, "avoid")
+    if not isinstance(ci.item, MultiChoiceItem):
+        found.add(
+            "MC404",
+            Text("diag.MC404.avoid_multi", id=iid),
+            Text("diag.MC404.avoid_multi.hint"),
+            here,
+            on_key=True,
+        )
+        return
+    ids = [o.id for o in ci.item.options if o.for_role(role)]
+    chosen = value if isinstance(value, frozenset) else frozenset()
+    for i, opt in enumerate(ki.avoid):
+        if opt not in ids:
+            hint = did_you_mean(opt, ids) or Text("diag.hint.possible", options=", ".join(ids))
+            found.add(
+                "MC404", Text("diag.MC404.avoid_unknown", id=iid, option=opt), hint, (*here, i)
+            )
+        elif opt in chosen:
+            found.add(
+                "MC404", Text("diag.MC404.avoid_chosen", id=iid, option=opt), None, (*here, i)
+            )
+
+
+def _replay_key(
+    casus: Casus, compiled: CompiledProtocol, answers: dict[str, Any], found: _Found
+) -> None:
+    """The key's answers through the engine: every item asked (MC405), a decision
+    (MC409), the one the key expects (MC407) along the expected path (MC408)."""
+    from meldcode_cli.walk.driver import BareTarget, replay
+    from meldcode_cli.walk.engine import AnswerError, Walk, path_code
+
+    role = casus.role
     walk = Walk(compiled, role, today=REPLAY_DAY)
     try:
         replay(BareTarget(walk), answers)
@@ -321,23 +378,20 @@ def _semantic(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
         loc: Loc = ("key", "items", e.item_id, "answer")
         if e.item_id not in answers:
             loc = ("key", "items")
-        add("MC404", f"'{e.item_id}': {e.reason}", None, loc)
-        return out
-    relevant = {ci.id: ci for ci in walk.relevant()}
+        found.add("MC404", f"'{e.item_id}': {e.reason}", None, loc)
+        return
+    relevant = {ci.id for ci in walk.relevant()}
     for iid in answers:
         if iid not in relevant:
-            ci = compiled.by_id[iid]
-            roles = getattr(ci.item, "roles", None)
-            if roles is not None and role not in roles:
-                why = f"het is alleen voor de rol(len) {', '.join(roles)}"
-            elif ci.item.when:
-                why = f"de voorwaarde '{ci.item.when}' is bij de antwoorden in de sleutel niet waar"
-            else:
-                why = "het komt bij de antwoorden in de sleutel niet aan de orde"
-            add(
+            found.add(
                 "MC405",
-                f"'{iid}' komt voor rol {role} niet aan de orde: {why}",
-                "neem de antwoorden op waar de voorwaarde van afhangt, of haal het item weg",
+                Text(
+                    "diag.MC405.not_asked",
+                    id=iid,
+                    role=role,
+                    why=_why_not_asked(compiled.by_id[iid], role),
+                ),
+                Text("diag.MC405.not_asked.hint"),
                 ("key", "items", iid),
                 on_key=True,
             )
@@ -351,35 +405,42 @@ def _semantic(  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
             and not ci.deferrable
             and ci.id != "afweging_evaluatiedatum"
         ]
-        add(
-            "MC409",
-            "de antwoorden in de sleutel leiden niet tot een beslissing"
-            + (f": {', '.join(open_)} ontbreekt" if open_ else ""),
-            "neem de afwegingen op in key.items",
-            ("key", "decision"),
+        what = (
+            Text("diag.MC409.open", missing=", ".join(open_))
+            if open_
+            else Text("diag.MC409.no_decision")
         )
-        return out
+        found.add("MC409", what, Text("diag.MC409.hint"), ("key", "decision"))
+        return
     got = outcome_of(decision.melden, decision.hulp, decision.afsluiten)
     code = path_code(decision)
     if got != casus.key.decision:
-        add(
+        found.add(
             "MC407",
-            f"verwachte beslissing '{casus.key.decision}', maar de engine berekent '{got}' "
-            f"uit de antwoorden in de sleutel (pad {code})",
-            "pas de beslissing of de antwoorden in de sleutel aan",
+            Text("diag.MC407.decision", expected=casus.key.decision, got=got, path=code),
+            Text("diag.MC407.decision.hint"),
             ("key", "decision"),
         )
     if code != casus.key.path:
-        hint = "pas het pad of de antwoorden in de sleutel aan"
+        hint = Text("diag.MC408.path.hint")
         if walk.onveilig() and "N" in casus.key.path[:2]:
-            hint = "onveiligheid die in de sleutel is vastgelegd maakt afweging 1 en 2 'ja'"
-        add(
+            hint = Text("diag.MC408.path.unsafe.hint")
+        found.add(
             "MC408",
-            f"verwacht pad {casus.key.path}, maar de engine berekent {code}",
+            Text("diag.MC408.path", expected=casus.key.path, got=code),
             hint,
             ("key", "path"),
         )
-    return out
+
+
+def _why_not_asked(ci: CItem, role: str) -> Text:
+    """Why a key item does not come up for the casus's role (the MC405 detail)."""
+    roles = getattr(ci.item, "roles", None)
+    if roles is not None and role not in roles:
+        return Text("diag.MC405.roles", roles=", ".join(roles))
+    if ci.item.when:
+        return Text("diag.MC405.condition", when=ci.item.when)
+    return Text("diag.MC405.not_reached")
 
 
 def check_casus_paths(paths: Iterable[str]) -> list[CasusCheck]:
@@ -389,7 +450,7 @@ def check_casus_paths(paths: Iterable[str]) -> list[CasusCheck]:
     raw = list(paths) or [str(shipped_casus_dir())]
     files = expand_paths(raw, want=is_casus_file)
     if not files:
-        raise UsageError("geen casusbestanden (*.casus.yaml) gevonden in: " + ", ".join(raw))
+        raise UsageError("error.casus.none_found", paths=", ".join(raw))
     results = [check_casus_file(f) for f in files]
     first: dict[str, CasusCheck] = {}
     for r in results:
@@ -402,8 +463,8 @@ def check_casus_paths(paths: Iterable[str]) -> list[CasusCheck]:
             r.diagnostics.append(
                 Diagnostic(
                     "MC410",
-                    f"casus-id '{r.casus.id}' wordt ook gebruikt door {first[r.casus.id].path}",
-                    "geef elke casus een eigen id",
+                    Text("diag.MC410.twice", id=r.casus.id, other=first[r.casus.id].path),
+                    Text("diag.MC410.twice.hint"),
                     ("id",),
                 ).at(r.path, line, col)
             )
@@ -441,8 +502,7 @@ def load_casus(name: str) -> CasusCheck:
     if not check.ok:
         lines = [f"{d.where}: {d.code} {d.message}" for d in check.errors[:10]]
         raise UsageError(
-            f"casus '{name}' is ongeldig; draai 'meldcode casus validate {check.path}':\n"
-            + "\n".join(lines)
+            "error.casus.invalid", name=name, path=check.path, problems="\n".join(lines)
         )
     return check
 

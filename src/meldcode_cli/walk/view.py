@@ -61,7 +61,7 @@ def step_header(step: int, walk: Walk) -> list[str]:
     if step == 2 and walk.compiled.organisatie is not None:
         from meldcode_cli.protocol.organisatie import step2_lines
 
-        lines.extend(step2_lines(walk.compiled.organisatie.model))
+        lines.extend(step2_lines(walk.compiled.organisatie.model, t))
     if step == 2:
         lines.extend(
             t(
