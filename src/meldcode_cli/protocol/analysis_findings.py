@@ -6,7 +6,6 @@ are relevant on no path (MC305)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from meldcode_cli.errors import Text
 from meldcode_cli.protocol import conditions as cond
@@ -16,20 +15,6 @@ from meldcode_cli.protocol.diagnostics import Diagnostic, Loc
 from meldcode_cli.walk.answers import AnswerValue
 
 __all__ = ["after_the_walk", "too_many_paths", "trigger_dependencies"]
-
-
-@dataclass(frozen=True)
-class Joined:
-    """Catalogue texts joined by ``sep`` when shown (a parameter of another text)."""
-
-    parts: tuple[Text, ...]
-    sep: str = ", "
-
-    def __str__(self) -> str:
-        return self.sep.join(str(p) for p in self.parts)
-
-    def __format__(self, spec: str) -> str:
-        return format(str(self), spec)
 
 
 _FORCED_NAMES = frozenset(
@@ -94,11 +79,16 @@ def too_many_paths(
         ),
         key=lambda x: (-x[0], compiled.by_id[x[1]].index),
     )[:5]
-    detail = Joined(tuple(Text("diag.MC304.branch", item=iid, count=k) for k, iid in big))
+    detail: Text | None = None
+    for k, iid in reversed(big):  # "a (3 waarden), b (2 waarden)": each text holds the rest
+        if detail is None:
+            detail = Text("diag.MC304.branch", item=iid, count=k)
+        else:
+            detail = Text("diag.MC304.branch.more", item=iid, count=k, more=detail)
     return Diagnostic(
         "MC304",
         Text("diag.MC304.too_many", max=max_paths),
-        Text("diag.MC304.too_many.hint", detail=detail),
+        Text("diag.MC304.too_many.hint", detail=detail if detail is not None else ""),
         anchor,
     )
 
