@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from meldcode_cli.authoring.catalog import render_protocol
-from meldcode_cli.authoring.render import AFWEGING_FLOW
+from meldcode_cli.authoring.render import AFWEGING_FLOW, render_protocol
 from meldcode_cli.cli.app import make_app as build_app
 from meldcode_cli.protocol.afwegingskader import PATH_CODES
 from meldcode_cli.report.diagram import afweging_sequence, render_show

@@ -1,8 +1,9 @@
-"""The shipped protocols: listing, finding by id or path, rendering (``list``, ``show``)."""
+"""The shipped protocols: listing and finding by id or path (``list``, ``show``). Shows
+nothing: the list is formatted by :mod:`meldcode_cli.authoring.output`, a protocol drawn
+by :mod:`meldcode_cli.authoring.render`."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,25 +14,24 @@ from meldcode_cli.authoring.validate import (
     expand_paths,
     shipped_protocols_dir,
 )
-from meldcode_cli.i18n.messages import get_lang, t
 
 if TYPE_CHECKING:
     from meldcode_cli.protocol.compiled import CompiledProtocol
+    from meldcode_cli.protocol.model import LocalText
 
 __all__ = [
     "Entry",
+    "compiled_protocol",
     "find_protocol",
-    "format_list",
-    "format_list_json",
     "list_protocols",
-    "render_protocol",
 ]
 
 
 @dataclass(frozen=True)
 class Entry:
     id: str | None
-    title: str | None
+    title: LocalText | None
+    """In both languages: the edge (``authoring.output.format_list``) picks one."""
     version: str | None
     file: str
     valid: bool
@@ -48,42 +48,8 @@ def list_protocols(folder: Path | None = None) -> list[Entry]:
         if p is None:
             out.append(Entry(None, None, None, display_path(path), False))
         else:
-            out.append(Entry(p.id, p.title.get(get_lang()), p.version, display_path(path), True))
+            out.append(Entry(p.id, p.title, p.version, display_path(path), True))
     return out
-
-
-def format_list(entries: list[Entry]) -> str:
-    rows = [
-        (
-            t("list.header.id"),
-            t("list.header.version"),
-            t("list.header.title"),
-            t("list.header.file"),
-        )
-    ]
-    notes = []
-    for e in entries:
-        if e.valid:
-            rows.append((e.id or "", e.version or "", e.title or "", e.file))
-        else:
-            notes.append(t("list.invalid", path=e.file))
-    widths = [max(len(r[i]) for r in rows) for i in range(3)]
-    lines = [
-        f"{r[0]:<{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]:<{widths[2]}}  {r[3]}".rstrip()
-        for r in rows
-    ]
-    return "\n".join(lines + notes)
-
-
-def format_list_json(entries: list[Entry]) -> str:
-    return json.dumps(
-        [
-            {"id": e.id, "title": e.title, "version": e.version, "file": e.file, "valid": e.valid}
-            for e in entries
-        ],
-        ensure_ascii=False,
-        indent=2,
-    )
 
 
 def find_protocol(name: str) -> Path:
@@ -102,7 +68,7 @@ def find_protocol(name: str) -> Path:
         if e.id == name:
             return Path(e.file)
     known = ", ".join(sorted(e.id for e in entries if e.id)) or "-"
-    raise UsageError(t("show.not_found", name=name, known=known))
+    raise UsageError("show.not_found", name=name, known=known)
 
 
 def _declares_id(path: Path, name: str) -> bool:
@@ -141,32 +107,5 @@ def compiled_protocol(name: str, organisatie: Path | None = None) -> CompiledPro
     if loaded.protocol is not None:
         compiled, _ = compile_protocol(loaded.protocol)
     if compiled is None:
-        raise UsageError(t("show.invalid", name=name, path=path))
+        raise UsageError("show.invalid", name=name, path=path)
     return compiled
-
-
-def render_protocol(
-    name: str, fmt: str = "text", role: str | None = None, organisatie: Path | None = None
-) -> str:
-    from meldcode_cli.authoring import render
-    from meldcode_cli.protocol.organisatie import find_overlay
-    from meldcode_cli.walk.casestore import CaseError
-
-    try:
-        overlay = find_overlay(organisatie)
-    except CaseError as e:
-        raise UsageError(e.message) from None
-    compiled = compiled_protocol(name, overlay)
-    if role is not None and role not in compiled.roles:
-        raise UsageError(
-            "error.catalog.hoort_niet_bij",
-            role=role,
-            id=compiled.id,
-            join_compiled_roles=", ".join(compiled.roles),
-        )
-    lang = get_lang()
-    if fmt == "mermaid":
-        return render.mermaid(compiled, lang=lang, role=role)
-    if fmt == "dot":
-        return render.dot(compiled, lang=lang, role=role)
-    return render.tree(compiled, lang=lang, role=role)

@@ -6,13 +6,22 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from meldcode_cli.i18n.messages import code_title, t
+from meldcode_cli.i18n.messages import code_title, get_lang, t
 
 if TYPE_CHECKING:
+    from meldcode_cli.authoring.catalog import Entry
     from meldcode_cli.authoring.validate import FileResult
     from meldcode_cli.protocol.diagnostics import Diagnostic
 
-__all__ = ["format_github", "format_json", "format_text", "render_validate", "summary"]
+__all__ = [
+    "format_github",
+    "format_json",
+    "format_list",
+    "format_list_json",
+    "format_text",
+    "render_validate",
+    "summary",
+]
 
 
 def _line(d: Diagnostic) -> str:
@@ -108,3 +117,45 @@ def render_validate(
         return format_sarif(results), summary(results)
     body = format_text(results, verbose=verbose)
     return (body + "\n" if body else "") + summary(results), ""
+
+
+def format_list(entries: list[Entry]) -> str:
+    """``meldcode list``: a table of the protocols, the invalid files below it."""
+    rows = [
+        (
+            t("list.header.id"),
+            t("list.header.version"),
+            t("list.header.title"),
+            t("list.header.file"),
+        )
+    ]
+    notes = []
+    for e in entries:
+        if e.valid:
+            title = e.title.get(get_lang()) if e.title is not None else ""
+            rows.append((e.id or "", e.version or "", title, e.file))
+        else:
+            notes.append(t("list.invalid", path=e.file))
+    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    lines = [
+        f"{r[0]:<{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]:<{widths[2]}}  {r[3]}".rstrip()
+        for r in rows
+    ]
+    return "\n".join(lines + notes)
+
+
+def format_list_json(entries: list[Entry]) -> str:
+    return json.dumps(
+        [
+            {
+                "id": e.id,
+                "title": e.title.get(get_lang()) if e.title is not None else None,
+                "version": e.version,
+                "file": e.file,
+                "valid": e.valid,
+            }
+            for e in entries
+        ],
+        ensure_ascii=False,
+        indent=2,
+    )

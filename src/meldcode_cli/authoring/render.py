@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from meldcode_cli.i18n.messages import t
 from meldcode_cli.protocol.compiled import CItem, CompiledProtocol
@@ -138,7 +139,7 @@ def role_items(compiled: CompiledProtocol, role: str) -> list[CItem]:
     return [ci for ci in compiled.for_role(role).items if _visible(ci, role) and ci.id in reachable]
 
 
-def tree(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = None) -> str:  # noqa: C901, PLR0912 - issue 14: to split
+def tree(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = None) -> str:
     p = compiled.protocol
     shown = None if role is None else {ci.id for ci in role_items(compiled, role)}
     if role is not None:
@@ -157,45 +158,60 @@ def tree(compiled: CompiledProtocol, *, lang: str = "nl", role: str | None = Non
             for ci in compiled.items
             if ci.step == step.step and (shown is None or ci.id in shown)
         ]
-        in_fragment = False
-        for idx, ci in enumerate(items):
-            last = idx == len(items) - 1
-            branch = "└─" if last else "├─"
-            pipe = "  " if last else "│ "
-            if ci.fragment and not in_fragment:
-                in_fragment = True
-                lines.append(f"  {branch} {t('show.afwegingskader')}")
-            prefix = "  │   " if ci.fragment and not last else ("      " if ci.fragment else "  ")
-            lead = "" if ci.fragment else branch + " "
-            head = f"{prefix}{lead}{ci.id} [{_label(ci, lang)}]{_markers(ci)}"
-            if compiled.organisatie is not None and ci.id in compiled.organisatie.item_ids:
-                head += " " + t("org.show.marker")
-            lines.append(f"{head} {_one_line(ci.item.text.get(lang))}")
-            sub = f"{prefix}{'' if ci.fragment else pipe + ' '}   "
-            when = ci.item.when if not ci.fragment else None
-            if when:
-                lines.append(f"{sub}{t('show.when')}: {when}")
-            roles = getattr(ci.item, "roles", None)
-            if roles and role is None:
-                lines.append(f"{sub}roles: {', '.join(roles)}")
-            if isinstance(ci.item, SingleChoiceItem | MultiChoiceItem):
-                for o in ci.item.options:
-                    mark = []
-                    if o.acute:
-                        mark.append(t("show.acute"))
-                    if o.structureel:
-                        mark.append(t("show.structural"))
-                    if o.roles and role is None:
-                        mark.append("roles: " + ", ".join(o.roles))
-                    if not o.for_role(role):
-                        continue
-                    extra = f" ({', '.join(mark)})" if mark else ""
-                    lines.append(f"{sub}- {o.id}: {_one_line(o.text.get(lang))}{extra}")
-            if isinstance(ci.item, GuidanceItem):
-                for c in resolved(ci.item.contacts):
-                    lines.append(f"{sub}☎ {_contact(c, lang)}")
+        lines.extend(_step_items(compiled, items, lang, role))
     lines.extend(_checks_block(compiled, lang, role))
     return "\n".join(lines)
+
+
+def _step_items(
+    compiled: CompiledProtocol, items: list[CItem], lang: str, role: str | None
+) -> list[str]:
+    """One step's items as tree branches; the afwegingskader's under one heading."""
+    lines: list[str] = []
+    in_fragment = False
+    for idx, ci in enumerate(items):
+        last = idx == len(items) - 1
+        branch = "└─" if last else "├─"
+        pipe = "  " if last else "│ "
+        if ci.fragment and not in_fragment:
+            in_fragment = True
+            lines.append(f"  {branch} {t('show.afwegingskader')}")
+        prefix = "  │   " if ci.fragment and not last else ("      " if ci.fragment else "  ")
+        lead = "" if ci.fragment else branch + " "
+        head = f"{prefix}{lead}{ci.id} [{_label(ci, lang)}]{_markers(ci)}"
+        if compiled.organisatie is not None and ci.id in compiled.organisatie.item_ids:
+            head += " " + t("org.show.marker")
+        lines.append(f"{head} {_one_line(ci.item.text.get(lang))}")
+        sub = f"{prefix}{'' if ci.fragment else pipe + ' '}   "
+        lines.extend(sub + line for line in _item_details(ci, lang, role))
+    return lines
+
+
+def _item_details(ci: CItem, lang: str, role: str | None) -> list[str]:
+    """The lines under an item: its condition, roles, options and contacts."""
+    lines: list[str] = []
+    when = ci.item.when if not ci.fragment else None
+    if when:
+        lines.append(f"{t('show.when')}: {when}")
+    roles = getattr(ci.item, "roles", None)
+    if roles and role is None:
+        lines.append(f"roles: {', '.join(roles)}")
+    if isinstance(ci.item, SingleChoiceItem | MultiChoiceItem):
+        for o in ci.item.options:
+            if not o.for_role(role):
+                continue
+            mark = []
+            if o.acute:
+                mark.append(t("show.acute"))
+            if o.structureel:
+                mark.append(t("show.structural"))
+            if o.roles and role is None:
+                mark.append("roles: " + ", ".join(o.roles))
+            extra = f" ({', '.join(mark)})" if mark else ""
+            lines.append(f"- {o.id}: {_one_line(o.text.get(lang))}{extra}")
+    if isinstance(ci.item, GuidanceItem):
+        lines.extend(f"☎ {_contact(c, lang)}" for c in resolved(ci.item.contacts))
+    return lines
 
 
 def _checks_block(compiled: CompiledProtocol, lang: str, role: str | None) -> list[str]:
@@ -391,3 +407,33 @@ def dot(
         out.append(f"  {a} -> {b} [{', '.join(attrs)}];" if attrs else f"  {a} -> {b};")
     out.append("}")
     return "\n".join(out)
+
+
+def render_protocol(
+    name: str, fmt: str = "text", role: str | None = None, organisatie: Path | None = None
+) -> str:
+    """``meldcode show``: a protocol by id or path as a text tree, Mermaid or DOT."""
+    from meldcode_cli.authoring.catalog import compiled_protocol
+    from meldcode_cli.authoring.validate import UsageError
+    from meldcode_cli.i18n.messages import get_lang
+    from meldcode_cli.protocol.organisatie import find_overlay
+    from meldcode_cli.walk.casestore import CaseError
+
+    try:
+        overlay = find_overlay(organisatie)
+    except CaseError as e:
+        raise UsageError(e.message) from None
+    compiled = compiled_protocol(name, overlay)
+    if role is not None and role not in compiled.roles:
+        raise UsageError(
+            "error.catalog.hoort_niet_bij",
+            role=role,
+            id=compiled.id,
+            join_compiled_roles=", ".join(compiled.roles),
+        )
+    lang = get_lang()
+    if fmt == "mermaid":
+        return mermaid(compiled, lang=lang, role=role)
+    if fmt == "dot":
+        return dot(compiled, lang=lang, role=role)
+    return tree(compiled, lang=lang, role=role)

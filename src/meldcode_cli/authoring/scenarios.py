@@ -14,7 +14,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from meldcode_cli.protocol.diagnostics import Diagnostic, did_you_mean
+from meldcode_cli.errors import Text
+from meldcode_cli.protocol.diagnostics import Diagnostic, Message, did_you_mean
 
 __all__ = [
     "AnswersSpec",
@@ -125,7 +126,8 @@ class ScenarioResult:
     protocol_id: str | None
     role: str
     passed: bool
-    failures: list[str] = field(default_factory=list)
+    failures: list[Message] = field(default_factory=list)
+    """What did not match, as catalogue texts (said in the language of the output)."""
     path_key: str | None = None
     # what the scenario expected and what the engine gave, for the expectations it states
     # (decision fields, path, shown/not_shown as item: ja/nee, acute)
@@ -149,8 +151,9 @@ def _today(spec: AnswersSpec) -> dt.date:
     return DEFAULT_TODAY
 
 
-def run_scenario(compiled: Any, sc: Scenario, file: str) -> ScenarioResult:  # noqa: C901, PLR0912, PLR0915 - issue 14: to split
+def run_scenario(compiled: Any, sc: Scenario, file: str) -> ScenarioResult:
     """Run one scenario through the engine and compare with its expectations."""
+    from meldcode_cli.walk.driver import BareTarget, replay_phases
     from meldcode_cli.walk.engine import AnswerError, Walk, path_code
 
     res = ScenarioResult(file, sc.name, compiled.id, sc.role, passed=False)
@@ -158,21 +161,10 @@ def run_scenario(compiled: Any, sc: Scenario, file: str) -> ScenarioResult:  # n
     try:
         today = _today(sc)
     except ValueError:
-        fails.append(f"today: '{sc.today}' is geen datum (JJJJ-MM-DD)")
+        fails.append(Text("scenario.fail.today", value=sc.today))
         return res
-    unknown: list[str] = []  # answers that cannot be given: unknown items and guidance
     given = sc.all_answers()
-    for k in given:
-        ci = compiled.by_id.get(k)
-        if ci is None:
-            hint = did_you_mean(k, compiled.by_id)
-            fails.append(f"antwoord voor onbekend item '{k}'" + (f"; {hint}" if hint else ""))
-            unknown.append(k)
-        elif not ci.answerable:
-            fails.append(f"'{k}' is een informatieblok; het heeft geen antwoord")
-            unknown.append(k)
-    from meldcode_cli.walk.driver import BareTarget, replay_phases
-
+    unknown = _unknown_answers(compiled, given, fails)
     try:
         walk = Walk(compiled, sc.role, today=today)
         missing = replay_phases(
@@ -188,67 +180,26 @@ def run_scenario(compiled: Any, sc: Scenario, file: str) -> ScenarioResult:  # n
         fails.append(f"evaluation.today: {e}")
         return res
     if missing:
-        fails.append("geen antwoord voor: " + ", ".join(missing))
+        fails.append(Text("scenario.fail.missing", ids=", ".join(missing)))
     relevant = {ci.id for ci in walk.relevant()}
     unused = [k for k in given if k not in unknown and k not in relevant]
     if unused:
-        fails.append("antwoorden voor items die niet aan de orde kwamen: " + ", ".join(unused))
+        fails.append(Text("scenario.fail.unused", ids=", ".join(unused)))
     decision = walk.decision()
     res.path_key = walk.path_key() if walk.concluded() and not missing else None
     exp = sc.expect
-    if exp.decision is not None:
-        if decision is None:
-            fails.append("geen beslissing bereikt")
-        else:
-            got = decision.as_dict()
-            for name, want in exp.decision.model_dump(exclude_none=True).items():
-                if got[name] != want:
-                    fails.append(
-                        f"beslissing {name}: verwacht {_show(want)}, kreeg {_show(got[name])}"
-                    )
-    if exp.path is not None:
-        code = path_code(decision)
-        if code != exp.path:
-            fails.append(f"pad: verwacht {exp.path}, kreeg {code}")
-    for iid in exp.shown:
-        if iid not in compiled.by_id:
-            fails.append(f"shown: onbekend item '{iid}'")
-        elif iid not in relevant:
-            fails.append(f"'{iid}' had getoond moeten worden")
-    for iid in exp.not_shown:
-        if iid not in compiled.by_id:
-            fails.append(f"not_shown: onbekend item '{iid}'")
-        elif iid in relevant:
-            fails.append(f"'{iid}' had niet getoond mogen worden")
-    got_checks: list[str] | None = None
-    if exp.checks_fired is not None:
-        known = {c.id for c in compiled.checks}
-        for cid in exp.checks_fired:
-            if cid not in known:
-                hint = did_you_mean(cid, known)
-                fails.append(
-                    f"checks_fired: onbekende controle '{cid}'" + (f"; {hint}" if hint else "")
-                )
-        got_checks = [c.id for c in walk.fired_checks()]
-        want = set(exp.checks_fired)
-        if set(got_checks) != want:
-            extra = sorted(set(got_checks) - want)
-            lacking = sorted(want - set(got_checks))
-            detail = []
-            if extra:
-                detail.append("ook: " + ", ".join(extra))
-            if lacking:
-                detail.append("niet: " + ", ".join(lacking))
-            fails.append("controles: " + "; ".join(detail))
+    _compare_decision(exp, decision, path_code(decision), fails)
+    _compare_shown(exp, compiled, relevant, fails)
+    got_checks = _compare_checks(exp, compiled, walk, fails)
     got_v: str | None = None
     if exp.verstrekking is not None:
         v = walk.verstrekking()
         got_v = v.besluit if v else "geen"
         if got_v != exp.verstrekking:
-            fails.append(f"verstrekkingsbesluit: verwacht {exp.verstrekking}, kreeg {got_v}")
+            fails.append(Text("scenario.fail.verstrekking", want=exp.verstrekking, got=got_v))
     acute_now, _ = walk.flags()
     if exp.acute is not None and acute_now != exp.acute:
-        fails.append(f"acute route: verwacht {_show(exp.acute)}, kreeg {_show(acute_now)}")
+        fails.append(Text("scenario.fail.acute", want=_show(exp.acute), got=_show(acute_now)))
     res.expected, res.actual = expected_actual(
         exp,
         decision.as_dict() if decision else None,
@@ -260,6 +211,86 @@ def run_scenario(compiled: Any, sc: Scenario, file: str) -> ScenarioResult:  # n
     )
     res.passed = not fails
     return res
+
+
+def _unknown_answers(compiled: Any, given: dict[str, Any], fails: list[Message]) -> list[str]:
+    """The answers that cannot be given: unknown items and guidance."""
+    unknown: list[str] = []
+    for k in given:
+        ci = compiled.by_id.get(k)
+        if ci is None:
+            hint = did_you_mean(k, compiled.by_id)
+            key = "scenario.fail.unknown_item_hint" if hint else "scenario.fail.unknown_item"
+            fails.append(Text(key, id=k, hint=hint or ""))
+            unknown.append(k)
+        elif not ci.answerable:
+            fails.append(Text("scenario.fail.guidance", id=k))
+            unknown.append(k)
+    return unknown
+
+
+def _compare_decision(
+    exp: Expectation, decision: Any, code: str | None, fails: list[Message]
+) -> None:
+    if exp.decision is not None:
+        if decision is None:
+            fails.append(Text("scenario.fail.no_decision"))
+        else:
+            got = decision.as_dict()
+            for name, want in exp.decision.model_dump(exclude_none=True).items():
+                if got[name] != want:
+                    fails.append(
+                        Text(
+                            "scenario.fail.decision",
+                            name=name,
+                            want=_show(want),
+                            got=_show(got[name]),
+                        )
+                    )
+    if exp.path is not None and code != exp.path:
+        fails.append(Text("scenario.fail.path", want=exp.path, got=code))
+
+
+def _compare_shown(
+    exp: Expectation, compiled: Any, relevant: set[str], fails: list[Message]
+) -> None:
+    for iid in exp.shown:
+        if iid not in compiled.by_id:
+            fails.append(Text("scenario.fail.unknown_shown", field="shown", id=iid))
+        elif iid not in relevant:
+            fails.append(Text("scenario.fail.shown", id=iid))
+    for iid in exp.not_shown:
+        if iid not in compiled.by_id:
+            fails.append(Text("scenario.fail.unknown_shown", field="not_shown", id=iid))
+        elif iid in relevant:
+            fails.append(Text("scenario.fail.not_shown", id=iid))
+
+
+def _compare_checks(
+    exp: Expectation, compiled: Any, walk: Any, fails: list[Message]
+) -> list[str] | None:
+    """``checks_fired``: the checks that fired (None when the scenario does not say)."""
+    if exp.checks_fired is None:
+        return None
+    known = {c.id for c in compiled.checks}
+    for cid in exp.checks_fired:
+        if cid not in known:
+            hint = did_you_mean(cid, known)
+            key = "scenario.fail.unknown_check_hint" if hint else "scenario.fail.unknown_check"
+            fails.append(Text(key, id=cid, hint=hint or ""))
+    got_checks = [c.id for c in walk.fired_checks()]
+    want = set(exp.checks_fired)
+    if set(got_checks) != want:
+        extra = sorted(set(got_checks) - want)
+        lacking = sorted(want - set(got_checks))
+        detail: list[Text] = []
+        if extra:
+            detail.append(Text("scenario.fail.checks.extra", ids=", ".join(extra)))
+        if lacking:
+            detail.append(Text("scenario.fail.checks.lacking", ids=", ".join(lacking)))
+        key = "scenario.fail.checks_two" if len(detail) == 2 else "scenario.fail.checks"
+        fails.append(Text(key, first=detail[0], second=detail[-1]))
+    return got_checks
 
 
 def expected_actual(
@@ -347,7 +378,7 @@ def run_scenario_file(path: Path) -> FileRun:
         text = read_text(path)
     except (OSError, ValueError) as e:
         run.diagnostics.append(
-            Diagnostic("MC001", f"kan het bestand niet lezen: {e}", None).at(display, 1, 1)
+            Diagnostic("MC001", Text("diag.MC001.casus_unreadable", reason=e)).at(display, 1, 1)
         )
         return run
     spec, diags = validate_document(ScenarioFile, text, display)
@@ -359,8 +390,8 @@ def run_scenario_file(path: Path) -> FileRun:
         run.diagnostics.append(
             Diagnostic(
                 "MC202",
-                f"protocol '{spec.protocol}' niet gevonden",
-                "geef een protocol-id of een pad relatief aan het scenariobestand",
+                Text("diag.MC401.not_found", id=spec.protocol),
+                Text("diag.MC202.scenario_protocol.hint"),
             ).at(display, 1, 1)
         )
         return run
@@ -373,8 +404,8 @@ def run_scenario_file(path: Path) -> FileRun:
         run.diagnostics.append(
             Diagnostic(
                 "MC202",
-                f"protocol '{spec.protocol}' is ongeldig",
-                f"draai 'meldcode validate {proto_path}'",
+                Text("diag.MC401.invalid", id=spec.protocol),
+                Text("diag.MC401.invalid.hint", path=proto_path),
             ).at(display, 1, 1)
         )
         return run
@@ -386,9 +417,13 @@ def run_scenario_file(path: Path) -> FileRun:
         run.diagnostics.append(
             Diagnostic(
                 "MC202",
-                f"protocol '{spec.protocol}' faalt de padanalyse ({errors[0].code} "
-                f"{errors[0].message})",
-                f"draai 'meldcode validate {proto_path}'",
+                Text(
+                    "diag.MC202.scenario_analysis",
+                    id=spec.protocol,
+                    code=errors[0].code,
+                    what=errors[0].what,
+                ),
+                Text("diag.MC401.invalid.hint", path=proto_path),
             ).at(display, 1, 1)
         )
         return run

@@ -154,7 +154,7 @@ def format_report_json(report: TestReport) -> str:
                         "name": s.name,
                         "role": s.role,
                         "passed": s.passed,
-                        "failures": s.failures,
+                        "failures": [str(f) for f in s.failures],
                         "path": s.path_key,
                         "expected": s.expected,
                         "actual": s.actual,

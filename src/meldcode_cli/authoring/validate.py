@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from meldcode_cli import errors as _errors
-from meldcode_cli.protocol.diagnostics import Diagnostic
+from meldcode_cli.errors import Text
+from meldcode_cli.protocol.diagnostics import Diagnostic, message_from_json, message_to_json
 
 if TYPE_CHECKING:
     from meldcode_cli.protocol.loading import LoadedProtocol
@@ -145,7 +146,8 @@ def check_file(path: Path, *, analyse_paths: bool = True) -> FileResult:
 
 
 def _cache_key(path: Path) -> str | None:
-    from meldcode_cli.i18n.messages import get_lang
+    """The cache key of a file's check: its bytes and name (not the language: the
+    diagnostics are kept as catalogue keys and said in the language of the run)."""
     from meldcode_cli.protocol import cache
 
     if cache.cache_dir() is None:
@@ -157,7 +159,7 @@ def _cache_key(path: Path) -> str | None:
         return None
     if len(data) > MAX_CACHED_BYTES:
         return None
-    return cache.key_for("check", data, path.name, get_lang())
+    return cache.key_for("check", data, path.name)
 
 
 MAX_CACHED_BYTES = 2 * 1024 * 1024  # yamlio.MAX_BYTES: larger files are refused (MC005)
@@ -187,8 +189,8 @@ def result_to_json(r: FileResult) -> dict[str, object]:
         "diagnostics": [
             {
                 "code": d.code,
-                "message": d.message,
-                "hint": d.hint,
+                "message": message_to_json(d.what),
+                "hint": message_to_json(d.how),
                 "loc": list(d.loc),
                 "offset": d.offset,
                 "severity": d.severity,
@@ -208,11 +210,14 @@ def result_from_json(data: dict[str, Any], display: str) -> FileResult:
         if severity not in ("error", "warning"):
             raise ValueError(severity)
         loc = tuple(x if isinstance(x, int) else str(x) for x in d["loc"])
+        message = message_from_json(d["message"])
+        if message is None:
+            raise ValueError("message")
         diags.append(
             Diagnostic(
                 str(d["code"]),
-                str(d["message"]),
-                None if d["hint"] is None else str(d["hint"]),
+                message,
+                message_from_json(d["hint"]),
                 loc,
                 None if d["offset"] is None else int(d["offset"]),
                 severity,
@@ -252,9 +257,8 @@ def _check_loaded(
         diags = [
             Diagnostic(
                 "MC216",
-                f"bestand '{Path(display).name}' bevat protocol '{model.id}'",
-                f"noem het bestand '{model.id}.yaml': scenario's met 'protocol: {model.id}' "
-                "zoeken het protocol onder die naam",
+                Text("diag.MC216.name", name=Path(display).name, id=model.id),
+                Text("diag.MC216.name.hint", id=model.id),
                 ("id",),
                 severity="warning",
             ),
@@ -309,8 +313,8 @@ def _partner_checks(model: Protocol) -> list[Diagnostic]:
     for ref, loc in refs:
         if ref in known:
             continue
-        hint = did_you_mean(ref, known) or "gebruik een id uit 'meldcode kaart'"
-        out.append(Diagnostic("MC511", f"onbekende partner '{ref}'", hint, loc))
+        hint = did_you_mean(ref, known) or Text("diag.MC511.unknown.hint")
+        out.append(Diagnostic("MC511", Text("diag.MC511.unknown", id=ref), hint, loc))
     return out
 
 
@@ -357,7 +361,7 @@ def validate_paths(
     paths = list(raw_paths) or [str(shipped_protocols_dir())]
     files = expand_paths(paths)
     if not files:
-        raise UsageError("geen protocolbestanden (*.yaml) gevonden in: " + ", ".join(paths))
+        raise UsageError("error.validate.none_found", paths=", ".join(paths))
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, 8)
     results: list[FileResult] = []
     if workers > 1 and len(files) >= PARALLEL_MIN_FILES:
@@ -418,9 +422,8 @@ def _cross_file_checks(results: list[FileResult]) -> None:
         r.diagnostics.append(
             Diagnostic(
                 "MC215",
-                f"protocol-id '{r.protocol_id}' wordt ook gebruikt door "
-                f"{first[r.protocol_id].path}",
-                "geef elk protocol een eigen id",
+                Text("diag.MC215.twice", id=r.protocol_id, other=first[r.protocol_id].path),
+                Text("diag.MC215.twice.hint"),
                 ("id",),
             ).at(r.path, line, col)
         )

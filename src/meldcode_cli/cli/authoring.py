@@ -100,7 +100,8 @@ def list_(
     ] = ListFormat.text,
 ) -> None:
     from meldcode_cli import console
-    from meldcode_cli.authoring.catalog import format_list, format_list_json, list_protocols
+    from meldcode_cli.authoring.catalog import list_protocols
+    from meldcode_cli.authoring.output import format_list, format_list_json
 
     entries = run_core(list_protocols)
     console.print_text(

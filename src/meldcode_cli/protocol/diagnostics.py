@@ -13,7 +13,7 @@ from typing import Literal
 
 from meldcode_cli.errors import Text
 
-__all__ = ["CODES", "Diagnostic", "Message", "did_you_mean"]
+__all__ = ["CODES", "Diagnostic", "Message", "did_you_mean", "message_from_json", "message_to_json"]
 
 Loc = tuple[str | int, ...]
 
@@ -216,3 +216,36 @@ def did_you_mean(name: str, candidates: Iterable[str]) -> Text | None:
     if matches:
         return Text("diag.did_you_mean", match=matches[0])
     return None
+
+
+def message_to_json(m: Message | None) -> object:
+    """A message as JSON data, in no particular language: a ``str`` as it is, a catalogue
+    text as ``{"key": ..., "params": {...}}`` (the validate cache keeps diagnostics so, and
+    the language of the run that reads them says them)."""
+    if m is None or isinstance(m, str):
+        return m
+    return {"key": m.key, "params": {k: _param_to_json(v) for k, v in m.params.items()}}
+
+
+def _param_to_json(value: object) -> object:
+    if isinstance(value, Text):
+        return message_to_json(value)
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+def message_from_json(data: object) -> Message | None:
+    """The inverse of :func:`message_to_json`; ValueError for another shape."""
+    if data is None or isinstance(data, str):
+        return data
+    if isinstance(data, dict) and isinstance(data.get("key"), str):
+        params = data.get("params")
+        if not isinstance(params, dict):
+            raise ValueError("params")
+        return Text(data["key"], **{str(k): _param_from_json(v) for k, v in params.items()})
+    raise ValueError("message")
+
+
+def _param_from_json(value: object) -> object:
+    return message_from_json(value) if isinstance(value, dict) else value

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from meldcode_cli.errors import Text
-from meldcode_cli.protocol.afwegingskader import AFWEGING_SOURCES, afweging_items
+from meldcode_cli.protocol.afweging_items import afweging_items
+from meldcode_cli.protocol.afwegingskader import AFWEGING_SOURCES
 from meldcode_cli.protocol.condcheck import foreign_role
 from meldcode_cli.protocol.diagnostics import Diagnostic, Loc
 from meldcode_cli.protocol.model import (

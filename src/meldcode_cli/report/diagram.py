@@ -147,7 +147,8 @@ def render_show(
 ) -> str:
     """``meldcode show``: the existing formats, plus ``--record`` and ``--format svg``."""
     from meldcode_cli.authoring import render
-    from meldcode_cli.authoring.catalog import compiled_protocol, render_protocol
+    from meldcode_cli.authoring.catalog import compiled_protocol
+    from meldcode_cli.authoring.render import render_protocol
     from meldcode_cli.i18n.messages import get_lang
 
     if record is None and fmt in ("text", "mermaid", "dot"):
