@@ -469,8 +469,39 @@ def tool(name: str) -> Path:
             return candidate
     found = shutil.which(name)
     if found is None:
-        raise SystemExit(f"batch_validate.py: '{name}' not found (pip install -e '.[bench]')")
+        raise SystemExit(f"batch_validate.py: '{name}' not found (pip install -e '.[dev]')")
     return Path(found)
+
+
+CJS_REQUIREMENT = "check-jsonschema>=0.29"
+"""What ``pip install -e '.[bench]'`` installs; the same requirement as pyproject's extra."""
+CJS_VENV = REPO / "benchmarks" / ".venv-check-jsonschema"
+
+
+def check_jsonschema() -> Path:
+    """check-jsonschema from the running venv (``.[bench]``) or PATH; else installed by this
+    script into its own venv (``benchmarks/.venv-check-jsonschema``, kept for the next run)
+    with the ordinary ``pip`` client (the package index only)."""
+    bindir = Path(sys.executable).parent
+    for candidate in (bindir / "check-jsonschema", bindir / "check-jsonschema.exe"):
+        if candidate.is_file():
+            return candidate
+    found = shutil.which("check-jsonschema")
+    if found is not None:
+        return Path(found)
+    scripts = CJS_VENV / ("Scripts" if os.name == "nt" else "bin")
+    exe = scripts / ("check-jsonschema.exe" if os.name == "nt" else "check-jsonschema")
+    if exe.is_file():
+        return exe
+    print(f"batch_validate.py: installing {CJS_REQUIREMENT} into {CJS_VENV}", file=sys.stderr)
+    import venv
+
+    venv.EnvBuilder(with_pip=True, clear=True).create(CJS_VENV)
+    python = scripts / ("python.exe" if os.name == "nt" else "python")
+    pip = [str(python), "-m", "pip", "install", "--quiet", CJS_REQUIREMENT]
+    if subprocess.run(pip, check=False).returncode != 0 or not exe.is_file():
+        raise SystemExit(f"batch_validate.py: could not install {CJS_REQUIREMENT}")
+    return exe
 
 
 @dataclass
@@ -560,7 +591,7 @@ def measure_set(
     args: argparse.Namespace,
 ) -> dict[str, Any] | int:
     meldcode = tool("meldcode")
-    cjs = tool("check-jsonschema")
+    cjs = check_jsonschema()
     cold = {**env, "MELDCODE_NO_CACHE": "1"}
     warm = {k: v for k, v in env.items() if k != "MELDCODE_NO_CACHE"}
     # correctness first (this run also fills the cache for (a')): every file must be valid
@@ -624,7 +655,7 @@ def measure_set(
     return data
 
 
-def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - issue 14: to split
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument(
         "--set",
@@ -644,9 +675,59 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - issue 14: to 
     args = parser.parse_args(argv)
     if args.files < 1 or args.repeat < 1:
         parser.error("--files and --repeat must be >= 1")
+    return args
 
+
+def _kb(sizes: list[int]) -> dict[str, float]:
+    return {
+        "avg": round(sum(sizes) / len(sizes) / 1024, 1),
+        "min": round(min(sizes) / 1024, 1),
+        "max": round(max(sizes) / 1024, 1),
+    }
+
+
+def shipped_set(
+    root: Path, schema: Path, env: dict[str, str], args: argparse.Namespace
+) -> dict[str, Any] | int:
+    sdir = root / "shipped"
+    sdir.mkdir()
+    copies = copy_shipped(sdir, args.files)
+    data = measure_set("shipped", sdir, [str(p) for p, _ in copies], schema, env, args)
+    if isinstance(data, int):
+        return data
+    data["files_kb"] = _kb([b for _, b in copies])
+    return data
+
+
+def generated_set(
+    root: Path, schema: Path, env: dict[str, str], args: argparse.Namespace
+) -> dict[str, Any] | int:
+    gdir = root / "generated"
+    gdir.mkdir()
+    made = generate(gdir, args.files, args.seed)
+    bad_size = [(p.name, b) for p, b, _ in made if not MIN_BYTES <= b <= MAX_BYTES]
+    if bad_size:
+        print(f"batch_validate.py: files outside 20-40 KB: {bad_size[:5]}", file=sys.stderr)
+        return 2
+    data = measure_set("generated", gdir, [str(p) for p, _, _ in made], schema, env, args)
+    if isinstance(data, int):
+        return data
+    stats = [st for _, _, st in made]
+    n = len(made)
+    data["seed"] = args.seed
+    data["files_kb"] = _kb([b for _, b, _ in made])
+    data["generated"] = {
+        "avg_items": round(sum(st.items for st in stats) / n, 1),
+        "avg_options": round(sum(st.options for st in stats) / n, 1),
+        "avg_conditions": round(sum(st.conditions for st in stats) / n, 1),
+    }
+    return data
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
     meldcode = tool("meldcode")
-    tool("check-jsonschema")
+    check_jsonschema()  # installed now, before anything is timed
     env = dict(os.environ)
     for var in ("MELDCODE_DEBUG", "PYTHONDEVMODE", "PYTHONPROFILEIMPORTTIME", "MELDCODE_NO_CACHE"):
         env.pop(var, None)
@@ -665,46 +746,12 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - issue 14: to 
         if ran.rc != 0:
             print(f"batch_validate.py: meldcode schema failed ({ran.rc}):\n{ran.output}")
             return 2
-        if args.set in ("both", "shipped"):
-            sdir = root / "shipped"
-            sdir.mkdir()
-            copies = copy_shipped(sdir, args.files)
-            data = measure_set("shipped", sdir, [str(p) for p, _ in copies], schema, env, args)
-            if isinstance(data, int):
-                return data
-            sizes = [b for _, b in copies]
-            data["files_kb"] = {
-                "avg": round(sum(sizes) / len(sizes) / 1024, 1),
-                "min": round(min(sizes) / 1024, 1),
-                "max": round(max(sizes) / 1024, 1),
-            }
-            results["sets"]["shipped"] = data
-        if args.set in ("both", "generated"):
-            gdir = root / "generated"
-            gdir.mkdir()
-            made = generate(gdir, args.files, args.seed)
-            bad_size = [(p.name, b) for p, b, _ in made if not MIN_BYTES <= b <= MAX_BYTES]
-            if bad_size:
-                print(f"batch_validate.py: files outside 20-40 KB: {bad_size[:5]}", file=sys.stderr)
-                return 2
-            data = measure_set("generated", gdir, [str(p) for p, _, _ in made], schema, env, args)
-            if isinstance(data, int):
-                return data
-            sizes = [b for _, b, _ in made]
-            stats = [st for _, _, st in made]
-            n = len(made)
-            data["seed"] = args.seed
-            data["files_kb"] = {
-                "avg": round(sum(sizes) / n / 1024, 1),
-                "min": round(min(sizes) / 1024, 1),
-                "max": round(max(sizes) / 1024, 1),
-            }
-            data["generated"] = {
-                "avg_items": round(sum(st.items for st in stats) / n, 1),
-                "avg_options": round(sum(st.options for st in stats) / n, 1),
-                "avg_conditions": round(sum(st.conditions for st in stats) / n, 1),
-            }
-            results["sets"]["generated"] = data
+        for name, measure in (("shipped", shipped_set), ("generated", generated_set)):
+            if args.set in ("both", name):
+                data = measure(root, schema, env, args)
+                if isinstance(data, int):
+                    return data
+                results["sets"][name] = data
     if args.json:
         print(json.dumps(results, indent=2, ensure_ascii=False))
     else:

@@ -566,16 +566,6 @@ OWNED_ELSEWHERE: dict[str, str] = {
             "verify|tampered",
         )
     },
-    "en:validate|paths=@notprotocol.yaml": _14A,
-    "en:start|protocol=@notprotocol.yaml": _14A,
-    "en:validate|paths=@bad.yaml": _19B,
-    "en:test|paths=@bad.yaml": _19B,
-    "en:report|betrokkenen=@bad.yaml": _19B,
-    "en:start|answers=@badanswers.yaml": _14D,
-    "en:casus validate|paths=@bad.yaml": _14F,
-    "en:casus validate|paths=@badcasus.casus.yaml": _14F,
-    "en:kaart validate|paths=@bad.yaml": _14F,
-    "en:kaart validate|paths=@badkaart.yaml": _14F,
     "en:start|organisatie=@bad.yaml": _ORG,
     "en:show|organisatie=@bad.yaml": _ORG,
 }

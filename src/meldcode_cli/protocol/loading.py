@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from meldcode_cli.errors import Text
 from meldcode_cli.protocol import model as p
 from meldcode_cli.protocol.diagnostics import Diagnostic, Loc, Message, did_you_mean
 
@@ -73,32 +74,37 @@ def _field_name(loc: Loc) -> str:
 
 
 _BOUNDS = {
-    "less_than_equal": "mag hoogstens {le} zijn",
-    "less_than": "moet kleiner zijn dan {lt}",
-    "greater_than_equal": "moet minstens {ge} zijn",
-    "greater_than": "moet groter zijn dan {gt}",
-    "too_short": "moet minstens {min_length} element(en) hebben",
-    "too_long": "mag hoogstens {max_length} element(en) hebben",
-    "string_too_short": "mag niet leeg zijn",
-    "string_too_long": "mag hoogstens {max_length} tekens hebben",
+    "less_than_equal": "diag.schema.bound.le",
+    "less_than": "diag.schema.bound.lt",
+    "greater_than_equal": "diag.schema.bound.ge",
+    "greater_than": "diag.schema.bound.gt",
+    "too_short": "diag.schema.bound.too_short",
+    "too_long": "diag.schema.bound.too_long",
+    "string_too_short": "diag.schema.bound.string_too_short",
+    "string_too_long": "diag.schema.bound.string_too_long",
 }
+"""pydantic's bound errors → catalogue keys (their params: pydantic's ``ctx``)."""
 
 
-def _describe_input(value: Any) -> str:
+def _describe_input(value: Any) -> Message:
     if value is None:
-        return "niets (leeg)"
+        return Text("diag.schema.input.empty")
     if isinstance(value, bool):
-        return f"de boolean {str(value).lower()}"
+        return Text("diag.schema.input.boolean", value=str(value).lower())
     if isinstance(value, int | float):
-        return f"het getal {value}"
+        return Text("diag.schema.input.number", value=value)
     if isinstance(value, dict):
-        return "een mapping"
+        return Text("diag.schema.input.mapping")
     if isinstance(value, list):
-        return "een lijst"
+        return Text("diag.schema.input.list")
     return repr(value)
 
 
-def _pydantic_diag(err: Any, known_fields: list[str] | None = None) -> tuple[Diagnostic, bool]:  # noqa: PLR0912 - issue 14: to split
+Mapped = tuple[Diagnostic, bool]
+"""A diagnostic, and whether it points at the key (rather than the value)."""
+
+
+def _pydantic_diag(err: Any, known_fields: list[str] | None = None) -> Mapped:
     """Map one pydantic error to a diagnostic; the bool says 'point at the key'."""
     etype: str = err["type"]
     loc = _clean_loc(tuple(err["loc"]))
@@ -106,45 +112,30 @@ def _pydantic_diag(err: Any, known_fields: list[str] | None = None) -> tuple[Dia
     ctx = err.get("ctx") or {}
     field = _field_name(loc)
     if etype == "missing":
-        return Diagnostic("MC101", f"'{field}' ontbreekt", f"voeg '{field}:' toe", loc[:-1]), True
+        return Diagnostic(
+            "MC101",
+            Text("diag.MC101.missing", field=field),
+            Text("diag.MC101.missing.hint", field=field),
+            loc[:-1],
+        ), True
     if etype == "extra_forbidden":
-        candidates = known_fields if known_fields is not None else FIELD_NAMES
-        if field in candidates:
-            hint: Message = (
-                f"'{field}' bestaat, maar niet op deze plek; zie docs/protocol-format.md"
-            )
-            return Diagnostic("MC102", f"veld '{field}' hoort hier niet", hint, loc), True
-        hint = did_you_mean(field, candidates) or "haal dit veld weg; zie docs/protocol-format.md"
-        return Diagnostic("MC102", f"onbekend veld '{field}'", hint, loc), True
+        return _extra_field(field, loc, known_fields)
     if etype == "union_tag_invalid":
         tag = str(ctx.get("tag", value))
-        hint = did_you_mean(tag, KINDS) or f"mogelijk: {', '.join(KINDS)}"
-        return Diagnostic("MC105", f"onbekende kind '{tag}'", hint, (*loc, "kind")), False
+        hint = did_you_mean(tag, KINDS) or Text("diag.MC105.unknown.hint", kinds=", ".join(KINDS))
+        return Diagnostic("MC105", Text("diag.MC105.unknown", tag=tag), hint, (*loc, "kind")), False
     if etype == "union_tag_not_found":
         return (
-            Diagnostic("MC101", "'kind' ontbreekt", f"voeg 'kind:' toe ({', '.join(KINDS)})", loc),
+            Diagnostic(
+                "MC101",
+                Text("diag.MC101.kind"),
+                Text("diag.MC101.kind.hint", kinds=", ".join(KINDS)),
+                loc,
+            ),
             False,
         )
     if etype == "literal_error":
-        if loc == ("schema_version",):
-            if str(value) == str(p.SCHEMA_VERSION):
-                msg = (
-                    f"schema_version moet het getal {p.SCHEMA_VERSION} zijn, "
-                    f"niet de tekst {value!r}"
-                )
-                hint = f"schrijf schema_version: {p.SCHEMA_VERSION} (zonder aanhalingstekens)"
-            else:
-                msg = f"schema_version {value!r} wordt niet ondersteund"
-                hint = f"deze versie van meldcode leest schema_version {p.SCHEMA_VERSION}"
-            return Diagnostic("MC106", msg, hint, loc), False
-        expected = ctx.get("expected", "")
-        allowed = [a.strip(" '") for a in str(expected).replace(" or ", ",").split(",")]
-        hint = (did_you_mean(str(value), allowed) if isinstance(value, str) else None) or (
-            f"toegestaan: {expected}"
-        )
-        return Diagnostic(
-            "MC104", f"'{field}': {_describe_input(value)} is niet toegestaan", hint, loc
-        ), False
+        return _literal(field, loc, value, ctx)
     if etype == "text_is_scalar" or (
         etype == "string_type" and isinstance(value, bool | int | float)
     ):
@@ -152,34 +143,92 @@ def _pydantic_diag(err: Any, known_fields: list[str] | None = None) -> tuple[Dia
         return (
             Diagnostic(
                 "MC007",
-                f"'{field}': YAML leest dit als {_describe_input(value)}, niet als tekst",
-                f'zet de waarde tussen aanhalingstekens: "{quoted}"',
+                Text("diag.MC007.scalar", field=field, input=_describe_input(value)),
+                Text("diag.MC007.scalar.hint", value=quoted),
                 loc,
             ),
             False,
         )
+    return _value_error(etype, field, loc, value, ctx, err)
+
+
+def _extra_field(field: str, loc: Loc, known_fields: list[str] | None) -> Mapped:
+    candidates = known_fields if known_fields is not None else FIELD_NAMES
+    if field in candidates:
+        return Diagnostic(
+            "MC102",
+            Text("diag.MC102.misplaced", field=field),
+            Text("diag.MC102.misplaced.hint", field=field),
+            loc,
+        ), True
+    hint = did_you_mean(field, candidates) or Text("diag.MC102.unknown.hint")
+    return Diagnostic("MC102", Text("diag.MC102.unknown", field=field), hint, loc), True
+
+
+def _literal(field: str, loc: Loc, value: Any, ctx: Any) -> Mapped:
+    if loc == ("schema_version",):
+        version = p.SCHEMA_VERSION
+        if str(value) == str(version):
+            msg = Text("diag.MC106.text", version=version, value=repr(value))
+            hint = Text("diag.MC106.text.hint", version=version)
+        else:
+            msg = Text("diag.MC106.unsupported", value=repr(value))
+            hint = Text("diag.MC106.unsupported.hint", version=version)
+        return Diagnostic("MC106", msg, hint, loc), False
+    expected = ctx.get("expected", "")
+    allowed = [a.strip(" '") for a in str(expected).replace(" or ", ",").split(",")]
+    close = did_you_mean(str(value), allowed) if isinstance(value, str) else None
+    return Diagnostic(
+        "MC104",
+        Text("diag.MC104.not_allowed", field=field, input=_describe_input(value)),
+        close or Text("diag.MC104.not_allowed.hint", expected=expected),
+        loc,
+    ), False
+
+
+_EXPECTED = {
+    "string_type": "diag.schema.expected.text",
+    "int_type": "diag.schema.expected.int",
+    "int_parsing": "diag.schema.expected.int",
+    "bool_type": "diag.schema.expected.bool",
+    "bool_parsing": "diag.schema.expected.bool",
+    "list_type": "diag.schema.input.list",
+    "dict_type": "diag.schema.input.mapping",
+    "model_type": "diag.schema.input.mapping",
+    "model_attributes_type": "diag.schema.input.mapping",
+}
+
+_PATTERN_HINTS = {
+    p.ITEM_ID_PATTERN: "diag.MC104.pattern.item_id",
+    p.PROTOCOL_ID_PATTERN: "diag.MC104.pattern.protocol_id",
+    p.SOURCE_ID_PATTERN: "diag.MC104.pattern.source_id",
+}
+
+
+def _value_error(etype: str, field: str, loc: Loc, value: Any, ctx: Any, err: Any) -> Mapped:
+    """A value of the wrong type, out of bounds or of the wrong form."""
     if value is None and etype in (
         "model_type",
         "model_attributes_type",
         "dict_type",
         "string_type",
     ):
-        return Diagnostic("MC103", f"'{field}' is leeg", f"geef '{field}' een waarde", loc), False
+        return Diagnostic(
+            "MC103",
+            Text("diag.MC103.empty", field=field),
+            Text("diag.MC103.empty.hint", field=field),
+            loc,
+        ), False
     if etype.endswith("_type") or etype.endswith("_parsing") or etype in ("model_attributes_type",):
-        expected = {
-            "string_type": "tekst",
-            "int_type": "een geheel getal",
-            "int_parsing": "een geheel getal",
-            "bool_type": "true of false",
-            "bool_parsing": "true of false",
-            "list_type": "een lijst",
-            "dict_type": "een mapping",
-            "model_type": "een mapping",
-            "model_attributes_type": "een mapping",
-        }.get(etype, "een andere soort waarde")
+        expected = Text(_EXPECTED.get(etype, "diag.schema.expected.other"))
         return (
             Diagnostic(
-                "MC103", f"'{field}' moet {expected} zijn, niet {_describe_input(value)}", None, loc
+                "MC103",
+                Text(
+                    "diag.MC103.type", field=field, expected=expected, input=_describe_input(value)
+                ),
+                None,
+                loc,
             ),
             False,
         )
@@ -188,28 +237,28 @@ def _pydantic_diag(err: Any, known_fields: list[str] | None = None) -> tuple[Dia
             return (
                 Diagnostic(
                     "MC210",
-                    f"stap {value} bestaat niet in de meldcode",
-                    "de stappen heten 1 tot en met 5",
+                    Text("diag.MC210.step", step=value),
+                    Text("diag.MC210.step.hint"),
                     loc,
                 ),
                 False,
             )
-        text = _BOUNDS[etype].format(**dict(ctx))
-        return Diagnostic("MC104", f"'{field}' {text}", None, loc), False
+        bound = Text(_BOUNDS[etype], **dict(ctx))
+        return Diagnostic(
+            "MC104", Text("diag.MC104.bound", field=field, bound=bound), None, loc
+        ), False
     if etype == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
-        hint = {
-            p.ITEM_ID_PATTERN: "ids: kleine letters, cijfers en _, beginnend met een letter",
-            p.PROTOCOL_ID_PATTERN: (
-                "protocol-id: kleine letters, cijfers en -, beginnend met een letter"
-            ),
-            p.SOURCE_ID_PATTERN: "bron-id: kleine letters, cijfers, '.', '_' en '-'",
-        }.get(pattern, f"moet voldoen aan het patroon {pattern}")
+        known = _PATTERN_HINTS.get(pattern)
+        hint = Text(known) if known else Text("diag.MC104.pattern.hint", pattern=pattern)
         return Diagnostic(
-            "MC104", f"'{field}': {_describe_input(value)} heeft niet de juiste vorm", hint, loc
+            "MC104",
+            Text("diag.MC104.pattern", field=field, input=_describe_input(value)),
+            hint,
+            loc,
         ), False
     msg = str(err.get("msg", etype))
-    return Diagnostic("MC104", f"'{field}': {msg}", None, loc), False
+    return Diagnostic("MC104", Text("diag.MC104.other", field=field, msg=msg), None, loc), False
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -241,7 +290,7 @@ def validate_document(
             if d.code == "MC007":
                 raw = locator.scalar(d.loc)
                 if raw is not None:
-                    d = d.with_hint(f'zet de waarde tussen aanhalingstekens: "{raw}"')
+                    d = d.with_hint(Text("diag.MC007.scalar.hint", value=raw))
             line, col = locator.locate(d.loc, key=on_key)
             out.append(d.at(path, line, col))
         out = _dedupe(out)
@@ -251,9 +300,8 @@ def validate_document(
             out.append(
                 Diagnostic(
                     _pydantic_diag(errors[MAX_DIAGNOSTICS], known)[0].code,
-                    f"en {rest} meer fout(en) in dit bestand; alleen de eerste "
-                    f"{MAX_DIAGNOSTICS} worden getoond",
-                    "verbeter deze eerst en valideer opnieuw",
+                    Text("diag.schema.more_errors", rest=rest, shown=MAX_DIAGNOSTICS),
+                    Text("diag.schema.more_errors.hint"),
                 ).at(path, 1, 1)
             )
         return None, out
@@ -325,8 +373,8 @@ def load_protocol_file(
             [
                 Diagnostic(
                     "MC001",
-                    f"bestand is geen UTF-8 (byte {e.offset})",
-                    "sla het bestand op als UTF-8",
+                    Text("diag.MC001.protocol_not_utf8", offset=e.offset),
+                    Text("diag.MC001.encoding.hint"),
                 ).at(shown, e.line, e.col)
             ],
         )
@@ -335,7 +383,7 @@ def load_protocol_file(
             shown,
             "",
             None,
-            [Diagnostic("MC005", str(e), "een protocol is enkele tientallen KB").at(shown, 1, 1)],
+            [Diagnostic("MC005", str(e), Text("diag.MC005.too_large.hint")).at(shown, 1, 1)],
         )
     except (OSError, ValueError) as e:
         reason = getattr(e, "strerror", None) or str(e)
@@ -345,7 +393,9 @@ def load_protocol_file(
             None,
             [
                 Diagnostic(
-                    "MC001", f"kan het bestand niet lezen: {reason}", "controleer pad en rechten"
+                    "MC001",
+                    Text("diag.MC001.protocol_unreadable", reason=reason),
+                    Text("diag.MC001.protocol_unreadable.hint"),
                 ).at(shown, 1, 1)
             ],
         )

@@ -18,7 +18,8 @@ from typing import Any
 
 import yaml
 
-from meldcode_cli.protocol.diagnostics import Diagnostic, Loc
+from meldcode_cli.errors import Text
+from meldcode_cli.protocol.diagnostics import Diagnostic, Loc, Message
 from meldcode_cli.protocol.textio import MAX_BYTES, FileTooLarge, NotUtf8, read_text
 
 __all__ = [
@@ -45,9 +46,9 @@ WITH_LIBYAML: bool = _BaseLoader is not yaml.SafeLoader
 
 class _YamlProblem(Exception):
     def __init__(
-        self, code: str, message: str, hint: str, mark: Any, *, alias: bool = False
+        self, code: str, message: Message, hint: Message, mark: Any, *, alias: bool = False
     ) -> None:
-        super().__init__(message)
+        super().__init__(str(message))
         self.alias = alias  # an alias (*naam): the mark is moved to the first one
         self.code = code
         self.message = message
@@ -105,106 +106,120 @@ _SCALARS = {
 }
 
 
-def _to_python(loader: Any, node: Any) -> Any:  # noqa: C901 - issue 14: to split
+def _to_python(loader: Any, node: Any) -> Any:
     """Nodes → plain data. Faster than the generic constructor, and strict:
     no aliases, no duplicate keys, no tags beyond the core schema, bounded depth."""
-    seen: set[int] = set()
+    return _Converter(loader).conv(node, 0)
 
-    def conv(n: Any, depth: int) -> Any:  # noqa: C901, PLR0912 - issue 14: to split
+
+def _duplicate_key(key: Any, first: Any, mark: Any) -> _YamlProblem:
+    return _YamlProblem(
+        "MC003",
+        Text("diag.MC003.duplicate", name=key, line=first.line + 1),
+        Text("diag.MC003.duplicate.hint"),
+        mark,
+    )
+
+
+class _Converter:
+    """One document's nodes to plain data; ``seen`` holds every node already converted
+    (a node met twice is an alias)."""
+
+    def __init__(self, loader: Any) -> None:
+        self.loader = loader
+        self.seen: set[int] = set()
+
+    def conv(self, n: Any, depth: int) -> Any:
         if depth > MAX_DEPTH:
             raise _YamlProblem(
                 "MC005",
-                f"document is dieper genest dan {MAX_DEPTH} niveaus",
-                "een protocol heeft maar een paar niveaus; controleer de inspringing",
+                Text("diag.MC005.nested", depth=MAX_DEPTH),
+                Text("diag.MC005.nested.hint"),
                 n.start_mark,
             )
-        if id(n) in seen:
+        if id(n) in self.seen:
             raise _YamlProblem(
                 "MC004",
-                "aliassen (*naam) zijn niet toegestaan in een protocol",
-                "schrijf de waarde uit in plaats van een anker (&) en alias (*) te gebruiken",
+                Text("diag.MC004.alias"),
+                Text("diag.MC004.alias.hint"),
                 n.start_mark,
                 alias=True,
             )
-        seen.add(id(n))
+        self.seen.add(id(n))
         tag = n.tag
         if tag == _STR:
             return n.value
         if tag == _MAP:
-            out: dict[Any, Any] = {}
-            marks: dict[Any, Any] = {}
-            seen_add = seen.add
-            for k, v in n.value:
-                ktag = k.tag
-                if ktag == _STR and depth < MAX_DEPTH and id(k) not in seen:
-                    # fast path for the common plain-text key (no recursion, same checks)
-                    seen_add(id(k))
-                    key = k.value
-                    if key in marks:
-                        raise _YamlProblem(
-                            "MC003",
-                            f"sleutel '{key}' staat twee keer in dezelfde mapping "
-                            f"(eerst op regel {marks[key].line + 1})",
-                            "haal één van beide weg; YAML zou stil de laatste nemen",
-                            k.start_mark,
-                        )
-                    marks[key] = k.start_mark
-                    if v.tag == _STR and id(v) not in seen:
-                        seen_add(id(v))
-                        out[key] = v.value
-                    else:
-                        out[key] = conv(v, depth + 1)
-                    continue
-                if ktag == "tag:yaml.org,2002:merge":
-                    raise _YamlProblem(
-                        "MC004",
-                        "samenvoegen met '<<' is niet toegestaan",
-                        "schrijf de sleutels uit",
-                        k.start_mark,
-                    )
-                key = conv(k, depth + 1)
-                if isinstance(key, dict | list):
-                    raise _YamlProblem(
-                        "MC004",
-                        "een lijst of mapping als sleutel is niet toegestaan",
-                        "gebruik tekst als sleutel",
-                        k.start_mark,
-                    )
-                if key in marks:
-                    raise _YamlProblem(
-                        "MC003",
-                        f"sleutel '{key}' staat twee keer in dezelfde mapping "
-                        f"(eerst op regel {marks[key].line + 1})",
-                        "haal één van beide weg; YAML zou stil de laatste nemen",
-                        k.start_mark,
-                    )
-                marks[key] = k.start_mark
-                out[key] = conv(v, depth + 1)
-            return out
+            return self.mapping(n, depth)
         if tag == _SEQ:
-            return [conv(x, depth + 1) for x in n.value]
+            return [self.conv(x, depth + 1) for x in n.value]
+        return self.scalar(n, tag)
+
+    def mapping(self, n: Any, depth: int) -> dict[Any, Any]:
+        out: dict[Any, Any] = {}
+        marks: dict[Any, Any] = {}
+        seen = self.seen
+        seen_add = seen.add
+        for k, v in n.value:
+            if k.tag == _STR and depth < MAX_DEPTH and id(k) not in seen:
+                # fast path for the common plain-text key (no recursion, same checks)
+                seen_add(id(k))
+                key = k.value
+                if key in marks:
+                    raise _duplicate_key(key, marks[key], k.start_mark)
+                marks[key] = k.start_mark
+                if v.tag == _STR and id(v) not in seen:
+                    seen_add(id(v))
+                    out[key] = v.value
+                else:
+                    out[key] = self.conv(v, depth + 1)
+                continue
+            key = self.key(k, depth)
+            if key in marks:
+                raise _duplicate_key(key, marks[key], k.start_mark)
+            marks[key] = k.start_mark
+            out[key] = self.conv(v, depth + 1)
+        return out
+
+    def key(self, k: Any, depth: int) -> Any:
+        if k.tag == "tag:yaml.org,2002:merge":
+            raise _YamlProblem(
+                "MC004",
+                Text("diag.MC004.merge"),
+                Text("diag.MC004.merge.hint"),
+                k.start_mark,
+            )
+        key = self.conv(k, depth + 1)
+        if isinstance(key, dict | list):
+            raise _YamlProblem(
+                "MC004",
+                Text("diag.MC004.complex_key"),
+                Text("diag.MC004.complex_key.hint"),
+                k.start_mark,
+            )
+        return key
+
+    def scalar(self, n: Any, tag: str) -> Any:
         method = _SCALARS.get(tag)
         if tag == _INT and len(n.value.lstrip("+-")) > MAX_INT_DIGITS:
             return n.value  # not a number any protocol means: keep the text as written
         if method is not None and isinstance(n, yaml.ScalarNode):
             try:
-                return getattr(loader, method)(n)
+                return getattr(self.loader, method)(n)
             except (ValueError, KeyError, TypeError, OverflowError):
                 short = tag.rsplit(":", 1)[-1]
                 raise _YamlProblem(
                     "MC004",
-                    f"'{str(n.value)[:40]}' is geen geldige waarde voor de tag !!{short}",
-                    "haal de tag weg, of schrijf een waarde die erbij past",
+                    Text("diag.MC004.bad_value", value=str(n.value)[:40], tag=short),
+                    Text("diag.MC004.bad_value.hint"),
                     n.start_mark,
                 ) from None
         raise _YamlProblem(
             "MC004",
-            f"niet-toegestane YAML-tag {tag}",
-            "gebruik gewone tekst, getallen, lijsten en mappings; geen !tags",
+            Text("diag.MC004.tag", tag=tag),
+            Text("diag.MC004.tag.hint"),
             n.start_mark,
         )
-
-    return conv(node, 0)
 
 
 class _ComposeLoader(_BaseLoader):  # type: ignore[valid-type,misc]
@@ -220,7 +235,7 @@ class YamlDocument:
     """The composed root node (reused for positions: the text is parsed once)."""
 
 
-def _mark_diag(path: str, code: str, message: str, hint: str, mark: Any) -> Diagnostic:
+def _mark_diag(path: str, code: str, message: Message, hint: Message, mark: Any) -> Diagnostic:
     line = getattr(mark, "line", 0) + 1 if mark is not None else 1
     col = getattr(mark, "column", 0) + 1 if mark is not None else 1
     return Diagnostic(code, message, hint).at(path, line, col)
@@ -273,14 +288,14 @@ _FRIENDLY_CONTEXTS = (
 )
 
 
-def load_yaml_text(text: str, path: str) -> tuple[YamlDocument | None, list[Diagnostic]]:  # noqa: C901, PLR0912 - issue 14: to split
+def load_yaml_text(text: str, path: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
     """Parse one YAML document safely. Returns the document or diagnostics, never raises."""
     if len(text) > MAX_BYTES:
         return None, [
             Diagnostic(
                 "MC005",
-                f"bestand is {len(text)} tekens; maximaal {MAX_BYTES}",
-                "een protocol is enkele tientallen KB; kort teksten in",
+                Text("diag.MC005.too_long", length=len(text), max=MAX_BYTES),
+                Text("diag.MC005.too_long.hint"),
             ).at(path, 1, 1)
         ]
     try:
@@ -290,119 +305,147 @@ def load_yaml_text(text: str, path: str) -> tuple[YamlDocument | None, list[Diag
         return None, [
             Diagnostic(
                 "MC001",
-                "ongeldig teken (losse surrogaat) in de tekst",
-                "de tekst is geen geldige Unicode; sla het bestand op als UTF-8",
+                Text("diag.MC001.surrogate"),
+                Text("diag.MC001.surrogate.hint"),
             ).at(path, line, col)
         ]
     try:
-        if not loader.check_node():
-            return None, [
-                Diagnostic(
-                    "MC006", "het bestand is leeg", "een protocol begint met 'schema_version: 1'"
-                ).at(path, 1, 1)
-            ]
-        node = loader.get_node()
-        if loader.check_node():
-            extra = loader.get_node()
-            return None, [
-                _mark_diag(
-                    path,
-                    "MC002",
-                    "meer dan één YAML-document in het bestand",
-                    "één protocol per bestand; haal de regel '---' weg",
-                    _document_marker_before(text, extra.start_mark),
-                )
-            ]
-        data = _to_python(loader, node)
+        parsed = _compose(loader, text, path)
     except _YamlProblem as p:
         mark = p.mark
         if p.alias:
             mark = _first_alias(text) or mark
         return None, [_mark_diag(path, p.code, p.message, p.hint, mark)]
     except yaml.reader.ReaderError as e:
-        char = e.character if isinstance(e.character, str) else chr(e.character)
-        pos = e.position
-        if (
-            0 < pos <= len(text)
-            and text[pos - 1] == char
-            and (pos == len(text) or text[pos] != char)
-        ):
-            pos -= 1  # libyaml reports the offset just past the character
-        line, col = _line_col(text, pos)
+        return None, [_reader_error(text, path, e)]
+    except yaml.MarkedYAMLError as e:
+        return None, [_marked_error(text, path, e)]
+    except yaml.YAMLError as e:
         return None, [
             Diagnostic(
                 "MC002",
-                f"ongeldig teken U+{ord(char):04X} in het bestand",
-                "haal het teken weg; YAML staat geen stuurtekens toe (behalve tab en regeleinde)",
-            ).at(path, line, col)
-        ]
-    except yaml.MarkedYAMLError as e:
-        problem = e.problem or "onleesbare YAML"
-        context = e.context or ""
-        mark = e.problem_mark or e.context_mark
-        if e.context_mark is not None and context.startswith(_FRIENDLY_CONTEXTS):
-            mark = e.context_mark  # the opening quote or bracket, not the end of the file
-        if "maximum nesting depth" in problem:
-            return None, [
-                _mark_diag(
-                    path,
-                    "MC005",
-                    "document is te diep genest",
-                    "een protocol heeft maar een paar niveaus; controleer de inspringing",
-                    mark,
-                )
-            ]
-        pm = e.problem_mark
-        if pm is not None and "cannot start any token" in problem and _char_at(text, pm) == "\t":
-            return None, [
-                _mark_diag(
-                    path,
-                    "MC002",
-                    "tab gebruikt voor inspringing",
-                    "YAML staat alleen spaties toe voor inspringing",
-                    e.problem_mark or mark,
-                )
-            ]
-        where = f" ({context})" if context else ""
-        return None, [
-            _mark_diag(
-                path, "MC002", f"YAML-syntaxfout: {problem}{where}", _syntax_hint(problem), mark
-            )
-        ]
-    except yaml.YAMLError as e:
-        return None, [
-            Diagnostic("MC002", f"YAML-syntaxfout: {e}", "controleer het bestand").at(path, 1, 1)
+                Text("diag.MC002.syntax", problem=str(e), where=""),
+                Text("diag.MC002.check"),
+            ).at(path, 1, 1)
         ]
     except RecursionError:
         return None, [
-            Diagnostic("MC005", "document te diep genest", "controleer de inspringing").at(
+            Diagnostic("MC005", Text("diag.MC005.too_deep"), Text("diag.MC005.too_deep.hint")).at(
                 path, 1, 1
             )
         ]
     finally:
         loader.dispose()
+    if isinstance(parsed, Diagnostic):
+        return None, [parsed]
+    node, data = parsed
     if not isinstance(data, dict):
-        kind = "een lijst" if isinstance(data, list) else "een losse waarde"
+        what = "diag.MC006.list" if isinstance(data, list) else "diag.MC006.scalar"
         return None, [
             Diagnostic(
                 "MC006",
-                f"het document is {kind}, geen mapping",
-                "een protocol begint met 'schema_version: 1' en 'id: ...' op het hoogste niveau",
+                Text(what),
+                Text("diag.MC006.not_mapping.hint"),
             ).at(path, node.start_mark.line + 1, node.start_mark.column + 1)
         ]
+    _remember(text, node)
     return YamlDocument(path, text, data, node), []
 
 
-def _syntax_hint(problem: str) -> str:
+def _compose(loader: Any, text: str, path: str) -> tuple[Any, Any] | Diagnostic:
+    """(root node, plain data) of the one document in ``text``, or why there is none."""
+    if not loader.check_node():
+        return Diagnostic("MC006", Text("diag.MC006.empty"), Text("diag.MC006.empty.hint")).at(
+            path, 1, 1
+        )
+    node = loader.get_node()
+    if loader.check_node():
+        extra = loader.get_node()
+        return _mark_diag(
+            path,
+            "MC002",
+            Text("diag.MC002.documents"),
+            Text("diag.MC002.documents.hint"),
+            _document_marker_before(text, extra.start_mark),
+        )
+    return node, _to_python(loader, node)
+
+
+def _reader_error(text: str, path: str, e: yaml.reader.ReaderError) -> Diagnostic:
+    """A character YAML does not allow (a control character), at its own position."""
+    char = e.character if isinstance(e.character, str) else chr(e.character)
+    pos = e.position
+    if 0 < pos <= len(text) and text[pos - 1] == char and (pos == len(text) or text[pos] != char):
+        pos -= 1  # libyaml reports the offset just past the character
+    line, col = _line_col(text, pos)
+    return Diagnostic(
+        "MC002",
+        Text("diag.MC002.character", code=f"{ord(char):04X}"),
+        Text("diag.MC002.character.hint"),
+    ).at(path, line, col)
+
+
+def _marked_error(text: str, path: str, e: yaml.MarkedYAMLError) -> Diagnostic:
+    """A syntax error of the parser, at the place an author can fix it."""
+    problem = e.problem or ""
+    context = e.context or ""
+    mark = e.problem_mark or e.context_mark
+    if e.context_mark is not None and context.startswith(_FRIENDLY_CONTEXTS):
+        mark = e.context_mark  # the opening quote or bracket, not the end of the file
+    if "maximum nesting depth" in problem:
+        return _mark_diag(
+            path,
+            "MC005",
+            Text("diag.MC005.deep"),
+            Text("diag.MC005.nested.hint"),
+            mark,
+        )
+    pm = e.problem_mark
+    if pm is not None and "cannot start any token" in problem and _char_at(text, pm) == "\t":
+        return _mark_diag(
+            path,
+            "MC002",
+            Text("diag.MC002.tab"),
+            Text("diag.MC002.tab.hint"),
+            e.problem_mark or mark,
+        )
+    where = f" ({context})" if context else ""
+    said: Message = problem or Text("diag.MC002.unreadable")
+    return _mark_diag(
+        path,
+        "MC002",
+        Text("diag.MC002.syntax", problem=said, where=where),
+        _syntax_hint(problem),
+        mark,
+    )
+
+
+_LAST: list[tuple[str, Any]] = []
+"""The text and root node of the last document loaded: a ``Locator`` for the same text
+(``validate`` placing its diagnostics) reuses the node instead of parsing a second time."""
+
+
+def _remember(text: str, node: Any) -> None:
+    _LAST[:] = [(text, node)]
+
+
+def _remembered(text: str) -> Any:
+    for known, node in _LAST:
+        if known is text or known == text:
+            return node
+    return None
+
+
+def _syntax_hint(problem: str) -> Text:
     if "mapping values are not allowed" in problem:
-        return "zet tekst met een dubbele punt tussen aanhalingstekens"
+        return Text("diag.MC002.hint.colon")
     if "found character" in problem and "cannot start any token" in problem:
-        return "zet deze tekst tussen aanhalingstekens"
+        return Text("diag.MC002.hint.quote")
     if "expected <block end>" in problem or "indentation" in problem:
-        return "controleer de inspringing (spaties, geen tabs)"
+        return Text("diag.MC002.hint.indentation")
     if "found unexpected end of stream" in problem:
-        return "een aanhalingsteken of haakje is niet gesloten"
-    return "controleer de YAML-syntax rond deze plek"
+        return Text("diag.MC002.hint.unclosed")
+    return Text("diag.MC002.hint.around")
 
 
 class Locator:
@@ -410,6 +453,8 @@ class Locator:
 
     def __init__(self, text: str, root: Any = None) -> None:
         self._text = text
+        if root is None:
+            root = _remembered(text)
         self._root: Any = root
         self._composed = root is not None
         self._index: dict[int, dict[str, tuple[Any, Any]]] = {}
