@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from meldcode_cli.files.jsonio import os_error_reason
 from meldcode_cli.i18n.messages import t
 
 __all__ = ["NewOutcome", "new_protocol", "skeleton_text"]
@@ -66,7 +67,7 @@ def new_protocol(
     except FileExistsError:
         raise UsageError(t("new.exists", path=path)) from None
     except OSError as e:
-        raise UsageError(f"{path}: {e.strerror}") from None
+        raise UsageError("io.os_error", path=path, reason=os_error_reason(e)) from None
     schema_path: Path | None = None
     if "://" not in schema and not Path(schema).is_absolute():
         candidate = path.parent / schema
@@ -77,5 +78,5 @@ def new_protocol(
                 candidate.write_text(schema_json("protocol", "07") + "\n", encoding="utf-8")
                 schema_path = candidate
             except OSError as e:
-                raise UsageError(f"{candidate}: {e.strerror}") from None
+                raise UsageError("io.os_error", path=candidate, reason=os_error_reason(e)) from None
     return NewOutcome(path, schema_path)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from meldcode_cli.errors import Text
+from meldcode_cli.files.jsonio import os_error_reason
 from meldcode_cli.protocol.diagnostics import Diagnostic, Loc, did_you_mean
 
 if TYPE_CHECKING:
@@ -180,7 +181,7 @@ def load_ketenkaart(
             [
                 Diagnostic(
                     "MC001",
-                    Text("diag.MC001.unreadable", reason=e.strerror or e),
+                    Text("diag.MC001.unreadable", reason=os_error_reason(e)),
                     Text("diag.MC001.unreadable.hint"),
                 )
             ],

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from meldcode_cli.errors import Text
+from meldcode_cli.files.jsonio import os_error_reason
 from meldcode_cli.protocol import model as p
 from meldcode_cli.protocol.diagnostics import Diagnostic, Loc, Message, did_you_mean
 
@@ -386,7 +387,7 @@ def load_protocol_file(
             [Diagnostic("MC005", str(e), Text("diag.MC005.too_large.hint")).at(shown, 1, 1)],
         )
     except (OSError, ValueError) as e:
-        reason = getattr(e, "strerror", None) or str(e)
+        reason = os_error_reason(e) if isinstance(e, OSError) else str(e)
         return LoadedProtocol(
             shown,
             "",

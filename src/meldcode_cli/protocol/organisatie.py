@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from meldcode_cli.errors import InputError
 from meldcode_cli.errors import Text as Msg
+from meldcode_cli.files.jsonio import os_error_reason
 from meldcode_cli.protocol.diagnostics import Diagnostic, Loc, did_you_mean
 from meldcode_cli.protocol.model import ItemId, Text
 
@@ -194,7 +195,7 @@ def load_organisatie(path: Path) -> LoadedOrganisatie:
     except OSError as e:
         d = Diagnostic(
             "MC001",
-            Msg("diag.MC001.unreadable", reason=e.strerror or e),
+            Msg("diag.MC001.unreadable", reason=os_error_reason(e)),
             Msg("diag.MC001.unreadable.hint"),
         )
         return LoadedOrganisatie(shown, "", None, [d.at(shown, 1, 1)])

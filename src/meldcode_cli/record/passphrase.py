@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from meldcode_cli.files.jsonio import os_error_reason
 from meldcode_cli.record.profile import ProfileError
 
 __all__ = ["MIN_PASSPHRASE", "read_passphrase_file"]
@@ -23,7 +24,7 @@ def read_passphrase_file(file: Path) -> str:
         text = file.read_text(encoding="utf-8")
     except OSError as e:
         raise ProfileError(
-            "error.passphrase_file.unreadable", file=file, error=e.strerror
+            "error.passphrase_file.unreadable", file=file, error=os_error_reason(e)
         ) from None
     if not private:
         raise ProfileError("error.keyflow.is_leesbaar_voor_anderen", file=file)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from meldcode_cli.errors import Text
+from meldcode_cli.files.jsonio import os_error_reason
 from meldcode_cli.protocol.diagnostics import Diagnostic, Loc, Message, did_you_mean
 
 if TYPE_CHECKING:
@@ -151,7 +152,7 @@ def check_casus_file(path: Path) -> CasusCheck:
     try:
         text = yamlio.read_text(path)
     except (OSError, ValueError) as e:
-        reason = getattr(e, "strerror", None) or str(e)
+        reason = os_error_reason(e) if isinstance(e, OSError) else str(e)
         return CasusCheck(
             display,
             diagnostics=[

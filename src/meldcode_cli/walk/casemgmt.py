@@ -17,6 +17,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+from meldcode_cli.files.jsonio import os_error_reason
 from meldcode_cli.i18n.messages import t
 from meldcode_cli.walk.casestore import CASE_LABEL_PATTERN, Case, CaseError, CaseStore, data_dir
 
@@ -264,7 +265,9 @@ def rename_case(old: str, new: str, *, store: CaseStore | None = None) -> None:
     try:
         os.rename(case.folder, store.folder(new))
     except OSError as e:
-        raise CaseError("error.casemgmt.kan_niet_hernoemen", old=old, strerror=e.strerror) from None
+        raise CaseError(
+            "error.casemgmt.kan_niet_hernoemen", old=old, strerror=os_error_reason(e)
+        ) from None
     moved = store.open(new, repair=False)
     moved.append("renamed", old=old, new=new)
     summary = moved.summary()
@@ -288,7 +291,7 @@ def archive_case(label: str, *, undo: bool = False) -> Path:
         os.rename(case.folder, dst.folder(label))
     except OSError as e:
         raise CaseError(
-            "error.casemgmt.kan_niet_verplaatsen", label=label, strerror=e.strerror
+            "error.casemgmt.kan_niet_verplaatsen", label=label, strerror=os_error_reason(e)
         ) from None
     return dst.folder(label)
 

@@ -12,7 +12,8 @@ from typing import Any
 
 from meldcode_cli.chain.monitor.counts import MIN_CELL, Key
 from meldcode_cli.chain.monitor.export import ExportRefused, load_export, verify_export
-from meldcode_cli.errors import UsageError
+from meldcode_cli.errors import Text, UsageError
+from meldcode_cli.files.jsonio import os_error_reason
 
 __all__ = [
     "PARALLEL_FROM",
@@ -136,8 +137,13 @@ def read_signers(path: Path) -> set[str]:
     """Fingerprints (``SHA256:...``), one a line, or ``meldcode key export`` JSON files."""
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise ExportRefused("error.monitor.niet_leesbaar_2", path=path, e=e) from None
+    except OSError as e:
+        raise ExportRefused(
+            "error.monitor.niet_leesbaar_2", path=path, e=os_error_reason(e)
+        ) from None
+    except UnicodeDecodeError as e:
+        reason = Text("json.not_utf8", offset=e.start)
+        raise ExportRefused("error.monitor.niet_leesbaar_2", path=path, e=reason) from None
     found = set(re.findall(r"SHA256:[A-Za-z0-9+/=]{20,}", text))
     if not found:
         raise ExportRefused("error.monitor.geen_vingerafdrukken_sha_gevonden", path=path)
