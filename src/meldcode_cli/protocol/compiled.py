@@ -302,7 +302,7 @@ def _compile_checks(
             continue
         local: list[Diagnostic] = []
         expr = _check_condition(
-            check, ("checks",), citems, position, decision_index, roles, local, end
+            check, ("checks",), citems, position, decision_index, roles, local, end, hints=False
         )
         if expr is None:
             skipped.append((check.id, local[0].what if local else "?"))

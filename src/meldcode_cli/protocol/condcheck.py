@@ -46,14 +46,19 @@ def _check_condition(
     roles: set[str],
     diags: list[Diagnostic],
     end: int,
+    *,
+    hints: bool = True,
 ) -> cond.Expr | None:
+    """The compiled condition of ``check``, or None with its diagnostics in ``diags``.
+    ``hints=False`` when only whether it compiles matters (a shared guardrail that may not
+    apply): the "did you mean" search over every id is then skipped."""
     try:
         parsed = cond.parse(check.when)
     except cond.ConditionSyntaxError as e:
         diags.append(syntax_error(e, (*loc, "when")))
         return None
     owner = _CheckOwner(loc, check.id, end)
-    errs = _typecheck(parsed, owner, citems, position, decision_index, roles)
+    errs = _typecheck(parsed, owner, citems, position, decision_index, roles, hints=hints)
     diags.extend(errs)
     if errs:
         return None
@@ -123,6 +128,11 @@ class _Typecheck:
     decision_index: int
     roles: set[str]
     out: list[Diagnostic]
+    hints: bool = True
+
+    def suggest(self, name: str, candidates: Sequence[str]) -> Message | None:
+        """``did you mean``, unless hints are not wanted."""
+        return did_you_mean(name, candidates) if self.hints else None
 
     def err(self, code: str, msg: Text, hint: Message, pos: int) -> None:
         self.out.append(Diagnostic(code, msg, hint, (*self.ci.loc, "when"), offset=pos))
@@ -135,8 +145,10 @@ def _typecheck(
     position: dict[str, int],
     decision_index: int,
     roles: set[str],
+    *,
+    hints: bool = True,
 ) -> list[Diagnostic]:
-    tc = _Typecheck(ci, citems, position, decision_index, roles, [])
+    tc = _Typecheck(ci, citems, position, decision_index, roles, [], hints)
     _visit(expr, tc)
     return tc.out
 
@@ -205,7 +217,7 @@ def _known_earlier_item(ref: cond.Ref, tc: _Typecheck) -> bool:
         tc.err(
             "MC202",
             Text("diag.MC202.unknown_name", name=name),
-            did_you_mean(name, DECISION_NAMES)
+            tc.suggest(name, DECISION_NAMES)
             or Text("diag.hint.possible", options=", ".join(DECISION_NAMES)),
             ref.pos,
         )
@@ -215,7 +227,7 @@ def _known_earlier_item(ref: cond.Ref, tc: _Typecheck) -> bool:
         tc.err(
             "MC202",
             Text("diag.MC202.unknown_item", name=name),
-            did_you_mean(name, candidates) or Text("diag.MC202.unknown_item.hint"),
+            tc.suggest(name, candidates) or Text("diag.MC202.unknown_item.hint"),
             ref.pos,
         )
         return False
@@ -275,6 +287,6 @@ def _check_values(compare: cond.Compare, allowed: list[str], key: str, tc: _Type
             tc.err(
                 "MC205",
                 Text(key, value=v, name=compare.ref.name),
-                did_you_mean(v, allowed) or Text("diag.hint.possible", options=", ".join(allowed)),
+                tc.suggest(v, allowed) or Text("diag.hint.possible", options=", ".join(allowed)),
                 p,
             )
