@@ -11,6 +11,7 @@ PATH``. Lookups are regional first, national as fallback (:class:`Ketenkaart.loo
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -513,17 +514,20 @@ def active_ketenkaart() -> Ketenkaart:
     return _ACTIVE[key]
 
 
-def partner_ids() -> set[str]:
+@functools.cache
+def partner_ids() -> frozenset[str]:
     """Ids a protocol may reference: the shipped ketenkaart files (national and regional).
 
     Only shipped files, so ``validate`` gives the same answer on every machine (and its
-    content-hash cache stays true); a region's own ids override by ``id`` or ``replaces``."""
+    content-hash cache stays true); a region's own ids override by ``id`` or ``replaces``.
+    Read once per process: the shipped files are part of the installed package (a batch
+    ``validate`` no longer parses them again for every protocol)."""
     ids: set[str] = set()
     for p in _yaml_files(shipped_ketenkaart_dir()):
         lk = load_ketenkaart(p, protocols=(set(), set()), national_ids=set())
         if lk.kaart is not None:
             ids |= {o.id for o in lk.kaart.organisations}
-    return ids
+    return frozenset(ids)
 
 
 def resolve_contact(c: ProtocolContact, kaart: Ketenkaart | None = None) -> ProtocolContact:
