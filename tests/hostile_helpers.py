@@ -11,7 +11,7 @@ from typing import Any
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from meldcode_cli.cli.app import make_app as build_app
+from meldcode_cli.cli.app import make_app
 from tests.conftest import ROOT
 
 EXAMPLE = str(ROOT / "examples" / "casus-partnergeweld.yaml")
@@ -23,7 +23,7 @@ def run(*args: str) -> tuple[int, str, str]:
     argv = list(args)
     if argv and argv[0] in ("start", "sign") and "--no-sign" not in argv:
         argv.append("--yes")
-    result = CliRunner().invoke(build_app(), argv)
+    result = CliRunner().invoke(make_app(), argv)
     return result.exit_code, result.stdout, result.stderr
 
 

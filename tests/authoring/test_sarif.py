@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from meldcode_cli.authoring.sarif import format_sarif
 from meldcode_cli.authoring.validate import FileResult
-from meldcode_cli.cli.app import make_app as build_app
+from meldcode_cli.cli.app import make_app
 from meldcode_cli.protocol.diagnostic_help import CODE_HELP
 from meldcode_cli.protocol.diagnostics import CODES, Diagnostic
 from tests.conftest import PROTOCOLS, ROOT
@@ -24,7 +24,7 @@ INVALID = ROOT / "tests" / "fixtures" / "invalid"
 
 
 def sarif_of(*args: str) -> tuple[int, dict[str, Any], str]:
-    result = CliRunner().invoke(build_app(), ["validate", "--format", "sarif", *args])
+    result = CliRunner().invoke(make_app(), ["validate", "--format", "sarif", *args])
     return result.exit_code, json.loads(result.stdout), result.stderr
 
 
@@ -58,7 +58,7 @@ def test_invalid_corpus_is_valid_sarif(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_locations_match_the_text_output(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     target = str(INVALID.relative_to(ROOT))
-    text = CliRunner().invoke(build_app(), ["validate", target]).stdout
+    text = CliRunner().invoke(make_app(), ["validate", target]).stdout
     expected = set()
     for line in text.splitlines():
         m = re.match(r"^(\S+):(\d+):(\d+): (MC\d{3}) ", line)

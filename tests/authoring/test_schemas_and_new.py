@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from meldcode_cli.authoring.schema import schema_dict, schema_id
 from meldcode_cli.authoring.validate import check_file
-from meldcode_cli.cli.app import make_app as build_app
+from meldcode_cli.cli.app import make_app
 from tests.conftest import PROTOCOLS, ROOT
 
 SCHEMAS = ROOT / "schemas"
@@ -75,7 +75,7 @@ def test_new_writes_a_valid_protocol_with_every_shared_id(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(build_app(), ["new", "stalking", "--title", "Stalking: een titel"])
+    result = CliRunner().invoke(make_app(), ["new", "stalking", "--title", "Stalking: een titel"])
     assert result.exit_code == 0, result.output
     path = tmp_path / "stalking.yaml"
     checked = check_file(path)
@@ -98,11 +98,11 @@ def test_new_never_overwrites_and_refuses_a_bad_id(tmp_path: Path) -> None:
     target = tmp_path / "eigen.yaml"
     target.write_text("van mij\n")
     runner = CliRunner()
-    result = runner.invoke(build_app(), ["new", "eigen", "-o", str(target)])
+    result = runner.invoke(make_app(), ["new", "eigen", "-o", str(target)])
     assert result.exit_code == 2
     assert "bestaat al" in result.stderr
     assert target.read_text() == "van mij\n"
-    result = runner.invoke(build_app(), ["new", "Eigen_Protocol", "-o", str(tmp_path / "x.yaml")])
+    result = runner.invoke(make_app(), ["new", "Eigen_Protocol", "-o", str(tmp_path / "x.yaml")])
     assert result.exit_code == 2
     assert "kleine letters" in result.stderr
     assert not (tmp_path / "x.yaml").exists()
@@ -111,7 +111,7 @@ def test_new_never_overwrites_and_refuses_a_bad_id(tmp_path: Path) -> None:
 def test_new_with_a_schema_url_writes_no_schema(tmp_path: Path) -> None:
     url = "https://example.org/protocol.schema.json"
     out = tmp_path / "a.yaml"
-    result = CliRunner().invoke(build_app(), ["new", "a", "-o", str(out), "--schema", url])
+    result = CliRunner().invoke(make_app(), ["new", "a", "-o", str(out), "--schema", url])
     assert result.exit_code == 0, result.output
     assert out.read_text("utf-8").startswith(f"# yaml-language-server: $schema={url}\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml"]
@@ -119,6 +119,6 @@ def test_new_with_a_schema_url_writes_no_schema(tmp_path: Path) -> None:
 
 def test_new_in_english(tmp_path: Path) -> None:
     out = tmp_path / "b.yaml"
-    result = CliRunner().invoke(build_app(), ["--lang", "en", "new", "b", "-o", str(out)])
+    result = CliRunner().invoke(make_app(), ["--lang", "en", "new", "b", "-o", str(out)])
     assert result.exit_code == 0
     assert "Written:" in result.stderr

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from meldcode_cli.cli.app import make_app as build_app
+from meldcode_cli.cli.app import make_app
 from tests.conftest import VOORBEELD
 
 SCENARIO = f"""\
@@ -54,7 +54,7 @@ scenarios:
 def run(tmp_path: Path, *args: str) -> tuple[int, str]:
     path = tmp_path / "x.scenarios.yaml"
     path.write_text(SCENARIO, encoding="utf-8")
-    result = CliRunner().invoke(build_app(), [*args, "test", str(path)])
+    result = CliRunner().invoke(make_app(), [*args, "test", str(path)])
     return result.exit_code, result.stdout
 
 
@@ -89,7 +89,7 @@ def test_diff_in_english_and_in_json(tmp_path: Path) -> None:
     code, out = run(tmp_path, "--lang", "en")
     assert code == 1
     path = tmp_path / "x.scenarios.yaml"
-    result = CliRunner().invoke(build_app(), ["test", "-f", "json", str(path)])
+    result = CliRunner().invoke(make_app(), ["test", "-f", "json", str(path)])
     doc = json.loads(result.stdout)
     first, second = doc["files"][0]["scenarios"]
     assert first["expected"]["path"] == "J----"

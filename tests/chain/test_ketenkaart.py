@@ -18,7 +18,7 @@ from meldcode_cli.chain.ketenkaart import (
     shipped_ketenkaart_dir,
     user_ketenkaart_dir,
 )
-from meldcode_cli.cli.app import make_app as build_app
+from meldcode_cli.cli.app import make_app
 from meldcode_cli.protocol.yamlio import load_yaml_text
 from tests.conftest import ROOT
 
@@ -123,7 +123,7 @@ def test_national_partners_named_in_the_issue_are_shipped() -> None:
 
 
 def test_schema_export_validates_the_shipped_files(runner: CliRunner) -> None:
-    result = runner.invoke(build_app(), ["schema", "--kind", "ketenkaart"])
+    result = runner.invoke(make_app(), ["schema", "--kind", "ketenkaart"])
     assert result.exit_code == 0, result.output
     schema = json.loads(result.stdout)
     assert schema["$id"].endswith("ketenkaart-v1.json")
@@ -246,7 +246,7 @@ def assert_no_external_loads(html: str) -> None:
 
 
 def test_cli_kaart_usage_errors_and_output(runner: CliRunner, tmp_path: Path) -> None:
-    app = build_app()
+    app = make_app()
     r = runner.invoke(app, ["kaart", "--vorm", "partnergewelt"])
     assert r.exit_code == 2
     assert "partnergeweld" in r.stderr
@@ -261,7 +261,7 @@ def test_cli_kaart_usage_errors_and_output(runner: CliRunner, tmp_path: Path) ->
 
 
 def test_cli_kaart_validate_exit_codes(runner: CliRunner) -> None:
-    app = build_app()
+    app = make_app()
     assert runner.invoke(app, ["kaart", "validate"]).exit_code == 0
     r = runner.invoke(app, ["kaart", "validate", str(FIXTURES / "mc501_duplicate_id.yaml")])
     assert r.exit_code == 1

@@ -33,7 +33,7 @@ from meldcode_cli.chain.monitor import (
     to_html,
     verify_export,
 )
-from meldcode_cli.cli.app import make_app as build_app
+from meldcode_cli.cli.app import make_app
 from meldcode_cli.record import crypto
 from meldcode_cli.record.model import Record
 from tests.chain.test_ketenkaart import assert_no_external_loads
@@ -70,7 +70,7 @@ def home30(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("MELDCODE_HOME", str(home))
         runner = CliRunner()
-        app = build_app()
+        app = make_app()
         r = runner.invoke(
             app,
             [
@@ -131,7 +131,7 @@ def at_home(home30: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> dict[str
 
 def _export(at_home: dict[str, Any], *extra: str) -> tuple[int, str, str]:
     r = CliRunner().invoke(
-        build_app(),
+        make_app(),
         ["monitor", "export", "--passphrase-file", str(at_home["pw"]), *extra],
     )
     return r.exit_code, r.stdout, r.stderr
@@ -206,7 +206,7 @@ def test_wrong_passphrase_writes_nothing(at_home: dict[str, Any], tmp_path: Path
     os.chmod(bad, 0o600)
     out = tmp_path / "export.json"
     r = CliRunner().invoke(
-        build_app(),
+        make_app(),
         ["monitor", "export", "--passphrase-file", str(bad), "--output", str(out)],
     )
     assert r.exit_code == 2
@@ -299,7 +299,7 @@ def test_combine_gives_the_sums_and_refuses_duplicates_and_tampering(  # noqa: P
     assert all(n >= MIN_CELL for n in combined.cells.values())
 
     runner = CliRunner()
-    app = build_app()
+    app = make_app()
     html, csv_out, json_out = tmp_path / "r.html", tmp_path / "r.csv", tmp_path / "r.json"
     r = runner.invoke(
         app,

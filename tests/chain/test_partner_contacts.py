@@ -175,17 +175,17 @@ def test_a_regional_veilig_thuis_number_appears_in_report(tmp_path: Path) -> Non
 def test_a_bad_regional_file_is_named_and_the_national_number_shown(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
-    from meldcode_cli.cli.app import build_app
+    from meldcode_cli.cli.app import make_app
 
     bad = tmp_path / "regio.yaml"
     bad.write_text(REGIONAL.replace("replaces: veilig-thuis", "replaces: veilig-thuiss"))
     result = CliRunner().invoke(
-        build_app(), ["--ketenkaart", str(bad), "show", "kindermishandeling"]
+        make_app(), ["--ketenkaart", str(bad), "show", "kindermishandeling"]
     )
     assert result.exit_code == 0
     line = REGIONAL.splitlines().index("    replaces: veilig-thuis") + 1
     assert f"{bad}:{line}:15: MC502" in result.stderr
     assert "bedoelde u 'veilig-thuis'?" in result.stderr
     assert "Veilig Thuis 0800-2000" in result.stdout
-    missing = CliRunner().invoke(build_app(), ["--ketenkaart", str(tmp_path / "nope"), "list"])
+    missing = CliRunner().invoke(make_app(), ["--ketenkaart", str(tmp_path / "nope"), "list"])
     assert missing.exit_code == 2

@@ -12,13 +12,13 @@ import yaml
 from typer.testing import CliRunner
 
 from meldcode_cli import __version__
-from meldcode_cli.cli.app import make_app as build_app
+from meldcode_cli.cli.app import make_app
 from meldcode_cli.cli.entry import main
 from tests.conftest import PROTOCOLS, VOORBEELD
 
 
 def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(build_app(), list(args))
+    result = runner.invoke(make_app(), list(args))
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -282,7 +282,7 @@ def test_top_level_help_lists_every_command_without_building_them() -> None:
 
     from meldcode_cli.cli.app import LazyGroup
 
-    group = typer.main.get_command(build_app())
+    group = typer.main.get_command(make_app())
     assert isinstance(group, LazyGroup)
     ctx = group.make_context("meldcode", ["list"], resilient_parsing=True)
     text = group.get_help(ctx)

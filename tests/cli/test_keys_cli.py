@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from meldcode_cli.cli.app import make_app as build_app
+from meldcode_cli.cli.app import make_app
 from tests.conftest import ROOT
 
 EXAMPLE = str(ROOT / "examples" / "casus-partnergeweld.yaml")
@@ -22,7 +22,7 @@ def secret(path: Path, text: str) -> Path:
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(build_app(), list(args))
+    result = CliRunner().invoke(make_app(), list(args))
     return result.exit_code, result.stdout, result.stderr
 
 

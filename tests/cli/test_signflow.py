@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from meldcode_cli.cli.app import make_app as build_app
+from meldcode_cli.cli.app import make_app
 from meldcode_cli.cli.signflow import init_profile
 from meldcode_cli.i18n.messages import set_lang
 from meldcode_cli.record.profile import ProfileError, ProfileStore, parse_role
@@ -70,10 +70,10 @@ def test_the_role_flag_is_case_insensitive(tmp_path: object) -> None:
     os.chmod(pw, 0o600)
     runner = CliRunner()
     args = ["init", "--name", "A", "--role", "Huisarts", "--organisation", "B"]
-    result = runner.invoke(build_app(), [*args, "--passphrase-file", str(pw)])
+    result = runner.invoke(make_app(), [*args, "--passphrase-file", str(pw)])
     assert result.exit_code == 2
     assert "de wachtzin is te kort: gebruik minstens 8 tekens" in result.output
     pw.write_text("een lange wachtzin")
-    result = runner.invoke(build_app(), [*args, "--passphrase-file", str(pw)])
+    result = runner.invoke(make_app(), [*args, "--passphrase-file", str(pw)])
     assert result.exit_code == 0, result.output
     assert ProfileStore().load().role == "huisarts"

@@ -331,7 +331,7 @@ def test_start_fast_path_matches_the_full_command(
 ) -> None:
     from typer.testing import CliRunner
 
-    from meldcode_cli.cli.app import make_app as build_app
+    from meldcode_cli.cli.app import make_app
     from meldcode_cli.cli.fastpath import try_start
 
     code = try_start(args)
@@ -340,7 +340,7 @@ def test_start_fast_path_matches_the_full_command(
     from meldcode_cli.i18n.messages import set_lang
 
     set_lang(None)
-    full = CliRunner().invoke(build_app(), args)
+    full = CliRunner().invoke(make_app(), args)
     assert (code, fast.out, fast.err) == (full.exit_code, full.stdout, full.stderr)
 
 

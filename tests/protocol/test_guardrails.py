@@ -10,7 +10,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from meldcode_cli.cli.app import make_app as build_app
+from meldcode_cli.cli.app import make_app
 from meldcode_cli.protocol.guardrails import ALL_SHARED_CHECKS, GUARDRAIL_IDS, checks_hash
 from meldcode_cli.record.store import load_envelope
 from meldcode_cli.record.verify import verify_file
@@ -175,7 +175,7 @@ def test_replay_rejects_an_answer_for_a_question_not_on_the_path(tmp_path: Path)
     lines = path.read_text(encoding="utf-8").splitlines()
     line = next(i for i, ln in enumerate(lines, 1) if ln.startswith("  kindcheck_kinderen:"))
     result = CliRunner().invoke(
-        build_app(), ["start", "partnergeweld", "--answers", str(path), "--no-save"]
+        make_app(), ["start", "partnergeweld", "--answers", str(path), "--no-save"]
     )
     assert result.exit_code == 2
     assert f"{path}:{line}:3:" in result.stderr
@@ -190,7 +190,7 @@ def test_replay_unknown_id_says_did_you_mean(tmp_path: Path) -> None:
     data["answers"] = answers
     path = _answers_file(tmp_path, data)
     result = CliRunner().invoke(
-        build_app(), ["start", "partnergeweld", "--answers", str(path), "--no-save"]
+        make_app(), ["start", "partnergeweld", "--answers", str(path), "--no-save"]
     )
     assert result.exit_code == 2
     assert "kindchek" in result.stderr
@@ -208,7 +208,7 @@ def test_replay_missing_justification_exits_2_then_passes(tmp_path: Path) -> Non
     path = _answers_file(tmp_path, data)
     runner = CliRunner()
     result = runner.invoke(
-        build_app(), ["start", "partnergeweld", "--answers", str(path), "--no-save"]
+        make_app(), ["start", "partnergeweld", "--answers", str(path), "--no-save"]
     )
     assert result.exit_code == 2
     assert "geen_consultatie" in result.stdout
@@ -217,7 +217,7 @@ def test_replay_missing_justification_exits_2_then_passes(tmp_path: Path) -> Non
     data["justifications"] = {"geen_consultatie": "Aandachtsfunctionaris met verlof."}
     path = _answers_file(tmp_path, data)
     result = runner.invoke(
-        build_app(), ["start", "partnergeweld", "--answers", str(path), "--no-save"]
+        make_app(), ["start", "partnergeweld", "--answers", str(path), "--no-save"]
     )
     assert result.exit_code == 0, result.stdout + result.stderr
     # replay says what the walk says: guidance and contacts, the fired check
@@ -233,7 +233,7 @@ def test_answers_file_afweging_5_belongs_to_the_evaluation(tmp_path: Path) -> No
     data["answers"] = answers
     path = _answers_file(tmp_path, data)
     result = CliRunner().invoke(
-        build_app(), ["start", "partnergeweld", "--answers", str(path), "--no-save"]
+        make_app(), ["start", "partnergeweld", "--answers", str(path), "--no-save"]
     )
     assert result.exit_code == 2
     assert "evaluatie" in result.stderr
@@ -287,11 +287,11 @@ def test_refutation_lets_the_decision_follow_new_facts(store: CaseStore) -> None
 def test_refute_command(tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(
-        build_app(), ["start", "partnergeweld", "--answers", str(EXAMPLE), "--case", "rc"]
+        make_app(), ["start", "partnergeweld", "--answers", str(EXAMPLE), "--case", "rc"]
     )
     assert result.exit_code == 0, result.stdout + result.stderr
     result = runner.invoke(
-        build_app(),
+        make_app(),
         [
             "refute",
             "rc",
@@ -307,7 +307,7 @@ def test_refute_command(tmp_path: Path) -> None:
     assert "Weerlegging vastgelegd" in result.stdout
     journal = (CaseStore().folder("rc") / "journal.jsonl").read_text(encoding="utf-8")
     assert any(json.loads(x).get("type") == "refutation" for x in journal.splitlines())
-    result = runner.invoke(build_app(), ["refute", "rc", "signalen", "wapen", "--text", "x"])
+    result = runner.invoke(make_app(), ["refute", "rc", "signalen", "wapen", "--text", "x"])
     assert result.exit_code == 2
 
 

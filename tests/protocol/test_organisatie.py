@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from meldcode_cli.cli.app import build_app
+from meldcode_cli.cli.app import make_app
 from meldcode_cli.protocol.organisatie import check_overlay, load_organisatie
 from tests.conftest import PROTOCOLS, ROOT
 
@@ -21,7 +21,7 @@ EXAMPLE = ROOT / "examples" / "casus-partnergeweld.yaml"
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(build_app(), list(args))
+    result = CliRunner().invoke(make_app(), list(args))
     return result.exit_code, result.stdout, result.stderr
 
 

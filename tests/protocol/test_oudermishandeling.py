@@ -11,7 +11,7 @@ import yaml
 from typer.testing import CliRunner
 
 from meldcode_cli.chain.ketenkaart import check_kaart_paths
-from meldcode_cli.cli.app import build_app
+from meldcode_cli.cli.app import make_app
 from meldcode_cli.protocol.compiled import CompiledProtocol, compile_protocol
 from meldcode_cli.protocol.loading import load_protocol_file
 from meldcode_cli.training.casus import check_casus_file
@@ -37,7 +37,7 @@ def compiled() -> CompiledProtocol:
 
 
 def test_listed_by_meldcode_list() -> None:
-    result = CliRunner().invoke(build_app(), ["list", "--format", "json"])
+    result = CliRunner().invoke(make_app(), ["list", "--format", "json"])
     assert result.exit_code == 0
     entry = next(e for e in json.loads(result.stdout) if e["id"] == PID)
     assert entry["version"] == "1.1.0"
@@ -45,13 +45,13 @@ def test_listed_by_meldcode_list() -> None:
 
 
 def test_validates_without_diagnostics() -> None:
-    result = CliRunner().invoke(build_app(), ["validate", str(FILE)])
+    result = CliRunner().invoke(make_app(), ["validate", str(FILE)])
     assert result.exit_code == 0, result.stdout
     assert "1 in orde, 0 met fouten (0 fout(en), 0 waarschuwing(en))" in result.stdout
 
 
 def test_its_scenarios_cover_every_decision_path_for_every_role() -> None:
-    result = CliRunner().invoke(build_app(), ["test", str(SCENARIOS), "--require-full-coverage"])
+    result = CliRunner().invoke(make_app(), ["test", str(SCENARIOS), "--require-full-coverage"])
     assert result.exit_code == 0, result.stdout
     assert f"{PID}: 39 van 39 beslispaden gedekt" in result.stdout
     assert result.stdout.rstrip().splitlines()[-1].endswith(" 0 failed")
@@ -86,7 +86,7 @@ def test_every_text_has_an_english_version() -> None:
 
 
 def test_the_english_walk_uses_the_english_texts() -> None:
-    result = CliRunner().invoke(build_app(), ["--lang", "en", "show", PID])
+    result = CliRunner().invoke(make_app(), ["--lang", "en", "show", PID])
     assert result.exit_code == 0, result.stdout
     assert "Parent abuse (violence by a child against a parent)" in result.stdout
     assert "How old is the child who (presumably) uses violence?" in result.stdout

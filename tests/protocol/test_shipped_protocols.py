@@ -10,7 +10,7 @@ import yaml
 from typer.testing import CliRunner
 
 from meldcode_cli.authoring.validate import validate_paths
-from meldcode_cli.cli.app import make_app as build_app
+from meldcode_cli.cli.app import make_app
 from meldcode_cli.protocol.afwegingskader import PATH_CODES
 from meldcode_cli.protocol.analysis import analyse
 from meldcode_cli.protocol.compiled import compile_protocol
@@ -146,7 +146,7 @@ def test_scenarios_ship_beside_each_protocol(pid: str) -> None:
 
 
 def test_meldcode_test_reports_full_coverage_for_all_six() -> None:
-    result = CliRunner().invoke(build_app(), ["test", "--require-full-coverage"])
+    result = CliRunner().invoke(make_app(), ["test", "--require-full-coverage"])
     assert result.exit_code == 0, result.stdout
     for pid in SIX:
         assert f"{pid}: 39 van 39 beslispaden gedekt" in result.stdout
@@ -154,7 +154,7 @@ def test_meldcode_test_reports_full_coverage_for_all_six() -> None:
 
 
 def test_list_json_lists_the_six() -> None:
-    result = CliRunner().invoke(build_app(), ["list", "--format", "json"])
+    result = CliRunner().invoke(make_app(), ["list", "--format", "json"])
     assert result.exit_code == 0
     ids = {e["id"] for e in json.loads(result.stdout)}
     assert ids >= set(SIX)

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from meldcode_cli.cli.app import build_app
+from meldcode_cli.cli.app import make_app
 from tests.conftest import ROOT
 
 EXAMPLE = str(ROOT / "examples" / "casus-partnergeweld.yaml")
@@ -26,7 +26,7 @@ QUESTION = "Moet ik nu melden, of eerst hulp organiseren met de cliënt?"
 
 def run(home: Path, *args: str) -> tuple[int, str, str]:
     env = {"MELDCODE_HOME": str(home)}
-    result = CliRunner().invoke(build_app(), list(args), env=env)
+    result = CliRunner().invoke(make_app(), list(args), env=env)
     return result.exit_code, result.stdout, result.stderr
 
 

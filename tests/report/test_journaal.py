@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from meldcode_cli.cli.app import make_app as build_app
+from meldcode_cli.cli.app import make_app
 from meldcode_cli.record.build import build_record
 from meldcode_cli.report.journaal import WIDTH, build_journaal, make_journaal
 from meldcode_cli.walk.casestore import CaseStore
@@ -116,7 +116,7 @@ def test_cli_journaal_copy_without_clipboard_says_so(
 ) -> None:
     monkeypatch.setenv("PATH", str(home / "no-bin"))
     walk_case(CaseStore(home), "half", "partnergeweld", "huisarts", ANSWERS_STEP1, complete=False)
-    result = CliRunner().invoke(build_app(), ["journaal", "half", "--copy"])
+    result = CliRunner().invoke(make_app(), ["journaal", "half", "--copy"])
     assert result.exit_code == 1
     assert result.stdout.startswith("Meldcode HG/KM — CONCEPT")
     assert "geen klembord gevonden" in result.stderr
@@ -137,7 +137,7 @@ def test_cli_journaal_copies_with_a_clipboard_tool(
     tool.chmod(0o755)
     monkeypatch.setenv("PATH", str(bin_dir))
     walk_case(CaseStore(home), "half", "partnergeweld", "huisarts", ANSWERS_STEP1, complete=False)
-    result = CliRunner().invoke(build_app(), ["journaal", "half", "--copy"])
+    result = CliRunner().invoke(make_app(), ["journaal", "half", "--copy"])
     assert result.exit_code == 0, result.stderr
     assert sink.read_text(encoding="utf-8") == result.stdout
     assert "Op het klembord gezet (pbcopy)." in result.stderr
@@ -145,13 +145,13 @@ def test_cli_journaal_copies_with_a_clipboard_tool(
 
 def test_cli_journaal_in_english(home: Path) -> None:
     walk_case(CaseStore(home), "half", "partnergeweld", "huisarts", ANSWERS_STEP1, complete=False)
-    result = CliRunner().invoke(build_app(), ["--lang", "en", "journaal", "half"])
+    result = CliRunner().invoke(make_app(), ["--lang", "en", "journaal", "half"])
     assert result.exit_code == 0, result.stderr
     assert "CONCEPT (case not signed)" in result.stdout
     assert "\nA: " in result.stdout  # SOAP in English
 
 
 def test_cli_journaal_unknown_case(home: Path) -> None:
-    result = CliRunner().invoke(build_app(), ["journaal", "nope"])
+    result = CliRunner().invoke(make_app(), ["journaal", "nope"])
     assert result.exit_code == 2
     assert "geen casus 'nope'" in result.stderr

@@ -29,7 +29,7 @@ from typer.testing import CliRunner
 
 from meldcode_cli.authoring.catalog import find_protocol
 from meldcode_cli.authoring.scenarios import Scenario, ScenarioFile
-from meldcode_cli.cli.app import make_app as build_app
+from meldcode_cli.cli.app import make_app
 from meldcode_cli.i18n.messages import set_lang
 from meldcode_cli.protocol.loading import validate_document
 from meldcode_cli.record.build import build_record
@@ -181,7 +181,7 @@ def report(
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(build_app(), list(args))
+    result = CliRunner().invoke(make_app(), list(args))
     return result.exit_code, result.stdout, result.stderr
 
 

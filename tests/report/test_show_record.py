@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from meldcode_cli.authoring.render import AFWEGING_FLOW, render_protocol
-from meldcode_cli.cli.app import make_app as build_app
+from meldcode_cli.cli.app import make_app
 from meldcode_cli.protocol.afwegingskader import PATH_CODES
 from meldcode_cli.report.diagram import afweging_sequence, render_show
 from tests.training_helpers import key_answers, train
@@ -91,7 +91,7 @@ def test_dot_marks_nodes_and_edges(hulp_record: Path) -> None:
 
 def test_without_record_show_is_unchanged(runner: CliRunner) -> None:
     for fmt in ("text", "mermaid", "dot"):
-        result = runner.invoke(build_app(), ["show", "partnergeweld", "-f", fmt])
+        result = runner.invoke(make_app(), ["show", "partnergeweld", "-f", fmt])
         assert result.exit_code == 0
         assert result.stdout.rstrip("\n") == render_protocol("partnergeweld", fmt, None)
 
@@ -100,17 +100,17 @@ def test_record_problems_are_usage_errors(
     runner: CliRunner, afsluiten_record: Path, tmp_path: Path
 ) -> None:
     text = runner.invoke(
-        build_app(), ["show", "kindermishandeling", "--record", str(afsluiten_record)]
+        make_app(), ["show", "kindermishandeling", "--record", str(afsluiten_record)]
     )
     assert text.exit_code == 2
     assert "mermaid, dot of svg" in text.output
     other = runner.invoke(
-        build_app(), ["show", "partnergeweld", "-f", "dot", "--record", str(afsluiten_record)]
+        make_app(), ["show", "partnergeweld", "-f", "dot", "--record", str(afsluiten_record)]
     )
     assert other.exit_code == 2
     assert "kindermishandeling" in other.output
     role = runner.invoke(
-        build_app(),
+        make_app(),
         [
             "show",
             "kindermishandeling",
@@ -126,11 +126,11 @@ def test_record_problems_are_usage_errors(
     junk = tmp_path / "x.json"
     junk.write_text(json.dumps({"record": {}, "signature": None}), encoding="utf-8")
     bad = runner.invoke(
-        build_app(), ["show", "kindermishandeling", "-f", "dot", "--record", str(junk)]
+        make_app(), ["show", "kindermishandeling", "-f", "dot", "--record", str(junk)]
     )
     assert bad.exit_code == 2
     missing = runner.invoke(
-        build_app(),
+        make_app(),
         ["show", "kindermishandeling", "-f", "dot", "--record", str(tmp_path / "weg.json")],
     )
     assert missing.exit_code == 2
@@ -140,7 +140,7 @@ def test_svg_without_graphviz_is_a_clear_usage_error(
     runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(shutil, "which", lambda _name: None)
-    result = runner.invoke(build_app(), ["show", "partnergeweld", "-f", "svg"])
+    result = runner.invoke(make_app(), ["show", "partnergeweld", "-f", "svg"])
     assert result.exit_code == 2
     assert "Graphviz" in result.output
     assert "'dot'" in result.output
@@ -161,7 +161,7 @@ def test_svg_runs_dot_with_the_dot_source(
     fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
     monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ['PATH']}")
     result = runner.invoke(
-        build_app(), ["show", "ouderenmishandeling", "-f", "svg", "--record", str(hulp_record)]
+        make_app(), ["show", "ouderenmishandeling", "-f", "svg", "--record", str(hulp_record)]
     )
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == "<svg>ok</svg>"
@@ -177,7 +177,7 @@ def test_svg_reports_a_failing_dot(
     fake.write_text("#!/bin/sh\necho 'syntax error' >&2\nexit 1\n", encoding="utf-8")
     fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
     monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
-    result = runner.invoke(build_app(), ["show", "partnergeweld", "-f", "svg"])
+    result = runner.invoke(make_app(), ["show", "partnergeweld", "-f", "svg"])
     assert result.exit_code == 2
     assert "syntax error" in result.output
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from meldcode_cli.cli.app import make_app as build_app
+from meldcode_cli.cli.app import make_app
 from meldcode_cli.i18n.messages import has
 from meldcode_cli.protocol.compiled import CompiledProtocol
 from meldcode_cli.protocol.diagnostics import CODES
@@ -193,35 +193,35 @@ def test_duplicate_ids_and_file_name(tmp_path: Path) -> None:
 
 
 def test_casus_validate_command(runner: CliRunner) -> None:
-    ok = runner.invoke(build_app(), ["casus", "validate"])
+    ok = runner.invoke(make_app(), ["casus", "validate"])
     assert ok.exit_code == 0, ok.output
     assert f"{len(SHIPPED)} bestand(en) gecontroleerd: {len(SHIPPED)} in orde" in ok.output
-    bad = runner.invoke(build_app(), ["casus", "validate", str(INVALID)])
+    bad = runner.invoke(make_app(), ["casus", "validate", str(INVALID)])
     assert bad.exit_code == 1
     assert re.search(r"verkeerde-beslissing\.casus\.yaml:11:13: MC407 ", bad.output)
-    js = runner.invoke(build_app(), ["casus", "validate", "-f", "json", str(INVALID)])
+    js = runner.invoke(make_app(), ["casus", "validate", "-f", "json", str(INVALID)])
     data = json.loads(js.stdout)
     codes = {d["code"] for f in data["files"] for d in f["diagnostics"]}
     assert {"MC401", "MC407", "MC408"} <= codes
     assert any(d["title"] for f in data["files"] for d in f["diagnostics"])
-    gh = runner.invoke(build_app(), ["casus", "validate", "-f", "github", str(INVALID)])
+    gh = runner.invoke(make_app(), ["casus", "validate", "-f", "github", str(INVALID)])
     assert "::error file=" in gh.stdout
     assert "MC403" in gh.stdout
 
 
 def test_casus_validate_missing_path_is_usage_error(runner: CliRunner) -> None:
-    result = runner.invoke(build_app(), ["casus", "validate", "bestaat-niet/"])
+    result = runner.invoke(make_app(), ["casus", "validate", "bestaat-niet/"])
     assert result.exit_code == 2
 
 
 def test_casus_list_command(runner: CliRunner) -> None:
-    result = runner.invoke(build_app(), ["casus", "list", "-f", "json"])
+    result = runner.invoke(make_app(), ["casus", "list", "-f", "json"])
     assert result.exit_code == 0
     rows = json.loads(result.stdout)
     assert len(rows) == len(SHIPPED)
     assert {r["protocol"] for r in rows} == set(PROTOCOLS)
-    text = runner.invoke(build_app(), ["casus", "list"]).stdout
+    text = runner.invoke(make_app(), ["casus", "list"]).stdout
     assert "km-huisarts-val" in text
     assert "afsluiten (N----)" not in text  # the key only for the trainer
-    keyed = runner.invoke(build_app(), ["casus", "list", "--key"]).stdout
+    keyed = runner.invoke(make_app(), ["casus", "list", "--key"]).stdout
     assert "afsluiten (N----)" in keyed

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from meldcode_cli.cli.app import make_app as build_app
+from meldcode_cli.cli.app import make_app
 from meldcode_cli.training.debrief import (
     Debrief,
     Point,
@@ -116,7 +116,7 @@ def test_folders_are_searched_and_the_newest_record_per_case_counts(
 def test_text_output_has_bars_and_no_names_by_default(
     records: list[Path], runner: CliRunner
 ) -> None:
-    result = runner.invoke(build_app(), ["debrief", *map(str, records)])
+    result = runner.invoke(make_app(), ["debrief", *map(str, records)])
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "OEFENING · debrief · geen dossierstuk" in out
@@ -125,14 +125,14 @@ def test_text_output_has_bars_and_no_names_by_default(
     assert "volgens de sleutel: 2 van 4" in out
     for name in ("Anouk", "Bilal", "Chantal"):
         assert name not in out
-    named = runner.invoke(build_app(), ["debrief", "--names", *map(str, records)]).stdout
+    named = runner.invoke(make_app(), ["debrief", "--names", *map(str, records)]).stdout
     for name in ("Anouk", "Bilal", "Chantal", "(geen naam)"):
         assert name in named
 
 
 def test_text_to_file(records: list[Path], runner: CliRunner, tmp_path: Path) -> None:
     target = tmp_path / "debrief.txt"
-    result = runner.invoke(build_app(), ["debrief", "-o", str(target), *map(str, records)])
+    result = runner.invoke(make_app(), ["debrief", "-o", str(target), *map(str, records)])
     assert result.exit_code == 0
     text = target.read_text(encoding="utf-8")
     assert "Sleutelvragen" in text
@@ -149,7 +149,7 @@ EXTERNAL = re.compile(
 def test_html_is_self_contained(records: list[Path], runner: CliRunner, tmp_path: Path) -> None:
     target = tmp_path / "debrief.html"
     result = runner.invoke(
-        build_app(), ["debrief", "-f", "html", "-o", str(target), *map(str, records)]
+        make_app(), ["debrief", "-f", "html", "-o", str(target), *map(str, records)]
     )
     assert result.exit_code == 0, result.output
     page = target.read_text(encoding="utf-8")
@@ -170,7 +170,7 @@ def test_only_training_records(records: list[Path], runner: CliRunner, tmp_path:
     env["record"]["training"] = False
     real = tmp_path / "0001-decision.json"
     real.write_text(json.dumps(env), encoding="utf-8")
-    result = runner.invoke(build_app(), ["debrief", str(real)])
+    result = runner.invoke(make_app(), ["debrief", str(real)])
     assert result.exit_code == 2
     assert "geen oefenrecord" in result.output
 
@@ -178,24 +178,24 @@ def test_only_training_records(records: list[Path], runner: CliRunner, tmp_path:
 def test_one_casus_at_a_time(records: list[Path], runner: CliRunner) -> None:
     other, _ = train("km-huisarts-val", key_answers("km-huisarts-val"))
     assert other.record is not None
-    result = runner.invoke(build_app(), ["debrief", str(other.record), *map(str, records)])
+    result = runner.invoke(make_app(), ["debrief", str(other.record), *map(str, records)])
     assert result.exit_code == 2
     assert "verschillende casussen" in result.output
-    only = runner.invoke(build_app(), ["debrief", "--casus", "km-huisarts-val", str(other.record)])
+    only = runner.invoke(make_app(), ["debrief", "--casus", "km-huisarts-val", str(other.record)])
     assert only.exit_code == 0
     assert "Van de glijbaan" in only.stdout
     wrong = runner.invoke(
-        build_app(), ["debrief", "--casus", "pg-huisarts-verwurging", str(other.record)]
+        make_app(), ["debrief", "--casus", "pg-huisarts-verwurging", str(other.record)]
     )
     assert wrong.exit_code == 2
 
 
 def test_missing_or_empty_input(runner: CliRunner, tmp_path: Path) -> None:
-    assert runner.invoke(build_app(), ["debrief", str(tmp_path / "weg.json")]).exit_code == 2
-    assert runner.invoke(build_app(), ["debrief", str(tmp_path)]).exit_code == 2
+    assert runner.invoke(make_app(), ["debrief", str(tmp_path / "weg.json")]).exit_code == 2
+    assert runner.invoke(make_app(), ["debrief", str(tmp_path)]).exit_code == 2
     junk = tmp_path / "0001-decision.json"
     junk.write_text("{}", encoding="utf-8")
-    assert runner.invoke(build_app(), ["debrief", str(junk)]).exit_code == 2
+    assert runner.invoke(make_app(), ["debrief", str(junk)]).exit_code == 2
 
 
 # --- headless Chromium ----------------------------------------------------------------------

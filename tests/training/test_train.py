@@ -7,7 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from meldcode_cli.cli.app import make_app as build_app
+from meldcode_cli.cli.app import make_app
 from meldcode_cli.record.verify import Problem, verify_file
 from meldcode_cli.training.casus import load_casus
 from meldcode_cli.training.train import (
@@ -136,21 +136,21 @@ def test_two_runs_get_two_labels() -> None:
 
 
 def test_train_without_terminal_is_usage_error(runner: CliRunner) -> None:
-    result = runner.invoke(build_app(), ["train", "km-huisarts-val", "--plain"])
+    result = runner.invoke(make_app(), ["train", "km-huisarts-val", "--plain"])
     assert result.exit_code == 2
     assert "interactief" in result.output
 
 
 @pytest.mark.parametrize("name", ["bestaat-niet", "tests/fixtures/casus/verkeerd-pad.casus.yaml"])
 def test_train_on_unknown_or_invalid_casus(runner: CliRunner, name: str) -> None:
-    result = runner.invoke(build_app(), ["train", name])
+    result = runner.invoke(make_app(), ["train", name])
     assert result.exit_code == 2
     if name.endswith(".yaml"):
         assert "MC408" in result.output
 
 
 def test_train_help_lists_feedback_modes(runner: CliRunner) -> None:
-    result = runner.invoke(build_app(), ["train", "--help"])
+    result = runner.invoke(make_app(), ["train", "--help"])
     assert result.exit_code == 0
     assert "--feedback" in result.output
     assert "step" in result.output

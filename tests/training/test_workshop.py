@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from meldcode_cli.authoring.validate import UsageError
-from meldcode_cli.cli.app import make_app as build_app
+from meldcode_cli.cli.app import make_app
 from meldcode_cli.training.debrief import build_debrief, collect_records
 from meldcode_cli.training.debriefview import format_html
 from meldcode_cli.training.train import TrainRequest, start_training
@@ -52,12 +52,12 @@ def test_three_participants_into_one_folder_and_debrief_counts_them(tmp_path: Pa
         "tafel2-bram",
         "tafel3-cem",
     ]
-    result = CliRunner().invoke(build_app(), ["debrief", str(group)])
+    result = CliRunner().invoke(make_app(), ["debrief", str(group)])
     assert result.exit_code == 0, result.stderr
     assert "· 3 deelnemer(s)" in result.stdout
     assert "volgens de sleutel: 3 van 3" in result.stdout
     assert "tafel2-bram" not in result.stdout  # no names without --names
-    named = CliRunner().invoke(build_app(), ["debrief", str(group), "--names"])
+    named = CliRunner().invoke(make_app(), ["debrief", str(group), "--names"])
     assert "tafel2-bram" in named.stdout
 
 
@@ -80,17 +80,17 @@ def test_alias_must_be_a_plain_word(tmp_path: Path) -> None:
 
 def test_casus_list_hides_the_key_unless_asked() -> None:
     runner = CliRunner()
-    plain = runner.invoke(build_app(), ["casus", "list"])
+    plain = runner.invoke(make_app(), ["casus", "list"])
     assert plain.exit_code == 0
     assert "beslissing" not in plain.stdout.splitlines()[0]
     assert "melden" not in plain.stdout.split("\n\n")[0].split("\n", 1)[1].split("  ")[:4]
     assert "--key" in plain.stdout
-    data = json.loads(runner.invoke(build_app(), ["casus", "list", "--format", "json"]).stdout)
+    data = json.loads(runner.invoke(make_app(), ["casus", "list", "--format", "json"]).stdout)
     assert all("decision" not in row and "path" not in row for row in data)
-    keyed = runner.invoke(build_app(), ["casus", "list", "--key"])
+    keyed = runner.invoke(make_app(), ["casus", "list", "--key"])
     assert "beslissing" in keyed.stdout.splitlines()[0]
     data = json.loads(
-        runner.invoke(build_app(), ["casus", "list", "--key", "--format", "json"]).stdout
+        runner.invoke(make_app(), ["casus", "list", "--key", "--format", "json"]).stdout
     )
     assert all("decision" in row for row in data)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from meldcode_cli.cli.app import make_app as build_app
+from meldcode_cli.cli.app import make_app
 from meldcode_cli.record.profile import Profile, ProfileStore
 from meldcode_cli.record.signing import sign_case
 from meldcode_cli.record.verify import verify_file
@@ -104,7 +104,7 @@ def test_search(home: Path) -> None:
     walk_case(CaseStore(), "dhr-zuid", "partnergeweld", "wijkagent", STEP1, complete=False)
     assert [r["label"] for r in case_rows(search="NOORD")] == ["mw-noord"]
     assert [r["label"] for r in case_rows(search="wijkagent")] == ["dhr-zuid"]
-    result = CliRunner().invoke(build_app(), ["cases", "--search", "zuid"])
+    result = CliRunner().invoke(make_app(), ["cases", "--search", "zuid"])
     assert result.exit_code == 0
     assert "dhr-zuid" in result.stdout
     assert "mw-noord" not in result.stdout
@@ -121,11 +121,11 @@ def test_rename_keeps_the_case_and_refuses_bad_labels(home: Path) -> None:
 
     session, _ = Session.resume(store, "nieuw")
     assert session.walk.answers["signalen_datum"] == "2026-01-08"
-    result = CliRunner().invoke(build_app(), ["rename", "nieuw", "Jan Jansen"])
+    result = CliRunner().invoke(make_app(), ["rename", "nieuw", "Jan Jansen"])
     assert result.exit_code == 2
     assert "pseudoniem" in result.stderr
     walk_case(store, "ander", "partnergeweld", "huisarts", STEP1, complete=False)
-    result = CliRunner().invoke(build_app(), ["rename", "ander", "nieuw"])
+    result = CliRunner().invoke(make_app(), ["rename", "ander", "nieuw"])
     assert result.exit_code == 2
     assert "bestaat al" in result.stderr
 
@@ -134,9 +134,9 @@ def test_archive_hides_and_undo_restores(home: Path) -> None:
     walk_case(CaseStore(), "weg", "partnergeweld", "huisarts", STEP1, complete=False)
     archive_case("weg")
     assert case_rows() == []
-    result = CliRunner().invoke(build_app(), ["cases", "--archived"])
+    result = CliRunner().invoke(make_app(), ["cases", "--archived"])
     assert "weg" in result.stdout
-    result = CliRunner().invoke(build_app(), ["archive", "weg", "--undo"])
+    result = CliRunner().invoke(make_app(), ["archive", "weg", "--undo"])
     assert result.exit_code == 0, result.stderr
     assert [r["label"] for r in case_rows()] == ["weg"]
 
@@ -150,7 +150,7 @@ def test_purge_leaves_no_file_of_the_case(home: Path) -> None:
     walk_case(CaseStore(), "blijf", "partnergeweld", "huisarts", STEP1, complete=False)
     folder = CaseStore().folder("wis")
     assert files_under(folder)
-    result = CliRunner().invoke(build_app(), ["purge", "wis", "--yes"])
+    result = CliRunner().invoke(make_app(), ["purge", "wis", "--yes"])
     assert result.exit_code == 0, result.stderr
     assert not folder.exists()
     assert not [p for p in files_under(home) if "wis" in p.parts]
@@ -159,7 +159,7 @@ def test_purge_leaves_no_file_of_the_case(home: Path) -> None:
 
 def test_purge_asks_to_type_the_label(home: Path) -> None:
     walk_case(CaseStore(), "wis", "partnergeweld", "huisarts", STEP1, complete=False)
-    result = CliRunner().invoke(build_app(), ["purge", "wis"], input="wis\n")
+    result = CliRunner().invoke(make_app(), ["purge", "wis"], input="wis\n")
     assert result.exit_code == 2  # CliRunner's stdin is no terminal: refused, nothing erased
     assert "--yes" in result.stderr
     assert CaseStore().exists("wis")
@@ -181,7 +181,7 @@ def test_purge_keeps_signed_records_that_still_verify(home: Path) -> None:
     assert verify_file(kept).valid
     assert {p.name for p in files_under(tomb)} == {out.path.name, "tombstone.json"}
     assert os.stat(tomb).st_mode & 0o077 == 0
-    result = CliRunner().invoke(build_app(), ["verify", str(kept)])
+    result = CliRunner().invoke(make_app(), ["verify", str(kept)])
     assert result.exit_code == 0, result.stdout
 
 
@@ -191,7 +191,7 @@ def test_resume_without_a_label_lists_and_recaps(home: Path) -> None:
     lines = resumable_lines()
     assert any(ln.strip().startswith("verder") and "stap 2" in ln for ln in lines)
     assert not any("klaar" in ln for ln in lines)
-    result = CliRunner().invoke(build_app(), ["resume"])
+    result = CliRunner().invoke(make_app(), ["resume"])
     assert result.exit_code == 0
     assert "verder" in result.stdout
     assert "meldcode resume LABEL" in result.stdout

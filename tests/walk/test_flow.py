@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from meldcode_cli.authoring.validate import UsageError
-from meldcode_cli.cli.app import make_app as build_app
+from meldcode_cli.cli.app import make_app
 from meldcode_cli.walk.casestore import CaseStore
 from meldcode_cli.walk.flow import (
     WalkInterrupted,
@@ -193,17 +193,17 @@ def test_cli_start_with_answers_and_cases(home: Path) -> None:
     runner = CliRunner()
     example = str(ROOT / "examples" / "casus-partnergeweld.yaml")
     result = runner.invoke(
-        build_app(), ["start", "partnergeweld", "--answers", example, "--case", "c1"]
+        make_app(), ["start", "partnergeweld", "--answers", example, "--case", "c1"]
     )
     assert result.exit_code == 0, result.stdout + result.stderr
-    result = runner.invoke(build_app(), ["cases", "--format", "json"])
+    result = runner.invoke(make_app(), ["cases", "--format", "json"])
     assert json.loads(result.stdout)[0]["label"] == "c1"
     result = runner.invoke(
-        build_app(), ["start", "partnergeweld", "--answers", example, "--case", "c1"]
+        make_app(), ["start", "partnergeweld", "--answers", example, "--case", "c1"]
     )
     assert result.exit_code == 2
     assert "bestaat al" in result.stderr
-    result = runner.invoke(build_app(), ["resume", "onbekend"])
+    result = runner.invoke(make_app(), ["resume", "onbekend"])
     assert result.exit_code == 2
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from meldcode_cli.cli.app import make_app as build_app
+from meldcode_cli.cli.app import make_app
 from meldcode_cli.record.profile import Profile, ProfileStore
 from meldcode_cli.record.signing import records_of, sign_case
 from meldcode_cli.record.store import load_record
@@ -62,7 +62,7 @@ def test_melding_creates_due_items_and_terugkoppeling_closes_them(home: Path) ->
     signed_melden()
     runner = CliRunner()
     result = runner.invoke(
-        build_app(), ["melding", "vt", "--date", "16-01-2026", "--channel", "telefoon"]
+        make_app(), ["melding", "vt", "--date", "16-01-2026", "--channel", "telefoon"]
     )
     assert result.exit_code == 0, result.stderr
     assert "uiterlijk 23-01-2026" in result.stdout  # 5 werkdagen
@@ -81,11 +81,11 @@ def test_melding_creates_due_items_and_terugkoppeling_closes_them(home: Path) ->
         "kind": "terugkoppeling",
         "item": "terugkoppeling-1",
     }
-    listed = runner.invoke(build_app(), ["cases", "--due"])
+    listed = runner.invoke(make_app(), ["cases", "--due"])
     assert "terugkoppeling VT" in listed.stdout
 
     result = runner.invoke(
-        build_app(),
+        make_app(),
         [
             "terugkoppeling",
             "vt",
@@ -111,7 +111,7 @@ def test_melding_creates_due_items_and_terugkoppeling_closes_them(home: Path) ->
     assert [r["label"] for r in case_rows(today=dt.date(2026, 1, 26), due_only=True)] == []
 
     result = runner.invoke(
-        build_app(),
+        make_app(),
         [
             "terugkoppeling",
             "vt",
@@ -146,7 +146,7 @@ def test_melding_creates_due_items_and_terugkoppeling_closes_them(home: Path) ->
     assert reason.startswith("Terugkoppeling Veilig Thuis (moment 1")
     assert "20-01-2026" in reason
     # ... and in the journal entry for the HIS
-    journaal = runner.invoke(build_app(), ["journaal", "vt"]).stdout
+    journaal = runner.invoke(make_app(), ["journaal", "vt"]).stdout
     assert "Gemeld bij Veilig Thuis op 16-01-2026 (telefonisch)." in " ".join(journaal.split())
 
 
@@ -163,9 +163,7 @@ def test_melding_refused_without_a_melden_decision(home: Path) -> None:
 
 def test_terugkoppeling_without_melding_says_what_first(home: Path) -> None:
     signed_melden("m3")
-    result = CliRunner().invoke(
-        build_app(), ["terugkoppeling", "m3", "--summary", "x", "--no-sign"]
-    )
+    result = CliRunner().invoke(make_app(), ["terugkoppeling", "m3", "--summary", "x", "--no-sign"])
     assert result.exit_code == 2
     assert "meldcode melding m3" in result.stderr
     assert len(records_of(Session.resume(CaseStore(), "m3")[0])) == 1

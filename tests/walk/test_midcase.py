@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from meldcode_cli.cli.app import make_app as build_app
+from meldcode_cli.cli.app import make_app
 from meldcode_cli.walk.casestore import CaseStore
 from meldcode_cli.walk.phone import phone_lines
 from tests.case_helpers import walk_case
@@ -28,7 +28,7 @@ STEP1 = {
 
 def test_advies_on_a_case_in_stap_2(home: Path) -> None:
     walk_case(CaseStore(), "stap2", "partnergeweld", "huisarts", STEP1, complete=False)
-    result = CliRunner().invoke(build_app(), ["report", "stap2", "--advies", "--format", "txt"])
+    result = CliRunner().invoke(make_app(), ["report", "stap2", "--advies", "--format", "txt"])
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert out.startswith("Adviesvraag aan Veilig Thuis (geanonimiseerd)")
@@ -36,7 +36,7 @@ def test_advies_on_a_case_in_stap_2(home: Path) -> None:
     assert "blauwe plek linker bovenarm" in out
     assert "stap2" not in out  # the case label stays out of an advice summary
     # the draft melding itself still needs a signed record
-    refused = CliRunner().invoke(build_app(), ["report", "stap2"])
+    refused = CliRunner().invoke(make_app(), ["report", "stap2"])
     assert refused.exit_code == 2
     assert "meldcode sign" in refused.stderr or "ondertekend" in refused.stderr
 
@@ -45,7 +45,7 @@ def test_advies_mid_case_still_refuses_a_leak(home: Path) -> None:
     answers = dict(STEP1)
     answers["signalen_feiten"] = "08-01: blauwe plek. Casus lek2 besproken."
     walk_case(CaseStore(), "lek2", "partnergeweld", "huisarts", answers, complete=False)
-    result = CliRunner().invoke(build_app(), ["report", "lek2", "--advies"])
+    result = CliRunner().invoke(make_app(), ["report", "lek2", "--advies"])
     assert result.exit_code == 1
     assert "het casuslabel" in result.stderr
     assert result.stdout == ""
@@ -55,7 +55,7 @@ def test_advies_mid_case_warns_on_shapes(home: Path) -> None:
     answers = dict(STEP1)
     answers["signalen_feiten"] = "08-01: blauwe plek; buurvrouw belde van 06-12345678."
     walk_case(CaseStore(), "c-771", "partnergeweld", "huisarts", answers, complete=False)
-    result = CliRunner().invoke(build_app(), ["report", "c-771", "--advies"])
+    result = CliRunner().invoke(make_app(), ["report", "c-771", "--advies"])
     # issue 13: a phone number in the advice summary is refused (nothing printed), and
     # the message says what and where, never the number itself
     assert result.exit_code == 1
@@ -79,7 +79,7 @@ def test_phone_summary_fits_one_screen(home: Path) -> None:
     assert "Kinderen aanwezig: ja: Twee kinderen, 4 mnd en 6 jaar" in flat
     assert "acute route genomen in stap 1" in flat
     assert "noem het adres zelf" in flat
-    result = CliRunner().invoke(build_app(), ["acute", "acuut"])
+    result = CliRunner().invoke(make_app(), ["acute", "acuut"])
     assert result.exit_code == 0
     assert result.stdout.startswith("TELEFOONSAMENVATTING")
 

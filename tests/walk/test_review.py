@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from meldcode_cli.authoring.validate import UsageError
-from meldcode_cli.cli.app import make_app as build_app
+from meldcode_cli.cli.app import make_app
 from meldcode_cli.record.store import load_envelope
 from meldcode_cli.record.verify import verify_file
 from meldcode_cli.walk.casestore import CaseStore
@@ -103,7 +103,7 @@ def test_correcting_a_signed_case_signs_an_amendment_chained_to_it(pw: Path) -> 
     assert entries(store, "r1").count("completed") == 2  # the walk and the correction
 
     runner = CliRunner()
-    result = runner.invoke(build_app(), ["verify", "r1"])  # a case label
+    result = runner.invoke(make_app(), ["verify", "r1"])  # a case label
     assert result.exit_code == 0, result.output
     assert "ondertekend door: Dr. A. Jansen (huisarts, registratie BIG 123), Praktijk Oost" \
         in result.output  # fmt: skip
@@ -112,7 +112,7 @@ def test_correcting_a_signed_case_signs_an_amendment_chained_to_it(pw: Path) -> 
     assert "reden van de wijziging: Schaafwond vergeten." in result.output
     assert "→ Blauwe plek en schaafwond, 12-01." in result.output
 
-    result = runner.invoke(build_app(), ["diff", str(second), str(first)])
+    result = runner.invoke(make_app(), ["diff", str(second), str(first)])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("Verschil van decision 1")
     assert "→ Blauwe plek en schaafwond, 12-01." in result.output
@@ -176,14 +176,14 @@ def test_records_signed_before_the_confirmation_field_still_verify(tmp_path: Pat
     key = tmp_path / "signer.json"
     key.write_text(json.dumps({"public_key": first["signature"]["public_key"]}))
     runner = CliRunner()
-    result = runner.invoke(build_app(), ["verify", "--key", str(key), str(folder)])
+    result = runner.invoke(make_app(), ["verify", "--key", str(key), str(folder)])
     assert result.exit_code == 0, result.output
     assert "bevestiging: niet vastgelegd" in result.output
     assert "reden van de wijziging: Aanvulling." in result.output
 
 
 def test_the_record_schema_names_the_confirmation() -> None:
-    result = CliRunner().invoke(build_app(), ["schema", "--kind", "record"])
+    result = CliRunner().invoke(make_app(), ["schema", "--kind", "record"])
     schema = json.loads(result.output)
     assert "confirmation" in schema["properties"]
     assert "confirmation" not in schema.get("required", [])

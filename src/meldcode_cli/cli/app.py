@@ -265,10 +265,6 @@ def make_app() -> typer.Typer:  # noqa: PLR0915 - a table of registrations: data
     return app
 
 
-# the name before the split into cli/<group>.py (tests and branches begun before it)
-build_app = make_app
-
-
 def _preparse_lang(argv: list[str]) -> None:
     """``--lang`` must be known before help texts are built."""
     for i, arg in enumerate(argv):
