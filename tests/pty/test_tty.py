@@ -48,7 +48,5 @@ def test_silent_when_piped(many: Path) -> None:
     )
     assert proc.returncode == 0
     assert "Controleren" not in proc.stdout + proc.stderr
-    expected = (
-        "45 bestanden gecontroleerd: 45 in orde, 0 met fouten (0 fouten, 0 waarschuwingen)."
-    )
+    expected = "45 bestanden gecontroleerd: 45 in orde, 0 met fouten (0 fouten, 0 waarschuwingen)."
     assert proc.stdout.strip() == expected
