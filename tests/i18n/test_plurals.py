@@ -163,9 +163,19 @@ def test_validate_counts_errors_and_steps_in_english() -> None:
     assert "(s)" not in out
 
 
-def test_plural_texts_in_the_kaart_template() -> None:
-    from meldcode_cli.report.htmlout import environment
+@pytest.mark.parametrize(("lang", "n", "expected"), [
+    ("en", 1, "Note: 1 ketenkaart file with errors skipped"),
+    ("en", 2, "Note: 2 ketenkaart files with errors skipped"),
+    ("nl", 2, "Let op: 2 ketenkaartbestanden met fouten overgeslagen"),
+])  # fmt: skip
+@pytest.mark.parametrize("fmt", ["text", "html"])
+def test_kaart_counts_skipped_files(lang: str, n: int, expected: str, fmt: str) -> None:
+    import datetime as dt
 
-    set_lang("en")
-    template = environment().from_string('{{ tn("kaart.skipped", 2) }}')
-    assert template.render(tn=tn).startswith("Note: 2 ketenkaart files with errors skipped")
+    from meldcode_cli.chain.kaart import KaartRequest, render_kaart
+
+    folder = ROOT / "tests" / "fixtures" / "ketenkaart"
+    bad = [folder / "mc501_duplicate_id.yaml", folder / "mc502_unknown_replaces.yaml"][:n]
+    set_lang(lang)
+    out = render_kaart(KaartRequest(ketenkaart=bad, fmt=fmt, today=dt.date(2026, 12, 1)))
+    assert expected in out
