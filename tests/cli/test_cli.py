@@ -69,7 +69,7 @@ def test_validate_collects_all_files(runner: CliRunner, broken: Path, tmp_path: 
     assert code == 1
     assert str(broken) in out
     assert str(other) in out
-    assert "3 bestand(en) gecontroleerd: 1 in orde, 2 met fouten" in out
+    assert "3 bestanden gecontroleerd: 1 in orde, 2 met fouten" in out
 
 
 def test_duplicate_protocol_id_across_files(runner: CliRunner, tmp_path: Path) -> None:
@@ -126,7 +126,7 @@ def test_validate_github(runner: CliRunner, broken: Path) -> None:
 def test_english(runner: CliRunner, broken: Path) -> None:
     code, out, _ = invoke(runner, "--lang", "en", "validate", str(broken))
     assert code == 1
-    assert "1 file(s) checked: 0 valid, 1 invalid" in out
+    assert "1 file checked: 0 valid, 1 invalid" in out
     assert "hint:" in out
 
 

@@ -52,7 +52,7 @@ def test_init_walk_sign_verify_rotate(home: Path) -> None:
     records = home / "cases" / "c1" / "records"
     code, out, _ = run("verify", str(records))
     assert code == 0, out
-    assert "1 record(s): 1 geldig" in out
+    assert "1 record: 1 geldig" in out
     code, out, _ = run("key", "export")
     key = home / "key.json"
     key.write_text(out)
@@ -152,7 +152,7 @@ def test_sign_later_and_amend(home: Path) -> None:
     assert "Ondertekend (amendment)" in out
     code, out, _ = run("verify", str(home / "cases" / "c4" / "records"))
     assert code == 0, out
-    assert "2 record(s): 2 geldig" in out
+    assert "2 records: 2 geldig" in out
 
 
 def test_record_schema_export() -> None:

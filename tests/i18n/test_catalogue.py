@@ -21,6 +21,7 @@ LANGS = ("nl", "en")
 SAME_IN_EN: set[str] = {
     "count.exports",  # "export", "exports": the same words in Dutch and English
     "count.records",  # "record", "records": the same words in Dutch and English
+    "kenmerk.what.postcode",  # "postcode" is the English word too
     "cases.protocol",
     "casus.list.id",
     "casus.list.protocol",

@@ -47,7 +47,7 @@ def test_listed_by_meldcode_list() -> None:
 def test_validates_without_diagnostics() -> None:
     result = CliRunner().invoke(make_app(), ["validate", str(FILE)])
     assert result.exit_code == 0, result.stdout
-    assert "1 in orde, 0 met fouten (0 fout(en), 0 waarschuwing(en))" in result.stdout
+    assert "1 in orde, 0 met fouten (0 fouten, 0 waarschuwingen)" in result.stdout
 
 
 def test_its_scenarios_cover_every_decision_path_for_every_role() -> None:

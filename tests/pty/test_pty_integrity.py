@@ -167,7 +167,7 @@ def test_finish_resume_change_and_amend(tmp_path: Path) -> None:
     assert len(records(tmp_path, "p2")) == 2
     verified = meldcode(tmp_path, "verify", "p2")
     assert verified.returncode == 0, verified.stdout + verified.stderr
-    assert "2 record(s): 2 geldig" in verified.stdout
+    assert "2 records: 2 geldig" in verified.stdout
     assert "reden van de wijziging: Schaafwond vergeten." in verified.stdout
     assert (
         "~ Beschrijf wat u zag en hoorde, met datum en bron.: Blauwe plek, 12-01, eigen "

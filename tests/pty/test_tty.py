@@ -33,7 +33,7 @@ def test_progress_bar_on_terminal(many: Path) -> None:
     assert child.exitstatus == 0
     out = child.before or ""
     assert "Controleren" in out
-    assert "45 bestand(en) gecontroleerd: 45 in orde" in out
+    assert "45 bestanden gecontroleerd: 45 in orde" in out
 
 
 @pytest.mark.skipif(not Path(MELDCODE).exists(), reason="console script not installed")
@@ -48,7 +48,5 @@ def test_silent_when_piped(many: Path) -> None:
     )
     assert proc.returncode == 0
     assert "Controleren" not in proc.stdout + proc.stderr
-    expected = (
-        "45 bestand(en) gecontroleerd: 45 in orde, 0 met fouten (0 fout(en), 0 waarschuwing(en))."
-    )
+    expected = "45 bestanden gecontroleerd: 45 in orde, 0 met fouten (0 fouten, 0 waarschuwingen)."
     assert proc.stdout.strip() == expected

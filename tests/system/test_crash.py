@@ -341,7 +341,7 @@ def test_journal_torn_at_every_byte(tmp_path: Path, cached_compile: None) -> Non
     with pytest.raises(WalkInterrupted):  # no input: the first question ends the walk
         resume_walk("cut", plain=True, stdin=Tty(""), stdout=out, store=store)
     assert (
-        "Let op: 1 regel(s) van het journaal waren beschadigd "
+        "Let op: 1 regel van het journaal was beschadigd "
         "(de laatste regel is niet volledig geschreven; het oorspronkelijke journaal staat in"
     ) in out.getvalue()
 

@@ -195,7 +195,7 @@ def test_duplicate_ids_and_file_name(tmp_path: Path) -> None:
 def test_casus_validate_command(runner: CliRunner) -> None:
     ok = runner.invoke(make_app(), ["casus", "validate"])
     assert ok.exit_code == 0, ok.output
-    assert f"{len(SHIPPED)} bestand(en) gecontroleerd: {len(SHIPPED)} in orde" in ok.output
+    assert f"{len(SHIPPED)} bestanden gecontroleerd: {len(SHIPPED)} in orde" in ok.output
     bad = runner.invoke(make_app(), ["casus", "validate", str(INVALID)])
     assert bad.exit_code == 1
     assert re.search(r"verkeerde-beslissing\.casus\.yaml:11:13: MC407 ", bad.output)

@@ -54,7 +54,7 @@ def test_three_participants_into_one_folder_and_debrief_counts_them(tmp_path: Pa
     ]
     result = CliRunner().invoke(make_app(), ["debrief", str(group)])
     assert result.exit_code == 0, result.stderr
-    assert "· 3 deelnemer(s)" in result.stdout
+    assert "· 3 deelnemers" in result.stdout
     assert "volgens de sleutel: 3 van 3" in result.stdout
     assert "tafel2-bram" not in result.stdout  # no names without --names
     named = CliRunner().invoke(make_app(), ["debrief", str(group), "--names"])

@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from meldcode_cli.i18n.messages import code_title, get_lang, t
+from meldcode_cli.i18n.messages import code_title, get_lang, t, tn
 
 if TYPE_CHECKING:
     from meldcode_cli.authoring.catalog import Entry
@@ -48,13 +48,13 @@ def summary(results: Sequence[FileResult]) -> str:
     errors = sum(len(r.errors) for r in results)
     warnings = sum(len(r.diagnostics) - len(r.errors) for r in results)
     ok = sum(1 for r in results if r.ok)
-    return t(
+    return tn(
         "validate.summary",
-        files=len(results),
+        len(results),
         ok=ok,
         bad=len(results) - ok,
-        errors=errors,
-        warnings=warnings,
+        errors=tn("count.errors", errors),
+        warnings=tn("count.warnings", warnings),
     )
 
 

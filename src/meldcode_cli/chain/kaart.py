@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from meldcode_cli.chain.ketenkaart import PILLARS, Entry, Ketenkaart, Organisation, is_stale
-from meldcode_cli.i18n.messages import get_lang, t
+from meldcode_cli.i18n.messages import get_lang, t, tn
 
 __all__ = ["KaartRequest", "render_kaart"]
 
@@ -135,9 +135,9 @@ def _text(rows: list[Entry], today: dt.date, skipped: int, width: int | None) ->
     out = console.export_text()
     notes = []
     if stale:
-        notes.append(t("kaart.stale_note", n=stale))
+        notes.append(tn("kaart.stale_note", stale))
     if skipped:
-        notes.append(t("kaart.skipped", n=skipped))
+        notes.append(tn("kaart.skipped", skipped))
     return out.rstrip("\n") + ("\n" + "\n".join(notes) if notes else "")
 
 
@@ -175,6 +175,7 @@ def _html(rows: list[Entry], req: KaartRequest, today: dt.date, skipped: int) ->
         .render(
             lang=get_lang(),
             t=t,
+            tn=tn,
             title=t("kaart.title"),
             by_pillar=by_pillar,
             filters=filters,

@@ -90,8 +90,18 @@ def code_title(code: str) -> str:
     return t(key) if has(key) else code
 
 
+def _is_plural(key: str) -> bool:
+    return (key, 0) in getattr(translation("nl"), "_catalog", {})
+
+
 def _translate(key: str, **params: object) -> str | None:
-    return t(key, **params) if has(key) else None
+    """An error's (or a ``Text``'s) key said: a plural entry takes its count from ``n``."""
+    if not has(key):
+        return None
+    n = params.get("n")
+    if isinstance(n, int) and _is_plural(key):
+        return tn(key, n, **{k: v for k, v in params.items() if k != "n"})
+    return t(key, **params)
 
 
 def _install() -> None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from meldcode_cli.i18n.messages import t
+from meldcode_cli.i18n.messages import t, tn
 from meldcode_cli.record.diff import Change, diff_records
 from meldcode_cli.record.model import Record
 from meldcode_cli.record.verify import Finding, Problem, VerifyResult
@@ -201,14 +201,14 @@ def format_verify(results: list[VerifyResult], problems: list[Finding], fmt: str
     ok = sum(1 for r in results if r.valid and r.key_checked)
     unchecked = sum(1 for r in results if r.valid and not r.key_checked)
     lines.append(
-        t(
+        tn(
             "verify.summary",
-            n=len(results),
+            len(results),
             ok=ok,
             bad=len(results) - ok - unchecked,
-            chain=len(problems),
+            chain=tn("count.chain_problems", len(problems)),
         )
     )
     if unchecked:
-        lines.append(t("verify.summary_unchecked", n=unchecked))
+        lines.append(tn("verify.summary_unchecked", unchecked))
     return "\n".join(lines)

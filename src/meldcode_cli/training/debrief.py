@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from meldcode_cli.authoring.validate import UsageError
-from meldcode_cli.i18n.messages import t
+from meldcode_cli.i18n.messages import t, tn
 from meldcode_cli.protocol.compiled import CompiledProtocol
 from meldcode_cli.protocol.model import MultiChoiceItem, SingleChoiceItem, YesNoItem
 from meldcode_cli.record.model import DecisionRecord, Record
@@ -256,7 +256,7 @@ def _notes(
         if check.protocol_text is not None and proto.hash != protocol_hash(check.protocol_text):
             other_version += 1
     if other_version:
-        notes.append(t("debrief.other_version", n=other_version))
+        notes.append(tn("debrief.other_version", other_version))
     if {r.role for r in records} - {casus.role}:
         notes.append(t("debrief.other_role", role=casus.role))
     return notes

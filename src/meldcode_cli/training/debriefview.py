@@ -10,7 +10,7 @@ import textwrap
 from pathlib import Path
 
 from meldcode_cli.errors import UsageError
-from meldcode_cli.i18n.messages import t
+from meldcode_cli.i18n.messages import t, tn
 from meldcode_cli.protocol.compiled import CompiledProtocol
 from meldcode_cli.training.debrief import Debrief, Point
 from meldcode_cli.training.train import Line, source_line
@@ -76,7 +76,7 @@ def text_lines(d: Debrief, *, names: bool = False) -> list[Line]:
         (bar, "bold magenta"),
         (" " + t("debrief.banner"), "bold magenta"),
         (" " + t("debrief.title", title=c.title, id=c.id), "bold"),
-        (" " + t("debrief.meta", protocol=d.compiled.id, role=c.role, n=d.n), ""),
+        (" " + tn("debrief.meta", d.n, protocol=d.compiled.id, role=c.role), ""),
         (bar, "bold magenta"),
     ]
     for note in d.notes:
@@ -94,7 +94,7 @@ def text_lines(d: Debrief, *, names: bool = False) -> list[Line]:
         lines += [("", ""), (t("debrief.checks"), "bold magenta")]
         for cid, (fired, justified) in d.checks.items():
             lines.append(
-                (f"  {cid}: " + t("debrief.check_count", n=fired, j=justified, of=d.n), "")
+                (f"  {cid}: " + tn("debrief.check_count", d.n, fired=fired, j=justified), "")
             )
     if names:
         lines += [("", ""), (t("debrief.participants"), "bold magenta")]
@@ -218,7 +218,7 @@ def format_html(d: Debrief, *, names: bool = False) -> str:
         parts.append(f"<h2>{_e(t('debrief.checks'))}</h2>")
         parts.append("<ul>")
         for cid, (fired, justified) in d.checks.items():
-            count = t("debrief.check_count", n=fired, j=justified, of=d.n)
+            count = tn("debrief.check_count", d.n, fired=fired, j=justified)
             parts.append(f"<li>{_e(cid)}: {_e(count)}</li>")
         parts.append("</ul>")
     if names:

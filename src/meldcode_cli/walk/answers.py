@@ -175,7 +175,7 @@ def _text(item: TextItem, raw: Any) -> AnswerValue:
 
         problem = kenmerk_problem(text)
         if problem is not None:
-            raise AnswerError(item.id, problem)  # privacy's own (Dutch) text, shown as it is
+            raise AnswerError(item.id, problem.key, **problem.params)
     return text
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from meldcode_cli.authoring.validate import UsageError
-from meldcode_cli.i18n.messages import get_lang, t
+from meldcode_cli.i18n.messages import get_lang, t, tn
 from meldcode_cli.walk import view as walkview
 from meldcode_cli.walk.engine import AnswerError
 from meldcode_cli.walk.outcome import WalkOutcome, completed, finish, say
@@ -135,7 +135,7 @@ def _show_guidance_and_checks(walk: Any, stdout: TextIO) -> None:
 def _incomplete(target: Any, label: str | None, stdout: TextIO, missing: list[str]) -> WalkOutcome:
     if isinstance(target, Session):
         target.save_summary()  # 'meldcode cases' shows the step reached
-    say(stdout, t("walk.missing", n=len(missing)), *(f"  - {m}" for m in missing))
+    say(stdout, tn("walk.missing", len(missing)), *(f"  - {m}" for m in missing))
     if label:
         say(stdout, t("walk.paused", label=label))
     return WalkOutcome(label, "incomplete", target.walk.decision(), missing)
@@ -160,7 +160,7 @@ def replay_file(
         say(
             stdout,
             "",
-            t("replay.missing_justifications", n=len(open_checks)),
+            tn("replay.missing_justifications", len(open_checks)),
             *(
                 f"  - {c.id}: {' '.join(c.check.message.get(get_lang()).split())}"
                 for c in open_checks

@@ -41,9 +41,7 @@ def compile_text(
             model = org.parse_pinned(organisatie[0], organisatie[1])
             protocol = org.apply_overlay(protocol, model)
         except ValueError as e:
-            raise CaseError(
-                f"{e}; pas {organisatie[1]} aan ('meldcode validate {organisatie[1]}')"
-            ) from None
+            raise CaseError("error.session.overlay", problem=e, path=organisatie[1]) from None
         applied = org.Applied(
             model, org.overlay_hash(organisatie[0]), frozenset(org.overlay_ids(model, protocol.id))
         )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from meldcode_cli.i18n.messages import get_lang, t
+from meldcode_cli.i18n.messages import get_lang, t, tn
 from meldcode_cli.protocol.afwegingskader import OPEN_WITH_VT, Decision
 from meldcode_cli.protocol.compiled import CCheck, CItem
 from meldcode_cli.protocol.model import (
@@ -272,7 +272,7 @@ def dossier_lines(walk: Walk) -> list[str]:
         steps = ", ".join(str(e.step) for e in walk.acute_events)
         lines.append(t("walk.dossier.acute", steps=steps))
     if walk.superseded:
-        lines.append(t("walk.dossier.superseded", n=len(walk.superseded)))
+        lines.append(tn("walk.dossier.superseded", len(walk.superseded)))
     return lines
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TextIO
 
-from meldcode_cli.i18n.messages import t
+from meldcode_cli.i18n.messages import t, tn
 
 if TYPE_CHECKING:
     from meldcode_cli.walk.session import ResumeInfo
@@ -106,7 +106,7 @@ def ask_text(label: str, stdin: TextIO, stdout: TextIO, *, optional: bool = Fals
 def report_recovery(info: ResumeInfo, stdout: TextIO) -> None:
     """Say what resuming found: a damaged journal tail dropped, or a changed protocol."""
     if info.lost_lines:
-        write_lines(stdout, t("walk.recovered", n=info.lost_lines, problem=info.problem or ""))
+        write_lines(stdout, tn("walk.recovered", info.lost_lines, problem=info.problem or ""))
     if info.protocol_changed:
         write_lines(stdout, t("walk.protocol_changed"))
 
