@@ -525,7 +525,6 @@ _19B = "owned by 19b: protocol/yamlio's MC002 hint ('controleer de YAML-syntax')
 _14D = "owned by 14d: walk/flow and the engine's answer reasons are still Dutch"
 _14E = "owned by 14e: record/signing ('geen recordbestanden', 'geen Ed25519-sleutel')"
 _14F = "owned by 14f: training/casus and chain/ketenkaart messages are still Dutch"
-_ORG = "owned by 19b: protocol/organisatie ('bestaat niet', 'geen geldig organisatiebestand')"
 _19B_YAML = "owned by 19b: protocol/yamlio passes PyYAML's English problem text ('did not find')"
 _14F_OS = "owned by 14f: files/jsonio.os_error_text has no ENOENT text: the OS's English strerror"
 _14E_PW = "owned by 14e: record/passphrase shows e.strerror (the OS's English) for the file"
@@ -576,8 +575,6 @@ OWNED_ELSEWHERE: dict[str, str] = {
     "en:casus validate|paths=@badcasus.casus.yaml": _14F,
     "en:kaart validate|paths=@bad.yaml": _14F,
     "en:kaart validate|paths=@badkaart.yaml": _14F,
-    "en:start|organisatie=@bad.yaml": _ORG,
-    "en:show|organisatie=@bad.yaml": _ORG,
 }
 
 
