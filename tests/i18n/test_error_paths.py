@@ -520,10 +520,6 @@ CASES: list[Case] = [
 # --- the paths whose text is not ours yet ----------------------------------------------------
 # "lang:case id" -> reason: a library's own English words inside our (translated) frame.
 # strict: when one is fixed the case passes, the xfail fails, and its line is removed here.
-_ORG = (
-    "walk/session appends a Dutch '; pas … aan' hint to a refused organisatie file"
-    " (being keyed on branch issue-14p)"
-)
 _19B_YAML = (
     "library text: protocol/yamlio passes PyYAML's English problem text ('did not find"
     " expected node content'); the position, code and hint are ours and translated"
@@ -559,8 +555,6 @@ OWNED_ELSEWHERE: dict[str, str] = {
             "verify|tampered",
         )
     },
-    "en:start|organisatie=@bad.yaml": _ORG,
-    "en:show|organisatie=@bad.yaml": _ORG,
 }
 
 
