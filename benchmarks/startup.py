@@ -7,8 +7,9 @@ cache of unchanged files, as a pre-commit hook or an editor meets it, once with
 so that drift (CPU frequency, page cache, other load) hits all alike, and reports min and
 median wall time and the ratios against ``python -c pass``. Then, on a pseudo-terminal
 (pexpect), the time from starting ``meldcode start kindermishandeling --role huisarts``
-(``--rich`` and ``--plain`` with ``--no-save``, and ``--plain`` saving the case as a person's
-walk does) to its first question on the screen:
+(``--rich`` and ``--plain``, each with ``--no-save`` and saving the case as a person's walk
+does) to its first question on the screen, and in rich mode also to the moment the widget
+reads keys:
 
     targets: --version <= 3x, --help <= 5x, validate one.yaml <= 12x, first question <= 150 ms
 
@@ -160,8 +161,16 @@ def first_question_text() -> str:
     raise SystemExit("startup.py: no first question found")
 
 
+CPR_REQUEST = "\x1b[6n"
+"""What questionary sends first once prompt_toolkit runs: the widget is ready for keys."""
+
+
 def first_question(script: Path, runs: int, home: Path) -> dict[str, list[float]]:
-    """Seconds from spawn to the first question on a pty, per mode; {} without pexpect."""
+    """Seconds from spawn to the first question on a pty, per mode; {} without pexpect.
+
+    Rich mode prints the question's text before it loads the widget library, so there two
+    moments are measured: the question visible (the target) and the widget ready for keys
+    (``... ready``; keys typed in between wait in the terminal, tests/pty/test_typeahead_pty.py)."""
     try:
         import pexpect
     except ImportError:
@@ -170,9 +179,10 @@ def first_question(script: Path, runs: int, home: Path) -> dict[str, list[float]
     env = {k: v for k, v in os.environ.items() if k not in ("MELDCODE_NO_CACHE", "NO_COLOR")}
     env.update(MELDCODE_HOME=str(home), TERM="xterm-256color", COLUMNS="100", LINES="40")
     out: dict[str, list[float]] = {}
-    # "plain, saved" is the command as a person types it: the case folder, its pinned
-    # protocol and its journal are written before the first question
+    # "saved" is the command as a person types it: the case folder, its pinned protocol and
+    # its journal are written before the first question; rich is the default mode
     modes = (
+        ("rich, saved", "--rich", True),
         ("rich", "--rich", False),
         ("plain", "--plain", False),
         ("plain, saved", "--plain", True),
@@ -180,6 +190,7 @@ def first_question(script: Path, runs: int, home: Path) -> dict[str, list[float]
     for label, mode, save in modes:
         base = ["start", "kindermishandeling", "--role", "huisarts", mode]
         samples: list[float] = []
+        ready: list[float] = []
         for r in range(runs + 1):  # the first run is a warm-up
             argv = (
                 [*base, "--case", f"bench-{r}-{time.time_ns()}"] if save else [*base, "--no-save"]
@@ -190,10 +201,17 @@ def first_question(script: Path, runs: int, home: Path) -> dict[str, list[float]
             )
             child.expect_exact(expect)
             elapsed = time.perf_counter() - start
+            if mode == "--rich":
+                child.expect_exact(CPR_REQUEST)
+                ready_at = time.perf_counter() - start
             child.terminate(force=True)
             if r:
                 samples.append(elapsed)
+                if mode == "--rich":
+                    ready.append(ready_at)
         out[f"first question ({label})"] = samples
+        if ready:
+            out[f"  ... ready for keys ({label})"] = ready
     return out
 
 
@@ -409,9 +427,13 @@ def print_table(data: dict[str, Any]) -> None:
     if data.get("first_question"):
         print()
         for label, f in data["first_question"].items():
+            figures = f"{label:<34} min {f['min_ms']:>7.1f} ms  median {f['median_ms']:>7.1f} ms"
+            if f["target_max_ms"] is None:  # a second moment of the same runs, no target
+                print(figures)
+                continue
             print(
-                f"{label:<30} min {f['min_ms']:>7.1f} ms  median {f['median_ms']:>7.1f} ms  "
-                f"target <= {f['target_max_ms']:.0f} ms  {verdict(f['pass_median'])} (median)"
+                f"{figures}  target <= {f['target_max_ms']:.0f} ms  "
+                f"{verdict(f['pass_median'])} (median)"
             )
     else:
         print("first question: not measured (pip install pexpect)")
@@ -466,7 +488,7 @@ def main(argv: list[str] | None = None) -> int:
         label: {
             "min_ms": round(min(v) * 1000, 1),
             "median_ms": round(statistics.median(v) * 1000, 1),
-            "target_max_ms": FIRST_QUESTION_MS,
+            "target_max_ms": None if "ready" in label else FIRST_QUESTION_MS,
             "pass_median": statistics.median(v) * 1000 <= FIRST_QUESTION_MS,
         }
         for label, v in fq.items()

@@ -201,3 +201,30 @@ def test_schema_accepts_the_examples_and_rejects_a_typo() -> None:
     code, out, _ = run("schema", "--kind", "organisatie", "--draft", "07")
     assert code == 0
     assert json.loads(out)["$id"].endswith("/draft-07/organisatie-v1.json")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_an_unreadable_pinned_overlay_is_said_in_the_chosen_language(
+    tmp_path: Path, lang: str
+) -> None:
+    from types import SimpleNamespace
+
+    from meldcode_cli.i18n.messages import get_lang, set_lang
+    from meldcode_cli.walk.casestore import CaseError
+    from meldcode_cli.walk.session import PINNED_ORGANISATIE, pinned_organisatie
+
+    (tmp_path / PINNED_ORGANISATIE).write_bytes(b"name: \xff\xfe kapot\n")  # not UTF-8
+    case = SimpleNamespace(folder=tmp_path, label="o9")
+    before = get_lang()
+    set_lang(lang)
+    try:
+        with pytest.raises(CaseError) as caught:
+            pinned_organisatie(case)  # type: ignore[arg-type]
+        message = caught.value.message
+    finally:
+        set_lang(before)
+    assert "o9" in message
+    assert str(tmp_path / PINNED_ORGANISATIE) in message
+    expected = "cannot be read" if lang == "en" else "is onleesbaar"
+    assert expected in message
+    assert ("onleesbaar" in message) == (lang == "nl")

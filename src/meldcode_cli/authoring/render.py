@@ -416,8 +416,7 @@ def render_protocol(
     from meldcode_cli.authoring.catalog import compiled_protocol
     from meldcode_cli.authoring.validate import UsageError
     from meldcode_cli.i18n.messages import get_lang
-    from meldcode_cli.protocol.organisatie import find_overlay
-    from meldcode_cli.walk.casestore import CaseError
+    from meldcode_cli.walk.casestore import CaseError, find_overlay
 
     try:
         overlay = find_overlay(organisatie)

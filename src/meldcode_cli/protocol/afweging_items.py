@@ -20,9 +20,14 @@ from meldcode_cli.protocol.model import DateItem, GuidanceItem, LocalText, TextI
 
 __all__ = ["afweging_items"]
 
+# The items are this module's own constant data, built with ``model_construct``: validating
+# them would build a pydantic validator for each item class (some 5 ms at the start of every
+# walk and every validate). tests/protocol/test_afweging_items.py proves each item equal to
+# its validated self, so a wrong value here still fails the tests.
+
 
 def _t(nl: str, en: str) -> LocalText:
-    return LocalText(nl=nl, en=en)
+    return LocalText.model_construct(nl=nl, en=en)
 
 
 def afweging_items() -> list[YesNoItem | DateItem | GuidanceItem | TextItem]:
@@ -34,7 +39,7 @@ def afweging_items() -> list[YesNoItem | DateItem | GuidanceItem | TextItem]:
 def _safety_items() -> list[GuidanceItem | TextItem]:
     """Veiligheid nu: on every path with acute or structurele onveiligheid (afweging 2 ja)."""
     return [
-        GuidanceItem(
+        GuidanceItem.model_construct(
             kind="guidance",
             id=VEILIGHEID_ID,
             text=_t(
@@ -71,7 +76,7 @@ def _safety_items() -> list[GuidanceItem | TextItem]:
             },
             sources=[AUGEO.id, UTRECHT_CONSULTATIE.id, KNMG5.id],
         ),
-        TextItem(
+        TextItem.model_construct(
             kind="text",
             id=VEILIGHEID_AFSPRAKEN_ID,
             text=_t(
@@ -97,7 +102,7 @@ def _safety_items() -> list[GuidanceItem | TextItem]:
 def _afweging_questions() -> list[YesNoItem | DateItem]:
     src = [NJI.id, KNMG5.id]
     return [
-        YesNoItem(
+        YesNoItem.model_construct(
             kind="yes_no",
             id="afweging_1",
             text=_t(
@@ -116,7 +121,7 @@ def _afweging_questions() -> list[YesNoItem | DateItem]:
             ),
             sources=src,
         ),
-        YesNoItem(
+        YesNoItem.model_construct(
             kind="yes_no",
             id="afweging_2",
             text=_t(
@@ -138,7 +143,7 @@ def _afweging_questions() -> list[YesNoItem | DateItem]:
             ),
             sources=src,
         ),
-        YesNoItem(
+        YesNoItem.model_construct(
             kind="yes_no",
             id="afweging_3",
             text=_t(
@@ -185,7 +190,7 @@ def _afweging_questions() -> list[YesNoItem | DateItem]:
             ),
             sources=src,
         ),
-        YesNoItem(
+        YesNoItem.model_construct(
             kind="yes_no",
             id="afweging_4",
             text=_t(
@@ -219,7 +224,7 @@ def _afweging_questions() -> list[YesNoItem | DateItem]:
             ),
             sources=src,
         ),
-        DateItem(
+        DateItem.model_construct(
             kind="date",
             id=EVALUATIE_ID,
             text=_t(
@@ -235,7 +240,7 @@ def _afweging_questions() -> list[YesNoItem | DateItem]:
             sources=src,
             range="future",
         ),
-        YesNoItem(
+        YesNoItem.model_construct(
             kind="yes_no",
             id="afweging_5",
             text=_t(

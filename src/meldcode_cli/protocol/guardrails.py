@@ -22,7 +22,8 @@ __all__ = ["ALL_SHARED_CHECKS", "GUARDRAIL_SOURCES", "SHARED_CHECKS", "checks_ha
 
 
 def _t(nl: str, en: str) -> LocalText:
-    return LocalText(nl=nl, en=en)
+    # constant texts of this module: no validator to build (tests/protocol/test_afweging_items.py)
+    return LocalText.model_construct(nl=nl, en=en)
 
 
 KNMG3 = Source(

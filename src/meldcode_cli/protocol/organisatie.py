@@ -149,9 +149,9 @@ def overlay_hash(text: str) -> str:
 
 
 def user_organisatie_dir() -> Path:
-    from meldcode_cli.walk.casestore import data_dir
+    from meldcode_cli.walk.casestore import user_organisatie_dir as folder
 
-    return data_dir() / "organisatie"
+    return folder()
 
 
 def is_organisatie_file(path: Path) -> bool:
@@ -163,19 +163,11 @@ def is_organisatie_file(path: Path) -> bool:
 
 
 def find_overlay(explicit: Path | None) -> Path | None:
-    """``--organisatie PATH``, else the one ``*.yaml`` in the user folder
-    (``$MELDCODE_HOME/organisatie/``), else None. Several there: CaseError."""
-    from meldcode_cli.walk.casestore import CaseError
+    """``--organisatie PATH``, else the one ``*.yaml`` in the user folder, else None
+    (:func:`meldcode_cli.walk.casestore.find_overlay`, where the user's folders are known)."""
+    from meldcode_cli.walk.casestore import find_overlay as find
 
-    if explicit is not None:
-        if not explicit.is_file():
-            raise CaseError("error.org.missing", path=explicit)
-        return explicit
-    folder = user_organisatie_dir()
-    files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
-    if len(files) > 1:
-        raise CaseError("error.org.several", folder=folder, n=len(files))
-    return files[0] if files else None
+    return find(explicit)
 
 
 def _ketenkaart_ids() -> set[str]:

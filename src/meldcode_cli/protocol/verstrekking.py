@@ -132,7 +132,8 @@ def decide_verstrekking(answers: Mapping[str, object]) -> Verstrekking | None:
 
 
 def _t(nl: str, en: str) -> LocalText:
-    return LocalText(nl=nl, en=en)
+    # constant texts of this module: no validator to build (tests/protocol/test_afweging_items.py)
+    return LocalText.model_construct(nl=nl, en=en)
 
 
 def verstrekking_items() -> list[SingleChoiceItem | TextItem | DateItem]:

@@ -22,6 +22,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from meldcode_cli.errors import KeyProblem, Text
+from meldcode_cli.record.paths import PROFILE_FILE, config_dir
 from meldcode_cli.roles import PROFILE_ROLES, ProfileRole
 from meldcode_cli.walk.casestore import CaseError, atomic_write
 
@@ -51,15 +52,6 @@ class PassphraseRejected(ProfileError):
 
     def __init__(self) -> None:
         super().__init__("error.wrong_passphrase")
-
-
-def config_dir() -> Path:
-    home = os.environ.get("MELDCODE_HOME")
-    if home:
-        return Path(home).expanduser() / "config"
-    import platformdirs
-
-    return platformdirs.user_config_path("meldcode-cli", appauthor=False)
 
 
 def _now() -> str:
@@ -104,7 +96,7 @@ class ProfileStore:
 
     @property
     def profile_path(self) -> Path:
-        return self.root / "profile.json"
+        return self.root / PROFILE_FILE
 
     @property
     def key_path(self) -> Path:

@@ -60,6 +60,28 @@ def data_dir() -> Path:
     return platformdirs.user_data_path("meldcode-cli", appauthor=False)
 
 
+def user_organisatie_dir() -> Path:
+    """The organisation's layer without ``--organisatie``: ``<data dir>/organisatie/``."""
+    return data_dir() / "organisatie"
+
+
+def find_overlay(explicit: Path | None) -> Path | None:
+    """``--organisatie PATH``, else the one ``*.yaml`` in the user folder
+    (``$MELDCODE_HOME/organisatie/``), else None. Several there: CaseError.
+
+    Here rather than in :mod:`meldcode_cli.protocol.organisatie` so a walk without an
+    overlay never imports the overlay's models."""
+    if explicit is not None:
+        if not explicit.is_file():
+            raise CaseError("error.org.missing", path=explicit)
+        return explicit
+    folder = user_organisatie_dir()
+    files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    if len(files) > 1:
+        raise CaseError("error.org.several", folder=folder, n=len(files))
+    return files[0] if files else None
+
+
 def now() -> str:
     return dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds")
 

@@ -100,8 +100,8 @@ def _load_protocol(name: str) -> tuple[str, str]:
 
 def _compile(req: WalkRequest) -> tuple[str, Any, tuple[str, str] | None]:
     """The protocol text, compiled with the organisation's overlay (if any), and the overlay."""
-    from meldcode_cli.protocol.organisatie import find_overlay
     from meldcode_cli.protocol.textio import read_text as _read_yaml_text
+    from meldcode_cli.walk.casestore import find_overlay
 
     text, display = _load_protocol(req.protocol)
     overlay_path = find_overlay(req.organisatie)

@@ -70,8 +70,11 @@ def pinned_organisatie(case: Case) -> tuple[str, str] | None:
     try:
         return read_text(path), str(path)
     except (OSError, ValueError) as e:
+        from meldcode_cli.files.jsonio import os_error_reason
+
+        reason = os_error_reason(e) if isinstance(e, OSError) else str(e)
         raise CaseError(
-            f"het vastgelegde organisatiebestand van '{case.label}' is onleesbaar: {e}"
+            "error.session.pinned_org_unreadable", label=case.label, path=path, reason=reason
         ) from None
 
 

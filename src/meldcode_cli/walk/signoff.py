@@ -20,11 +20,13 @@ Signer = Callable[[Session, TextIO], None]
 
 
 def own_role() -> str | None:
+    from meldcode_cli.record.paths import has_profile
+
+    if not has_profile():  # without loading the profile's models
+        return None
     from meldcode_cli.record.profile import ProfileError, ProfileStore
 
     store = ProfileStore()
-    if not store.exists():
-        return None
     try:
         return str(store.load().role)
     except ProfileError:

@@ -19,7 +19,7 @@ from meldcode_cli.protocol.model import (
     SingleChoiceItem,
     TextItem,
 )
-from meldcode_cli.record.build import Texts, set_default_texts
+from meldcode_cli.record.texts import Texts, set_default_texts
 from meldcode_cli.walk.acute import resolved
 from meldcode_cli.walk.engine import Walk
 

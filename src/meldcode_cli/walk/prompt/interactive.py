@@ -1,7 +1,10 @@
 """The interactive prompter: the walk in a terminal, through questionary.
 
-The one module that imports questionary and prompt_toolkit (ruff TID253 keeps them out
-of every other module; the CLI imports this module only when a walk is interactive).
+With :mod:`meldcode_cli.walk.prompt.interactive_widgets` the only modules that use
+questionary and prompt_toolkit (ruff TID253 keeps them out of every other module; the CLI
+imports this module only when a walk is interactive). Both are imported inside the methods
+that build a widget, after the question's text is printed: the first question shows before
+prompt_toolkit is loaded (about 50 ms), and keys typed meanwhile wait in the terminal.
 
 Every question offers the ways out of :mod:`meldcode_cli.walk.driver` as key bindings: Esc
 then t terug, w waarom, n notitie, a acuut gevaar, p pauzeren (they work in every terminal,
@@ -26,11 +29,6 @@ from collections.abc import Sequence
 from dataclasses import asdict, fields
 from typing import TYPE_CHECKING, Any
 
-import questionary
-from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
-from questionary import Choice
-from questionary.prompts.common import InquirerControl
-from rich.panel import Panel
 from rich.text import Text
 
 from meldcode_cli.i18n.messages import get_lang, t
@@ -46,7 +44,7 @@ from meldcode_cli.protocol.model import (
 from meldcode_cli.walk import view as walkview
 from meldcode_cli.walk.engine import NATURES, PROVENANCES, AnswerValue, Walk
 from meldcode_cli.walk.phone import acute_block
-from meldcode_cli.walk.prompt.interactive_widgets import (
+from meldcode_cli.walk.prompt.drafts import (
     INDENT,
     KEYS,
     LONG_LIST,
@@ -55,22 +53,14 @@ from meldcode_cli.walk.prompt.interactive_widgets import (
     TYPED,
     UNCHOSEN,
     Draft,
-    checkbox_keys,
     checklist_done,
-    confirm,
-    option_choice,
     plain,
-    restore_list,
-    said_back,
-    select_style,
-    terminal_columns,
-    use_word_filter,
-    with_ways_out,
     wrap_label,
     yes_no_said,
 )
 
 if TYPE_CHECKING:
+    from questionary import Choice
     from rich.console import Console
 
     from meldcode_cli.protocol.afwegingskader import Decision
@@ -83,7 +73,6 @@ __all__ = [
     "TYPED",
     "Draft",
     "QuestionaryPrompter",
-    "with_ways_out",
     "wrap_label",
 ]
 
@@ -179,6 +168,11 @@ class QuestionaryPrompter:
         help_text = walkview.help_text(item)
         if help_text:
             self._print(help_text, "italic")
+        # the question is on screen: now load the widget library (keys typed meanwhile wait)
+        from questionary import Choice
+
+        from meldcode_cli.walk.prompt.interactive_widgets import option_choice, terminal_columns
+
         if isinstance(spec, YesNoItem):
             choices = [
                 Choice(t("walk.ja").capitalize(), value="ja"),
@@ -209,6 +203,9 @@ class QuestionaryPrompter:
         self._print_block(walkview.why_block(item, walk))
 
     def note(self, item: CItem, walk: Walk) -> tuple[str, str, str] | None:
+        import questionary
+        from questionary import Choice
+
         self._print("? " + t("walk.note.text"), "bold")
         self._print(f"{t('walk.multiline')} {t('walk.note.cancel')}", "italic")
         text = questionary.text("›", multiline=True, instruction="").unsafe_ask()
@@ -229,6 +226,15 @@ class QuestionaryPrompter:
         return text.strip(), str(provenance), str(nature)
 
     def choose_back(self, walk: Walk) -> str | None:
+        import questionary
+        from questionary import Choice
+
+        from meldcode_cli.walk.prompt.interactive_widgets import (
+            select_style,
+            terminal_columns,
+            use_word_filter,
+        )
+
         answered = walk.answered_in_order()
         if not answered:
             self._print(t("walk.back.none"))
@@ -267,6 +273,10 @@ class QuestionaryPrompter:
         return str(chosen) if chosen else None
 
     def acute(self, walk: Walk) -> bool:
+        from rich.panel import Panel  # rich's layout modules: not needed for the first question
+
+        from meldcode_cli.walk.prompt.interactive_widgets import confirm
+
         lines = acute_block(walk)
         self._print()
         self.console.print(
@@ -299,6 +309,8 @@ class QuestionaryPrompter:
         self._print_block(lines, style)
 
     def justify(self, check: CCheck, walk: Walk) -> str | None:
+        import questionary
+
         result = questionary.text(t("check.justify.ask"), multiline=False).unsafe_ask()
         text = str(result or "").strip()
         return text or None
@@ -311,6 +323,8 @@ class QuestionaryPrompter:
 
     # --- questions ----------------------------------------------------------------------
     def _keep_list(self, app: Any) -> None:
+        from questionary.prompts.common import InquirerControl
+
         control = next(
             (
                 w.content
@@ -340,6 +354,16 @@ class QuestionaryPrompter:
         draft: Draft | None,
         skip_label: str | None = None,
     ) -> Any:
+        import questionary
+        from questionary import Choice
+
+        from meldcode_cli.walk.prompt.interactive_widgets import (
+            restore_list,
+            select_style,
+            use_word_filter,
+            with_ways_out,
+        )
+
         if optional:
             choices = [*choices, Choice(skip_label or t("walk.skip_choice"), value=SKIP)]
         values = [c.value for c in choices]
@@ -373,6 +397,20 @@ class QuestionaryPrompter:
     def _checkbox(
         self, spec: MultiChoiceItem, role: str, default: AnswerValue, draft: Draft | None
     ) -> Any:
+        import questionary
+        from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+        from meldcode_cli.walk.prompt.interactive_widgets import (
+            checkbox_keys,
+            option_choice,
+            restore_list,
+            said_back,
+            select_style,
+            terminal_columns,
+            use_word_filter,
+            with_ways_out,
+        )
+
         current = default if isinstance(default, frozenset) else frozenset()
         options = [o for o in spec.options if o.for_role(role)]
         columns = terminal_columns()
@@ -426,6 +464,10 @@ class QuestionaryPrompter:
         optional: bool,
         hint: str | None = None,
     ) -> Any:
+        import questionary
+
+        from meldcode_cli.walk.prompt.interactive_widgets import with_ways_out
+
         hints = [hint] if hint else []
         if multiline:
             hints.append(t("walk.multiline"))

@@ -1,62 +1,38 @@
-"""The pieces the interactive prompter builds its questions from: the ways-out key
-bindings, the :class:`Draft` a question leaves behind, option labels wrapped to the terminal,
-the word filter of long lists, and questionary's chrome (the confirm question, the answered
-checklist line) in the chosen language.
+"""The questionary pieces the interactive prompter builds its questions from: the ways-out
+key bindings, option choices wrapped to the terminal, the word filter of long lists, and
+questionary's chrome (the confirm question, the answered checklist line) in the chosen
+language. What needs no widget library (the key names, the :class:`Draft`, label wrapping) is
+in :mod:`meldcode_cli.walk.prompt.drafts`.
 
-With :mod:`meldcode_cli.walk.prompt.interactive` the only modules that import questionary
-and prompt_toolkit; imported only when a walk is interactive.
+The one module that imports questionary and prompt_toolkit. The prompter imports it at the
+first question, after that question's text is printed, so the question shows while
+prompt_toolkit loads; keys typed meanwhile wait in the terminal and reach the widget.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from prompt_toolkit.key_binding import KeyBindings, KeyBindingsBase, merge_key_bindings
 from questionary import Choice, Question
 from questionary.prompts.common import InquirerControl
 
-from meldcode_cli.i18n.messages import get_lang, t, tn
+from meldcode_cli.i18n.messages import get_lang, t
 from meldcode_cli.protocol.model import Option
 from meldcode_cli.walk import view as walkview
-from meldcode_cli.walk.driver import ACUTE, BACK, NOTE, PAUSE, WHY
+from meldcode_cli.walk.prompt.drafts import (
+    ESC_KEYS,
+    KEYS,
+    LONG_LIST,
+    UNCHOSEN,
+    Draft,
+    plain,
+    wrap_label,
+)
 
 if TYPE_CHECKING:
     from prompt_toolkit.key_binding import KeyPressEvent
-
-KEYS: tuple[tuple[str, Any], ...] = (
-    ("c-b", BACK),
-    ("f1", WHY),
-    ("c-n", NOTE),
-    ("c-g", ACUTE),
-    ("c-p", PAUSE),
-)
-"""prompt_toolkit key names and the way out each one takes."""
-
-ESC_KEYS: tuple[tuple[tuple[str, str], Any], ...] = (
-    (("escape", "t"), BACK),
-    (("escape", "w"), WHY),
-    (("escape", "n"), NOTE),
-    (("escape", "a"), ACUTE),
-    (("escape", "p"), PAUSE),
-)
-"""Esc then a letter: the same ways out where Ctrl-B (tmux) or F1 (terminal help) are taken."""
-
-TYPED: dict[str, Any] = {":t": BACK, ":?": WHY, ":n": NOTE, ":a": ACUTE, ":p": PAUSE}
-"""Typed commands accepted on their own in text and date questions."""
-
-SIGNALS = tuple(signal for _, signal in KEYS)
-
-LONG_LIST = 8
-"""Above this many options a list gets a type-to-filter search (and loses j/k)."""
-
-SKIP = ""
-"""Choice value for "skip" in an optional select; never an option id (ids match [a-z]...)."""
-
-UNCHOSEN = "-"
-"""Choice value of the "choose an answer" line that a question without answer starts on."""
-
 
 OnLeave = Callable[[Any], None]
 """Called with the running Application just before a way out leaves the question."""
@@ -103,14 +79,6 @@ def with_ways_out(question: Question, on_leave: OnLeave | None = None) -> Questi
     return question
 
 
-def plain(text: str) -> str:
-    return " ".join(text.split())
-
-
-INDENT = 5
-"""Columns before an option's text: the pointer (3) and the tick mark (2)."""
-
-
 def terminal_columns(question: Question | None = None) -> int:
     try:
         if question is not None:
@@ -120,20 +88,6 @@ def terminal_columns(question: Question | None = None) -> int:
         return max(40, get_app_session().output.get_size().columns)
     except Exception:  # an unknown terminal: assume the common width
         return 80
-
-
-def wrap_label(text: str, columns: int, indent: int = INDENT) -> str:
-    """``text`` broken at word boundaries to fit behind ``indent`` columns; the lines after
-    the first are indented as far, so a long option reads as one block."""
-    import textwrap
-
-    lines = textwrap.wrap(
-        plain(text),
-        width=max(20, columns - indent - 1),
-        break_long_words=False,
-        break_on_hyphens=False,
-    )
-    return ("\n" + " " * indent).join(lines) or text
 
 
 def option_choice(option: Option, columns: int, *, checked: bool = False) -> Choice:
@@ -178,17 +132,6 @@ def list_control(question: Question) -> InquirerControl | None:
         if isinstance(window.content, InquirerControl):
             return window.content
     return None
-
-
-@dataclass
-class Draft:
-    """What a question held when the person left it: given back when it is asked again."""
-
-    ticks: list[str] | None = None
-    pointed: str | None = None
-    search: str | None = None
-    text: str | None = None
-    cursor: int | None = None
 
 
 def restore_list(control: InquirerControl, draft: Draft) -> None:
@@ -264,18 +207,3 @@ def confirm(message: str) -> Question:
         app = question.application
         app.key_bindings = merge_key_bindings([b for b in (app.key_bindings, kb) if b])
     return question
-
-
-def yes_no_said(answer: bool) -> str:
-    """The answered confirm as questionary would show it, in the chosen language."""
-    return "› " + t("walk.ja" if answer else "walk.nee").capitalize()
-
-
-def checklist_done(labels: list[str]) -> str:
-    """The answered checklist line in the chosen language: the one label ticked (as
-    questionary shows it), else "klaar (3 gekozen)" / "klaar (niets gekozen)"."""
-    if len(labels) == 1:
-        return f"› [{plain(labels[0])}]"
-    if not labels:
-        return "› " + t("walk.checkbox.none")
-    return "› " + tn("walk.checkbox.done", len(labels))
