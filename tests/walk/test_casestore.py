@@ -196,3 +196,65 @@ def test_answers_are_validated_on_the_day_they_were_given(store: CaseStore) -> N
     assert again.walk.decision() == decision
     summary = json.loads((later.case.folder / "case.json").read_text())
     assert summary["label"] == "casus-1"
+
+
+def test_a_fresh_claim_is_exclusive(store: CaseStore) -> None:
+    # eight starts at one moment under one automatic label: exactly one gets the folder
+    import threading
+
+    from meldcode_cli.walk.casestore import LabelTaken
+
+    compiled = compile_text(TEXT, "voorbeeld.yaml")
+    barrier = threading.Barrier(8)
+    won: list[str] = []
+    lost: list[str] = []
+
+    def claim(n: int) -> None:
+        barrier.wait()
+        try:
+            Session.start(
+                store,
+                "casus-x",
+                protocol_text=TEXT,
+                compiled=compiled,
+                role="huisarts",
+                lang="nl",
+                fresh=True,
+            )
+            won.append(str(n))
+        except LabelTaken:
+            lost.append(str(n))
+
+    threads = [threading.Thread(target=claim, args=(n,)) for n in range(8)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert len(won) == 1
+    assert len(lost) == 7
+    entries = read_journal(store.folder("casus-x") / "journal.jsonl").entries
+    assert [e.type for e in entries] == ["created"]
+
+
+def test_a_fresh_claim_leaves_a_folder_it_did_not_make(store: CaseStore) -> None:
+    # a crash left a folder with no durable first line: the user's own label takes it over
+    # (as before), an automatic label does not touch it and moves on
+    from meldcode_cli.walk.casestore import LabelTaken
+
+    start(store, "casus-0")  # the store's root exists
+    left = store.folder("casus-y")
+    left.mkdir(mode=0o700)
+    (left / "note.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(LabelTaken):
+        Session.start(
+            store,
+            "casus-y",
+            protocol_text=TEXT,
+            compiled=compile_text(TEXT, "voorbeeld.yaml"),
+            role="huisarts",
+            lang="nl",
+            fresh=True,
+        )
+    assert sorted(p.name for p in left.iterdir()) == ["note.txt"]
+    start(store, "casus-y")
+    assert store.exists("casus-y")

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from meldcode_cli.authoring.validate import UsageError
 from meldcode_cli.cli.app import make_app
-from meldcode_cli.walk.casestore import CaseStore
+from meldcode_cli.walk.casestore import CaseError, CaseStore
 from meldcode_cli.walk.flow import (
     WalkInterrupted,
     WalkRequest,
@@ -394,3 +394,31 @@ def test_evaluate_saves_the_pause_when_interrupted(
     assert caught.value.label == "ev"
     session, _info = Session.resume(store, "ev")
     assert session.case.entries[-1].type == "paused"
+
+
+def test_two_starts_in_the_same_second_get_two_cases(
+    store: CaseStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the automatic label has seconds: a second start then (another terminal, a script)
+    # once failed with "bestaat al"; now it takes the next free label
+    from meldcode_cli.walk import flow
+
+    monkeypatch.setattr(flow, "_auto_label", lambda: "casus-20260115-093000")
+    req = WalkRequest("partnergeweld", answers=ROOT / "examples" / "casus-partnergeweld.yaml")
+    labels: list[str] = []
+    for _ in range(3):
+        out = io.StringIO()
+        outcome = start_walk(req, stdin=io.StringIO(), stdout=out, store=store)
+        assert outcome.status == "completed"
+        assert outcome.label is not None
+        labels.append(outcome.label)
+        assert outcome.label in out.getvalue()
+    assert labels == ["casus-20260115-093000", "casus-20260115-093000-2", "casus-20260115-093000-3"]
+    assert store.labels() == sorted(labels)
+
+
+def test_an_own_label_that_is_taken_stays_an_error(store: CaseStore) -> None:
+    run_start(store, LINES)
+    with pytest.raises(CaseError, match="bestaat al"):
+        run_start(store, LINES)
+    assert store.labels() == ["casus-a"]

@@ -36,6 +36,7 @@ __all__ = [
     "CaseStore",
     "JournalEntry",
     "JournalRead",
+    "LabelTaken",
     "data_dir",
 ]
 
@@ -48,6 +49,10 @@ FORMAT = 1
 
 class CaseError(InputError):
     """A problem with a case, a file or a folder that the user can act on (exit 2)."""
+
+
+class LabelTaken(CaseError):
+    """The label is a case already (or, with ``fresh``, another start claimed it first)."""
 
 
 def data_dir() -> Path:
@@ -460,13 +465,31 @@ class CaseStore:
         return out
 
     def create(
-        self, label: str, *, protocol_text: str, protocol_id: str, role: str, lang: str
+        self,
+        label: str,
+        *,
+        protocol_text: str,
+        protocol_id: str,
+        role: str,
+        lang: str,
+        fresh: bool = False,
     ) -> Case:
+        """A new case under ``label``; :class:`LabelTaken` if that is a case already.
+
+        The folder is claimed with an exclusive ``mkdir``, so two starts at the same moment
+        never share one. A folder that was there already is taken over only when a crash
+        left it without a durable first line, and never with ``fresh`` (an automatic label:
+        the caller tries the next one instead of touching a folder it did not make)."""
         check_label(label)
-        if self.exists(label):
-            raise CaseError("error.casestore.casus_bestaat_al_ga", label=label)
         self._ensure_root()
         folder = self.folder(label)
+        try:
+            os.mkdir(folder, 0o700)
+        except FileExistsError:
+            if fresh or self.exists(label):
+                raise LabelTaken("error.casestore.casus_bestaat_al_ga", label=label) from None
+        except OSError as e:
+            raise _io_error("case.action.make_folder", folder, e) from None
         from meldcode_cli.files import safeio
 
         safeio.ensure_dir(folder, self.root.parent)

@@ -8,6 +8,7 @@ says how to resume.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -21,7 +22,7 @@ from meldcode_cli.authoring.validate import UsageError
 from meldcode_cli.i18n.messages import get_lang, t
 from meldcode_cli.walk import view as walkview
 from meldcode_cli.walk.answersfile import load_answers, replay_file
-from meldcode_cli.walk.casestore import CaseError, CaseStore
+from meldcode_cli.walk.casestore import CaseError, CaseStore, LabelTaken
 from meldcode_cli.walk.engine import Walk
 from meldcode_cli.walk.outcome import FinishedWalk, WalkOutcome, completed, finish, say
 from meldcode_cli.walk.prompt.lines import report_recovery
@@ -181,10 +182,9 @@ def start_walk(
     label: str | None = None
     if req.save:
         store = store or CaseStore()
-        label = req.case or _auto_label()
-        target = Session.start(
+        target = _start_case(
             store,
-            label,
+            req.case,
             protocol_text=text,
             compiled=compiled,
             role=role,
@@ -192,6 +192,7 @@ def start_walk(
             today=day,
             organisatie_text=overlay[0] if overlay else None,
         )
+        label = target.case.label
         say(stdout, t("walk.case", label=label))
         if compiled.organisatie is not None:
             say(stdout, t("org.walk.uses", name=compiled.organisatie.model.name))
@@ -264,15 +265,15 @@ def resume_walk(
         choice = on_change or _ask_on_change(stdin, stdout)
         if choice == "restart":
             assert current is not None
-            new_label = _next_label(store, label)
             from meldcode_cli.walk.session import pinned_organisatie
 
             pinned_org = pinned_organisatie(session.case)
             # anchors are item ids: an anchor the new version removed is a clear CaseError
             compiled = compile_text(current, session.case.protocol_id, organisatie=pinned_org)
-            session = Session.start(
+            session = _start_case(
                 store,
-                new_label,
+                None,
+                after=label,
                 protocol_text=current,
                 compiled=compiled,
                 role=session.case.role,
@@ -280,6 +281,7 @@ def resume_walk(
                 today=today,
                 organisatie_text=pinned_org[0] if pinned_org else None,
             )
+            new_label = session.case.label
             say(stdout, t("walk.restarted", old=label, new=new_label))
             label = new_label
     walk = session.walk
@@ -390,11 +392,23 @@ def _ask_on_change(stdin: TextIO, stdout: TextIO) -> str:
     return "restart" if line.strip() in ("2", "restart", "opnieuw") else "pinned"
 
 
-def _next_label(store: CaseStore, label: str) -> str:
-    n = 2
-    while store.exists(f"{label}-{n}"):
-        n += 1
-    return f"{label}-{n}"
+MAX_LABEL_TRIES = 1000
+
+
+def _start_case(
+    store: CaseStore, label: str | None, *, after: str | None = None, **start: Any
+) -> Session:
+    """``Session.start`` under ``label`` (the user's own: taken is an error); without one
+    under the first free label of casus-<date>-<time>, then ``-2``, ``-3``, ... (``after``:
+    of ``<after>-2``, ``-3``, ..., a restart's new case). Each is claimed with an exclusive
+    mkdir, so two starts in the same second get two cases, never one."""
+    if label is not None:
+        return Session.start(store, label, **start)
+    stem = after or _auto_label()
+    for n in range(1 if after is None else 2, MAX_LABEL_TRIES):
+        with contextlib.suppress(LabelTaken):
+            return Session.start(store, stem if n == 1 else f"{stem}-{n}", fresh=True, **start)
+    raise LabelTaken("error.casestore.casus_bestaat_al_ga", label=f"{stem}-{MAX_LABEL_TRIES}")
 
 
 def list_cases(

@@ -127,7 +127,9 @@ class Session:
         lang: str,
         today: Callable[[], dt.date] = dt.date.today,
         organisatie_text: str | None = None,
+        fresh: bool = False,
     ) -> Session:
+        """A new case and its session; ``fresh``: see :meth:`CaseStore.create`."""
         if role not in compiled.roles:
             raise CaseError(
                 "error.flow.rol_hoort_niet_bij",
@@ -136,7 +138,12 @@ class Session:
                 join_compiled_roles=", ".join(compiled.roles),
             )
         case = store.create(
-            label, protocol_text=protocol_text, protocol_id=compiled.id, role=role, lang=lang
+            label,
+            protocol_text=protocol_text,
+            protocol_id=compiled.id,
+            role=role,
+            lang=lang,
+            fresh=fresh,
         )
         if organisatie_text is not None and compiled.organisatie is not None:
             from meldcode_cli.walk.casestore import atomic_write
