@@ -414,7 +414,7 @@ def render_protocol(
 ) -> str:
     """``meldcode show``: a protocol by id or path as a text tree, Mermaid or DOT."""
     from meldcode_cli.authoring.catalog import compiled_protocol
-    from meldcode_cli.authoring.validate import UsageError
+    from meldcode_cli.errors import UsageError
     from meldcode_cli.i18n.messages import get_lang
     from meldcode_cli.walk.casestore import CaseError, find_overlay
 

@@ -36,7 +36,7 @@ def _yaml_string(text: str) -> str:
 
 
 def skeleton_text(protocol_id: str, title: str | None = None, schema: str = DEFAULT_SCHEMA) -> str:
-    from meldcode_cli.authoring.validate import UsageError
+    from meldcode_cli.errors import UsageError
 
     if not PROTOCOL_ID.match(protocol_id) or len(protocol_id) > 64:
         raise UsageError(t("new.bad_id", id=protocol_id))
@@ -57,7 +57,7 @@ def new_protocol(
     schema: str = DEFAULT_SCHEMA,
 ) -> NewOutcome:
     """Write the skeleton for ``protocol_id``; never overwrites a file."""
-    from meldcode_cli.authoring.validate import UsageError
+    from meldcode_cli.errors import UsageError
 
     text = skeleton_text(protocol_id, title, schema)
     path = output or Path(f"{protocol_id}.yaml")

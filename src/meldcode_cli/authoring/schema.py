@@ -86,11 +86,11 @@ def schema_dict(kind: str = "protocol", draft: str = "2020-12") -> dict[str, Any
         schema = OrganisatieFile.model_json_schema()
         schema["title"] = "meldcode-cli organisatie (the organisation's own meldcode)"
     else:
-        from meldcode_cli.authoring.validate import UsageError
+        from meldcode_cli.errors import UsageError
 
         raise UsageError("error.schema.onbekend_schema_protocol_scenarios", kind=kind)
     if draft not in DRAFTS:
-        from meldcode_cli.authoring.validate import UsageError
+        from meldcode_cli.errors import UsageError
 
         raise UsageError("error.schema.onbekende_draft_of", draft=draft)
     doc = {"$schema": DRAFTS[draft], "$id": schema_id(kind, draft), **schema}

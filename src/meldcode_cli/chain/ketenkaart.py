@@ -437,7 +437,7 @@ def load_overlay(
     """National (shipped) files, then the shipped regional examples, the user folder and
     ``extra`` paths (``--ketenkaart``). Files with errors are left out, their diagnostics kept.
     """
-    from meldcode_cli.authoring.validate import UsageError
+    from meldcode_cli.errors import UsageError
 
     today = today or dt.date.today()
     protocols = _known_protocols() if check_protocols else (set(), set())
@@ -470,7 +470,7 @@ def load_overlay(
 
 def check_kaart_paths(paths: list[Path], today: dt.date | None = None) -> list[LoadedKaart]:
     """``meldcode kaart validate``: every ketenkaart file under ``paths`` (default: shipped)."""
-    from meldcode_cli.authoring.validate import UsageError
+    from meldcode_cli.errors import UsageError
 
     today = today or dt.date.today()
     protocols = _known_protocols()

@@ -273,7 +273,7 @@ def unsigned_changes(session: Session, texts: Texts | None = None) -> bool:
 def _protocol_at_hand(record: dict[str, Any]) -> tuple[str, str] | None:
     """The shipped protocol with the record's id, if there is one: (text, version)."""
     from meldcode_cli.authoring.catalog import find_protocol
-    from meldcode_cli.authoring.validate import UsageError
+    from meldcode_cli.errors import UsageError
     from meldcode_cli.protocol.loading import load_protocol_file
     from meldcode_cli.protocol.yamlio import read_text
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from meldcode_cli.authoring.render import Highlight
-from meldcode_cli.authoring.validate import UsageError
+from meldcode_cli.errors import UsageError
 from meldcode_cli.i18n.messages import t
 from meldcode_cli.protocol.compiled import CompiledProtocol
 from meldcode_cli.walk.engine import AnswerValue

@@ -476,7 +476,7 @@ def check_casus_paths(paths: Iterable[str]) -> list[CasusCheck]:
 
 def find_casus(name: str) -> Path:
     """A casus id (shipped) or a path to a casus file."""
-    from meldcode_cli.authoring.validate import UsageError
+    from meldcode_cli.errors import UsageError
 
     candidate = Path(name)
     if candidate.suffix in (".yaml", ".yml") or candidate.is_file():
@@ -497,7 +497,7 @@ def find_casus(name: str) -> Path:
 
 def load_casus(name: str) -> CasusCheck:
     """A valid casus by id or path, or a UsageError that lists its problems."""
-    from meldcode_cli.authoring.validate import UsageError
+    from meldcode_cli.errors import UsageError
 
     check = check_casus_file(find_casus(name))
     if not check.ok:

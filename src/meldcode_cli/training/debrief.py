@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from meldcode_cli.authoring.validate import UsageError
+from meldcode_cli.errors import UsageError
 from meldcode_cli.i18n.messages import t, tn
 from meldcode_cli.protocol.compiled import CompiledProtocol
 from meldcode_cli.protocol.model import MultiChoiceItem, SingleChoiceItem, YesNoItem

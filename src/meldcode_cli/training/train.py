@@ -495,7 +495,7 @@ def start_training(
     prompter: Any = None,
 ) -> TrainOutcome:
     """Walk a casus with feedback; the finished walk becomes an unsigned OEFENING record."""
-    from meldcode_cli.authoring.validate import UsageError
+    from meldcode_cli.errors import UsageError
     from meldcode_cli.i18n.messages import get_lang
     from meldcode_cli.record.signing import sign_case
     from meldcode_cli.training.casus import load_casus

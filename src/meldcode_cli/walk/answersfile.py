@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from meldcode_cli.authoring.validate import UsageError
+from meldcode_cli.errors import UsageError
 from meldcode_cli.i18n.messages import get_lang, t, tn
 from meldcode_cli.walk import view as walkview
 from meldcode_cli.walk.engine import AnswerError

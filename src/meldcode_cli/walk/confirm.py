@@ -152,7 +152,7 @@ def confirm_signing(
         write_lines(stdout, t("confirm.by_flag"))
         return BY_FLAG
     if stdin is None or not stdin.isatty():
-        from meldcode_cli.authoring.validate import UsageError
+        from meldcode_cli.errors import UsageError
 
         raise UsageError(t("confirm.no_tty", label=session.case.label))
     choice = ask_numbered(t("confirm.ask"), [t("confirm.yes"), t("confirm.no")], stdin, stdout)

@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from meldcode_cli.authoring.validate import UsageError
+from meldcode_cli.errors import UsageError
 from meldcode_cli.i18n.messages import get_lang, t
 from meldcode_cli.walk import view as walkview
-from meldcode_cli.walk.answersfile import load_answers, replay_file
 from meldcode_cli.walk.casestore import CaseError, CaseStore, LabelTaken
 from meldcode_cli.walk.engine import Walk
 from meldcode_cli.walk.outcome import FinishedWalk, WalkOutcome, completed, finish, say
@@ -175,7 +174,11 @@ def start_walk(
     stdin = sys.stdin if stdin is None else stdin
     stdout = sys.stdout if stdout is None else stdout
     text, compiled, overlay = _compile(req)
-    spec = None if req.answers is None else load_answers(req.answers)
+    spec = None
+    if req.answers is not None:
+        from meldcode_cli.walk.answersfile import load_answers
+
+        spec = load_answers(req.answers)
     role = _choose_role(req, spec, compiled, stdin, stdout)
     day = _day(req, spec, today)
     target: Any
@@ -205,6 +208,8 @@ def start_walk(
         req.sign, req.passphrase_file, None if spec is not None else stdin, assume_yes=req.yes
     )
     if spec is not None:
+        from meldcode_cli.walk.answersfile import replay_file
+
         return replay_file(target, spec, label, stdout, signer)
     return _interactive(target, label, use_plain(req.plain, stdout), stdin, stdout, signer)
 
