@@ -176,7 +176,10 @@ def first_question(script: Path, runs: int, home: Path) -> dict[str, list[float]
     except ImportError:
         return {}
     expect = first_question_text()
-    env = {k: v for k, v in os.environ.items() if k not in ("MELDCODE_NO_CACHE", "NO_COLOR")}
+    # as measure(): without PYTHONDONTWRITEBYTECODE the warm-up writes the .pyc files an
+    # installed tool has (with it, every run would compile the walk's modules again)
+    skip = ("MELDCODE_NO_CACHE", "NO_COLOR", "PYTHONDONTWRITEBYTECODE", "PYTHONPROFILEIMPORTTIME")
+    env = {k: v for k, v in os.environ.items() if k not in skip}
     env.update(MELDCODE_HOME=str(home), TERM="xterm-256color", COLUMNS="100", LINES="40")
     out: dict[str, list[float]] = {}
     # "saved" is the command as a person types it: the case folder, its pinned protocol and

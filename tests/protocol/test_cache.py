@@ -111,11 +111,12 @@ def test_cache_folder_is_private(proto: Path, windows_branches: bool) -> None:
     assert entries("check")[0].stat().st_mode & 0o777 == 0o600
 
 
-def test_doc_cache_skips_the_yaml_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_model_cache_skips_the_yaml_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    # and pydantic's validation: tests/protocol/test_modelstate.py
     text = (PROTOCOLS / "kindermishandeling.yaml").read_text("utf-8")
     first = loading.load_protocol_text(text, "k.yaml")
     assert first.protocol is not None
-    assert len(entries("doc")) == 1
+    assert len(entries("model")) == 1
 
     def boom(*_a: object, **_k: object) -> None:
         raise AssertionError("parsed again")
@@ -126,12 +127,12 @@ def test_doc_cache_skips_the_yaml_parser(monkeypatch: pytest.MonkeyPatch) -> Non
     assert second.diagnostics == []
 
 
-def test_invalid_protocols_and_dates_are_not_kept_as_documents() -> None:
+def test_invalid_protocols_are_not_kept() -> None:
     bad = VOORBEELD.read_text("utf-8").replace("schema_version: 1", "schema_version: 2")
     assert loading.load_protocol_text(bad, "b.yaml").protocol is None
     dated = VOORBEELD.read_text("utf-8").replace('version: "0.1.0"', "version: 2026-01-01")
-    loading.load_protocol_text(dated, "d.yaml")
-    assert entries("doc") == []
+    assert loading.load_protocol_text(dated, "d.yaml").protocol is None
+    assert entries("model") == []
 
 
 def test_batch_results_equal_with_and_without_cache(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,11 +1,14 @@
 """A cache of work derived from protocol files, keyed by the file's content hash.
 
-Two kinds of entries, both plain JSON (never pickle: nothing in the cache is executed):
+Three kinds of entries, all plain JSON (never pickle: nothing in the cache is executed):
 
 - ``check``: the complete result of checking one file (``validate``: schema, static checks,
   path analysis, every diagnostic), so an unchanged file is not checked again;
-- ``doc``: the YAML document of a valid protocol as plain data, so ``start``, ``resume``,
-  ``show`` and ``list`` skip the YAML parser (the models are still validated from it).
+- ``model``: the validated model of a valid protocol (``protocol/modelstate``: each model's
+  class name and fields), so ``start``, ``resume``, ``show`` and ``list`` skip the YAML
+  parser and pydantic's validation; only the protocol model's own classes are rebuilt from
+  it, and anything else in an entry makes it ignored;
+- ``help``: the rendered ``--help`` text per language and width.
 
 An entry is used only when its key matches: the SHA-256 of the file's exact bytes (or text),
 its name where the result depends on it, the language, and a fingerprint of the tool itself

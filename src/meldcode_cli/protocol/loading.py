@@ -267,18 +267,13 @@ MAX_DIAGNOSTICS = 100
 """Diagnostics per file from schema validation; the rest are counted ("en N meer")."""
 
 
-def validate_document(
-    model: type[M], text: str, path: str, *, data_out: list[Any] | None = None
-) -> tuple[M | None, list[Diagnostic]]:
-    """YAML text → ``model`` with every error at file:line:col (never raises).
-    ``data_out`` receives the YAML document as plain data when it parsed."""
+def validate_document(model: type[M], text: str, path: str) -> tuple[M | None, list[Diagnostic]]:
+    """YAML text → ``model`` with every error at file:line:col (never raises)."""
     from meldcode_cli.protocol import yamlio
 
     doc, diags = yamlio.load_yaml_text(text, path)
     if doc is None:
         return None, diags
-    if data_out is not None:
-        data_out.append(doc.data)
     try:
         return model.model_validate(doc.data), []
     except ValidationError as e:
@@ -309,42 +304,43 @@ def validate_document(
 
 
 def load_protocol_text(text: str, path: str, *, cache: bool = True) -> LoadedProtocol:
-    """Text → model. With ``cache``, the YAML document of a valid protocol is kept as JSON
-    under the hash of its text (``meldcode_cli.protocol.cache``), so the next load of the same text
-    skips the YAML parser; the model is validated from it as from the parser's output."""
+    """Text → model. With ``cache``, a valid protocol's model is kept as JSON under the hash
+    of its text (``meldcode_cli.protocol.cache``, in the form of
+    ``meldcode_cli.protocol.modelstate``), so the next load of the same text skips the YAML
+    parser and pydantic's validation; an entry that is not such a model is ignored and the
+    file is loaded again."""
     from meldcode_cli.protocol import cache as store
 
     key = (
-        store.key_for("doc", text.encode("utf-8", "surrogatepass"))
+        store.key_for("model", text.encode("utf-8", "surrogatepass"))
         if cache and store.cache_dir()
         else None
     )
     if key is not None:
-        data = store.get("doc", key)
+        data = store.get("model", key)
         if data is not None:
+            from meldcode_cli.protocol import modelstate
+
             try:
-                return LoadedProtocol(path, text, p.Protocol.model_validate(data), [])
-            except ValidationError:
-                pass  # not what a valid protocol parses to: do the full load
-    parsed: list[Any] = []
-    model, diags = validate_document(p.Protocol, text, path, data_out=parsed)
-    if key is not None and model is not None and not diags and parsed:
-        _store_doc(key, parsed[0])
+                return LoadedProtocol(path, text, modelstate.load(data), [])
+            except modelstate.Malformed:
+                pass  # not what this tool wrote for a valid protocol: do the full load
+    model, diags = validate_document(p.Protocol, text, path)
+    if key is not None and model is not None and not diags:
+        _store_model(key, model)
     return LoadedProtocol(path, text, model, diags)
 
 
-def _store_doc(key: str, data: Any) -> None:
-    """Keep ``data`` only when JSON gives it back exactly (no dates, no non-text keys)."""
-    import json
-
+def _store_model(key: str, model: p.Protocol) -> None:
+    """Keep ``model`` when its form allows (``modelstate.Unsupported``: not kept)."""
     from meldcode_cli.protocol import cache as store
+    from meldcode_cli.protocol import modelstate
 
     try:
-        if json.loads(json.dumps(data, ensure_ascii=False)) != data:
-            return
-    except (TypeError, ValueError):
+        data = modelstate.dump(model)
+    except modelstate.Unsupported:
         return
-    store.put("doc", key, data)
+    store.put("model", key, data)
 
 
 def _dedupe(diags: list[Diagnostic]) -> list[Diagnostic]:
