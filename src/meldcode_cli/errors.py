@@ -32,6 +32,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 __all__ = [
+    "CaseError",
     "CheckFailed",
     "InputError",
     "Interrupted",
@@ -118,6 +119,12 @@ class MeldcodeError(Exception):
 
 class InputError(MeldcodeError):
     """Usage or input the user can correct (exit 2)."""
+
+
+class CaseError(InputError):
+    """A problem with a case, a file or a folder that the user can act on (exit 2).
+
+    Raised by the case store and the file layer (``walk.casestore`` re-exports it)."""
 
 
 class UsageError(InputError):

@@ -379,3 +379,50 @@ def test_fingerprint_follows_the_libraries(monkeypatch: pytest.MonkeyPatch, tmp_
     fake.write_text("version 2, a different size")
     monkeypatch.setattr(cache, "_fingerprint", None)
     assert cache.tool_fingerprint() != before
+
+
+def test_shipped_data_folders_are_found_as_validate_finds_them() -> None:
+    from meldcode_cli.authoring.validate import shipped_dir
+
+    files = cache._shipped_files("ketenkaart")
+    assert files
+    assert {f.parent for f in files} == {shipped_dir("ketenkaart")}
+
+
+def test_the_ketenkaart_is_part_of_the_key(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # MC511 in a kept result depends on the shipped ketenkaart: an edited kaart (in a
+    # checkout) is a new fingerprint, so no result of the older kaart is read
+    before = cache.tool_fingerprint()
+    kaart = cache._shipped_files("ketenkaart")[0]
+    copy = tmp_path / kaart.name
+    copy.write_bytes(kaart.read_bytes() + b"\n# edited\n")
+    monkeypatch.setattr(cache, "_shipped_files", lambda _name: [copy])
+    monkeypatch.setattr(cache, "_fingerprint", None)
+    assert cache.tool_fingerprint() != before
+
+
+def test_partner_ids_come_from_the_cache_the_second_time(
+    proto: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from meldcode_cli.chain import ketenkaart
+
+    kinder = proto.with_name("kindermishandeling.yaml")
+    shutil.copy(PROTOCOLS / "kindermishandeling.yaml", kinder)
+    first = check_file(kinder)
+    assert len(entries("partners")) == 1
+    kinder.write_text(kinder.read_text("utf-8") + "\n# edited\n", encoding="utf-8")
+
+    def boom() -> frozenset[str]:
+        raise AssertionError("ketenkaart loaded again")
+
+    monkeypatch.setattr(ketenkaart, "partner_ids", boom)
+    again = check_file(kinder)
+    assert [d.code for d in again.diagnostics] == [d.code for d in first.diagnostics]
+    # a kept list that is not a list of ids is not used
+    (entry,) = entries("partners")
+    key = json.loads(entry.read_bytes())["key"]
+    cache.put("partners", key, {"not": "a list"})
+    monkeypatch.setattr(ketenkaart, "partner_ids", lambda: frozenset({"veilig-thuis"}))
+    kinder.write_text(kinder.read_text("utf-8") + "# again\n", encoding="utf-8")
+    assert check_file(kinder).diagnostics is not None
+    assert cache.get("partners", key) == ["veilig-thuis"]

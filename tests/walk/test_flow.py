@@ -422,3 +422,40 @@ def test_an_own_label_that_is_taken_stays_an_error(store: CaseStore) -> None:
     with pytest.raises(CaseError, match="bestaat al"):
         run_start(store, LINES)
     assert store.labels() == ["casus-a"]
+
+
+@pytest.mark.parametrize(
+    ("chosen", "expect"),
+    [(None, "en"), ("--lang nl", "nl"), ("MELDCODE_LANG=nl", "nl")],
+)
+def test_resume_speaks_the_language_the_case_was_started_in(
+    store: CaseStore, monkeypatch: pytest.MonkeyPatch, chosen: str | None, expect: str
+) -> None:
+    # a case started with --lang en came back in Dutch when resumed without --lang
+    from meldcode_cli.i18n.messages import get_lang, set_lang
+
+    set_lang("en")
+    with pytest.raises(WalkInterrupted):
+        run_start(store, LINES[:6])
+    set_lang(None)
+    if chosen == "--lang nl":
+        set_lang("nl")
+    elif chosen is not None:
+        monkeypatch.setenv("MELDCODE_LANG", "nl")
+    out = Tty()
+    outcome = resume_walk(
+        "casus-a",
+        plain=True,
+        stdin=Tty("\n".join(LINES[6:]) + "\n"),
+        stdout=out,
+        store=store,
+        today=lambda: TODAY,
+    )
+    assert outcome.status == "completed"
+    assert get_lang() == expect
+    said = out.getvalue()
+    if expect == "en":
+        assert "Step 3 of 5" in said or "Step 4 of 5" in said, said
+        assert "Stap " not in said
+    else:
+        assert "Stap " in said

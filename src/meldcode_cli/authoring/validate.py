@@ -127,7 +127,7 @@ def check_file(path: Path, *, analyse_paths: bool = True) -> FileResult:
     from meldcode_cli.protocol.loading import load_protocol_file
 
     display = display_path(path)
-    from meldcode_cli.protocol.organisatie import is_organisatie_file
+    from meldcode_cli.protocol.textio import is_organisatie_file
 
     if is_organisatie_file(path):  # an organisation overlay (docs/organisatie.md)
         return check_organisatie(path, display)
@@ -306,9 +306,7 @@ def _partner_checks(model: Protocol) -> list[Diagnostic]:
                         refs.append((c.partner, where))
     if not refs:
         return []
-    from meldcode_cli.chain.ketenkaart import partner_ids
-
-    known = partner_ids()
+    known = _partner_ids()
     out = []
     for ref, loc in refs:
         if ref in known:
@@ -316,6 +314,24 @@ def _partner_checks(model: Protocol) -> list[Diagnostic]:
         hint = did_you_mean(ref, known) or Text("diag.MC511.unknown.hint")
         out.append(Diagnostic("MC511", Text("diag.MC511.unknown", id=ref), hint, loc))
     return out
+
+
+def _partner_ids() -> frozenset[str]:
+    """The shipped ketenkaart's partner ids, kept in the cache (its key follows those files:
+    ``cache.tool_fingerprint``), so a changed protocol does not load the ketenkaart again."""
+    from meldcode_cli.protocol import cache
+
+    key = cache.key_for("partners", b"") if cache.cache_dir() else None
+    if key is not None:
+        kept = cache.get("partners", key)
+        if isinstance(kept, list) and all(type(i) is str for i in kept):
+            return frozenset(kept)
+    from meldcode_cli.chain.ketenkaart import partner_ids
+
+    ids = partner_ids()
+    if key is not None:
+        cache.put("partners", key, sorted(ids))
+    return ids
 
 
 PARALLEL_MIN_FILES = 40
@@ -391,7 +407,7 @@ def _organisatie_with_batch(files: list[Path], results: list[FileResult]) -> Non
     """Overlays in a batch with protocol files are checked against those protocols (so
     ``validate overlay.yaml protocol.yaml`` checks the two together)."""
     from meldcode_cli.protocol.loading import load_protocol_file
-    from meldcode_cli.protocol.organisatie import is_organisatie_file
+    from meldcode_cli.protocol.textio import is_organisatie_file
 
     overlays = [i for i, f in enumerate(files) if is_organisatie_file(f)]
     if not overlays:

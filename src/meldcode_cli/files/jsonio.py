@@ -30,8 +30,7 @@ import stat
 from pathlib import Path
 from typing import Any, TypeVar
 
-from meldcode_cli.errors import InputError, Text
-from meldcode_cli.walk.casestore import CaseError
+from meldcode_cli.errors import CaseError, InputError, Text
 
 __all__ = [
     "MAX_DEPTH",

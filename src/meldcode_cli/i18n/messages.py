@@ -6,7 +6,8 @@ to the ``.mo`` beside it, which is what runs); the message ids are symbolic keys
 standard library's ``gettext`` is used here: Babel is for the maintainers' script
 (scripts/i18n.py), not for the installed tool.
 
-Language: ``--lang`` beats ``MELDCODE_LANG``, which beats Dutch. A key missing in a
+Language: ``--lang`` beats ``MELDCODE_LANG``, which beats Dutch; ``resume`` speaks the
+language the case was started in when neither is given (:func:`adopt_lang`). A key missing in a
 language falls back to Dutch (tests/i18n/test_catalogue.py keeps both complete).
 """
 
@@ -16,7 +17,18 @@ import gettext
 import os
 from pathlib import Path
 
-__all__ = ["LANGS", "code_title", "entries", "get_lang", "has", "set_lang", "t", "tn"]
+__all__ = [
+    "LANGS",
+    "adopt_lang",
+    "code_title",
+    "entries",
+    "get_lang",
+    "has",
+    "lang_chosen",
+    "set_lang",
+    "t",
+    "tn",
+]
 
 LANGS = ("nl", "en")
 DOMAIN = "meldcode"
@@ -29,6 +41,20 @@ _translations: dict[str, gettext.NullTranslations] = {}
 def set_lang(lang: str | None) -> None:
     global _lang  # noqa: PLW0603 - one process-wide setting, chosen once at start-up
     _lang = lang if lang in LANGS else None
+
+
+def lang_chosen() -> bool:
+    """Did the user choose a language (``--lang`` or a valid ``MELDCODE_LANG``)?"""
+    env = os.environ.get("MELDCODE_LANG", "").strip().lower()[:2]
+    return _lang is not None or env in LANGS
+
+
+def adopt_lang(lang: object) -> bool:
+    """Speak ``lang`` (a case's own language) unless the user chose one; True if it did."""
+    if not isinstance(lang, str) or lang not in LANGS or lang_chosen():
+        return False
+    set_lang(lang)
+    return True
 
 
 def get_lang() -> str:

@@ -8,17 +8,19 @@ Three kinds of entries, all plain JSON (never pickle: nothing in the cache is ex
   class name and fields), so ``start``, ``resume``, ``show`` and ``list`` skip the YAML
   parser and pydantic's validation; only the protocol model's own classes are rebuilt from
   it, and anything else in an entry makes it ignored;
-- ``help``: the rendered ``--help`` text per language and width.
+- ``help``: the rendered ``--help`` text per language and width;
+- ``partners``: the partner ids of the shipped ketenkaart files (MC511), so ``validate`` of
+  a changed protocol does not parse and validate those files again.
 
-An entry is used only when its key matches: the SHA-256 of the file's exact bytes (or text),
-its name where the result depends on it, the language, and a fingerprint of the tool itself
-(version and the size and modification time of each of its modules and of pydantic and
-PyYAML, and the Python version, so an edited checkout or an upgrade never reads results of
-older code). The entry repeats its key and the SHA-256 of its
-payload; an entry that does not parse, has another key or another payload hash is ignored
-and rebuilt. The cache never holds case data; it lives in the user cache folder
-(platformdirs), under ``$MELDCODE_HOME/cache`` when that is set (tests), and is off with
-``MELDCODE_NO_CACHE=1``. Failing to read or write it is never an error.
+An entry is used only when its key matches: the SHA-256 of the file's exact bytes (or
+text), its name where the result depends on it, the language, and a fingerprint of the tool
+itself (version and the size and modification time of each of its modules, of the shipped
+ketenkaart files and of pydantic and PyYAML, and the Python version, so an edited checkout
+or an upgrade never reads results of older code or older data). The entry repeats its key
+and the SHA-256 of its payload; an entry that does not parse, has another key or another
+payload hash is ignored and rebuilt. The cache never holds case data; it lives in the user
+cache folder (platformdirs), under ``$MELDCODE_HOME/cache`` when that is set (tests), and
+is off with ``MELDCODE_NO_CACHE=1``. Failing to read or write it is never an error.
 """
 
 from __future__ import annotations
@@ -66,6 +68,14 @@ def tool_fingerprint() -> str:
                         h.update(f"{rel}/{name}:{st.st_size}:{st.st_mtime_ns};".encode())
         except OSError:
             h.update(b"unreadable")
+        # the shipped ketenkaart files: MC511 in a kept ``check`` result (and the kept
+        # ``partners`` ids) depend on them; in a checkout they live outside the package
+        for path in _shipped_files("ketenkaart"):
+            try:
+                st = os.stat(path)
+                h.update(f"ketenkaart/{path.name}:{st.st_size}:{st.st_mtime_ns};".encode())
+            except OSError:
+                h.update(f"ketenkaart/{path.name}:-;".encode())
         # the libraries whose behaviour a result depends on: an upgrade is a new key
         import importlib.util
         import sys
@@ -86,6 +96,20 @@ def tool_fingerprint() -> str:
                 h.update(f"{lib}:{origin}:{lib_stat.st_size}:{lib_stat.st_mtime_ns};".encode())
         _fingerprint = h.hexdigest()
     return _fingerprint
+
+
+def _shipped_files(name: str) -> list[Path]:
+    """The ``*.yaml`` files of a data folder that ships with the tool, found as
+    ``authoring.validate.shipped_dir`` finds it (a test keeps the two the same): in a wheel
+    ``meldcode_cli/_<name>``, in a checkout ``./<name>``."""
+    package = Path(__file__).resolve().parent.parent
+    folder = package / f"_{name}"
+    if not folder.is_dir():
+        folder = package.parent.parent / name
+    try:
+        return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+    except OSError:
+        return []
 
 
 def key_for(kind: str, data: bytes, *parts: str) -> str:

@@ -30,6 +30,7 @@ from meldcode_cli.errors import Text as Msg
 from meldcode_cli.files.jsonio import os_error_reason
 from meldcode_cli.protocol.diagnostics import Diagnostic, Loc, did_you_mean
 from meldcode_cli.protocol.model import ItemId, Text
+from meldcode_cli.protocol.textio import is_organisatie_file
 
 __all__ = [
     "LoadedOrganisatie",
@@ -152,14 +153,6 @@ def user_organisatie_dir() -> Path:
     from meldcode_cli.walk.casestore import user_organisatie_dir as folder
 
     return folder()
-
-
-def is_organisatie_file(path: Path) -> bool:
-    try:
-        head = path.read_text(encoding="utf-8", errors="replace")[:4000]
-    except OSError:
-        return False
-    return any(line.strip() == "kind: organisatie" for line in head.splitlines())
 
 
 def find_overlay(explicit: Path | None) -> Path | None:

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["MAX_BYTES", "FileTooLarge", "NotRegularFile", "NotUtf8", "read_text"]
+__all__ = [
+    "MAX_BYTES",
+    "FileTooLarge",
+    "NotRegularFile",
+    "NotUtf8",
+    "is_organisatie_file",
+    "read_text",
+]
 
 MAX_BYTES = 2 * 1024 * 1024
 
@@ -55,3 +62,14 @@ def read_text(path: Path) -> str:
         line_start = before.rfind(b"\n") + 1
         col = len(before[line_start:].decode("utf-8", errors="replace")) + 1
         raise NotUtf8(e.start, line, col) from None
+
+
+def is_organisatie_file(path: Path) -> bool:
+    """Does ``path`` say ``kind: organisatie`` (docs/organisatie.md) in its first 4,000
+    characters? Here, not in ``protocol/organisatie``, so that ``validate`` of a protocol
+    does not import the overlay's models to find out."""
+    try:
+        head = path.read_text(encoding="utf-8", errors="replace")[:4000]
+    except OSError:
+        return False
+    return any(line.strip() == "kind: organisatie" for line in head.splitlines())

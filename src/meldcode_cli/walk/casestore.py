@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from meldcode_cli.errors import InputError, Text
+from meldcode_cli.errors import CaseError, Text
 from meldcode_cli.files import oscompat
 
 __all__ = [
@@ -45,10 +45,6 @@ JOURNAL = "journal.jsonl"
 PINNED = "protocol.yaml"
 SUMMARY = "case.json"
 FORMAT = 1
-
-
-class CaseError(InputError):
-    """A problem with a case, a file or a folder that the user can act on (exit 2)."""
 
 
 class LabelTaken(CaseError):

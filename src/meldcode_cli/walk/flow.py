@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from meldcode_cli.errors import UsageError
-from meldcode_cli.i18n.messages import get_lang, t
+from meldcode_cli.i18n.messages import adopt_lang, get_lang, t
 from meldcode_cli.walk import view as walkview
 from meldcode_cli.walk.casestore import CaseError, CaseStore, LabelTaken
 from meldcode_cli.walk.engine import Walk
@@ -261,6 +261,8 @@ def resume_walk(
     stdout = sys.stdout if stdout is None else stdout
     store = store or CaseStore()
     case = store.open(label, repair=False)  # an unknown label is the first thing to say
+    # in the language the case was started in, unless --lang or MELDCODE_LANG says otherwise
+    adopt_lang(case.header.get("lang"))
     if not stdin.isatty():
         raise UsageError(t("walk.no_tty_resume"))
     current = _current_text(case.protocol_id)
