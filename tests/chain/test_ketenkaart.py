@@ -270,3 +270,13 @@ def test_cli_kaart_validate_exit_codes(runner: CliRunner) -> None:
     assert r.exit_code == 1
     codes = {d["code"] for f in json.loads(r.stdout)["files"] for d in f["diagnostics"]}
     assert {"MC501", "MC503", "MC506"} <= codes
+
+
+def test_cli_kaart_validate_of_an_empty_folder_is_a_usage_error(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # "0 bestanden gecontroleerd" with exit 0 let a CI job pass on a wrong path
+    r = runner.invoke(make_app(), ["kaart", "validate", str(tmp_path)])
+    assert r.exit_code == 2
+    assert "geen ketenkaartbestanden (*.yaml) gevonden in" in r.output
+    assert "gecontroleerd" not in r.output

@@ -479,6 +479,8 @@ def check_kaart_paths(paths: list[Path], today: dt.date | None = None) -> list[L
         if not p.exists():
             raise UsageError("error.ketenkaart.bestaat_niet_2", p=p)
         files += _yaml_files(p)
+    if not files:  # an empty folder is no ketenkaart that passed (as `validate`)
+        raise UsageError("error.ketenkaart.none_found", paths=", ".join(map(str, paths)))
     national_ids: set[str] = set()
     for p in _yaml_files(shipped_ketenkaart_dir()) + files:
         lk = load_ketenkaart(p, today=today, protocols=protocols)
