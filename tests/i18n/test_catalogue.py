@@ -27,6 +27,7 @@ SAME_IN_EN: set[str] = {
     "casus.list.protocol",
     "debrief.title",
     "error.answer",  # "{item_id}: {reason}": the reason is translated
+    "yaml.where",  # " ({context})": the context is translated
     "io.os_error",
     "journaal.O",
     "journaal.P",

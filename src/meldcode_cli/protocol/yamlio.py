@@ -409,8 +409,7 @@ def _marked_error(text: str, path: str, e: yaml.MarkedYAMLError) -> Diagnostic:
             Text("diag.MC002.tab.hint"),
             e.problem_mark or mark,
         )
-    where = f" ({context})" if context else ""
-    said: Message = problem or Text("diag.MC002.unreadable")
+    said, where = parser_words(problem, context)
     return _mark_diag(
         path,
         "MC002",
@@ -418,6 +417,21 @@ def _marked_error(text: str, path: str, e: yaml.MarkedYAMLError) -> Diagnostic:
         _syntax_hint(problem),
         mark,
     )
+
+
+def parser_words(problem: str, context: str) -> tuple[Message, Message]:
+    """The parser's problem and context as catalogue texts where ``yamltexts`` knows them
+    (else as the parser said them): the ``problem`` and ``where`` of ``diag.MC002.syntax``."""
+    from meldcode_cli.protocol.yamltexts import context_text, problem_text
+
+    said: Message = problem_text(problem) or problem or Text("diag.MC002.unreadable")
+    where: Message = ""
+    known = context_text(context)
+    if known is not None:
+        where = Text("yaml.where", context=known)
+    elif context:
+        where = f" ({context})"
+    return said, where
 
 
 _LAST: list[tuple[str, Any]] = []
