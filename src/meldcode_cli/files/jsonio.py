@@ -250,7 +250,11 @@ def parse_json(
     except RecursionError:
         raise JsonValueError("json.too_deep", limit=max_depth, where="$") from None
     except json.JSONDecodeError as e:
-        raise JsonValueError("json.syntax", line=e.lineno, col=e.colno, msg=e.msg) from None
+        from meldcode_cli.files.schema_words import decoder_reason
+
+        raise JsonValueError(
+            "json.syntax", line=e.lineno, col=e.colno, msg=decoder_reason(e.msg)
+        ) from None
     except ValueError as e:  # int() digit limits and the like
         raise JsonValueError("json.syntax", line=1, col=1, msg=str(e)[:200]) from None
     check_value(data, max_depth=max_depth, max_values=max_values)
@@ -280,7 +284,9 @@ def validate(model: type[M], data: Any, path: Path | str, *, prefix: str = "$") 
         first = errors[0]
         where = prefix + "".join(f"[{x}]" if isinstance(x, int) else f".{x}" for x in first["loc"])
         more = len(errors) - 1
-        reason = Text("json.schema", where=where, msg=first["msg"])
+        from meldcode_cli.files.schema_words import reason as said
+
+        reason = Text("json.schema", where=where, msg=said(first))
         if more:
             raise JsonFileError(path, Joined(reason, Text("json.schema_more", n=more))) from None
         raise JsonFileError(path, reason) from None
