@@ -881,3 +881,24 @@ def test_ctrl_c_keeps_the_state_for_the_pause_mark(
     with pytest.raises(KeyboardInterrupt):
         drive(walk, prompter)
     assert prompter.saved_drafts()["lange_vink"]["ticks"] == ["geel"]
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_a_wrapped_contact_keeps_its_indent(width: int) -> None:
+    # at 60 columns "☎ Veilig Thuis 0800-2000 (consult and report straight away, 24/7)"
+    # wrapped to the left margin, so the hours read as a new paragraph; as in --plain,
+    # the continuation is indented under the contact
+    from tests.conftest import PROTOCOLS, compile_text
+
+    compiled = compile_text((PROTOCOLS / "partnergeweld.yaml").read_text("utf-8"))
+    console = Console(file=io.StringIO(), markup=False, highlight=False, width=width)
+    walk = Walk(compiled, "huisarts", today=TODAY)
+    walk.answer("signalen", ["verwurging"])
+    QuestionaryPrompter(console).show(compiled.by_id["verwurging_forensisch"], walk)
+    lines = printed(console).splitlines()
+    contact = [i for i, line in enumerate(lines) if line.startswith("  ☎ ")]
+    assert len(contact) == 2
+    for i, line in enumerate(lines):
+        assert len(line) <= width
+        if i > contact[0] and not line.startswith("  ☎ "):
+            assert line.startswith("    "), lines  # a continuation of a contact

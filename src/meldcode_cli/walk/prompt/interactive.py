@@ -110,7 +110,17 @@ class QuestionaryPrompter:
 
     # --- output -------------------------------------------------------------------------
     def _print(self, text: str | Text = "", style: str = "") -> None:
-        line = text if isinstance(text, Text) else Text(text, style=style)
+        if isinstance(text, str) and text[:1] == " " and len(text) >= self.console.width:
+            # an indented line (a contact, a listed point) keeps its indent when it wraps,
+            # as in --plain: the continuation is indented two more, so it reads as one
+            from meldcode_cli.walk.prompt.lines import wrap_lines
+
+            for part in wrap_lines([text], self.console.width - 1):
+                self._print_one(Text(part, style=style))
+            return
+        self._print_one(text if isinstance(text, Text) else Text(text, style=style))
+
+    def _print_one(self, line: Text) -> None:
         # soft_wrap off: rich breaks lines at word boundaries to the terminal's width
         self.console.print(line, markup=False, highlight=False, emoji=False, soft_wrap=False)
 
