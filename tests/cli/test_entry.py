@@ -8,7 +8,9 @@ import os
 import subprocess
 import sys
 
-from tests.conftest import VOORBEELD
+import pytest
+
+from tests.conftest import ROOT, VOORBEELD
 
 PROBE = """
 import json, sys
@@ -53,3 +55,35 @@ def test_any_other_name_loads_the_real_loader() -> None:
     assert report["code"] == 0
     assert report["plugins"] == "None"  # the real module, which found nothing to load
     assert report["loader_after"] == "module"
+
+
+@pytest.mark.parametrize(
+    ("args", "codes"),
+    [
+        (["--version"], (141,)),
+        (["--help"], (141,)),
+        (["validate", str(VOORBEELD)], (141,)),
+        (["start", "partnergeweld", "--answers", "examples/casus-partnergeweld.yaml"], (141,)),
+        (["show", "partnergeweld"], (1,)),  # click's own handling of EPIPE: exit 1, quiet
+        (["kaart"], (1,)),
+    ],
+    ids=lambda v: " ".join(v)[:30] if isinstance(v, list) else None,
+)
+def test_a_reader_that_leaves_ends_it_quietly(args: list[str], codes: tuple[int, ...]) -> None:
+    # `meldcode ... | head` once printed "meldcode: ?: Broken pipe" or a traceback
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before the first line
+    try:
+        ran = subprocess.run(
+            [sys.executable, "-c", "from meldcode_cli.cli.entry import main; main()", *args],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            env=dict(os.environ),
+            check=False,
+        )
+    finally:
+        os.close(write)
+    assert ran.returncode in codes, ran.stderr
+    assert ran.stderr == ""

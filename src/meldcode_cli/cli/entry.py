@@ -71,6 +71,21 @@ def _skip_plugin_loader() -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
+    """The console script. A reader that leaves (``meldcode ... | head``) ends it quietly:
+    no message, no traceback, exit 141 (128 + SIGPIPE; click's own paths exit 1)."""
+    try:
+        _main(argv)
+    except BrokenPipeError:
+        import contextlib
+        import os
+
+        # the flush at exit must not fail a second time (the Python docs' recipe)
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(141) from None
+
+
+def _main(argv: list[str] | None) -> None:
     args = sys.argv[1:] if argv is None else argv
     if args in (["--version"], ["-V"]):
         sys.stdout.write(f"meldcode {__version__}\n")

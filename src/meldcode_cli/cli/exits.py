@@ -63,6 +63,8 @@ def guard_core(call: Callable[[], T], passthrough: tuple[type[BaseException], ..
         raise Exited(EXIT_INTERRUPTED) from None
     except MeldcodeError as e:
         raise fail(e.display(), e.exit_code) from None
+    except BrokenPipeError:  # the reader of our output left: cli/entry.main ends quietly
+        raise
     except OSError as e:  # an OS error no core path mapped: still name the file
         from meldcode_cli.files.jsonio import os_error_text
 
