@@ -160,3 +160,44 @@ def test_any_ways_out_then_enter_give_exactly_the_ticks_set(
     assert [s.item_id for s in walk.superseded] == []
     notes = [a for a in [*before, *after] if a == "note"]
     assert len(walk.notes) == len(notes)
+
+
+@pytest.mark.parametrize("word", ["overslaan", "skip", " Overslaan "])
+def test_an_optional_text_given_earlier_can_be_cleared(kinds: CompiledProtocol, word: str) -> None:
+    # Enter keeps the current answer; once given, an optional text could not be taken back
+    # in --plain (the rich prompter clears it by emptying the field)
+    value, out = ask_one(kinds, "optioneel", [word], default="eerder getypt")
+    assert value is None
+    assert "typ overslaan om dit antwoord te wissen" in out
+
+
+def test_clearing_is_offered_only_where_it_means_something(kinds: CompiledProtocol) -> None:
+    # a required text keeps the word as text (the engine judges it); an optional text
+    # without an answer yet is skipped by Enter, as before
+    value, out = ask_one(kinds, "regel", ["overslaan"], default="eerder")
+    assert value == "overslaan"
+    assert "wissen" not in out
+    value, out = ask_one(kinds, "optioneel", [""])
+    assert value is None
+    assert "wissen" not in out
+    value, _ = ask_one(kinds, "optioneel", [""], default="eerder")
+    assert value == "eerder"
+
+
+def test_a_cleared_optional_text_is_journalled_as_changed(kinds: CompiledProtocol) -> None:
+    walk = Walk(kinds, "huisarts", today=TODAY)
+    walk.answer("optioneel", "eerder getypt")
+    assert walk.answer("optioneel", None) is None
+    assert walk.answers["optioneel"] is None
+    assert [s.item_id for s in walk.superseded] == ["optioneel"]
+
+
+def test_an_optional_multiline_text_can_be_cleared_too() -> None:
+    from tests.conftest import VOORBEELD
+
+    compiled = compile_text(VOORBEELD.read_text("utf-8"))
+    value, out = ask_one(compiled, "signalen_duiding", ["overslaan"], default="eerder\ngetypt")
+    assert value is None
+    assert "wissen" in out
+    value, _ = ask_one(compiled, "signalen_duiding", ["", "."], default="eerder")
+    assert value == "eerder"

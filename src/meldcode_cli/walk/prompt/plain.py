@@ -115,10 +115,15 @@ class PlainPrompter:
             self._print("  " + t("walk.date_format"))
         if optional and default is None:
             self._print("  " + t("walk.skip"))
+        clearable = optional and default is not None
+        if clearable:
+            self._print("  " + t("walk.plain.clear_word"))
         raw = self._read()
         cmd = COMMANDS.get(raw.strip().lower())
         if cmd is not None:
             return cmd
+        if clearable and raw.strip().lower() in SKIP_WORDS:
+            return None  # an optional answer given earlier is taken back, not kept
         if not raw.strip() and default is not None:
             return kept
         return raw.strip() or None
@@ -171,11 +176,16 @@ class PlainPrompter:
         self._print("  " + t("walk.plain.multiline"))
         if optional and default is None:
             self._print("  " + t("walk.skip"))
+        clearable = optional and default is not None
+        if clearable:
+            self._print("  " + t("walk.plain.clear_word"))
         lines: list[str] = []
         while True:
             line = self._read("> " if not lines else "  ")
             if not lines and COMMANDS.get(line.strip().lower()) is not None:
                 return COMMANDS[line.strip().lower()]
+            if not lines and clearable and line.strip().lower() in SKIP_WORDS:
+                return None  # the optional text given earlier is taken back
             if not lines and line.strip() == "" and default is not None:
                 return kept
             if line.strip() == ".":
