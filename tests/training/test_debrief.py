@@ -251,3 +251,24 @@ def test_html_renders_in_headless_chromium_without_network(
     leaky.write_text("<img src='http://example.invalid/x.png'>", encoding="utf-8")
     _render(leaky, tmp_path / "leaky.png", tmp_path / "leaky.json")
     assert _page_requests(tmp_path / "leaky.json") == ["http://example.invalid/x.png"]
+
+
+@pytest.mark.parametrize("width", [50, 60, 80, 95])
+def test_the_text_debrief_fits_a_narrow_terminal(records: list[Path], width: int) -> None:
+    # bars and labels were 96 columns wide whatever the screen; on a 60-column terminal
+    # every row wrapped and the bars no longer lined up
+    from meldcode_cli.training.debriefview import text_lines
+
+    d = build_debrief(records)
+    rows = [line for line, _ in text_lines(d, width=width) if "█" in line]
+    assert rows
+    assert all(len(line) <= width for line in rows), [r for r in rows if len(r) > width]
+    # the bars still start in one column
+    assert len({line.index("█") for line in rows if "█" in line}) <= 2
+
+
+def test_the_text_debrief_in_a_file_keeps_its_width(records: list[Path]) -> None:
+    from meldcode_cli.training.debriefview import WIDTH, text_lines
+
+    d = build_debrief(records)
+    assert text_lines(d) == text_lines(d, width=WIDTH) == text_lines(d, width=200)

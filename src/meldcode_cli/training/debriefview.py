@@ -35,8 +35,24 @@ def _bar(count: int, total: int, width: int = BAR) -> str:
     return "█" * max(1, round(count / total * width))
 
 
-def _point_lines(p: Point, compiled: CompiledProtocol) -> list[Line]:
-    lines: list[Line] = [("", ""), (_clip(p.title, 96), "bold")]
+WIDTH = 96
+"""The width of the text debrief in a file and on a terminal at least this wide."""
+
+
+def _columns(width: int) -> tuple[int, int]:
+    """(label, bar) widths for a row of ``width`` columns: "  label bar nnn  ← sleutel"."""
+    if width >= WIDTH:
+        return LABEL, BAR
+    mark = max(len("← " + t("debrief.key")), len("← " + t("debrief.avoid")))
+    room = max(40, width) - 2 - 1 - 1 - 3 - 2 - mark
+    bar = min(BAR, max(6, room // 3))
+    return min(LABEL, max(12, room - bar)), bar
+
+
+def _point_lines(p: Point, compiled: CompiledProtocol, width: int = WIDTH) -> list[Line]:
+    label_w, bar_w = _columns(width)
+    text_w = max(40, min(WIDTH, width))
+    lines: list[Line] = [("", ""), (_clip(p.title, text_w), "bold")]
     if p.matching is not None:
         lines.append(("  " + t("debrief.matching", ok=p.matching, n=p.total), "magenta"))
     for r in p.rows:
@@ -46,18 +62,14 @@ def _point_lines(p: Point, compiled: CompiledProtocol) -> list[Line]:
             mark, style = "← " + t("debrief.key"), "bold green"
         elif r.avoid:
             mark, style = "← " + t("debrief.avoid"), "yellow"
-        label = _clip(r.label, LABEL)
-        lines.append(
-            (
-                f"  {label:<{LABEL}} {_bar(r.count, p.total):<{BAR}} {r.count:>3}  {mark}".rstrip(),
-                style,
-            )
-        )
+        label = _clip(r.label, label_w)
+        bar = _bar(r.count, p.total, bar_w)
+        lines.append((f"  {label:<{label_w}} {bar:<{bar_w}} {r.count:>3}  {mark}".rstrip(), style))
     if p.explanation:
         lead = "  " + t("train.why") + ": "
         for line in textwrap.wrap(
             " ".join(p.explanation.split()),
-            96,
+            text_w,
             initial_indent=lead,
             subsequent_indent=" " * len(lead),
             break_long_words=False,
@@ -69,9 +81,11 @@ def _point_lines(p: Point, compiled: CompiledProtocol) -> list[Line]:
     return lines
 
 
-def text_lines(d: Debrief, *, names: bool = False) -> list[Line]:
+def text_lines(d: Debrief, *, names: bool = False, width: int = WIDTH) -> list[Line]:
+    """The debrief as lines of at most ``width`` columns where that fits (bars and labels
+    shrink to a narrow terminal; a file gets :data:`WIDTH`)."""
     c = d.casus
-    bar = "═" * 72
+    bar = "═" * min(72, max(40, width))
     lines: list[Line] = [
         (bar, "bold magenta"),
         (" " + t("debrief.banner"), "bold magenta"),
@@ -81,15 +95,15 @@ def text_lines(d: Debrief, *, names: bool = False) -> list[Line]:
     ]
     for note in d.notes:
         lines.append(("! " + note, "yellow"))
-    lines += _point_lines(d.decision, d.compiled)
-    lines += _point_lines(d.paths, d.compiled)
+    lines += _point_lines(d.decision, d.compiled, width)
+    lines += _point_lines(d.paths, d.compiled, width)
     if d.items:
         lines += [("", ""), (t("debrief.items"), "bold magenta")]
         for p in d.items:
-            lines += _point_lines(p, d.compiled)
+            lines += _point_lines(p, d.compiled, width)
     lines += [("", ""), (t("debrief.afwegingen"), "bold magenta")]
     for p in d.afwegingen:
-        lines += _point_lines(p, d.compiled)
+        lines += _point_lines(p, d.compiled, width)
     if d.checks:
         lines += [("", ""), (t("debrief.checks"), "bold magenta")]
         for cid, (fired, justified) in d.checks.items():
@@ -253,6 +267,8 @@ def write_debrief(d: Debrief, fmt: str, output: Path | None, *, names: bool = Fa
             from meldcode_cli.console import out
 
             console = out()
+            if console.is_terminal and console.width < WIDTH:  # fit the bars to the screen
+                lines = text_lines(d, names=names, width=console.width - 1)
             for line, style in lines:
                 console.print(Text(line, style=style), markup=False, highlight=False, emoji=False)
             return
