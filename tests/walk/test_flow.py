@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -114,10 +115,8 @@ def test_ways_out_in_plain_mode(store: CaseStore) -> None:
     assert types[-1] == "paused"
 
 
-def test_interrupt_saves_and_resume_reaches_the_same_decision(store: CaseStore) -> None:
-    with pytest.raises(WalkInterrupted) as exc:
-        run_start(store, LINES[:6])  # input ends mid-walk: EOF like a closed terminal
-    assert exc.value.label == "casus-a"
+def resume_rest(store: CaseStore) -> tuple[Any, str]:
+    """Resume casus-a in plain mode with the rest of LINES; (outcome, what it printed)."""
     out = Tty()
     outcome = resume_walk(
         "casus-a",
@@ -127,6 +126,14 @@ def test_interrupt_saves_and_resume_reaches_the_same_decision(store: CaseStore) 
         store=store,
         today=lambda: TODAY,
     )
+    return outcome, out.getvalue()
+
+
+def test_interrupt_saves_and_resume_reaches_the_same_decision(store: CaseStore) -> None:
+    with pytest.raises(WalkInterrupted) as exc:
+        run_start(store, LINES[:6])  # input ends mid-walk: EOF like a closed terminal
+    assert exc.value.label == "casus-a"
+    outcome, _ = resume_rest(store)
     assert outcome.status == "completed"
     assert outcome.decision is not None
     assert outcome.decision.melden
@@ -442,18 +449,9 @@ def test_resume_speaks_the_language_the_case_was_started_in(
         set_lang("nl")
     elif chosen is not None:
         monkeypatch.setenv("MELDCODE_LANG", "nl")
-    out = Tty()
-    outcome = resume_walk(
-        "casus-a",
-        plain=True,
-        stdin=Tty("\n".join(LINES[6:]) + "\n"),
-        stdout=out,
-        store=store,
-        today=lambda: TODAY,
-    )
+    outcome, said = resume_rest(store)
     assert outcome.status == "completed"
     assert get_lang() == expect
-    said = out.getvalue()
     if expect == "en":
         assert "Step 3 of 5" in said or "Step 4 of 5" in said, said
         assert "Stap " not in said
