@@ -31,7 +31,7 @@ RATCHET = {
     "loverboy-problematiek": 149,
     "ouderenmishandeling": 211,
     "oudermishandeling": 0,
-    "partnergeweld": 45,
+    "partnergeweld": 0,
     "voorbeeld": 28,
 }
 

@@ -902,3 +902,16 @@ def test_a_wrapped_contact_keeps_its_indent(width: int) -> None:
         assert len(line) <= width
         if i > contact[0] and not line.startswith("  ☎ "):
             assert line.startswith("    "), lines  # a continuation of a contact
+
+
+def test_a_long_url_is_printed_whole() -> None:
+    # at 60 columns rich cut a source's URL at the edge ("...meldcode-stap" / "penplan/"),
+    # so a URL copied from the screen was broken; the terminal wraps it instead
+    from tests.conftest import PROTOCOLS, compile_text
+
+    compiled = compile_text((PROTOCOLS / "partnergeweld.yaml").read_text("utf-8"))
+    console = Console(file=io.StringIO(), markup=False, highlight=False, width=60)
+    walk = Walk(compiled, "huisarts", today=TODAY)
+    QuestionaryPrompter(console).why(compiled.by_id["signalen"], walk)
+    out = printed(console)
+    assert "https://www.augeo.nl/nl-nl/themas/meldcode/meldcode-stappenplan/" in out

@@ -121,6 +121,11 @@ class QuestionaryPrompter:
         self._print_one(text if isinstance(text, Text) else Text(text, style=style))
 
     def _print_one(self, line: Text) -> None:
+        if " " not in line.plain.strip() and len(line.plain) >= self.console.width:
+            # one long word (a source's URL): rich would cut it at the edge, and a copied
+            # URL would break; the terminal wraps it instead, and copies it whole
+            self.console.print(line, markup=False, highlight=False, emoji=False, soft_wrap=True)
+            return
         # soft_wrap off: rich breaks lines at word boundaries to the terminal's width
         self.console.print(line, markup=False, highlight=False, emoji=False, soft_wrap=False)
 
