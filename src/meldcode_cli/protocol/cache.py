@@ -1,6 +1,6 @@
 """A cache of work derived from protocol files, keyed by the file's content hash.
 
-Three kinds of entries, all plain JSON (never pickle: nothing in the cache is executed):
+Four kinds of entries, all plain JSON (never pickle: nothing in the cache is executed):
 
 - ``check``: the complete result of checking one file (``validate``: schema, static checks,
   path analysis, every diagnostic), so an unchanged file is not checked again;
