@@ -381,12 +381,12 @@ def test_fingerprint_follows_the_libraries(monkeypatch: pytest.MonkeyPatch, tmp_
     assert cache.tool_fingerprint() != before
 
 
-def test_shipped_data_folders_are_found_as_validate_finds_them() -> None:
-    from meldcode_cli.authoring.validate import shipped_dir
+def test_the_fingerprint_reads_the_shipped_ketenkaart_files() -> None:
+    from meldcode_cli.chain.ketenkaart import shipped_ketenkaart_dir
 
     files = cache._shipped_files("ketenkaart")
     assert files
-    assert {f.parent for f in files} == {shipped_dir("ketenkaart")}
+    assert files == sorted(shipped_ketenkaart_dir().glob("*.yaml"))
 
 
 def test_the_ketenkaart_is_part_of_the_key(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from meldcode_cli import errors as _errors
 from meldcode_cli.errors import Text
 from meldcode_cli.protocol.diagnostics import Diagnostic, message_from_json, message_to_json
+from meldcode_cli.shipped import shipped_dir
 
 if TYPE_CHECKING:
     from meldcode_cli.protocol.loading import LoadedProtocol
@@ -54,16 +55,6 @@ class FileResult:
     @property
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.severity == "error"]
-
-
-def shipped_dir(name: str) -> Path:
-    """A data folder that ships with the tool: in a wheel ``meldcode_cli/_<name>``, in a
-    checkout ``./<name>`` (protocols, casus)."""
-    package = Path(__file__).resolve().parent.parent
-    packaged = package / f"_{name}"
-    if packaged.is_dir():
-        return packaged
-    return package.parent.parent / name
 
 
 def shipped_protocols_dir() -> Path:

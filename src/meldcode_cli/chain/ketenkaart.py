@@ -111,7 +111,7 @@ class LoadedKaart:
 
 
 def shipped_ketenkaart_dir() -> Path:
-    from meldcode_cli.authoring.validate import shipped_dir
+    from meldcode_cli.shipped import shipped_dir
 
     return shipped_dir("ketenkaart")
 

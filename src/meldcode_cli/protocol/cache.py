@@ -99,15 +99,11 @@ def tool_fingerprint() -> str:
 
 
 def _shipped_files(name: str) -> list[Path]:
-    """The ``*.yaml`` files of a data folder that ships with the tool, found as
-    ``authoring.validate.shipped_dir`` finds it (a test keeps the two the same): in a wheel
-    ``meldcode_cli/_<name>``, in a checkout ``./<name>``."""
-    package = Path(__file__).resolve().parent.parent
-    folder = package / f"_{name}"
-    if not folder.is_dir():
-        folder = package.parent.parent / name
+    """The ``*.yaml`` files of a data folder that ships with the tool."""
+    from meldcode_cli.shipped import shipped_dir
+
     try:
-        return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+        return sorted(p for p in shipped_dir(name).iterdir() if p.suffix in (".yaml", ".yml"))
     except OSError:
         return []
 

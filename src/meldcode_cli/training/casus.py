@@ -135,7 +135,7 @@ class CasusCheck:
 
 def shipped_casus_dir() -> Path:
     """The casus that ship with the tool."""
-    from meldcode_cli.authoring.validate import shipped_dir
+    from meldcode_cli.shipped import shipped_dir
 
     return shipped_dir("casus")
 
